@@ -1,0 +1,95 @@
+//! The archive data model: the types an archive file deserialises into.
+//!
+//! These types are the contract between loading (`model::load`), layout
+//! (`text`), the reader (`app`) and the importer (`import`). The JSON shape is
+//! documented in `docs/format.md` and `docs/archive.schema.json`.
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+/// The format tag every single-file archive carries.
+pub const FORMAT_TAG: &str = "bulletin-archive/1";
+
+/// A whole archive: a title and its articles, in file order.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Archive {
+    pub format: String,
+    pub title: String,
+    pub articles: Vec<Article>,
+    /// Fields this version does not know, kept so a rewrite loses nothing.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+/// One article (a report, notice or district-level piece).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Article {
+    pub id: String,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subtitle: Option<String>,
+    /// The district (区) the article belongs to.
+    pub district: String,
+    /// The subdistrict (街道, 镇, 乡 …); absent for district-level pieces.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subdistrict: Option<String>,
+    /// ISO 8601 calendar date, `YYYY-MM-DD`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// The issue or page the article appeared in, so sibling reports group.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bulletin: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub bylines: Vec<Byline>,
+    pub body: Vec<Block>,
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+/// A credit line such as `记者 张改华` (role `记者`, name `张改华`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Byline {
+    pub role: String,
+    pub name: String,
+}
+
+/// One block of an article body.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "lowercase")]
+pub enum Block {
+    Paragraph {
+        text: String,
+    },
+    Heading {
+        text: String,
+    },
+    Caption {
+        text: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        credit: Option<String>,
+    },
+}
+
+impl Block {
+    /// The block's main text.
+    pub fn text(&self) -> &str {
+        match self {
+            Block::Paragraph { text } | Block::Heading { text } | Block::Caption { text, .. } => {
+                text
+            }
+        }
+    }
+}
+
+impl Byline {
+    /// `记者 张改华`: role and name joined by one space.
+    pub fn display(&self) -> String {
+        if self.role.is_empty() {
+            self.name.clone()
+        } else {
+            format!("{} {}", self.role, self.name)
+        }
+    }
+}

@@ -1,0 +1,5 @@
+//! Archive model: types, loading, validation and grouping. Terminal-free.
+
+mod article;
+
+pub use article::{Archive, Article, Block, Byline, FORMAT_TAG};

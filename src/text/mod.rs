@@ -1,0 +1,1 @@
+//! Text: sanitising, display width, line breaking, layout, search. Terminal-free.
