@@ -15,6 +15,11 @@ pub const FORMAT_TAG: &str = "bulletin-archive/1";
 pub struct Archive {
     pub format: String,
     pub title: String,
+    /// Optional stable identity key (see `docs/format.md`): together with
+    /// `title` it tells archives apart, so bookmarks of two archives that
+    /// share article ids never mix.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
     pub articles: Vec<Article>,
     /// Fields this version does not know, kept so a rewrite loses nothing.
     #[serde(flatten)]
