@@ -3,3 +3,5 @@
 mod article;
 
 pub use article::{Archive, Article, Block, Byline, FORMAT_TAG};
+mod doc;
+pub use doc::article_doc;

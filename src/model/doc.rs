@@ -1,0 +1,135 @@
+//! Turn an article into a [`Doc`] for layout, search and positions.
+
+use crate::model::{Article, Block};
+use crate::text::{Doc, Unit, UnitKind, sanitize};
+
+/// The article as units, in reading order: title; subtitle (if any); one
+/// byline unit per byline (`记者 张改华`); a meta unit `DATE · SOURCE`
+/// (only the parts present; omitted if neither); then the body blocks —
+/// heading, paragraph or caption with `block = Some(i)`, a caption's credit
+/// as a following credit unit of the same block. All text is sanitised
+/// (idempotent, so text sanitised on load is unchanged).
+pub fn article_doc(a: &Article) -> Doc {
+    let mut units = vec![Unit::new(UnitKind::Title, None, sanitize(&a.title))];
+    if let Some(sub) = &a.subtitle {
+        units.push(Unit::new(UnitKind::Subtitle, None, sanitize(sub)));
+    }
+    for b in &a.bylines {
+        units.push(Unit::new(UnitKind::Byline, None, sanitize(&b.display())));
+    }
+    let meta: Vec<&str> = [&a.date, &a.source]
+        .into_iter()
+        .flatten()
+        .map(String::as_str)
+        .collect();
+    if !meta.is_empty() {
+        units.push(Unit::new(UnitKind::Meta, None, sanitize(&meta.join(" · "))));
+    }
+    for (i, block) in a.body.iter().enumerate() {
+        let kind = match block {
+            Block::Paragraph { .. } => UnitKind::Paragraph,
+            Block::Heading { .. } => UnitKind::Heading,
+            Block::Caption { .. } => UnitKind::Caption,
+        };
+        units.push(Unit::new(kind, Some(i), sanitize(block.text())));
+        if let Block::Caption {
+            credit: Some(credit),
+            ..
+        } = block
+        {
+            units.push(Unit::new(UnitKind::Credit, Some(i), sanitize(credit)));
+        }
+    }
+    Doc { units }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Byline;
+    use serde_json::Map;
+
+    fn article() -> Article {
+        Article {
+            id: "a1".into(),
+            title: "标题\u{1b}[31m".into(),
+            subtitle: None,
+            district: "中原区".into(),
+            subdistrict: None,
+            date: None,
+            source: Some("郑州日报".into()),
+            bulletin: None,
+            bylines: vec![
+                Byline {
+                    role: "记者".into(),
+                    name: "张改华".into(),
+                },
+                Byline {
+                    role: "通讯员".into(),
+                    name: "张黎".into(),
+                },
+            ],
+            body: vec![
+                Block::Heading {
+                    text: "小标题".into(),
+                },
+                Block::Paragraph {
+                    text: "正文\u{202e}。".into(),
+                },
+                Block::Caption {
+                    text: "图片说明".into(),
+                    credit: Some("通讯员 王蒙 图".into()),
+                },
+                Block::Caption {
+                    text: "无署名".into(),
+                    credit: None,
+                },
+            ],
+            extra: Map::new(),
+        }
+    }
+
+    #[test]
+    fn units_in_reading_order() {
+        let doc = article_doc(&article());
+        let got: Vec<(UnitKind, Option<usize>, &str)> = doc
+            .units
+            .iter()
+            .map(|u| (u.kind, u.block, u.text.as_str()))
+            .collect();
+        use UnitKind::*;
+        assert_eq!(
+            got,
+            [
+                (Title, None, "标题"),
+                (Byline, None, "记者 张改华"),
+                (Byline, None, "通讯员 张黎"),
+                (Meta, None, "郑州日报"),
+                (Heading, Some(0), "小标题"),
+                (Paragraph, Some(1), "正文。"),
+                (Caption, Some(2), "图片说明"),
+                (Credit, Some(2), "通讯员 王蒙 图"),
+                (Caption, Some(3), "无署名"),
+            ]
+        );
+    }
+
+    #[test]
+    fn subtitle_and_full_meta() {
+        let mut a = article();
+        a.subtitle = Some("副题".into());
+        a.date = Some("2024-05-01".into());
+        let doc = article_doc(&a);
+        assert_eq!(doc.units[1].kind, UnitKind::Subtitle);
+        assert_eq!(doc.units[1].text, "副题");
+        assert_eq!(doc.units[4].text, "2024-05-01 · 郑州日报");
+        a.source = None;
+        a.date = None;
+        assert!(
+            article_doc(&a)
+                .units
+                .iter()
+                .all(|u| u.kind != UnitKind::Meta)
+        );
+    }
+}

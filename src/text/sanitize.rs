@@ -1,0 +1,227 @@
+//! Make untrusted article text safe to print (GUIDE §3).
+//!
+//! Article text is data, never terminal commands. [`sanitize`] removes, in
+//! one left-to-right pass:
+//!
+//! 1. whole escape sequences: CSI (`ESC [` or 8-bit `0x9B`, parameters,
+//!    intermediates, final byte), the string sequences OSC (`ESC ]`,
+//!    `0x9D`), DCS (`ESC P`, `0x90`), SOS (`ESC X`, `0x98`), PM (`ESC ^`,
+//!    `0x9E`) and APC (`ESC _`, `0x9F`) up to and including their
+//!    terminator, and the 7-bit `ESC` + (intermediates) + final forms;
+//! 2. the remaining C0 controls except `'\n'` (so `"\r\n"` becomes `"\n"`
+//!    and a lone `'\r'` disappears), DEL, C1 controls, the bidi controls
+//!    U+202A–202E, U+2066–2069, U+200E, U+200F, U+061C, and U+200B (zero
+//!    width space), U+00AD (soft hyphen), U+FEFF (BOM / ZWNBSP).
+//!
+//! Tabs become spaces up to the next multiple of four columns within the
+//! line (columns as `unicode-width` counts characters). ZWJ (U+200D) and
+//! variation selectors are kept: emoji sequences need them.
+//!
+//! A string sequence (OSC, DCS, …) ends at BEL, at ST (`ESC \` or `0x9C`),
+//! at CAN/SUB, before any other `ESC` (which starts a new sequence, as in
+//! terminals), or — unlike a terminal — at the end of the line, so a stray
+//! `ESC ]` cannot swallow the rest of an article. A CSI ends at its final
+//! byte; a character that cannot belong to it ends it and is kept.
+//!
+//! The output contains no control character but `'\n'`, so sanitising is
+//! idempotent.
+
+use std::iter::Peekable;
+use std::str::Chars;
+use unicode_width::UnicodeWidthChar;
+
+const ESC: char = '\u{1B}';
+const BEL: char = '\u{07}';
+const CAN: char = '\u{18}';
+const SUB: char = '\u{1A}';
+/// 8-bit String Terminator.
+const ST8: char = '\u{9C}';
+const TAB_STOP: usize = 4;
+
+type It<'a> = Peekable<Chars<'a>>;
+
+/// Remove escape sequences and unsafe or invisible control characters,
+/// expand tabs. See the module documentation for the exact rules.
+pub fn sanitize(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut col = 0usize;
+    let mut it = s.chars().peekable();
+    while let Some(c) = it.next() {
+        match c {
+            ESC => skip_escape(&mut it),
+            '\u{9B}' => skip_csi(&mut it),
+            '\u{90}' | '\u{98}' | '\u{9D}' | '\u{9E}' | '\u{9F}' => skip_string(&mut it),
+            '\n' => {
+                out.push('\n');
+                col = 0;
+            }
+            '\t' => {
+                let n = TAB_STOP - col % TAB_STOP;
+                out.extend(std::iter::repeat_n(' ', n));
+                col += n;
+            }
+            c if is_removed(c) => {}
+            c => {
+                out.push(c);
+                col += c.width().unwrap_or(0);
+            }
+        }
+    }
+    out
+}
+
+/// [`sanitize`], then every `'\n'` becomes a space: for one-line fields.
+pub fn sanitize_line(s: &str) -> String {
+    sanitize(s).replace('\n', " ")
+}
+
+/// Characters removed outright (after escape sequences are handled).
+fn is_removed(c: char) -> bool {
+    matches!(c,
+        '\u{0}'..='\u{1F}' | '\u{7F}'..='\u{9F}'
+        | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
+        | '\u{200E}' | '\u{200F}' | '\u{061C}'
+        | '\u{200B}' | '\u{00AD}' | '\u{FEFF}')
+}
+
+/// After an `ESC`: drop the rest of the sequence it starts.
+fn skip_escape(it: &mut It) {
+    match it.peek().copied() {
+        Some('[') => {
+            it.next();
+            skip_csi(it);
+        }
+        Some(']' | 'P' | 'X' | '^' | '_') => {
+            it.next();
+            skip_string(it);
+        }
+        Some(' '..='/') => {
+            // nF: intermediates then a final byte.
+            while it.next_if(|c| matches!(c, ' '..='/')).is_some() {}
+            it.next_if(|c| matches!(c, '0'..='~'));
+        }
+        Some('0'..='~') => {
+            it.next(); // Fp / Fe / Fs: one final byte
+        }
+        _ => {} // lone ESC: only the ESC goes
+    }
+}
+
+/// After a CSI introducer: parameters and intermediates, then the final byte.
+fn skip_csi(it: &mut It) {
+    while it.next_if(|c| matches!(c, ' '..='?')).is_some() {}
+    it.next_if(|c| matches!(c, '@'..='~'));
+}
+
+/// After OSC/DCS/SOS/PM/APC: everything up to the terminator.
+fn skip_string(it: &mut It) {
+    while let Some(&c) = it.peek() {
+        match c {
+            BEL | ST8 | CAN | SUB => {
+                it.next();
+                return;
+            }
+            ESC => {
+                it.next();
+                if it.next_if_eq(&'\\').is_none() {
+                    skip_escape(it); // an ESC that is not ST starts a new sequence
+                }
+                return;
+            }
+            '\n' => return,
+            _ => {
+                it.next();
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn removes_whole_escape_sequences() {
+        let cases = [
+            ("a\u{1b}[2Jb", "ab"),
+            ("\u{1b}[31;1mred\u{1b}[0m", "red"),
+            ("\u{1b}[?1049h全屏", "全屏"),
+            ("x\u{1b}]0;evil title\u{7}y", "xy"),
+            ("x\u{1b}]0;evil title\u{1b}\\y", "xy"),
+            ("x\u{1b}]52;c;aGk=\u{9c}y", "xy"),
+            ("x\u{9b}31my", "xy"),
+            ("x\u{9d}0;t\u{7}y", "xy"),
+            ("x\u{1b}P1$r q\u{1b}\\y", "xy"),
+            ("x\u{90}qpayload\u{9c}y", "xy"),
+            ("x\u{1b}_apc\u{1b}\\y", "xy"),
+            ("x\u{1b}^pm\u{7}y", "xy"),
+            ("x\u{1b}Xsos\u{9c}y", "xy"),
+            ("x\u{1b}(By", "xy"),       // nF: designate G0
+            ("x\u{1b}7y\u{1b}8", "xy"), // save / restore cursor
+            ("x\u{1b}cy", "xy"),        // RIS
+            ("x\u{1b}", "x"),
+            ("x\u{1b}中", "x中"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(sanitize(input), want, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn unterminated_sequences() {
+        // A string sequence stops at the end of the line; text after survives.
+        assert_eq!(sanitize("a\u{1b}]0;title\nb"), "a\nb");
+        assert_eq!(sanitize("a\u{1b}]0;title"), "a");
+        // An ESC inside a string ends it and starts a new sequence.
+        assert_eq!(sanitize("a\u{1b}]0;t\u{1b}[31mb"), "ab");
+        // A CSI ends at a character that cannot belong to it.
+        assert_eq!(sanitize("a\u{1b}[31中b"), "a中b");
+    }
+
+    #[test]
+    fn removes_controls_and_invisibles() {
+        let cases = [
+            ("a\u{0}b\u{7}c\u{8}d\u{7f}e", "abcde"),
+            ("a\u{85}b\u{9c}c", "abc"),
+            ("\u{202e}evil\u{202c}", "evil"),
+            ("\u{2066}a\u{2069}\u{200e}\u{200f}\u{61c}", "a"),
+            ("中\u{200b}文", "中文"),
+            ("soft\u{ad}hyphen", "softhyphen"),
+            ("\u{feff}BOM", "BOM"),
+            ("a\r\nb\rc", "a\nbc"),
+            ("👨\u{200d}👩\u{200d}👧", "👨\u{200d}👩\u{200d}👧"),
+            ("♥\u{fe0f}", "♥\u{fe0f}"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(sanitize(input), want, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn expands_tabs_to_multiples_of_four() {
+        assert_eq!(sanitize("\tx"), "    x");
+        assert_eq!(sanitize("ab\tx"), "ab  x");
+        assert_eq!(sanitize("abcd\tx"), "abcd    x");
+        assert_eq!(sanitize("中\tx"), "中  x");
+        assert_eq!(sanitize("abc\n\tx"), "abc\n    x");
+        assert_eq!(sanitize("a\u{1b}[1m\tx"), "a   x");
+    }
+
+    #[test]
+    fn sanitize_line_joins_lines() {
+        assert_eq!(sanitize_line("标题\r\n第二行\n"), "标题 第二行 ");
+    }
+
+    #[test]
+    fn idempotent_on_cases() {
+        for s in [
+            "a\u{1b}\u{1b}[31mb",
+            "\u{1b}]x\u{1b}\u{1b}\\y",
+            "\t\u{9b}\t",
+            "x\u{1b} \u{1b}[m",
+        ] {
+            let once = sanitize(s);
+            assert_eq!(sanitize(&once), once, "{s:?}");
+        }
+    }
+}
