@@ -114,11 +114,8 @@ pub fn resolve(anchor: &Anchor, units: &[&str]) -> Resolved {
         }
     }
     for (needle, shift) in needles(anchor) {
-        if let Some((unit, offset)) = search(units, anchor.unit, anchor.offset, &needle) {
-            return Resolved::Moved {
-                unit,
-                offset: offset + shift,
-            };
+        if let Some((unit, offset)) = search(units, anchor.unit, anchor.offset, &needle, shift) {
+            return Resolved::Moved { unit, offset };
         }
     }
     Resolved::Detached
@@ -155,15 +152,28 @@ fn needles(anchor: &Anchor) -> Vec<(String, usize)> {
 }
 
 /// Finds `needle` in the unit nearest `home` that contains it; returns the
-/// unit and the char offset of the match nearest `near`.
-fn search(units: &[&str], home: usize, near: usize, needle: &str) -> Option<(usize, usize)> {
+/// unit and the anchor offset (match start + `shift`) nearest `near`.
+fn search(
+    units: &[&str],
+    home: usize,
+    near: usize,
+    needle: &str,
+    shift: usize,
+) -> Option<(usize, usize)> {
     units_by_distance(units.len(), home).find_map(|unit| {
-        let text = units[unit];
-        text.match_indices(needle)
-            .map(|(byte, _)| text[..byte].chars().count())
+        match_starts(units[unit], needle)
+            .map(|offset| offset + shift)
             .min_by_key(|&offset| offset.abs_diff(near))
             .map(|offset| (unit, offset))
     })
+}
+
+/// Char offsets of every (possibly overlapping) occurrence of `needle`.
+fn match_starts<'a>(text: &'a str, needle: &'a str) -> impl Iterator<Item = usize> + 'a {
+    text.char_indices()
+        .enumerate()
+        .filter(move |(_, (byte, _))| text[*byte..].starts_with(needle))
+        .map(|(chars, _)| chars)
 }
 
 /// Unit indices ordered by distance from `home`: home, home-1, home+1, …
@@ -204,6 +214,13 @@ mod tests {
         let order: Vec<usize> = units_by_distance(3, 9).collect();
         assert_eq!(order, vec![2, 1, 0]);
         assert_eq!(units_by_distance(0, 0).count(), 0);
+    }
+
+    #[test]
+    fn matches_may_overlap() {
+        let starts: Vec<usize> = match_starts("一一一二一一", "一一").collect();
+        assert_eq!(starts, vec![0, 1, 4]);
+        assert_eq!(match_starts("abc", "x").count(), 0);
     }
 
     #[test]

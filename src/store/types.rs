@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 use std::fmt;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicI64, AtomicU64, Ordering};
 
 use chrono::{DateTime, SecondsFormat, Utc};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -120,10 +120,19 @@ impl Bookmark {
     }
 }
 
-/// The current time, at the millisecond precision the file keeps.
+/// The current time at the millisecond precision the file keeps; strictly
+/// increasing within a process, so two changes made in the same millisecond
+/// are still ordered when merged.
 pub fn now() -> DateTime<Utc> {
-    let t = Utc::now();
-    DateTime::from_timestamp_millis(t.timestamp_millis()).unwrap_or(t)
+    static LAST: AtomicI64 = AtomicI64::new(i64::MIN);
+    let t = Utc::now().timestamp_millis();
+    let prev = LAST
+        .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |last| {
+            Some(t.max(last.saturating_add(1)))
+        })
+        .unwrap_or(t);
+    let ms = t.max(prev.saturating_add(1));
+    DateTime::from_timestamp_millis(ms).unwrap_or_else(Utc::now)
 }
 
 /// `<unix ms>-<pid>-<counter>`: unique across processes and restarts.
@@ -263,6 +272,12 @@ mod tests {
         let k = ArchiveKey::new("a\u{1f}b", None);
         assert_eq!((k.title(), k.key()), ("a b", None));
         assert_ne!(ArchiveKey::new("t", Some("x")), ArchiveKey::new("t", None));
+    }
+
+    #[test]
+    fn now_strictly_increases() {
+        let times: Vec<_> = (0..100).map(|_| now()).collect();
+        assert!(times.windows(2).all(|w| w[0] < w[1]));
     }
 
     #[test]
