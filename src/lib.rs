@@ -5,4 +5,5 @@
 //! `model`, `text`, `store` and `import` modules know nothing of terminals.
 
 pub mod model;
+pub mod store;
 pub mod text;

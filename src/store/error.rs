@@ -1,0 +1,133 @@
+//! Errors and notices of the state store.
+
+use std::fmt;
+use std::io;
+use std::path::PathBuf;
+
+/// Why a store operation failed. The in-memory state is always kept.
+#[derive(Debug)]
+pub enum StoreError {
+    /// A file operation failed (`what` says which, e.g. "write").
+    Io {
+        what: &'static str,
+        path: PathBuf,
+        source: io::Error,
+    },
+    /// The state file was written by a newer version; it is never overwritten.
+    NewerVersion {
+        path: PathBuf,
+        found: u64,
+        supported: u64,
+    },
+    /// The store was opened read-only (e.g. to list bookmarks).
+    ReadOnly { path: PathBuf },
+    /// No data directory could be determined (no home directory).
+    NoDataDir,
+}
+
+impl StoreError {
+    pub(crate) fn io(what: &'static str, path: impl Into<PathBuf>, source: io::Error) -> Self {
+        StoreError::Io {
+            what,
+            path: path.into(),
+            source,
+        }
+    }
+}
+
+impl fmt::Display for StoreError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            StoreError::Io { what, path, source } => {
+                write!(f, "cannot {what} {}: {source}", path.display())
+            }
+            StoreError::NewerVersion {
+                path,
+                found,
+                supported,
+            } => write!(
+                f,
+                "{} was written by a newer bulletin (state format {found}, this one knows \
+                 {supported}); it is left untouched and this session's changes are not saved",
+                path.display()
+            ),
+            StoreError::ReadOnly { path } => {
+                write!(f, "state {} was opened read-only", path.display())
+            }
+            StoreError::NoDataDir => {
+                f.write_str("no data directory: set BULLETIN_DATA_DIR or pass --data-dir")
+            }
+        }
+    }
+}
+
+impl std::error::Error for StoreError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            StoreError::Io { source, .. } => Some(source),
+            _ => None,
+        }
+    }
+}
+
+/// Something the user should be told about the state file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Notice {
+    /// The state file did not parse; it was renamed to `moved_to`.
+    CorruptMovedAside {
+        path: PathBuf,
+        moved_to: PathBuf,
+        error: String,
+    },
+    /// The state file did not parse and was left in place (read-only open,
+    /// or moving it failed); a later save moves it aside before writing.
+    CorruptKept { path: PathBuf, error: String },
+    /// The data directory could not be created; saving will retry.
+    NoDir { path: PathBuf, error: String },
+    /// The state file is from a newer version: read-only for this session.
+    NewerVersion { path: PathBuf, found: u64 },
+    /// The state file could not be read; starting empty, and saving will
+    /// merge with it once it can be read.
+    Unreadable { path: PathBuf, error: String },
+}
+
+impl fmt::Display for Notice {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Notice::CorruptMovedAside {
+                path,
+                moved_to,
+                error,
+            } => write!(
+                f,
+                "state file {} was damaged ({error}); moved it to {} and started with \
+                 empty bookmarks",
+                path.display(),
+                moved_to.display()
+            ),
+            Notice::CorruptKept { path, error } => write!(
+                f,
+                "state file {} is damaged ({error}); left it in place and started with \
+                 empty bookmarks",
+                path.display()
+            ),
+            Notice::NoDir { path, error } => write!(
+                f,
+                "cannot create data directory {} ({error}); changes are kept in memory \
+                 and saving will be retried",
+                path.display()
+            ),
+            Notice::NewerVersion { path, found } => write!(
+                f,
+                "state file {} is from a newer bulletin (format {found}); opened read-only, \
+                 changes in this session will not be saved",
+                path.display()
+            ),
+            Notice::Unreadable { path, error } => write!(
+                f,
+                "cannot read state file {} ({error}); will retry when saving",
+                path.display()
+            ),
+        }
+    }
+}

@@ -1,0 +1,164 @@
+//! File operations: reading and classifying the state file, moving a corrupt
+//! one aside, atomic writes and the advisory lock.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+use super::error::StoreError;
+use super::types::{StateFile, VERSION};
+
+pub const STATE_FILE: &str = "state.json";
+pub const LOCK_FILE: &str = "state.lock";
+const TEMP_FILE: &str = "state.json.tmp";
+
+/// What was found at the state file's path.
+#[derive(Debug)]
+pub enum Loaded {
+    Missing,
+    Parsed(StateFile),
+    /// A newer format; `state` is what this version could make of it.
+    Newer {
+        found: u64,
+        state: Option<StateFile>,
+    },
+    Corrupt(String),
+}
+
+/// Reads and classifies the state file. I/O errors other than "not found"
+/// are errors; parse failures are `Corrupt`.
+pub fn read_state(path: &Path) -> Result<Loaded, StoreError> {
+    let bytes = match fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Loaded::Missing),
+        Err(e) => return Err(StoreError::io("read", path, e)),
+    };
+    Ok(classify(&bytes))
+}
+
+fn classify(bytes: &[u8]) -> Loaded {
+    let value: Value = match serde_json::from_slice(bytes) {
+        Ok(value) => value,
+        Err(e) => return Loaded::Corrupt(e.to_string()),
+    };
+    let Some(version) = value.get("version").and_then(Value::as_u64) else {
+        return Loaded::Corrupt("no format version".to_string());
+    };
+    if version > VERSION {
+        let state = serde_json::from_value(value).ok();
+        return Loaded::Newer {
+            found: version,
+            state,
+        };
+    }
+    if version < VERSION {
+        return Loaded::Corrupt(format!("unknown format version {version}"));
+    }
+    match serde_json::from_value(value) {
+        Ok(state) => Loaded::Parsed(state),
+        Err(e) => Loaded::Corrupt(e.to_string()),
+    }
+}
+
+/// Renames a corrupt state file to `state.json.corrupt-<UTC time>` (with a
+/// `-N` suffix if that name is taken) and returns the new path.
+pub fn move_aside(path: &Path) -> io::Result<PathBuf> {
+    let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%SZ");
+    let base = format!("{}.corrupt-{stamp}", path.display());
+    let mut target = PathBuf::from(&base);
+    let mut n = 1;
+    while target.symlink_metadata().is_ok() {
+        n += 1;
+        target = PathBuf::from(format!("{base}-{n}"));
+    }
+    fs::rename(path, &target)?;
+    sync_dir(path.parent().unwrap_or(Path::new(".")))?;
+    Ok(target)
+}
+
+/// Writes `state` to `dir/state.json` atomically: a temporary file in the
+/// same directory, fsync, rename over the old file, fsync the directory.
+/// Callers hold the lock, so one fixed temporary name is enough.
+pub fn write_atomic(dir: &Path, state: &StateFile) -> Result<(), StoreError> {
+    let tmp = dir.join(TEMP_FILE);
+    let path = dir.join(STATE_FILE);
+    let mut json = serde_json::to_vec_pretty(state)
+        .map_err(|e| StoreError::io("serialise", &path, io::Error::other(e)))?;
+    json.push(b'\n');
+    let mut file = private_options()
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .open(&tmp)
+        .map_err(|e| StoreError::io("create", &tmp, e))?;
+    file.write_all(&json)
+        .and_then(|()| file.sync_all())
+        .map_err(|e| StoreError::io("write", &tmp, e))?;
+    drop(file);
+    fs::rename(&tmp, &path).map_err(|e| StoreError::io("replace", &path, e))?;
+    sync_dir(dir).map_err(|e| StoreError::io("sync", dir, e))
+}
+
+/// Takes the exclusive advisory lock on `dir/state.lock` (blocking); it is
+/// released when the returned file is dropped.
+pub fn lock(dir: &Path) -> Result<File, StoreError> {
+    let path = dir.join(LOCK_FILE);
+    let file = private_options()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(&path)
+        .map_err(|e| StoreError::io("open lock file", &path, e))?;
+    file.lock().map_err(|e| StoreError::io("lock", &path, e))?;
+    Ok(file)
+}
+
+fn private_options() -> OpenOptions {
+    let mut options = OpenOptions::new();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    options
+}
+
+#[cfg(unix)]
+fn sync_dir(dir: &Path) -> io::Result<()> {
+    File::open(dir)?.sync_all()
+}
+
+#[cfg(not(unix))]
+fn sync_dir(_dir: &Path) -> io::Result<()> {
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classify_tells_the_cases_apart() {
+        assert!(matches!(classify(b"{"), Loaded::Corrupt(_)));
+        assert!(matches!(classify(b"[]"), Loaded::Corrupt(_)));
+        assert!(matches!(classify(br#"{"version":0}"#), Loaded::Corrupt(_)));
+        assert!(matches!(
+            classify(br#"{"version":1,"archives":7}"#),
+            Loaded::Corrupt(_)
+        ));
+        assert!(matches!(
+            classify(br#"{"version":1,"archives":{}}"#),
+            Loaded::Parsed(_)
+        ));
+        assert!(matches!(
+            classify(br#"{"version":9,"archives":{},"new":1}"#),
+            Loaded::Newer {
+                found: 9,
+                state: Some(_)
+            }
+        ));
+    }
+}

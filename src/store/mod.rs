@@ -1,0 +1,43 @@
+//! Persistent state: bookmarks and reading positions. Terminal-free.
+//!
+//! One versioned JSON file (`state.json`) in the data directory holds the
+//! state of every archive, keyed by [`ArchiveKey`]. Positions and bookmarks
+//! point into article text through width-free [`Anchor`]s. Saving merges with
+//! whatever other instances wrote, under an advisory lock, and replaces the
+//! file atomically. See `docs/state.md`.
+
+mod anchor;
+mod db;
+mod error;
+mod file;
+mod listing;
+mod merge;
+mod types;
+
+use std::path::{Path, PathBuf};
+
+pub use anchor::{AFTER, Anchor, BEFORE, Resolved, make_anchor, resolve, snippet};
+pub use db::Store;
+pub use error::{Notice, StoreError};
+pub use file::{LOCK_FILE, STATE_FILE};
+pub use listing::{bookmark_lines, bookmarks_json};
+pub use merge::TOMBSTONE_DAYS;
+pub use types::{ArchiveKey, ArchiveState, Bookmark, Position, Status, VERSION};
+
+/// Environment variable that overrides the data directory.
+pub const DATA_DIR_ENV: &str = "BULLETIN_DATA_DIR";
+
+/// The data directory: `flag` (`--data-dir`), else `$BULLETIN_DATA_DIR`
+/// (if non-empty), else the platform data directory
+/// (`$XDG_DATA_HOME/bulletin`, usually `~/.local/share/bulletin`).
+pub fn data_dir(flag: Option<&Path>) -> Result<PathBuf, StoreError> {
+    if let Some(dir) = flag {
+        return Ok(dir.to_path_buf());
+    }
+    match std::env::var_os(DATA_DIR_ENV) {
+        Some(dir) if !dir.is_empty() => Ok(PathBuf::from(dir)),
+        _ => directories::ProjectDirs::from("", "", "bulletin")
+            .map(|d| d.data_dir().to_path_buf())
+            .ok_or(StoreError::NoDataDir),
+    }
+}
