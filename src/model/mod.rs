@@ -1,5 +1,17 @@
 //! Archive model: types, loading, validation and grouping. Terminal-free.
 
 mod article;
+mod check;
+mod error;
+mod group;
+mod load;
+mod parse;
+mod syntax;
+mod validate;
 
 pub use article::{Archive, Article, Block, Byline, FORMAT_TAG};
+pub use check::BLOCK_TYPES;
+pub use error::{LoadError, Problem};
+pub use group::{DistrictGroup, Groups, SubGroup, group};
+pub use load::{load_bytes, load_path};
+pub use validate::validate;
