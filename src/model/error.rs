@@ -57,7 +57,7 @@ pub enum LoadError {
         message: String,
     },
     /// A single-file archive without the right `format` tag. `found` is the
-    /// tag as written (JSON), `None` when missing.
+    /// tag quoted, or its JSON type in parentheses; `None` when missing.
     Format {
         path: PathBuf,
         found: Option<String>,
@@ -201,5 +201,10 @@ mod tests {
             source: io::Error::from(io::ErrorKind::NotFound),
         };
         assert_eq!(e.to_string(), "gone.json: no such file or directory");
+        let e = LoadError::Io {
+            path: "locked.json".into(),
+            source: io::Error::from(io::ErrorKind::PermissionDenied),
+        };
+        assert_eq!(e.to_string(), "locked.json: permission denied");
     }
 }

@@ -125,7 +125,10 @@ fn read_header(
         found => {
             return Err(LoadError::Format {
                 path: path.to_path_buf(),
-                found: found.map(|v| quote(&v.to_string())),
+                found: found.map(|v| match v {
+                    Value::String(tag) => quote(&tag),
+                    other => format!("({})", kind(&other)),
+                }),
             });
         }
     }

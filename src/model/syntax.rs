@@ -95,6 +95,9 @@ fn humanize(err: &serde_json::Error) -> String {
         s if s.starts_with("control character") => {
             "raw control character inside a string (write a line break as \\n)".into()
         }
+        "missing field `articles`" => {
+            "the archive object ends without an \"articles\" array".into()
+        }
         s if s.starts_with("invalid type: ") => invalid_type(&s["invalid type: ".len()..]),
         s => s.replace('`', "'"),
     }
