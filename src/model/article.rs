@@ -15,8 +15,10 @@ pub const FORMAT_TAG: &str = "bulletin-archive/1";
 // loader's validation (`model::validate`) enforces the same rules.
 /// Text that must hold at least one non-whitespace character.
 const NOT_BLANK: &str = r"\S";
-/// An id: one or more characters, none of them a control character.
-const ID_PATTERN: &str = r"^[^\u0000-\u001f\u007f-\u009f]+$";
+/// An id: one or more characters, none of them a control or invisible
+/// character that sanitising would remove (ids are kept exactly as given).
+const ID_PATTERN: &str =
+    r"^[^\u0000-\u001f\u007f-\u009f\u00ad\u200b\u202a-\u202e\u2066-\u2069\ufeff]+$";
 /// A calendar date `YYYY-MM-DD` (validation also checks it exists).
 const DATE_PATTERN: &str = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
 
@@ -52,6 +54,7 @@ pub struct Article {
     pub district: String,
     /// The subdistrict (街道, 镇, 乡 …); absent for district-level pieces.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(regex(pattern = NOT_BLANK))]
     pub subdistrict: Option<String>,
     /// ISO 8601 calendar date, `YYYY-MM-DD`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -74,6 +77,7 @@ pub struct Article {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Byline {
     pub role: String,
+    #[schemars(regex(pattern = NOT_BLANK))]
     pub name: String,
 }
 
