@@ -195,3 +195,20 @@ fn unknown_fields_survive_a_rewrite() {
     let again = load_bytes("again.json", &serde_json::to_vec(&rewritten).unwrap()).unwrap();
     assert_eq!(again, loaded);
 }
+
+#[test]
+fn a_header_file_names_a_directory_of_json_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let header = json!({"format": "bulletin-archive/1", "title": "合订本", "key": "k-1",
+                        "articles": []});
+    fs::write(dir.path().join("00-archive.json"), header.to_string()).unwrap();
+    fs::write(dir.path().join("b.jsonl"), article("b", "二").to_string()).unwrap();
+    fs::write(dir.path().join("a.jsonl"), article("a", "一").to_string()).unwrap();
+    let a = load_path(dir.path()).unwrap();
+    assert_eq!(
+        (a.title.as_str(), a.key.as_deref()),
+        ("合订本", Some("k-1"))
+    );
+    let ids: Vec<&str> = a.articles.iter().map(|x| x.id.as_str()).collect();
+    assert_eq!(ids, ["a", "b"]);
+}
