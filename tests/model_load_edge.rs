@@ -212,3 +212,12 @@ fn a_header_file_names_a_directory_of_json_lines() {
     let ids: Vec<&str> = a.articles.iter().map(|x| x.id.as_str()).collect();
     assert_eq!(ids, ["a", "b"]);
 }
+
+#[test]
+fn file_names_are_sanitised_in_messages() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("x\u{1b}[2J.json"), "").unwrap();
+    let err = load_path(dir.path()).unwrap_err().to_string();
+    assert!(!err.contains('\u{1b}'), "{err:?}");
+    assert!(err.ends_with("/x.json: the file is empty"), "{err:?}");
+}

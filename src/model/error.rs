@@ -4,6 +4,8 @@ use std::fmt;
 use std::io;
 use std::path::PathBuf;
 
+use crate::text::sanitize::sanitize_line;
+
 /// One schema problem found by validation.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
@@ -86,7 +88,8 @@ impl LoadError {
 
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let path = self.path().display();
+        // File names can hold control characters too.
+        let path = sanitize_line(&self.path().display().to_string());
         match self {
             LoadError::Io { source, .. } => write!(f, "{path}: {}", io_text(source)),
             LoadError::NoArchives { .. } => write!(

@@ -102,7 +102,7 @@ fn parse_file(path: &Path, bytes: &[u8]) -> Result<Parsed, LoadError> {
             column,
         }
     })?;
-    let mut parsed = Parsed::new(path.display().to_string());
+    let mut parsed = Parsed::new(sanitize_line(&path.display().to_string()));
     parse_text(text, &mut parsed).map_err(|f| syntax_error(path, text, &f.error, f.context))?;
     Ok(parsed)
 }

@@ -12,8 +12,9 @@ use std::fmt;
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value};
 
-use super::check::{check_article, id_problem, quote, sanitize_article};
+use super::check::{check_article, id_problem, sanitize_article};
 use super::{Article, Problem};
+use crate::text::sanitize::sanitize_line;
 
 /// An article with a string id, remembered to find duplicate ids.
 #[derive(Debug)]
@@ -80,7 +81,10 @@ impl Parsed {
         if messages.is_empty() {
             match serde_json::from_value::<Article>(value) {
                 Ok(article) => self.articles.push(article),
-                Err(e) => messages.push(quote(&e.to_string())),
+                // The checks above should leave serde nothing to refuse.
+                Err(e) => {
+                    messages.push(format!("cannot be read: {}", sanitize_line(&e.to_string())))
+                }
             }
         }
         for message in messages {
