@@ -4,16 +4,30 @@
 //! (`text`), the reader (`app`) and the importer (`import`). The JSON shape is
 //! documented in `docs/format.md` and `docs/archive.schema.json`.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 /// The format tag every single-file archive carries.
 pub const FORMAT_TAG: &str = "bulletin-archive/1";
 
+// Patterns for the generated JSON Schema (`docs/archive.schema.json`); the
+// loader's validation (`model::validate`) enforces the same rules.
+/// Text that must hold at least one non-whitespace character.
+const NOT_BLANK: &str = r"\S";
+/// An id: one or more characters, none of them a control or invisible
+/// character that sanitising would remove (ids are kept exactly as given).
+const ID_PATTERN: &str =
+    r"^[^\u0000-\u001f\u007f-\u009f\u00ad\u200b\u202a-\u202e\u2066-\u2069\ufeff]+$";
+/// A calendar date `YYYY-MM-DD` (validation also checks it exists).
+const DATE_PATTERN: &str = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
+
 /// A whole archive: a title and its articles, in file order.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Archive {
+    #[schemars(extend("const" = FORMAT_TAG))]
     pub format: String,
+    #[schemars(regex(pattern = NOT_BLANK))]
     pub title: String,
     /// Optional stable identity key (see `docs/format.md`): together with
     /// `title` it tells archives apart, so bookmarks of two archives that
@@ -27,19 +41,24 @@ pub struct Archive {
 }
 
 /// One article (a report, notice or district-level piece).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Article {
+    #[schemars(regex(pattern = ID_PATTERN))]
     pub id: String,
+    #[schemars(regex(pattern = NOT_BLANK))]
     pub title: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subtitle: Option<String>,
     /// The district (区) the article belongs to.
+    #[schemars(regex(pattern = NOT_BLANK))]
     pub district: String,
     /// The subdistrict (街道, 镇, 乡 …); absent for district-level pieces.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(regex(pattern = NOT_BLANK))]
     pub subdistrict: Option<String>,
     /// ISO 8601 calendar date, `YYYY-MM-DD`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(regex(pattern = DATE_PATTERN))]
     pub date: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
@@ -48,29 +67,34 @@ pub struct Article {
     pub bulletin: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub bylines: Vec<Byline>,
+    #[schemars(length(min = 1))]
     pub body: Vec<Block>,
     #[serde(flatten)]
     pub extra: Map<String, Value>,
 }
 
 /// A credit line such as `记者 张改华` (role `记者`, name `张改华`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Byline {
     pub role: String,
+    #[schemars(regex(pattern = NOT_BLANK))]
     pub name: String,
 }
 
 /// One block of an article body.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "type", rename_all = "lowercase")]
 pub enum Block {
     Paragraph {
+        #[schemars(regex(pattern = NOT_BLANK))]
         text: String,
     },
     Heading {
+        #[schemars(regex(pattern = NOT_BLANK))]
         text: String,
     },
     Caption {
+        #[schemars(regex(pattern = NOT_BLANK))]
         text: String,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         credit: Option<String>,

@@ -1,7 +1,20 @@
 //! Archive model: types, loading, validation and grouping. Terminal-free.
 
 mod article;
+mod check;
+mod doc;
+mod error;
+mod group;
+mod load;
+mod parse;
+
+mod syntax;
+mod validate;
 
 pub use article::{Archive, Article, Block, Byline, FORMAT_TAG};
-mod doc;
+pub use check::BLOCK_TYPES;
 pub use doc::article_doc;
+pub use error::{LoadError, Problem};
+pub use group::{DistrictGroup, Groups, SubGroup, group};
+pub use load::{load_bytes, load_path};
+pub use validate::validate;

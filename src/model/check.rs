@@ -1,0 +1,332 @@
+//! The schema rules, applied to one article as parsed JSON (before it becomes
+//! an [`Article`](super::Article)), so that every problem is found even where
+//! serde would stop at the first. Also sanitises an article's text in place.
+
+use chrono::NaiveDate;
+use serde_json::{Map, Value};
+
+use crate::text::sanitize::{sanitize, sanitize_line};
+
+/// The block types the format knows, in documentation order.
+pub const BLOCK_TYPES: [&str; 3] = ["paragraph", "heading", "caption"];
+
+const LINE_FIELDS: [&str; 6] = [
+    "title",
+    "subtitle",
+    "district",
+    "subdistrict",
+    "source",
+    "bulletin",
+];
+
+/// Sanitises the text fields of an article value in place (GUIDE §3):
+/// one-line fields with `sanitize_line`, block text with `sanitize`. Fields
+/// of the wrong type are left for [`check_article`] to report.
+pub(crate) fn sanitize_article(article: &mut Value) {
+    let Some(obj) = article.as_object_mut() else {
+        return;
+    };
+    for field in LINE_FIELDS {
+        clean(obj.get_mut(field), sanitize_line);
+    }
+    if let Some(Value::Array(bylines)) = obj.get_mut("bylines") {
+        for byline in bylines.iter_mut().filter_map(Value::as_object_mut) {
+            clean(byline.get_mut("role"), sanitize_line);
+            clean(byline.get_mut("name"), sanitize_line);
+        }
+    }
+    if let Some(Value::Array(body)) = obj.get_mut("body") {
+        for block in body.iter_mut().filter_map(Value::as_object_mut) {
+            clean(block.get_mut("text"), sanitize);
+            clean(block.get_mut("credit"), sanitize_line);
+        }
+    }
+}
+
+fn clean(value: Option<&mut Value>, f: fn(&str) -> String) {
+    if let Some(Value::String(s)) = value {
+        let cleaned = f(s);
+        if cleaned != *s {
+            *s = cleaned;
+        }
+    }
+}
+
+/// Every problem of one article value, as messages (`missing id`,
+/// `block 3: unknown type "image" …`). Empty when the article is valid.
+pub(crate) fn check_article(article: &Value) -> Vec<String> {
+    let Some(obj) = article.as_object() else {
+        return vec![format!(
+            "expected an article object, found {}",
+            kind(article)
+        )];
+    };
+    let mut out = Vec::new();
+    required(obj, "id", id_problem, &mut out);
+    required(obj, "title", blank_problem, &mut out);
+    optional(obj, "subtitle", no_rule, &mut out);
+    required(obj, "district", blank_problem, &mut out);
+    optional(obj, "subdistrict", blank_problem, &mut out);
+    optional(obj, "date", date_problem, &mut out);
+    optional(obj, "source", no_rule, &mut out);
+    optional(obj, "bulletin", no_rule, &mut out);
+    check_bylines(obj.get("bylines"), &mut out);
+    check_body(obj.get("body"), &mut out);
+    out
+}
+
+/// A rule on a string field: `Some(reason)` when the value breaks it. The
+/// reason follows the field name (`title` + ` is empty`).
+type Rule = fn(&str) -> Option<String>;
+
+fn no_rule(_: &str) -> Option<String> {
+    None
+}
+
+fn required(obj: &Map<String, Value>, field: &str, rule: Rule, out: &mut Vec<String>) {
+    match obj.get(field) {
+        None | Some(Value::Null) => out.push(format!("missing {field}")),
+        Some(value) => string_field(field, value, rule, out),
+    }
+}
+
+fn optional(obj: &Map<String, Value>, field: &str, rule: Rule, out: &mut Vec<String>) {
+    match obj.get(field) {
+        None | Some(Value::Null) => {}
+        Some(value) => string_field(field, value, rule, out),
+    }
+}
+
+fn string_field(field: &str, value: &Value, rule: Rule, out: &mut Vec<String>) {
+    match value.as_str() {
+        Some(s) => out.extend(rule(s).map(|why| format!("{field} {why}"))),
+        None => out.push(format!("{field} must be a string, found {}", kind(value))),
+    }
+}
+
+fn check_bylines(bylines: Option<&Value>, out: &mut Vec<String>) {
+    let items = match bylines {
+        None => return,
+        Some(Value::Array(items)) => items,
+        Some(other) => {
+            out.push(format!("bylines must be an array, found {}", kind(other)));
+            return;
+        }
+    };
+    for (i, item) in items.iter().enumerate() {
+        let mut found = Vec::new();
+        match item.as_object() {
+            Some(obj) => {
+                required(obj, "role", no_rule, &mut found);
+                required(obj, "name", blank_problem, &mut found);
+            }
+            None => found.push(format!(
+                "expected {{\"role\", \"name\"}}, found {}",
+                kind(item)
+            )),
+        }
+        out.extend(found.into_iter().map(|m| format!("byline {}: {m}", i + 1)));
+    }
+}
+
+fn check_body(body: Option<&Value>, out: &mut Vec<String>) {
+    let blocks = match body {
+        None | Some(Value::Null) => return out.push("missing body".into()),
+        Some(Value::Array(blocks)) => blocks,
+        Some(other) => {
+            let found = kind(other);
+            return out.push(format!("body must be an array of blocks, found {found}"));
+        }
+    };
+    if blocks.is_empty() {
+        out.push("empty body: an article needs at least one block".into());
+    }
+    for (i, block) in blocks.iter().enumerate() {
+        let mut found = Vec::new();
+        check_block(block, &mut found);
+        out.extend(found.into_iter().map(|m| format!("block {}: {m}", i + 1)));
+    }
+}
+
+fn check_block(block: &Value, out: &mut Vec<String>) {
+    let Some(obj) = block.as_object() else {
+        return out.push(format!("expected a block object, found {}", kind(block)));
+    };
+    match obj.get("type") {
+        None | Some(Value::Null) => out.push("missing type".into()),
+        Some(Value::String(t)) if BLOCK_TYPES.contains(&t.as_str()) => {
+            if t == "caption" {
+                optional(obj, "credit", no_rule, out);
+            }
+        }
+        Some(Value::String(t)) => out.push(format!(
+            "unknown type {} (expected paragraph, heading or caption)",
+            quote(t)
+        )),
+        Some(other) => out.push(format!("type must be a string, found {}", kind(other))),
+    }
+    required(obj, "text", blank_problem, out);
+}
+
+/// Text must hold something besides whitespace.
+pub(crate) fn blank_problem(s: &str) -> Option<String> {
+    s.trim().is_empty().then(|| "is empty".into())
+}
+
+/// Ids are printed and typed on command lines: non-empty, and free of the
+/// characters sanitising would remove (the schema's `id` pattern).
+pub(crate) fn id_problem(s: &str) -> Option<String> {
+    if s.is_empty() {
+        return Some("is empty".into());
+    }
+    let bad = s.chars().find(|&c| is_forbidden_in_id(c))?;
+    Some(format!(
+        "contains the control or invisible character U+{:04X}",
+        bad as u32
+    ))
+}
+
+pub(crate) fn is_forbidden_in_id(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{ad}' | '\u{200b}' | '\u{feff}')
+        || ('\u{202a}'..='\u{202e}').contains(&c)
+        || ('\u{2066}'..='\u{2069}').contains(&c)
+}
+
+/// A date must be `YYYY-MM-DD` and a real day of the calendar.
+pub(crate) fn date_problem(s: &str) -> Option<String> {
+    parse_date(s).err()
+}
+
+/// The date of a `YYYY-MM-DD` string, or why it is not one.
+pub(crate) fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    let b = s.as_bytes();
+    let shaped = b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+    if !shaped {
+        return Err(format!("{} is not in YYYY-MM-DD form", quote(s)));
+    }
+    let num = |r: std::ops::Range<usize>| s[r].parse::<u32>().unwrap_or(0);
+    let year = num(0..4) as i32;
+    NaiveDate::from_ymd_opt(year, num(5..7), num(8..10))
+        .ok_or_else(|| format!("{} is not a real calendar date", quote(s)))
+}
+
+/// A value quoted for a message: sanitised, shortened to 40 characters.
+pub(crate) fn quote(s: &str) -> String {
+    let clean = sanitize_line(s);
+    let mut short: String = clean.chars().take(40).collect();
+    if short.len() < clean.len() {
+        short.push('…');
+    }
+    format!("\"{short}\"")
+}
+
+/// `a string`, `an array`… for messages.
+pub(crate) fn kind(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "true or false",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn good() -> Value {
+        json!({"id": "a1", "title": "标题", "district": "中原区",
+               "body": [{"type": "paragraph", "text": "正文。"}]})
+    }
+
+    #[test]
+    fn a_good_article_has_no_problems() {
+        assert!(check_article(&good()).is_empty());
+    }
+
+    #[test]
+    fn every_problem_is_reported_at_once() {
+        let v = json!({"title": "", "district": 3, "date": "2023-02-30",
+            "bylines": [{"role": "记者"}],
+            "body": [{"type": "image", "text": "x"}, {"type": "paragraph", "text": " "}, 7]});
+        assert_eq!(
+            check_article(&v),
+            vec![
+                "missing id",
+                "title is empty",
+                "district must be a string, found a number",
+                "date \"2023-02-30\" is not a real calendar date",
+                "byline 1: missing name",
+                "block 1: unknown type \"image\" (expected paragraph, heading or caption)",
+                "block 2: text is empty",
+                "block 3: expected a block object, found a number",
+            ]
+        );
+    }
+
+    #[test]
+    fn body_shape_problems() {
+        let mut v = good();
+        v["body"] = json!("text");
+        assert_eq!(
+            check_article(&v),
+            ["body must be an array of blocks, found a string"]
+        );
+        v["body"] = json!([]);
+        assert_eq!(
+            check_article(&v),
+            ["empty body: an article needs at least one block"]
+        );
+    }
+
+    #[test]
+    fn dates_must_exist() {
+        assert!(date_problem("2024-02-29").is_none());
+        assert!(
+            date_problem("2023-02-29")
+                .unwrap()
+                .contains("real calendar")
+        );
+        assert!(date_problem("2023-2-3").unwrap().contains("YYYY-MM-DD"));
+        assert!(date_problem("２０２３-01-01").is_some());
+    }
+
+    #[test]
+    fn ids_refuse_invisible_characters() {
+        assert!(id_problem("zy-001").is_none());
+        assert_eq!(
+            id_problem("a\u{1b}b").unwrap(),
+            "contains the control or invisible character U+001B"
+        );
+        assert!(id_problem("a\u{202e}").is_some());
+        assert_eq!(id_problem("").unwrap(), "is empty");
+    }
+
+    #[test]
+    fn sanitising_touches_only_text_fields() {
+        let mut v = good();
+        v["title"] = json!("a\u{1b}[31mb");
+        v["body"][0]["text"] = json!("x\ny\u{202e}");
+        v["note"] = json!("keep\u{1b}");
+        sanitize_article(&mut v);
+        assert_eq!(v["title"], "ab");
+        assert_eq!(v["body"][0]["text"], "x\ny");
+        assert_eq!(v["note"], "keep\u{1b}");
+    }
+
+    #[test]
+    fn quotes_are_short_and_clean() {
+        let long = "长".repeat(100);
+        assert_eq!(quote(&long).chars().count(), 43);
+        assert_eq!(quote("a\u{1b}[2Jb"), "\"ab\"");
+    }
+}

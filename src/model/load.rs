@@ -1,0 +1,213 @@
+//! Loading an archive from a file, a directory or bytes.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use serde_json::{Map, Value};
+
+use super::check::{blank_problem, kind, quote};
+use super::parse::{Parsed, parse_text};
+use super::syntax::{line_column, syntax_error};
+use super::validate::duplicates;
+use super::{Archive, FORMAT_TAG, LoadError, Problem};
+use crate::text::sanitize::sanitize_line;
+
+/// Loads an archive file (single JSON or JSON Lines) or a directory of them.
+/// Text is sanitised; any schema problem fails the load with all of them.
+pub fn load_path(path: &Path) -> Result<Archive, LoadError> {
+    let meta = fs::metadata(path).map_err(|e| io_error(path, e))?;
+    if meta.is_dir() {
+        return load_dir(path);
+    }
+    let bytes = fs::read(path).map_err(|e| io_error(path, e))?;
+    let parsed = parse_file(path, &bytes)?;
+    finish(path, vec![parsed], &stem(path))
+}
+
+/// Loads one file's content; `name` is the file name used in messages (and
+/// the title of a JSON Lines archive, less its extension).
+pub fn load_bytes(name: &str, bytes: &[u8]) -> Result<Archive, LoadError> {
+    let path = Path::new(name);
+    let parsed = parse_file(path, bytes)?;
+    finish(path, vec![parsed], &stem(path))
+}
+
+fn io_error(path: &Path, source: std::io::Error) -> LoadError {
+    LoadError::Io {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+/// Every `*.json` / `*.jsonl` file directly in `dir`, by file name.
+fn load_dir(dir: &Path) -> Result<Archive, LoadError> {
+    let files = archive_files(dir)?;
+    if files.is_empty() {
+        return Err(LoadError::NoArchives {
+            path: dir.to_path_buf(),
+        });
+    }
+    let mut parsed = Vec::with_capacity(files.len());
+    for file in &files {
+        let bytes = fs::read(file).map_err(|e| io_error(file, e))?;
+        parsed.push(parse_file(file, &bytes)?);
+    }
+    let name = match dir.canonicalize() {
+        Ok(full) => stem(&full),
+        Err(_) => stem(dir),
+    };
+    finish(dir, parsed, &name)
+}
+
+/// The archive files of a directory: regular files named `*.json` or
+/// `*.jsonl` (any case), not hidden, sorted by name.
+fn archive_files(dir: &Path) -> Result<Vec<PathBuf>, LoadError> {
+    let mut files = Vec::new();
+    for entry in fs::read_dir(dir).map_err(|e| io_error(dir, e))? {
+        let path = entry.map_err(|e| io_error(dir, e))?.path();
+        let name = path.file_name().unwrap_or_default().to_string_lossy();
+        let ext = path.extension().unwrap_or_default().to_string_lossy();
+        let wanted = ext.eq_ignore_ascii_case("json") || ext.eq_ignore_ascii_case("jsonl");
+        if wanted && !name.starts_with('.') && path.is_file() {
+            files.push(path);
+        }
+    }
+    files.sort_by(|a, b| a.file_name().cmp(&b.file_name()));
+    Ok(files)
+}
+
+/// A file name without its extension, sanitised: the title of JSON Lines.
+fn stem(path: &Path) -> String {
+    let stem = path.file_stem().unwrap_or(path.as_os_str());
+    sanitize_line(&stem.to_string_lossy())
+}
+
+/// Bytes to [`Parsed`]: BOM, emptiness, UTF-8 and syntax checks.
+fn parse_file(path: &Path, bytes: &[u8]) -> Result<Parsed, LoadError> {
+    const BOM: &[u8] = b"\xEF\xBB\xBF";
+    let bom = if bytes.starts_with(BOM) { BOM.len() } else { 0 };
+    let body = &bytes[bom..];
+    if body.iter().all(u8::is_ascii_whitespace) {
+        return Err(LoadError::Empty {
+            path: path.to_path_buf(),
+        });
+    }
+    let text = std::str::from_utf8(body).map_err(|e| {
+        let offset = bom + e.valid_up_to();
+        let (line, column) = line_column(body, e.valid_up_to());
+        LoadError::NotUtf8 {
+            path: path.to_path_buf(),
+            offset,
+            line,
+            column,
+        }
+    })?;
+    let mut parsed = Parsed::new(sanitize_line(&path.display().to_string()));
+    parse_text(text, &mut parsed).map_err(|f| syntax_error(path, text, &f.error, f.context))?;
+    Ok(parsed)
+}
+
+/// The archive's own fields, from a single-file header.
+struct Header {
+    title: Option<String>,
+    key: Option<String>,
+    extra: Map<String, Value>,
+}
+
+/// Checks a header's `format`, `title` and `key`; problems go to `problems`.
+fn read_header(
+    path: &Path,
+    mut fields: Map<String, Value>,
+    problems: &mut Vec<Problem>,
+) -> Result<Header, LoadError> {
+    match fields.shift_remove("format") {
+        Some(Value::String(tag)) if tag == FORMAT_TAG => {}
+        found => {
+            return Err(LoadError::Format {
+                path: path.to_path_buf(),
+                found: found.map(|v| match v {
+                    Value::String(tag) => quote(&tag),
+                    other => format!("({})", kind(&other)),
+                }),
+            });
+        }
+    }
+    let mut problem = |message: String| {
+        problems.push(Problem {
+            location: Some(path.display().to_string()),
+            article: String::new(),
+            message,
+        })
+    };
+    let title = match fields.shift_remove("title") {
+        Some(Value::String(t)) => {
+            let t = sanitize_line(&t);
+            if let Some(why) = blank_problem(&t) {
+                problem(format!("title {why}"));
+            }
+            Some(t)
+        }
+        None | Some(Value::Null) => {
+            problem("missing title".into());
+            None
+        }
+        Some(v) => {
+            problem(format!("title must be a string, found {}", kind(&v)));
+            None
+        }
+    };
+    let key = match fields.shift_remove("key") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(k)) => Some(k),
+        Some(v) => {
+            problem(format!("key must be a string, found {}", kind(&v)));
+            None
+        }
+    };
+    Ok(Header {
+        title,
+        key,
+        extra: fields,
+    })
+}
+
+/// Merges parsed files into one archive, or all their problems into one
+/// error. Title, key and unknown fields come from the first single-file
+/// archive; `fallback_title` is used when there is none.
+fn finish(path: &Path, files: Vec<Parsed>, fallback_title: &str) -> Result<Archive, LoadError> {
+    let mut problems: Vec<(usize, usize, Problem)> = Vec::new();
+    let mut header = None;
+    let mut articles = Vec::new();
+    let mut seen = Vec::new();
+    for (i, mut file) in files.into_iter().enumerate() {
+        if let Some(fields) = file.header.take() {
+            let mut found = Vec::new();
+            let h = read_header(Path::new(&file.location), fields, &mut found)?;
+            problems.extend(found.into_iter().map(|p| (i, 0, p)));
+            header.get_or_insert(h);
+        }
+        problems.extend(file.problems.into_iter().map(|(n, p)| (i, n, p)));
+        articles.append(&mut file.articles);
+        seen.extend(file.seen.into_iter().map(|s| (i, s)));
+    }
+    problems.extend(duplicates(&seen));
+    if !problems.is_empty() {
+        problems.sort_by_key(|(file, number, _)| (*file, *number));
+        return Err(LoadError::Invalid {
+            path: path.to_path_buf(),
+            problems: problems.into_iter().map(|(_, _, p)| p).collect(),
+        });
+    }
+    let header = header.unwrap_or(Header {
+        title: None,
+        key: None,
+        extra: Map::new(),
+    });
+    Ok(Archive {
+        format: FORMAT_TAG.to_string(),
+        title: header.title.unwrap_or_else(|| fallback_title.to_string()),
+        key: header.key,
+        articles,
+        extra: header.extra,
+    })
+}

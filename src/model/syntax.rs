@@ -1,0 +1,180 @@
+//! Turning `serde_json` errors and byte offsets into `file:line:column`
+//! messages that say, in words, what was expected.
+
+use std::path::Path;
+
+use super::LoadError;
+use crate::text::sanitize::sanitize_line;
+
+/// A [`LoadError::Syntax`] for `err` from parsing `text`; `context` (e.g.
+/// `inside article #5`) is appended in parentheses.
+pub(crate) fn syntax_error(
+    path: &Path,
+    text: &str,
+    err: &serde_json::Error,
+    context: Option<String>,
+) -> LoadError {
+    // serde's own texts may quote input: sanitise before it is printed.
+    let mut message = sanitize_line(&humanize(err));
+    if let Some(context) = context {
+        message = format!("{message} ({context})");
+    }
+    LoadError::Syntax {
+        path: path.to_path_buf(),
+        line: err.line().max(1),
+        column: char_column(text, err.line(), err.column()),
+        message,
+    }
+}
+
+/// `serde_json` counts a column in bytes, up to and including the byte at
+/// fault; people (and editors) count characters.
+fn char_column(text: &str, line: usize, byte_column: usize) -> usize {
+    let Some(line_text) = text.split('\n').nth(line.saturating_sub(1)) else {
+        return byte_column.max(1);
+    };
+    let mut end = byte_column.saturating_sub(1).min(line_text.len());
+    while !line_text.is_char_boundary(end) {
+        end -= 1;
+    }
+    line_text[..end].chars().count() + 1
+}
+
+/// 1-based line and character column of byte `offset` in `bytes`, whose
+/// prefix up to `offset` is valid UTF-8.
+pub(crate) fn line_column(bytes: &[u8], offset: usize) -> (usize, usize) {
+    let before = &bytes[..offset.min(bytes.len())];
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let column = String::from_utf8_lossy(&before[line_start..])
+        .chars()
+        .count()
+        + 1;
+    (line, column)
+}
+
+const TRUNCATED: &str = "(is the file truncated?)";
+
+/// The error's text without serde_json's ` at line L column C`, in words.
+fn humanize(err: &serde_json::Error) -> String {
+    let full = err.to_string();
+    let raw = match full.rfind(" at line ") {
+        Some(i) => &full[..i],
+        None => &full,
+    };
+    match raw {
+        "EOF while parsing a list" => {
+            format!("the file ends inside an array: expected ',' or ']' {TRUNCATED}")
+        }
+        "EOF while parsing an object" => {
+            format!("the file ends inside an object: expected ',' or '}}' {TRUNCATED}")
+        }
+        "EOF while parsing a string" => {
+            format!("the file ends inside a string: expected a closing '\"' {TRUNCATED}")
+        }
+        "EOF while parsing a value" => {
+            format!("the file ends where a value was expected {TRUNCATED}")
+        }
+        "expected `:`" => "expected ':' after a field name".into(),
+        "expected `,` or `]`" => "expected ',' or ']' after an array element".into(),
+        "expected `,` or `}`" => "expected ',' or '}' after an object field".into(),
+        "expected ident" => "expected true, false or null".into(),
+        "expected value" => {
+            "expected a JSON value (string, number, object, array, true, false or null)".into()
+        }
+        "key must be a string" => "expected a field name in double quotes".into(),
+        "trailing comma" => "trailing comma: JSON allows no ',' before '}' or ']'".into(),
+        "trailing characters" => "unexpected text after the end of the JSON value".into(),
+        "recursion limit exceeded" => {
+            "nesting too deep: more than 128 levels of arrays and objects".into()
+        }
+        "invalid escape" => "invalid escape sequence in a string".into(),
+        s if s.starts_with("control character") => {
+            "raw control character inside a string (write a line break as \\n)".into()
+        }
+        "missing field `articles`" => {
+            "the archive object ends without an \"articles\" array".into()
+        }
+        s if s.starts_with("invalid type: ") => invalid_type(&s["invalid type: ".len()..]),
+        s => s.replace('`', "'"),
+    }
+}
+
+/// `sequence, expected X` → `expected X, found an array`.
+fn invalid_type(rest: &str) -> String {
+    let Some((found, expected)) = rest.split_once(", expected ") else {
+        return format!("wrong type: {rest}");
+    };
+    let found = match found.split(' ').next().unwrap_or("") {
+        "sequence" => "an array",
+        "map" => "an object",
+        "unit" => "null",
+        "string" => "a string",
+        "integer" | "floating" => "a number",
+        "boolean" => "true or false",
+        _ => found,
+    };
+    format!("expected {expected}, found {found}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn err_of(text: &str) -> serde_json::Error {
+        serde_json::from_str::<serde_json::Value>(text).unwrap_err()
+    }
+
+    #[test]
+    fn missing_comma_names_line_column_and_expectation() {
+        let text = "{\n  \"a\": 1\n  \"b\": 2\n}";
+        let e = syntax_error(Path::new("x.json"), text, &err_of(text), None);
+        assert_eq!(
+            e.to_string(),
+            "x.json:3:3: expected ',' or '}' after an object field"
+        );
+    }
+
+    #[test]
+    fn columns_count_characters_not_bytes() {
+        let text = "{\"标题\": 中}";
+        let e = syntax_error(Path::new("x.json"), text, &err_of(text), None);
+        assert!(
+            e.to_string()
+                .starts_with("x.json:1:8: expected a JSON value"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn truncation_is_named() {
+        let text = "{\"a\": [1, 2";
+        let e = syntax_error(
+            Path::new("t.json"),
+            text,
+            &err_of(text),
+            Some("in x".into()),
+        );
+        let s = e.to_string();
+        assert!(s.contains("ends inside an array"), "{s}");
+        assert!(s.ends_with("(is the file truncated?) (in x)"), "{s}");
+    }
+
+    #[test]
+    fn line_column_of_offset() {
+        assert_eq!(line_column(b"ab\ncd", 4), (2, 2));
+        assert_eq!(line_column("中\nx".as_bytes(), 3), (1, 2));
+        assert_eq!(line_column(b"", 0), (1, 1));
+    }
+
+    #[test]
+    fn invalid_type_reads_naturally() {
+        assert_eq!(
+            invalid_type("sequence, expected an archive object"),
+            "expected an archive object, found an array"
+        );
+    }
+}

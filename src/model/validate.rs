@@ -1,0 +1,98 @@
+//! Validation of an archive already in memory (e.g. built by an importer):
+//! the same rules the loader applies, all problems at once.
+
+use std::collections::HashMap;
+
+use super::check::{blank_problem, check_article, id_problem};
+use super::parse::Seen;
+use super::{Archive, FORMAT_TAG, Problem};
+
+/// Every schema problem of `archive`: the rules of `docs/format.md`, with
+/// articles labelled by id, or `#n` (1-based position) when the id is
+/// unusable. Empty when the archive is valid.
+///
+/// Each article is turned back into JSON and checked like a loaded one, so
+/// the rules exist once; this costs a copy per article (the loader itself
+/// does not call this).
+pub fn validate(archive: &Archive) -> Vec<Problem> {
+    let mut problems: Vec<(usize, Problem)> = Vec::new();
+    let archive_problem = |message: String| {
+        let article = String::new();
+        let problem = Problem {
+            location: None,
+            article,
+            message,
+        };
+        (0, problem)
+    };
+    if archive.format != FORMAT_TAG {
+        problems.push(archive_problem(format!("format is not \"{FORMAT_TAG}\"")));
+    }
+    if let Some(why) = blank_problem(&archive.title) {
+        problems.push(archive_problem(format!("title {why}")));
+    }
+    let mut seen = Vec::new();
+    for (i, article) in archive.articles.iter().enumerate() {
+        let number = i + 1;
+        let label = match id_problem(&article.id) {
+            None => article.id.clone(),
+            Some(_) => format!("#{number}"),
+        };
+        let value = serde_json::to_value(article).unwrap_or_default();
+        for message in check_article(&value) {
+            let article = label.clone();
+            problems.push((
+                number,
+                Problem {
+                    location: None,
+                    article,
+                    message,
+                },
+            ));
+        }
+        if id_problem(&article.id).is_none() {
+            let id = article.id.clone();
+            let location = None;
+            seen.push((
+                0,
+                Seen {
+                    id,
+                    number,
+                    location,
+                },
+            ));
+        }
+    }
+    problems.extend(duplicates(&seen).into_iter().map(|(_, n, p)| (n, p)));
+    // In article order; a stable sort keeps each article's own order.
+    problems.sort_by_key(|(number, _)| *number);
+    problems.into_iter().map(|(_, p)| p).collect()
+}
+
+/// A problem for every article whose id an earlier article already has;
+/// with the file index and article number for ordering.
+pub(crate) fn duplicates(seen: &[(usize, Seen)]) -> Vec<(usize, usize, Problem)> {
+    let mut first: HashMap<&str, &Seen> = HashMap::new();
+    let mut out = Vec::new();
+    for (file, s) in seen {
+        let Some(earlier) = first.get(s.id.as_str()) else {
+            first.insert(&s.id, s);
+            continue;
+        };
+        let place = match &earlier.location {
+            Some(there) if earlier.location != s.location => format!(" at {there}"),
+            _ => String::new(),
+        };
+        let message = format!(
+            "duplicate id: also used by article #{}{place}",
+            earlier.number
+        );
+        let problem = Problem {
+            location: s.location.clone(),
+            article: s.id.clone(),
+            message,
+        };
+        out.push((*file, s.number, problem));
+    }
+    out
+}
