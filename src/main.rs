@@ -1,3 +1,36 @@
-fn main() {
-    println!("bulletin");
+//! The `bulletin` binary: parse the command line, run a command, map the
+//! outcome to an exit status. All the work happens in the library.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use bulletin::cli::{self, Cli, Command};
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            let code = if e.use_stderr() {
+                cli::EXIT_USAGE
+            } else {
+                cli::EXIT_OK
+            };
+            return ExitCode::from(code);
+        }
+    };
+    let mut out = std::io::stdout().lock();
+    let mut err = std::io::stderr().lock();
+    let code = match &cli.command {
+        Some(Command::List(args)) => cli::run_list(args, &mut out, &mut err),
+        Some(Command::Show(args)) => cli::run_show(args, &mut out, &mut err),
+        Some(Command::Check(args)) => cli::run_check(args, &mut out, &mut err),
+        None => {
+            drop(out);
+            bulletin::term::run_reader(&cli.reader, &mut err)
+        }
+    };
+    let _ = err.flush();
+    ExitCode::from(code)
 }

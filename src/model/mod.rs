@@ -7,6 +7,7 @@ mod error;
 mod group;
 mod load;
 mod parse;
+mod sample;
 
 mod syntax;
 mod validate;
@@ -17,4 +18,5 @@ pub use doc::article_doc;
 pub use error::{LoadError, Problem};
 pub use group::{DistrictGroup, Groups, SubGroup, group};
 pub use load::{load_bytes, load_path};
+pub use sample::{SAMPLE_JSON, SAMPLE_NAME, load_sample};
 pub use validate::validate;

@@ -1,0 +1,160 @@
+//! Everything that can change the application state. `App::update` is the
+//! only function that takes these.
+
+/// A terminal-independent key. The terminal layer converts its own events
+/// into this, so the keymap and the app stay free of terminal crates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum KeyCode {
+    Char(char),
+    Enter,
+    Esc,
+    Backspace,
+    Delete,
+    Tab,
+    BackTab,
+    Up,
+    Down,
+    Left,
+    Right,
+    Home,
+    End,
+    PageUp,
+    PageDown,
+}
+
+/// A key press with its modifiers (Shift is folded into the character).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Key {
+    pub code: KeyCode,
+    pub ctrl: bool,
+    pub alt: bool,
+}
+
+impl Key {
+    pub const fn plain(code: KeyCode) -> Key {
+        Key {
+            code,
+            ctrl: false,
+            alt: false,
+        }
+    }
+    pub const fn ch(c: char) -> Key {
+        Key::plain(KeyCode::Char(c))
+    }
+    pub const fn ctrl(c: char) -> Key {
+        Key {
+            code: KeyCode::Char(c),
+            ctrl: true,
+            alt: false,
+        }
+    }
+
+    /// How the key is written in the help screen: `j`, `Ctrl-d`, `PgDn`.
+    pub fn label(&self) -> String {
+        let base = match self.code {
+            KeyCode::Char(' ') => "Space".to_string(),
+            KeyCode::Char(c) => c.to_string(),
+            KeyCode::Enter => "Enter".into(),
+            KeyCode::Esc => "Esc".into(),
+            KeyCode::Backspace => "Backspace".into(),
+            KeyCode::Delete => "Del".into(),
+            KeyCode::Tab => "Tab".into(),
+            KeyCode::BackTab => "Shift-Tab".into(),
+            KeyCode::Up => "Up".into(),
+            KeyCode::Down => "Down".into(),
+            KeyCode::Left => "Left".into(),
+            KeyCode::Right => "Right".into(),
+            KeyCode::Home => "Home".into(),
+            KeyCode::End => "End".into(),
+            KeyCode::PageUp => "PgUp".into(),
+            KeyCode::PageDown => "PgDn".into(),
+        };
+        let mut s = String::new();
+        if self.ctrl {
+            s.push_str("Ctrl-");
+        }
+        if self.alt {
+            s.push_str("Alt-");
+        }
+        s + &base
+    }
+}
+
+/// Input from outside: a key, a new terminal size, or the end of the session.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Event {
+    Key(Key),
+    Resize(u16, u16),
+    /// Text pasted in one piece (bracketed paste).
+    Paste(String),
+    /// The terminal went away or the process was asked to stop.
+    Terminate,
+}
+
+/// A state change. Commands bound to keys carry no data; the rest are
+/// produced by the event loop.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    Quit,
+    /// Back out one level; at the top, quit.
+    Back,
+    /// Back out one level; at the top, nothing.
+    Cancel,
+    ToggleHelp,
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    HalfPageUp,
+    HalfPageDown,
+    Top,
+    Bottom,
+    Open,
+    NextPane,
+    FocusGroups,
+    FocusArticles,
+    PrevArticle,
+    NextArticle,
+    StartFilter,
+    Input(char),
+    InputBackspace,
+    InputAccept,
+    InputCancel,
+    Paste(String),
+    Resize(u16, u16),
+    Terminate,
+}
+
+impl Action {
+    /// The stable name used in the help screen (and in configuration).
+    pub fn name(&self) -> &'static str {
+        match self {
+            Action::Quit => "quit",
+            Action::Back => "back",
+            Action::Cancel => "cancel",
+            Action::ToggleHelp => "help",
+            Action::Up => "up",
+            Action::Down => "down",
+            Action::PageUp => "page-up",
+            Action::PageDown => "page-down",
+            Action::HalfPageUp => "half-page-up",
+            Action::HalfPageDown => "half-page-down",
+            Action::Top => "top",
+            Action::Bottom => "bottom",
+            Action::Open => "open",
+            Action::NextPane => "next-pane",
+            Action::FocusGroups => "focus-groups",
+            Action::FocusArticles => "focus-articles",
+            Action::PrevArticle => "prev-article",
+            Action::NextArticle => "next-article",
+            Action::StartFilter => "filter",
+            Action::Input(_) => "input",
+            Action::InputBackspace => "input-backspace",
+            Action::InputAccept => "input-accept",
+            Action::InputCancel => "input-cancel",
+            Action::Paste(_) => "paste",
+            Action::Resize(..) => "resize",
+            Action::Terminate => "terminate",
+        }
+    }
+}

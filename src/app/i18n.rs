@@ -1,0 +1,192 @@
+//! Every user-interface string, in Chinese and English, in one table.
+//!
+//! Strings avoid East Asian Ambiguous characters (“ ” … — ·) so the chrome
+//! lines up on terminals that draw those two columns wide.
+
+/// User-interface language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    Zh,
+    #[default]
+    En,
+}
+
+impl Lang {
+    /// Chinese when the first set of `LC_ALL`, `LC_MESSAGES`, `LANG` starts
+    /// with `zh`, English otherwise (POSIX precedence).
+    pub fn from_env(get: impl Fn(&str) -> Option<String>) -> Lang {
+        let value = ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .filter_map(|k| get(k))
+            .find(|v| !v.is_empty());
+        match value {
+            Some(v) if v.to_ascii_lowercase().starts_with("zh") => Lang::Zh,
+            _ => Lang::En,
+        }
+    }
+}
+
+/// A user-interface message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Msg {
+    All,
+    DistrictLevel,
+    Groups,
+    Articles,
+    NoArticles,
+    Filter,
+    TooSmall,
+    Help,
+    HelpTitle,
+    HelpClose,
+    Read,
+    Unread,
+    InProgress,
+    FirstInGroup,
+    LastInGroup,
+    ScreenBrowse,
+    ScreenReader,
+    ScreenHelp,
+    ScreenGlobal,
+    ScreenFilter,
+    HintBrowse,
+    HintReader,
+    Top,
+    End,
+}
+
+impl Msg {
+    /// `(Chinese, English)`: an exhaustive match, so the compiler refuses a
+    /// message without both translations.
+    fn pair(self) -> (&'static str, &'static str) {
+        match self {
+            Msg::All => ("全部", "All"),
+            Msg::DistrictLevel => ("区级", "district-wide"),
+            Msg::Groups => ("街道", "Subdistricts"),
+            Msg::Articles => ("文章", "Articles"),
+            Msg::NoArticles => ("没有文章", "No articles"),
+            Msg::Filter => ("筛选", "Filter"),
+            Msg::TooSmall => ("窗口太小", "Too small"),
+            Msg::Help => ("帮助", "help"),
+            Msg::HelpTitle => ("按键", "Keys"),
+            Msg::HelpClose => ("Esc/q/? 关闭", "Esc/q/? close"),
+            Msg::Read => ("已读", "read"),
+            Msg::Unread => ("未读", "unread"),
+            Msg::InProgress => ("在读", "reading"),
+            Msg::FirstInGroup => ("已是本组第一篇", "First article in this group"),
+            Msg::LastInGroup => ("已是本组最后一篇", "Last article in this group"),
+            Msg::ScreenBrowse => ("浏览", "Browse"),
+            Msg::ScreenReader => ("阅读", "Reader"),
+            Msg::ScreenHelp => ("帮助", "Help"),
+            Msg::ScreenGlobal => ("任何时候", "Anywhere"),
+            Msg::ScreenFilter => ("筛选输入", "Filter prompt"),
+            Msg::HintBrowse => (
+                "Enter 打开  Tab 切换  / 筛选  ? 帮助  q 退出",
+                "Enter open  Tab pane  / filter  ? help  q quit",
+            ),
+            Msg::HintReader => (
+                "空格 翻页  [ ] 上/下一篇  ? 帮助  q 返回",
+                "Space page  [ ] prev/next  ? help  q back",
+            ),
+            Msg::Top => ("顶部", "Top"),
+            Msg::End => ("末尾", "End"),
+        }
+    }
+
+    /// The message in `lang`.
+    pub fn text(self, lang: Lang) -> &'static str {
+        let (zh, en) = self.pair();
+        match lang {
+            Lang::Zh => zh,
+            Lang::En => en,
+        }
+    }
+}
+
+/// What an action does, for the help screen: `(Chinese, English)`.
+pub fn describe(action: &super::Action, lang: Lang) -> &'static str {
+    use super::Action as A;
+    let (zh, en) = match action {
+        A::Quit => ("退出", "quit"),
+        A::Back => (
+            "返回上一层 (最上层时退出)",
+            "back out one level (quit at the top)",
+        ),
+        A::Cancel => ("返回上一层", "back out one level"),
+        A::ToggleHelp => ("显示/关闭帮助", "show or close this help"),
+        A::Up => ("上移一行", "up one line"),
+        A::Down => ("下移一行", "down one line"),
+        A::PageUp => ("上一页", "page up"),
+        A::PageDown => ("下一页", "page down"),
+        A::HalfPageUp => ("上移半页", "half a page up"),
+        A::HalfPageDown => ("下移半页", "half a page down"),
+        A::Top => ("到开头", "to the top"),
+        A::Bottom => ("到末尾", "to the end"),
+        A::Open => ("打开文章", "open the article"),
+        A::NextPane => ("切换窗格", "switch pane"),
+        A::FocusGroups => ("到街道窗格", "to the group pane"),
+        A::FocusArticles => ("到文章窗格", "to the article list"),
+        A::PrevArticle => ("本组上一篇", "previous article in the group"),
+        A::NextArticle => ("本组下一篇", "next article in the group"),
+        A::StartFilter => (
+            "筛选文章 (也可直接输入中文)",
+            "filter the list (or just type Chinese)",
+        ),
+        A::Input(_) | A::Paste(_) => ("输入", "type"),
+        A::InputBackspace => ("删除一个字", "delete a character"),
+        A::InputAccept => ("确定", "accept"),
+        A::InputCancel => ("取消", "cancel"),
+        A::Resize(..) | A::Terminate => ("", ""),
+    };
+    match lang {
+        Lang::Zh => zh,
+        Lang::En => en,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locale_picks_chinese_only_for_zh() {
+        let env = |pairs: &'static [(&'static str, &'static str)]| {
+            move |k: &str| {
+                pairs
+                    .iter()
+                    .find(|(n, _)| *n == k)
+                    .map(|(_, v)| v.to_string())
+            }
+        };
+        assert_eq!(Lang::from_env(env(&[("LANG", "zh_CN.UTF-8")])), Lang::Zh);
+        assert_eq!(Lang::from_env(env(&[("LANG", "en_US.UTF-8")])), Lang::En);
+        assert_eq!(Lang::from_env(env(&[])), Lang::En);
+        let both = env(&[("LC_ALL", "C"), ("LANG", "zh_TW.UTF-8")]);
+        assert_eq!(Lang::from_env(both), Lang::En, "LC_ALL wins over LANG");
+        let empty_all = env(&[("LC_ALL", ""), ("LC_MESSAGES", "zh_CN")]);
+        assert_eq!(
+            Lang::from_env(empty_all),
+            Lang::Zh,
+            "an empty LC_ALL is unset"
+        );
+    }
+
+    #[test]
+    fn chrome_strings_avoid_ambiguous_punctuation() {
+        for m in [
+            Msg::HintBrowse,
+            Msg::HintReader,
+            Msg::HelpClose,
+            Msg::TooSmall,
+        ] {
+            for lang in [Lang::Zh, Lang::En] {
+                let t = m.text(lang);
+                assert!(
+                    !t.chars()
+                        .any(|c| "\u{201c}\u{201d}\u{2026}\u{2014}\u{b7}\u{203a}".contains(c)),
+                    "{t}"
+                );
+            }
+        }
+    }
+}

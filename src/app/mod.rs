@@ -1,0 +1,149 @@
+//! Application state. `App` changes only through [`App::update`]; keys
+//! become actions in [`keymap`]; the renderer reads `&App`.
+
+pub mod action;
+pub mod browse;
+pub mod i18n;
+pub mod keymap;
+pub mod reader;
+mod update;
+
+pub use action::{Action, Event, Key, KeyCode};
+pub use browse::{Browse, GroupEntry, Pane};
+pub use i18n::{Lang, Msg};
+pub use keymap::Context;
+pub use reader::{Geometry, Reader, geometry, too_small};
+
+use crate::model::{Archive, Groups, group};
+use crate::text::WidthMode;
+
+/// How much colour the terminal gets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ColorLevel {
+    /// `NO_COLOR`: bold, reverse and underline only.
+    None,
+    /// The 16 ANSI colours (`TERM=xterm` without `COLORTERM`).
+    #[default]
+    Ansi16,
+    /// The 256-colour palette.
+    Ansi256,
+}
+
+impl ColorLevel {
+    /// Picks the level from `NO_COLOR`, `COLORTERM` and `TERM`.
+    pub fn from_env(get: impl Fn(&str) -> Option<String>) -> ColorLevel {
+        if get("NO_COLOR").is_some_and(|v| !v.is_empty()) {
+            return ColorLevel::None;
+        }
+        let colorterm = get("COLORTERM").unwrap_or_default();
+        let term = get("TERM").unwrap_or_default();
+        if term == "dumb" {
+            ColorLevel::None
+        } else if colorterm.contains("truecolor")
+            || colorterm.contains("24bit")
+            || term.contains("256")
+        {
+            ColorLevel::Ansi256
+        } else {
+            ColorLevel::Ansi16
+        }
+    }
+}
+
+/// Settings fixed at start-up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Settings {
+    pub mode: WidthMode,
+    /// ASCII borders (always on in wide mode: box drawing is ambiguous-width).
+    pub ascii: bool,
+    pub max_width: u16,
+    pub lang: Lang,
+    pub color: ColorLevel,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            mode: WidthMode::Narrow,
+            ascii: false,
+            max_width: 80,
+            lang: Lang::En,
+            color: ColorLevel::Ansi16,
+        }
+    }
+}
+
+impl Settings {
+    /// Whether borders must be drawn with ASCII characters.
+    pub fn ascii_borders(&self) -> bool {
+        self.ascii || self.mode == WidthMode::Wide
+    }
+}
+
+/// Which screen is showing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    Browse,
+    Read,
+}
+
+/// The whole application state.
+#[derive(Debug, Clone)]
+pub struct App {
+    pub archive: Archive,
+    pub groups: Groups,
+    pub settings: Settings,
+    pub size: (u16, u16),
+    pub screen: Screen,
+    pub browse: Browse,
+    pub reader: Option<Reader>,
+    pub help: Option<u16>,
+    pub status: Option<Msg>,
+    pub quit: bool,
+}
+
+impl App {
+    pub fn new(archive: Archive, settings: Settings) -> App {
+        let groups = group(&archive);
+        let browse = Browse::new(&archive, &groups);
+        App {
+            archive,
+            groups,
+            settings,
+            size: (80, 24),
+            screen: Screen::Browse,
+            browse,
+            reader: None,
+            help: None,
+            status: None,
+            quit: false,
+        }
+    }
+
+    /// The keymap context of what is on screen.
+    pub fn context(&self) -> Context {
+        match (self.help.is_some(), self.screen) {
+            (true, _) => Context::Help,
+            (false, Screen::Browse) => Context::Browse,
+            (false, Screen::Read) => Context::Reader,
+        }
+    }
+
+    /// Turns an input event into the action it means here, if any.
+    pub fn action_for(&self, event: Event) -> Option<Action> {
+        match event {
+            Event::Key(key) if self.browse.filtering && self.help.is_none() => {
+                keymap::input_action(key)
+            }
+            Event::Key(key) => keymap::action_for(self.context(), key),
+            Event::Resize(w, h) => Some(Action::Resize(w, h)),
+            Event::Paste(text) => Some(Action::Paste(text)),
+            Event::Terminate => Some(Action::Terminate),
+        }
+    }
+
+    /// The reader's geometry for the current terminal size.
+    pub fn geometry(&self) -> Geometry {
+        geometry(self.size.0, self.size.1, self.settings.max_width)
+    }
+}

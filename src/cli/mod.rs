@@ -1,0 +1,135 @@
+//! Command-line interface: clap definitions and the non-interactive
+//! commands (`list`, `show`, `check`). The reader itself lives in `term`.
+
+mod commands;
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+pub use commands::{load_archive, run_check, run_list, run_show};
+
+/// Exit status: success.
+pub const EXIT_OK: u8 = 0;
+/// Exit status: the archive could not be loaded or is invalid, or the command failed.
+pub const EXIT_FAILURE: u8 = 1;
+/// Exit status: the command line was wrong (clap's own status).
+pub const EXIT_USAGE: u8 = 2;
+/// Exit status: the reader needs a terminal and did not get one.
+pub const EXIT_NO_TERMINAL: u8 = 3;
+
+const AFTER_HELP: &str = "\
+Exit status:
+  0  success
+  1  the archive could not be loaded or is invalid, or the command failed
+  2  the command line was wrong
+  3  the reader was started without a terminal (use `list` or `show` in pipes)
+
+Without ARCHIVE the bundled sample archive (Zhongyuan district bulletin) is used.
+ARCHIVE is a .json archive, a .jsonl file (one article per line) or a directory of them.";
+
+/// A keyboard-driven terminal reader for archives of Chinese-language bulletins.
+#[derive(Debug, Parser)]
+#[command(name = "bulletin", version, about, after_help = AFTER_HELP)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    #[command(flatten)]
+    pub reader: ReaderArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List the archive's groups (district, subdistrict) and articles.
+    #[command(after_help = AFTER_HELP)]
+    List(ListArgs),
+    /// Print one article laid out for a given width, as plain text.
+    #[command(after_help = AFTER_HELP)]
+    Show(ShowArgs),
+    /// Validate an archive and list every problem found.
+    #[command(after_help = AFTER_HELP)]
+    Check(CheckArgs),
+}
+
+/// How wide the terminal draws East Asian Ambiguous characters (“ ” … — and box drawing).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum AmbiguousArg {
+    /// One column (most terminals' default).
+    #[default]
+    Narrow,
+    /// Two columns (PuTTY, Xshell, xterm -cjk_width, iTerm2 or VTE set to wide).
+    Wide,
+}
+
+/// Language of the user interface.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    /// 中文
+    Zh,
+    /// English
+    En,
+}
+
+#[derive(Debug, Args, Default)]
+pub struct ReaderArgs {
+    /// Archive to read (default: the bundled sample).
+    pub archive: Option<PathBuf>,
+    /// How wide the terminal draws ambiguous-width characters.
+    #[arg(long, value_enum, default_value_t, env = "BULLETIN_AMBIGUOUS_WIDTH")]
+    pub ambiguous_width: AmbiguousArg,
+    /// Draw borders with ASCII characters only.
+    #[arg(long)]
+    pub ascii: bool,
+    /// Maximum width of the text column in the reader, in columns.
+    #[arg(long, default_value_t = 80, value_parser = clap::value_parser!(u16).range(10..=1000))]
+    pub width: u16,
+    /// User-interface language (default: from LC_ALL / LC_MESSAGES / LANG).
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
+    /// Where bookmarks and reading positions are kept (env: BULLETIN_DATA_DIR).
+    #[arg(long, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Archive to list (default: the bundled sample).
+    pub archive: Option<PathBuf>,
+    /// Only this subdistrict (e.g. 须水街道).
+    #[arg(long, value_name = "NAME")]
+    pub subdistrict: Option<String>,
+    /// Machine-readable output.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// Article id (see `bulletin list`).
+    pub id: String,
+    /// Archive holding the article (default: the bundled sample).
+    #[arg(long, value_name = "ARCHIVE")]
+    pub archive: Option<PathBuf>,
+    /// Line width in columns.
+    #[arg(long, default_value_t = 80, value_parser = clap::value_parser!(u16).range(1..))]
+    pub width: u16,
+    /// How wide the terminal draws ambiguous-width characters.
+    #[arg(long, value_enum, default_value_t)]
+    pub ambiguous_width: AmbiguousArg,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Archive to validate.
+    pub archive: PathBuf,
+}
+
+impl From<AmbiguousArg> for crate::text::WidthMode {
+    fn from(a: AmbiguousArg) -> Self {
+        match a {
+            AmbiguousArg::Narrow => Self::Narrow,
+            AmbiguousArg::Wide => Self::Wide,
+        }
+    }
+}

@@ -1,0 +1,77 @@
+//! Event sources: terminal input on one thread, signals on another, both
+//! feeding one channel the run loop blocks on. Idle means idle: no polling.
+
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::thread;
+
+use crossterm::event::{self, KeyEvent, KeyEventKind, KeyModifiers};
+use signal_hook::consts::{SIGHUP, SIGTERM};
+use signal_hook::iterator::Signals;
+
+use crate::app::{Event, Key, KeyCode};
+
+/// Starts the input and signal threads; returns the channel they feed.
+pub fn spawn() -> std::io::Result<Receiver<Event>> {
+    let (tx, rx) = mpsc::channel();
+    let mut signals = Signals::new([SIGTERM, SIGHUP])?;
+    let sig_tx = tx.clone();
+    thread::spawn(move || {
+        if signals.forever().next().is_some() {
+            let _ = sig_tx.send(Event::Terminate);
+        }
+    });
+    thread::spawn(move || input_loop(tx));
+    Ok(rx)
+}
+
+fn input_loop(tx: Sender<Event>) {
+    loop {
+        let event = match event::read() {
+            Ok(e) => convert(e),
+            // The terminal is gone (hang-up): end the session.
+            Err(_) => Some(Event::Terminate),
+        };
+        let Some(event) = event else { continue };
+        let last = event == Event::Terminate;
+        if tx.send(event).is_err() || last {
+            return;
+        }
+    }
+}
+
+/// Converts a crossterm event; `None` for events the reader ignores.
+pub fn convert(event: event::Event) -> Option<Event> {
+    match event {
+        event::Event::Key(k) if k.kind != KeyEventKind::Release => convert_key(k).map(Event::Key),
+        event::Event::Resize(w, h) => Some(Event::Resize(w, h)),
+        event::Event::Paste(s) => Some(Event::Paste(s)),
+        _ => None,
+    }
+}
+
+fn convert_key(k: KeyEvent) -> Option<Key> {
+    use event::KeyCode as C;
+    let code = match k.code {
+        C::Char(c) => KeyCode::Char(c),
+        C::Enter => KeyCode::Enter,
+        C::Esc => KeyCode::Esc,
+        C::Backspace => KeyCode::Backspace,
+        C::Delete => KeyCode::Delete,
+        C::Tab => KeyCode::Tab,
+        C::BackTab => KeyCode::BackTab,
+        C::Up => KeyCode::Up,
+        C::Down => KeyCode::Down,
+        C::Left => KeyCode::Left,
+        C::Right => KeyCode::Right,
+        C::Home => KeyCode::Home,
+        C::End => KeyCode::End,
+        C::PageUp => KeyCode::PageUp,
+        C::PageDown => KeyCode::PageDown,
+        _ => return None,
+    };
+    Some(Key {
+        code,
+        ctrl: k.modifiers.contains(KeyModifiers::CONTROL),
+        alt: k.modifiers.contains(KeyModifiers::ALT),
+    })
+}

@@ -1,0 +1,227 @@
+//! The browse screen: group pane, article list, filter prompt.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+
+use super::chrome::{bar, boxed};
+use super::t;
+use super::textput::{fill, put, put_truncated};
+use super::theme::Theme;
+use crate::app::{App, Browse, GroupEntry, Msg, Pane};
+use crate::text::sanitize::sanitize_line;
+use crate::text::width::str_width;
+
+/// Draws the browse screen; returns the cursor position while filtering.
+pub fn draw(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) -> Option<(u16, u16)> {
+    let b = &app.browse;
+    let title = sanitize_line(&app.archive.title);
+    let count = format!("{}", app.archive.articles.len());
+    bar(app, area.y, area, buf, &title, &count, theme.bar);
+    let body = Rect::new(
+        area.x,
+        area.y + 1,
+        area.width,
+        area.height.saturating_sub(2),
+    );
+    let left_w = (area.width / 3).clamp(12, 30);
+    let left = Rect {
+        width: left_w,
+        ..body
+    };
+    let right = Rect {
+        x: body.x + left_w,
+        width: body.width - left_w,
+        ..body
+    };
+    draw_groups(app, left, buf, theme);
+    draw_articles(app, right, buf, theme);
+    draw_footer(app, b, area, buf, theme)
+}
+
+fn border_style(theme: &Theme, focused: bool) -> Style {
+    if focused {
+        theme.border_focused
+    } else {
+        theme.border
+    }
+}
+
+fn draw_groups(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let b = &app.browse;
+    let focused = b.focus == Pane::Groups && !b.filtering;
+    let inner = boxed(
+        app,
+        area,
+        buf,
+        t(app, Msg::Groups),
+        border_style(theme, focused),
+    );
+    let rows = usize::from(inner.height);
+    let offset = scroll_offset(b.group, rows);
+    for (row, (i, entry)) in b
+        .entries
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(rows)
+        .enumerate()
+    {
+        let y = inner.y + row as u16;
+        let (label, indent) = group_label(app, *entry);
+        let n = Browse::members(*entry, &app.archive, &app.groups).len();
+        let style = selection_style(theme, i == b.group, focused);
+        fill(buf, inner.x, y, inner.width, style);
+        let text = format!("{}{} ({n})", " ".repeat(indent), label);
+        put_truncated(
+            buf,
+            inner.x,
+            y,
+            inner.width,
+            &text,
+            style,
+            app.settings.mode,
+        );
+    }
+}
+
+fn group_label(app: &App, entry: GroupEntry) -> (String, usize) {
+    match entry {
+        GroupEntry::All => (t(app, Msg::All).to_string(), 0),
+        GroupEntry::District(d) => (sanitize_line(&app.groups.districts[d].name), 0),
+        GroupEntry::DistrictLevel(_) => (t(app, Msg::DistrictLevel).to_string(), 2),
+        GroupEntry::Sub(d, s) => (
+            sanitize_line(&app.groups.districts[d].subdistricts[s].name),
+            2,
+        ),
+    }
+}
+
+fn selection_style(theme: &Theme, selected: bool, focused: bool) -> Style {
+    match (selected, focused) {
+        (true, true) => theme.selected,
+        (true, false) => theme.selected_unfocused,
+        _ => theme.text,
+    }
+}
+
+/// First visible row so that `selected` stays on screen.
+fn scroll_offset(selected: usize, rows: usize) -> usize {
+    if rows == 0 {
+        0
+    } else {
+        selected.saturating_sub(rows - 1)
+    }
+}
+
+fn draw_articles(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let b = &app.browse;
+    let focused = b.focus == Pane::Articles || b.filtering;
+    let title = match b.filter.is_empty() {
+        true => t(app, Msg::Articles).to_string(),
+        false => format!(
+            "{} ({}: {})",
+            t(app, Msg::Articles),
+            t(app, Msg::Filter),
+            sanitize_line(&b.filter)
+        ),
+    };
+    let inner = boxed(app, area, buf, &title, border_style(theme, focused));
+    if b.visible.is_empty() {
+        put(
+            buf,
+            inner.x + 1,
+            inner.y,
+            inner.width.saturating_sub(1),
+            t(app, Msg::NoArticles),
+            theme.dim,
+            app.settings.mode,
+        );
+        return;
+    }
+    let rows = usize::from(inner.height);
+    let offset = scroll_offset(b.selected, rows);
+    for (row, &article) in b.visible.iter().enumerate().skip(offset).take(rows) {
+        let y = inner.y + (row - offset) as u16;
+        let style = selection_style(theme, row == b.selected, focused);
+        draw_article_row(
+            app,
+            article,
+            Rect::new(inner.x, y, inner.width, 1),
+            buf,
+            style,
+            theme,
+        );
+    }
+}
+
+fn draw_article_row(app: &App, i: usize, row: Rect, buf: &mut Buffer, style: Style, theme: &Theme) {
+    let mode = app.settings.mode;
+    let a = &app.archive.articles[i];
+    fill(buf, row.x, row.y, row.width, style);
+    let meta: Vec<String> = [a.subdistrict.as_deref(), a.date.as_deref()]
+        .into_iter()
+        .flatten()
+        .map(sanitize_line)
+        .collect();
+    let meta = meta.join("  ");
+    let mw = str_width(&meta, mode) as u16;
+    let title = sanitize_line(&a.title);
+    let show_meta = !meta.is_empty() && mw + 12 <= row.width;
+    let title_room = if show_meta {
+        row.width - mw - 2
+    } else {
+        row.width
+    }
+    .saturating_sub(1);
+    put_truncated(buf, row.x + 1, row.y, title_room, &title, style, mode);
+    if show_meta {
+        let meta_style = if style == theme.text {
+            theme.dim
+        } else {
+            style
+        };
+        put(
+            buf,
+            row.right() - mw - 1,
+            row.y,
+            mw,
+            &meta,
+            meta_style,
+            mode,
+        );
+    }
+}
+
+fn draw_footer(
+    app: &App,
+    b: &Browse,
+    area: Rect,
+    buf: &mut Buffer,
+    theme: &Theme,
+) -> Option<(u16, u16)> {
+    let y = area.bottom() - 1;
+    if !b.filtering {
+        bar(app, y, area, buf, t(app, Msg::HintBrowse), "", theme.bar);
+        return None;
+    }
+    let mode = app.settings.mode;
+    fill(buf, area.x, y, area.width, theme.text);
+    let label = format!("{}: ", t(app, Msg::Filter));
+    let lw = put(buf, area.x, y, area.width, &label, theme.notice, mode);
+    let room = area.width.saturating_sub(lw + 1);
+    let filter = sanitize_line(&b.filter);
+    let visible = tail_fitting(&filter, usize::from(room), mode);
+    let used = put(buf, area.x + lw, y, room, visible, theme.text, mode);
+    Some((area.x + lw + used, y))
+}
+
+/// The longest suffix of `s` that fits in `max` columns, so the end of a
+/// long filter (where the user types) stays visible.
+fn tail_fitting(s: &str, max: usize, mode: crate::text::WidthMode) -> &str {
+    let mut start = 0;
+    while str_width(&s[start..], mode) > max {
+        start += s[start..].chars().next().map_or(1, char::len_utf8);
+    }
+    &s[start..]
+}

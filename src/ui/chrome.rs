@@ -1,0 +1,101 @@
+//! Pieces shared by the screens: bars, borders, the too-small notice, and
+//! clearing under overlays.
+
+use ratatui::buffer::{Buffer, CellWidth};
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::symbols::border;
+use ratatui::widgets::{Block, Borders, Widget};
+
+use super::t;
+use super::textput::{fill, put, put_truncated};
+use super::theme::Theme;
+use crate::app::{App, Msg};
+use crate::text::width::str_width;
+
+/// Box drawing is East Asian Ambiguous: terminals in wide mode draw it two
+/// columns wide, so borders fall back to ASCII there (and with `--ascii`).
+const ASCII_BORDER: border::Set = border::Set {
+    top_left: "+",
+    top_right: "+",
+    bottom_left: "+",
+    bottom_right: "+",
+    vertical_left: "|",
+    vertical_right: "|",
+    horizontal_top: "-",
+    horizontal_bottom: "-",
+};
+
+/// A bordered box with `title` drawn over its top edge; returns the inside.
+pub fn boxed(app: &App, area: Rect, buf: &mut Buffer, title: &str, style: Style) -> Rect {
+    let set = if app.settings.ascii_borders() {
+        ASCII_BORDER
+    } else {
+        border::PLAIN
+    };
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .border_set(set)
+        .border_style(style);
+    let inner = block.inner(area);
+    block.render(area, buf);
+    if area.width > 4 && !title.is_empty() {
+        let x = area.x + 2;
+        let used = put(buf, x, area.y, 1, " ", style, app.settings.mode);
+        let w = put_truncated(
+            buf,
+            x + used,
+            area.y,
+            area.width - 5,
+            title,
+            style,
+            app.settings.mode,
+        );
+        put(buf, x + used + w, area.y, 1, " ", style, app.settings.mode);
+    }
+    inner
+}
+
+/// A one-row bar: `left` from the left edge, `right` against the right edge.
+/// `left` has priority: `right` is shown only where it fits beside it.
+pub fn bar(app: &App, y: u16, area: Rect, buf: &mut Buffer, left: &str, right: &str, style: Style) {
+    let mode = app.settings.mode;
+    fill(buf, area.x, y, area.width, style);
+    let room = area.width.saturating_sub(2);
+    let lw = (str_width(left, mode) as u16).min(room);
+    let rw = str_width(right, mode) as u16;
+    put_truncated(buf, area.x + 1, y, room, left, style, mode);
+    if !right.is_empty() && lw + 2 + rw <= room {
+        put(buf, area.right() - 1 - rw, y, rw, right, style, mode);
+    }
+}
+
+/// The short notice shown when the terminal is too small to lay anything out.
+pub fn too_small(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    if area.width == 0 || area.height == 0 {
+        return;
+    }
+    let msg = t(app, Msg::TooSmall);
+    let w = (str_width(msg, app.settings.mode) as u16).min(area.width);
+    let x = area.x + (area.width - w) / 2;
+    let y = area.y + area.height / 2;
+    put_truncated(buf, x, y, area.width, msg, theme.notice, app.settings.mode);
+}
+
+/// Prepares `area` for an overlay: clears it, and blanks any wide character
+/// that straddles its left or right edge, so no half character survives and
+/// the terminal diff does not skip the overlay's border (GUIDE §2).
+pub fn clear_for_overlay(area: Rect, buf: &mut Buffer) {
+    let bounds = buf.area;
+    for y in area.top()..area.bottom().min(bounds.bottom()) {
+        if area.x > bounds.x {
+            let left = (area.x - 1, y);
+            if buf[left].cell_width() > 1 {
+                buf[left].reset();
+            }
+        }
+        for x in area.left()..area.right().min(bounds.right()) {
+            buf[(x, y)].reset();
+        }
+    }
+}

@@ -1,0 +1,51 @@
+//! Rendering: `render` reads `&App` and draws one frame. Nothing here
+//! changes the state.
+
+mod browse;
+mod chrome;
+mod help;
+mod reader;
+pub mod textput;
+pub mod theme;
+
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+use crate::app::{App, Msg, Screen, too_small};
+use theme::Theme;
+
+/// Draws the whole screen for `app`.
+pub fn render(app: &App, frame: &mut Frame) {
+    let area = frame.area();
+    let cursor = draw(app, area, frame.buffer_mut());
+    if let Some((x, y)) = cursor {
+        frame.set_cursor_position((x, y));
+    }
+}
+
+/// Draws into `buf`; returns where the text cursor belongs, if anywhere.
+pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Option<(u16, u16)> {
+    let theme = Theme::new(app.settings.color);
+    if too_small(area.width, area.height) {
+        chrome::too_small(app, area, buf, &theme);
+        return None;
+    }
+    let cursor = match app.screen {
+        Screen::Browse => browse::draw(app, area, buf, &theme),
+        Screen::Read => {
+            reader::draw(app, area, buf, &theme);
+            None
+        }
+    };
+    if let Some(scroll) = app.help {
+        help::draw(app, scroll, area, buf, &theme);
+        return None;
+    }
+    cursor
+}
+
+/// The message text in the app's language.
+fn t(app: &App, msg: Msg) -> &'static str {
+    msg.text(app.settings.lang)
+}

@@ -1,0 +1,72 @@
+//! Shared helpers for the integration tests.
+
+#![allow(dead_code)]
+
+pub mod pty;
+
+use bulletin::app::{Action, App, Event, Key, KeyCode, Settings};
+use bulletin::model::load_sample;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::{Buffer, CellWidth};
+
+/// The app on the bundled sample with `settings`, sized `w`x`h`.
+pub fn sample_app(settings: Settings, w: u16, h: u16) -> App {
+    let mut app = App::new(load_sample().expect("sample loads"), settings);
+    app.update(Action::Resize(w, h));
+    app
+}
+
+/// Feeds keys through the keymap, as the run loop does.
+pub fn press(app: &mut App, keys: &[Key]) {
+    for &k in keys {
+        if let Some(a) = app.action_for(Event::Key(k)) {
+            app.update(a);
+        }
+    }
+}
+
+pub fn ch(c: char) -> Key {
+    Key::ch(c)
+}
+
+pub fn key(code: KeyCode) -> Key {
+    Key::plain(code)
+}
+
+/// Types a string, one key per character.
+pub fn type_str(app: &mut App, s: &str) {
+    let keys: Vec<Key> = s.chars().map(Key::ch).collect();
+    press(app, &keys);
+}
+
+/// Renders `app` into a fresh `TestBackend` of its size.
+pub fn render(app: &App) -> Buffer {
+    let (w, h) = app.size;
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal.draw(|f| bulletin::ui::render(app, f)).unwrap();
+    terminal.backend().buffer().clone()
+}
+
+/// The buffer as plain text, as a terminal would show it: a wide character
+/// once (the cells it covers skipped), trailing spaces trimmed.
+pub fn buffer_text(buf: &Buffer) -> String {
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        let mut line = String::new();
+        let mut x = 0;
+        while x < buf.area.width {
+            let cell = &buf[(x, y)];
+            line.push_str(cell.symbol());
+            x += cell.cell_width().max(1);
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+/// Display width of a screen row in `mode`'s terms.
+pub fn row_width(row: &str, mode: bulletin::text::WidthMode) -> usize {
+    bulletin::text::width::str_width(row, mode)
+}
