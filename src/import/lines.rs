@@ -104,9 +104,20 @@ static MARKER_RE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Does this text end a sentence? Trailing closing quotes and brackets are
 /// looked through: `…幸福感。”` ends one, `“快进键”` does not.
+/// A trailing parenthetical is looked through too: `…者。”（《列宁全集》，第六页）`
+/// ends one (the citation follows the sentence end).
 pub fn ends_sentence(s: &str) -> bool {
-    let t = s.trim_end().trim_end_matches(CLOSERS);
-    t.ends_with(SENTENCE_END)
+    let t = s.trim_end();
+    if t.trim_end_matches(CLOSERS).ends_with(SENTENCE_END) {
+        return true;
+    }
+    match t
+        .strip_suffix(['）', ')'])
+        .and_then(|t| t.rfind(['（', '(']))
+    {
+        Some(open) => t[..open].trim_end_matches(CLOSERS).ends_with(SENTENCE_END),
+        None => false,
+    }
 }
 
 /// Does this text end with clause punctuation, an opening bracket/quote or a
@@ -258,6 +269,11 @@ mod tests {
     fn sentence_ends() {
         assert!(ends_sentence("实现优势互补。"));
         assert!(ends_sentence("他说：“好。”"));
+        assert!(ends_sentence(
+            "才是马克思主义者。”（《列宁全集》中文版，第三百九十九页）"
+        ));
+        assert!(!ends_sentence("（2017年10月18日）"));
+        assert!(!ends_sentence("村(社区)"));
         assert!(!ends_sentence("按下基层党建重点工作“快进键”"));
         assert!(!ends_sentence("上报问题、"));
         assert!(!ends_sentence("须水街道办"));

@@ -2,7 +2,9 @@
 //!
 //! Rules (also in `docs/import.md`), for a paragraph `P` so far and the
 //! next text line `L`:
-//! 1. `L` starts with a mark that may not start a line (`，。、”）…`) -> join.
+//! 1. `L` starts with a mark that may not start a line (`，。、”）…`), or
+//!    follows with no blank line and starts with a source citation `（《`
+//!    -> join.
 //! 2. `P` ends a sentence ([`ends_sentence`]) -> new paragraph.
 //! 3. No blank line between, and `P` ends with clause punctuation, an
 //!    opening quote/bracket or a dash -> join.
@@ -79,7 +81,9 @@ impl Para {
     /// Does `line` continue this paragraph? `blank_between`: one or more
     /// blank lines separate them.
     pub fn continues(&self, line: &str, blank_between: bool) -> bool {
-        if starts_with_closer(line) {
+        if starts_with_closer(line)
+            || (!blank_between && ["（《", "(《"].iter().any(|p| line.starts_with(p)))
+        {
             return true;
         }
         if ends_sentence(&self.text) {
@@ -111,6 +115,10 @@ mod tests {
         let p = Para::new("社区党总支建立例会制度。", 1);
         assert!(!p.continues("现已集中讨论解决了问题。", true));
         assert!(p.continues("”为了充分认识", true));
+        let q = Para::new("帝国主义战争是绝对不可避免的。”", 1);
+        assert!(q.continues("（《列宁全集》中文版，第二十二卷）列宁进一步指出：“", false));
+        assert!(!q.continues("（《列宁全集》中文版，第二十二卷）列宁进一步指出：“", true));
+        assert!(!q.continues("（一）坚持党的领导。党政军民学，东西南北中。", false));
     }
 
     #[test]

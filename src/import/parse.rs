@@ -67,8 +67,9 @@ fn classify<'a>(line: &'a str, known: &[String]) -> Kind<'a> {
 pub fn parse_bulletin(text: &str, stem: &str, opts: &ImportOptions) -> Result<Parsed, ImportError> {
     let lines = prepare(text, opts);
     let mut out = Parsed::default();
+    let mut district = None;
     for chunk in split_chunks(&lines, stem) {
-        Chunk::parse(&chunk, opts, &mut out)?;
+        district = Chunk::parse(&chunk, opts, district, &mut out)?;
     }
     if out.articles.is_empty() {
         return Err(ImportError::Empty);
@@ -137,12 +138,14 @@ fn title_like(line: &str) -> bool {
     line.chars().count() <= TITLE_MAX_CHARS && !ends_sentence(line) && !wants_continuation(line)
 }
 
-/// A title made from running text: up to the first sentence end if that
-/// comes within [`DERIVED_TITLE_CHARS`], else that many characters and `…`.
+/// A title made from running text: up to the first sentence end, `，` or
+/// `；` if that leaves at least 4 characters within [`DERIVED_TITLE_CHARS`],
+/// else that many characters and `…`.
 pub(crate) fn derive_title(line: &str) -> String {
     let cut: String = line.chars().take(DERIVED_TITLE_CHARS + 1).collect();
-    if let Some(i) = cut.find(|c| lines::is_sentence_end(c) || lines::is_clause(c))
-        && cut[..i].chars().count() >= 2
+    let stop = |c: char| lines::is_sentence_end(c) || matches!(c, '，' | '；' | ',' | ';');
+    if let Some(i) = cut.find(stop)
+        && cut[..i].chars().count() >= 4
     {
         return cut[..i].to_string();
     }
@@ -187,7 +190,14 @@ struct Chunk<'o> {
 }
 
 impl<'o> Chunk<'o> {
-    fn parse(c: &ChunkLines, opts: &'o ImportOptions, out: &mut Parsed) -> Result<(), ImportError> {
+    /// Parses one bulletin; returns its district, the fallback for the
+    /// next bulletin of the same text.
+    fn parse(
+        c: &ChunkLines,
+        opts: &'o ImportOptions,
+        fallback: Option<String>,
+        out: &mut Parsed,
+    ) -> Result<Option<String>, ImportError> {
         let known = &opts.subdistricts;
         let numbered = c
             .lines
@@ -202,7 +212,7 @@ impl<'o> Chunk<'o> {
             .is_some()
         {}
         let Some((first_no, first, first_kind)) = items.next() else {
-            return Ok(());
+            return Ok(fallback);
         };
         let title_line = matches!(first_kind, Kind::Text) && title_like(first);
         let lead_title = if title_line {
@@ -212,6 +222,7 @@ impl<'o> Chunk<'o> {
         };
         let district = (opts.district.clone())
             .or_else(|| infer_district(&lead_title))
+            .or(fallback)
             .ok_or(ImportError::NoDistrict)?;
         let mut p = Chunk {
             opts,
@@ -237,8 +248,9 @@ impl<'o> Chunk<'o> {
         for (no, line, kind) in items {
             p.line(no, line, kind);
         }
+        let district = p.district.clone();
         p.finish_chunk(out);
-        Ok(())
+        Ok(Some(district))
     }
 
     /// A `——…` line right after the title line is the subtitle.
@@ -440,5 +452,33 @@ impl<'o> Chunk<'o> {
         }
         out.report.joined_lines += self.joined_lines;
         out.report.warnings.extend(self.warnings);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn derived_titles() {
+        assert_eq!(
+            derive_title("中原区：今年以来，街道开展活动。"),
+            "中原区：今年以来"
+        );
+        assert_eq!(derive_title("短。很长的句子"), "短。很长的句子");
+        let long = "一".repeat(50);
+        assert_eq!(derive_title(&long), format!("{}…", "一".repeat(30)));
+        assert_eq!(derive_title("hello"), "hello");
+    }
+
+    #[test]
+    fn districts_from_lead_titles() {
+        assert_eq!(
+            infer_district("中原区：合力攻坚").as_deref(),
+            Some("中原区")
+        );
+        assert_eq!(infer_district("登封市:新闻").as_deref(), Some("登封市"));
+        assert_eq!(infer_district("关于加强社区治理的实施意见"), None);
+        assert_eq!(infer_district("通知：明天开会"), None);
     }
 }
