@@ -198,6 +198,9 @@ pub fn section_head<'a>(line: &'a str, known: &[String]) -> Option<(&'a str, &'a
 /// `本报记者 张三 李四`, `记者 张三 通讯员 李四`, `记者张三`. Names (see
 /// `is_name`) are separated by whitespace or `、`.
 pub fn bylines(line: &str) -> Option<Vec<Byline>> {
+    if line.split('、').any(|p| p.trim().is_empty()) {
+        return None; // `、` only ever between two names
+    }
     let mut out = Vec::new();
     let mut role: Option<&str> = None;
     let mut role_named = true;
@@ -337,6 +340,7 @@ mod tests {
         assert_eq!(bylines("记者节到了，大家好").map(|v| v.len()), None);
         assert_eq!(bylines("记者 张三 通讯员").map(|v| v.len()), None);
         assert_eq!(bylines("张三 李四").map(|v| v.len()), None);
+        assert_eq!(bylines("记者 张三、").map(|v| v.len()), None);
     }
 
     #[test]
