@@ -140,7 +140,7 @@ pub fn run_with(
     for (old, new) in &mrep.renamed {
         warn(
             stderr,
-            &format!("two different articles share id {old}; the later one is {new}"),
+            &format!("id {old} belongs to a different article; added as {new}"),
         )?;
     }
     if args.dry_run {

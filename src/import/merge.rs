@@ -28,30 +28,35 @@ pub struct MergeOptions {
 pub struct MergeReport {
     /// Articles new to the archive.
     pub added: usize,
-    /// Articles whose id was already there and whose content changed: the
-    /// new version replaced the old one in place.
+    /// Articles of a bulletin already in the archive whose content changed:
+    /// the new version replaced the old one in place.
     pub replaced: usize,
-    /// Articles already there with identical content.
+    /// Articles already in the archive with identical content.
     pub unchanged: usize,
     /// Identical articles given twice in this import (e.g. the same file
     /// named twice), kept once.
     pub duplicates: usize,
-    /// Different articles with the same id in this import: `(id, new id)`;
-    /// the later ones get `-2`, `-3` … in input order.
+    /// Articles added under a suffixed id because a different article
+    /// already had the id: `(id, new id)`.
     pub renamed: Vec<(String, String)>,
 }
 
 /// Merges `new` articles into `existing` (or a new archive titled
-/// `default_title`).
+/// `default_title`), in input order. For each new article with id `X`, the
+/// *family* is the archive's articles with id `X`, `X-2`, `X-3` …:
 ///
-/// - Within `new`, an article identical to an earlier one is dropped; a
-///   different one with the same id gets the suffix `-2`, `-3` … (input
-///   order decides, so re-importing the same files gives the same ids).
-/// - An id already in the archive is replaced in place by the new version
-///   (re-importing a corrected text updates it); fields the importer does
-///   not produce (unknown fields) are kept from the old version.
-/// - New ids are appended in input order. Existing articles and unknown
-///   archive fields are otherwise left as they were.
+/// 1. a family member with identical content (apart from the id) -> the
+///    article is already there: `unchanged` (or a `duplicate` if this same
+///    import already matched or added it);
+/// 2. else a member that was in the archive before this import, not yet
+///    matched by this import, from the same `bulletin` -> replaced in place
+///    (re-importing a corrected text updates it; unknown fields of the old
+///    version are kept);
+/// 3. else added at the end under the first free id of `X`, `X-2`, `X-3` …
+///    (so two different pieces with the same title, or the same piece in
+///    two bulletins, are both kept, and re-importing gives the same ids).
+///
+/// Existing articles and unknown archive fields are otherwise untouched.
 pub fn merge(
     existing: Option<Archive>,
     new: Vec<Article>,
@@ -71,58 +76,101 @@ pub fn merge(
     if opts.key.is_some() {
         archive.key = opts.key.clone();
     }
-    let mut report = MergeReport::default();
-    let mut index: HashMap<String, usize> = (archive.articles.iter().enumerate())
-        .map(|(i, a)| (a.id.clone(), i))
-        .collect();
-    for mut a in dedupe(new, &mut report) {
-        match index.get(&a.id).map(|&i| &mut archive.articles[i]) {
-            Some(old) => {
-                if a.extra.is_empty() {
-                    a.extra = old.extra.clone();
-                }
-                if *old == a {
-                    report.unchanged += 1;
-                } else {
-                    *old = a;
-                    report.replaced += 1;
-                }
-            }
-            None => {
-                index.insert(a.id.clone(), archive.articles.len());
-                archive.articles.push(a);
-                report.added += 1;
-            }
-        }
+    let mut m = Merger::new(archive);
+    for a in new {
+        m.merge_one(a);
     }
-    (archive, report)
+    (m.archive, m.report)
 }
 
-fn dedupe(new: Vec<Article>, report: &mut MergeReport) -> Vec<Article> {
-    let mut out: Vec<Article> = Vec::with_capacity(new.len());
-    // Base id -> indices in `out` of the articles that had it.
-    let mut by_base: HashMap<String, Vec<usize>> = HashMap::new();
-    let mut taken: HashSet<String> = HashSet::new();
-    for mut a in new {
-        let same = by_base.get(&a.id).into_iter().flatten();
-        if same.clone().any(|&i| same_content(&out[i], &a)) {
-            report.duplicates += 1;
-            continue;
+struct Merger {
+    archive: Archive,
+    report: MergeReport,
+    /// How many articles were in the archive before this import.
+    before: usize,
+    /// Base id -> indices of the family members.
+    families: HashMap<String, Vec<usize>>,
+    ids: HashSet<String>,
+    /// Indices matched, replaced or added by this import.
+    claimed: HashSet<usize>,
+}
+
+impl Merger {
+    fn new(archive: Archive) -> Self {
+        let mut families: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, a) in archive.articles.iter().enumerate() {
+            families
+                .entry(base_id(&a.id).to_string())
+                .or_default()
+                .push(i);
         }
+        let ids = archive.articles.iter().map(|a| a.id.clone()).collect();
+        Merger {
+            before: archive.articles.len(),
+            archive,
+            report: MergeReport::default(),
+            families,
+            ids,
+            claimed: HashSet::new(),
+        }
+    }
+
+    fn merge_one(&mut self, mut a: Article) {
+        let family = self.families.get(&a.id).cloned().unwrap_or_default();
+        let arts = &self.archive.articles;
+        if let Some(&i) = family.iter().find(|&&i| same_content(&arts[i], &a)) {
+            if self.claimed.insert(i) {
+                self.report.unchanged += 1;
+            } else {
+                self.report.duplicates += 1;
+            }
+            return;
+        }
+        let stale = family.iter().copied().find(|&i| {
+            i < self.before && !self.claimed.contains(&i) && arts[i].bulletin == a.bulletin
+        });
+        if let Some(i) = stale {
+            let old = &mut self.archive.articles[i];
+            a.id = old.id.clone();
+            if a.extra.is_empty() {
+                a.extra = std::mem::take(&mut old.extra);
+            }
+            *old = a;
+            self.claimed.insert(i);
+            self.report.replaced += 1;
+            return;
+        }
+        self.add(a);
+    }
+
+    fn add(&mut self, mut a: Article) {
         let base = a.id.clone();
-        if taken.contains(&base) {
+        if self.ids.contains(&base) {
             let id = (2..)
                 .map(|n| format!("{base}-{n}"))
-                .find(|id| !taken.contains(id))
+                .find(|id| !self.ids.contains(id))
                 .expect("an unused suffix");
-            report.renamed.push((base.clone(), id.clone()));
+            self.report.renamed.push((base.clone(), id.clone()));
             a.id = id;
         }
-        taken.insert(a.id.clone());
-        by_base.entry(base).or_default().push(out.len());
-        out.push(a);
+        let i = self.archive.articles.len();
+        self.ids.insert(a.id.clone());
+        self.families.entry(base).or_default().push(i);
+        self.claimed.insert(i);
+        self.archive.articles.push(a);
+        self.report.added += 1;
     }
-    out
+}
+
+/// `abcd1234-3` -> `abcd1234`; ids without a numeric suffix are their own
+/// base.
+fn base_id(id: &str) -> &str {
+    match id.rsplit_once('-') {
+        Some((b, n)) if !b.is_empty() && !n.is_empty() && n.bytes().all(|c| c.is_ascii_digit()) => {
+            b
+        }
+        _ => id,
+    }
 }
 
 /// Equal in everything but the id.
@@ -145,6 +193,10 @@ mod tests {
     use crate::model::Block;
 
     fn art(title: &str, text: &str) -> Article {
+        art_in("b1", title, text)
+    }
+
+    fn art_in(bulletin: &str, title: &str, text: &str) -> Article {
         Article {
             id: article_id("中原区", None, title),
             title: title.into(),
@@ -153,7 +205,7 @@ mod tests {
             subdistrict: None,
             date: None,
             source: None,
-            bulletin: None,
+            bulletin: Some(bulletin.into()),
             bylines: vec![],
             body: vec![Block::Paragraph { text: text.into() }],
             extra: Default::default(),
@@ -239,5 +291,54 @@ mod tests {
         };
         let (a, _) = merge(None, vec![art("甲", "一")], "T", &opts);
         assert_eq!((a.title.as_str(), a.key.as_deref()), ("新", Some("k1")));
+    }
+
+    fn ids(a: &Archive) -> Vec<&str> {
+        a.articles.iter().map(|x| x.id.as_str()).collect()
+    }
+
+    #[test]
+    fn the_same_piece_in_two_bulletins_is_kept_twice() {
+        let x = article_id("中原区", None, "甲");
+        let o = MergeOptions::default();
+        let (a, r) = merge(
+            None,
+            vec![art_in("b1", "甲", "一"), art_in("b2", "甲", "一")],
+            "T",
+            &o,
+        );
+        assert_eq!(ids(&a), [x.clone(), format!("{x}-2")]);
+        assert_eq!(r.renamed, [(x.clone(), format!("{x}-2"))]);
+        // Re-importing the second bulletin alone finds its own copy.
+        let (b, r) = merge(Some(a.clone()), vec![art_in("b2", "甲", "一")], "T", &o);
+        assert_eq!((b, r.unchanged, r.replaced), (a.clone(), 1, 0));
+        // A third bulletin's different piece of the same title is added.
+        let (c, r) = merge(Some(a), vec![art_in("b3", "甲", "三")], "T", &o);
+        assert_eq!((ids(&c).len(), r.added, r.replaced), (3, 1, 0));
+        assert_eq!(ids(&c)[2], format!("{x}-3"));
+    }
+
+    #[test]
+    fn corrected_bulletin_replaces_its_same_titled_pieces_in_order() {
+        let o = MergeOptions::default();
+        let (a, _) = merge(None, vec![art("甲", "一"), art("甲", "二")], "T", &o);
+        let (b, r) = merge(
+            Some(a.clone()),
+            vec![art("甲", "一改"), art("甲", "二改")],
+            "T",
+            &o,
+        );
+        assert_eq!((r.replaced, r.added), (2, 0));
+        assert_eq!(ids(&b), ids(&a));
+        let texts: Vec<&str> = b.articles.iter().map(|x| x.body[0].text()).collect();
+        assert_eq!(texts, ["一改", "二改"]);
+    }
+
+    #[test]
+    fn base_ids() {
+        assert_eq!(base_id("abcd1234-12"), "abcd1234");
+        assert_eq!(base_id("abcd1234"), "abcd1234");
+        assert_eq!(base_id("my-id"), "my-id");
+        assert_eq!(base_id("-2"), "-2");
     }
 }

@@ -6,6 +6,7 @@
 //! unique and stable) -> [`write_archive_atomic`]. [`run`] is the command.
 //! The recognition rules are documented in `docs/import.md`.
 
+mod build;
 mod cli;
 mod decode;
 pub mod lines;
@@ -78,7 +79,7 @@ pub enum ImportError {
 impl fmt::Display for ImportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Io { path, source } => write!(f, "{}: {source}", path.display()),
+            Self::Io { path, source } => write!(f, "{}: {source}", shown(path)),
             Self::UnknownEncoding(l) => write!(
                 f,
                 "unknown encoding {l:?} (try utf-8, gb18030, gbk, utf-16le, utf-16be, big5)"
@@ -108,3 +109,8 @@ impl fmt::Display for ImportError {
 }
 
 impl std::error::Error for ImportError {}
+
+/// A path as shown in messages: sanitised, since file names are untrusted.
+fn shown(path: &std::path::Path) -> String {
+    crate::text::sanitize::sanitize_line(&path.display().to_string())
+}
