@@ -93,7 +93,10 @@ impl fmt::Display for ImportError {
                 "bytes not valid {encoding} at byte offset {offset}; use --encoding to choose another encoding or --lossy to replace them"
             ),
             Self::TooLarge => write!(f, "input too large to decode"),
-            Self::Empty => write!(f, "no text to import (the file is empty or blank)"),
+            Self::Empty => write!(
+                f,
+                "no text to import (the file is empty, blank, or holds nothing but titles, bylines and markers)"
+            ),
             Self::NoDistrict => write!(
                 f,
                 "no district: pass --district NAME (none found in a lead title such as `中原区：…`)"
