@@ -92,6 +92,7 @@ static HEADING_RE: LazyLock<Regex> = LazyLock::new(|| {
         r"|[（(][一二三四五六七八九十百零〇]+[）)]",
         r"|[（(][0-9０-９]{1,2}[）)]",
         r"|[0-9０-９]{1,2}(?:[.．](?:[^0-9０-９]|$)|、)",
+        r"|[①-⑳]",
         r"|第[一二三四五六七八九十百零〇0-9０-９]+[章节篇编部])"
     ))
     .expect("heading regex")
@@ -150,7 +151,7 @@ pub fn marker_label(line: &str) -> Option<&str> {
     Some(caps.name("label").map_or("", |m| m.as_str()))
 }
 
-/// A numbered heading: `一、` `（一）` `(1)` `1.` `1、` `第一章` at the start, at
+/// A numbered heading: `一、` `（一）` `(1)` `1.` `1、` `①` `第一章` at the start, at
 /// most [`HEADING_MAX_CHARS`] characters, no sentence-ending mark after the
 /// number
 /// and not ending in clause punctuation (which would make it prose).
@@ -294,6 +295,7 @@ mod tests {
             "1. 目标",
             "2、任务",
             "第一章 总则",
+            "①工会学校",
         ] {
             assert!(is_heading(h), "{h}");
         }
@@ -303,6 +305,7 @@ mod tests {
             "（一）坚持党对一切工作的领导。党政军民学，东西南北中，党是领导一切的。",
             "一、二两项任务已完成，",
             "十分重要的大会",
+            "①我们成立了学校。",
         ] {
             assert!(!is_heading(p), "{p}");
         }
