@@ -6,8 +6,10 @@ use std::path::Path;
 
 use serde_json::json;
 
-use super::{CheckArgs, EXIT_FAILURE, EXIT_OK, ListArgs, ShowArgs};
+use super::{BookmarksArgs, CheckArgs, EXIT_FAILURE, EXIT_OK, ListArgs, ShowArgs};
+use crate::import::ImportArgs;
 use crate::model::{self, Archive, Groups};
+use crate::store::{self, ArchiveKey, Store};
 use crate::text::sanitize::sanitize_line;
 use crate::text::{WidthMode, layout};
 
@@ -169,6 +171,47 @@ pub fn run_check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> 
         }
         Err(e) => fail(err, &e.to_string()),
     }
+}
+
+/// `bulletin import`: plain text in, archive out.
+pub fn run_import(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+    match crate::import::run(args, out, err) {
+        Ok(()) => EXIT_OK,
+        Err(e) => fail(err, &e.to_string()),
+    }
+}
+
+/// `bulletin bookmarks`: every bookmark, for scripts and backups. Opens the
+/// state read-only: listing never moves, locks or rewrites anything.
+pub fn run_bookmarks(args: &BookmarksArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+    let key = match &args.archive {
+        Some(path) => match model::load_path(path) {
+            Ok(a) => Some(ArchiveKey::new(&a.title, a.key.as_deref())),
+            Err(e) => return fail(err, &e.to_string()),
+        },
+        None => None,
+    };
+    let dir = match store::data_dir(args.data_dir.as_deref()) {
+        Ok(d) => d,
+        Err(e) => return fail(err, &e.to_string()),
+    };
+    let (store, notices) = match Store::open_read_only(&dir) {
+        Ok(s) => s,
+        Err(e) => return fail(err, &e.to_string()),
+    };
+    for n in notices {
+        let _ = writeln!(err, "bulletin: {n}");
+    }
+    let result = if args.json {
+        serde_json::to_writer_pretty(&mut *out, &store::bookmarks_json(&store, key.as_ref()))
+            .map_err(std::io::Error::from)
+            .and_then(|()| writeln!(out))
+    } else {
+        store::bookmark_lines(&store, key.as_ref())
+            .iter()
+            .try_for_each(|line| writeln!(out, "{line}"))
+    };
+    finish(result, err)
 }
 
 fn fail(err: &mut dyn Write, msg: &str) -> u8 {

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-pub use commands::{load_archive, run_check, run_list, run_show};
+pub use commands::{load_archive, run_bookmarks, run_check, run_import, run_list, run_show};
 
 /// Exit status: success.
 pub const EXIT_OK: u8 = 0;
@@ -50,6 +50,24 @@ pub enum Command {
     /// Validate an archive and list every problem found.
     #[command(after_help = AFTER_HELP)]
     Check(CheckArgs),
+    /// Turn plain-text bulletins (UTF-8, UTF-16, GB18030/GBK) into an archive.
+    #[command(after_help = AFTER_HELP)]
+    Import(crate::import::ImportArgs),
+    /// List the bookmarks kept for an archive (or for every archive).
+    #[command(after_help = AFTER_HELP)]
+    Bookmarks(BookmarksArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct BookmarksArgs {
+    /// Archive whose bookmarks to list (default: every archive's).
+    pub archive: Option<PathBuf>,
+    /// Machine-readable output.
+    #[arg(long)]
+    pub json: bool,
+    /// Where bookmarks and reading positions are kept (env: BULLETIN_DATA_DIR).
+    #[arg(long, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
 }
 
 /// How wide the terminal draws East Asian Ambiguous characters (“ ” … — and box drawing).

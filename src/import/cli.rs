@@ -1,0 +1,260 @@
+//! The `bulletin import` command: arguments and the run function.
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use super::{
+    ImportError, ImportOptions, MergeOptions, MergeReport, Parsed, decode, merge, parse_bulletin,
+    to_json, write_archive_atomic,
+};
+use crate::model::Archive;
+use crate::text::sanitize::sanitize_line;
+
+/// Show a progress bar from this many files on (and only on a terminal).
+pub const PROGRESS_MIN_FILES: usize = 8;
+
+/// `bulletin import FILE... [-o ARCHIVE] [options]`
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct ImportArgs {
+    /// Plain-text bulletin files (UTF-8, UTF-16 with BOM, GB18030/GBK).
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// Archive to write; if it exists the articles are merged into it.
+    /// Without it the archive is printed to standard output.
+    #[arg(short, long, value_name = "ARCHIVE")]
+    pub output: Option<PathBuf>,
+    /// District (区) of the articles [default: from a lead title `XX区：…`].
+    #[arg(long, value_name = "NAME")]
+    pub district: Option<String>,
+    /// Date of the articles.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub date: Option<String>,
+    /// Source of the articles (newspaper, website …).
+    #[arg(long, value_name = "TEXT")]
+    pub source: Option<String>,
+    /// Extra subdistrict names for section heads (comma list or repeated).
+    #[arg(long, value_name = "NAMES")]
+    pub subdistricts: Vec<String>,
+    /// Force an input encoding (utf-8, gb18030, gbk, utf-16le, big5 …).
+    #[arg(long, value_name = "LABEL")]
+    pub encoding: Option<String>,
+    /// Replace undecodable bytes with U+FFFD instead of failing.
+    #[arg(long)]
+    pub lossy: bool,
+    /// Turn ASCII , ; : ( ) between Chinese characters full-width.
+    #[arg(long)]
+    pub normalize_punctuation: bool,
+    /// Archive title [default: the first lead piece's title].
+    #[arg(long, value_name = "TITLE")]
+    pub title: Option<String>,
+    /// Archive identity key (see docs/format.md).
+    #[arg(long, value_name = "KEY")]
+    pub key: Option<String>,
+    /// Print what was recognised; write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+fn parse_date(s: &str) -> Result<String, String> {
+    let ok = s.len() == 10 && chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").is_ok();
+    ok.then(|| s.to_string())
+        .ok_or_else(|| format!("{s:?} is not a date in the form YYYY-MM-DD"))
+}
+
+impl ImportArgs {
+    /// The parser's options; names given on the command line are sanitised
+    /// like the text.
+    pub fn options(&self) -> ImportOptions {
+        let clean = |s: &Option<String>| s.as_deref().map(|s| sanitize_line(s).trim().to_string());
+        ImportOptions {
+            district: clean(&self.district),
+            date: self.date.clone(),
+            source: clean(&self.source),
+            subdistricts: (self.subdistricts.iter())
+                .flat_map(|s| s.split([',', '，', '、']))
+                .map(|s| sanitize_line(s).trim().to_string())
+                .filter(|s| !s.is_empty())
+                .collect(),
+            normalize_punctuation: self.normalize_punctuation,
+        }
+    }
+}
+
+/// Runs the command; a progress bar shows only when standard error is a
+/// terminal and there are at least [`PROGRESS_MIN_FILES`] files.
+pub fn run(
+    args: &ImportArgs,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> Result<(), ImportError> {
+    let progress = args.files.len() >= PROGRESS_MIN_FILES && std::io::stderr().is_terminal();
+    run_with(args, stdout, stderr, progress)
+}
+
+/// One input file after parsing.
+struct Input {
+    path: PathBuf,
+    encoding: &'static str,
+    lines: usize,
+    parsed: Parsed,
+}
+
+/// [`run`] with the progress bar decided by the caller. Nothing is written
+/// unless every input parsed; the archive is written atomically.
+pub fn run_with(
+    args: &ImportArgs,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+    progress: bool,
+) -> Result<(), ImportError> {
+    let opts = args.options();
+    let bar = progress.then(|| indicatif::ProgressBar::new(args.files.len() as u64));
+    let mut inputs = Vec::with_capacity(args.files.len());
+    for path in &args.files {
+        inputs.push(read_one(path, args, &opts, stderr)?);
+        if let Some(b) = &bar {
+            b.inc(1);
+        }
+    }
+    if let Some(b) = bar {
+        b.finish_and_clear();
+    }
+    let default_title = (inputs.iter().find_map(|i| i.parsed.lead_title.clone()))
+        .unwrap_or_else(|| stem(&args.files[0]));
+    let existing = match &args.output {
+        Some(p) => load_existing(p)?,
+        None => None,
+    };
+    let articles = inputs
+        .iter()
+        .flat_map(|i| i.parsed.articles.iter().cloned())
+        .collect();
+    let mopts = MergeOptions {
+        title: args
+            .title
+            .as_deref()
+            .map(|s| sanitize_line(s).trim().to_string()),
+        key: args.key.clone(),
+    };
+    let (archive, mrep) = merge(existing, articles, &default_title, &mopts);
+    for (old, new) in &mrep.renamed {
+        warn(
+            stderr,
+            &format!("id {old} belongs to a different article; added as {new}"),
+        )?;
+    }
+    if args.dry_run {
+        return dry_run(&inputs, args, &archive, &mrep, stdout);
+    }
+    for w in inputs.iter().flat_map(|i| &i.parsed.report.warnings) {
+        warn(stderr, w)?;
+    }
+    match &args.output {
+        Some(p) => {
+            write_archive_atomic(p, &archive).map_err(|e| io_err(p, e))?;
+            let msg = format!("wrote {}: {}", p.display(), merge_summary(&archive, &mrep));
+            writeln!(stderr, "{msg}").map_err(|e| io_err(Path::new("<stderr>"), e))
+        }
+        None => stdout
+            .write_all(to_json(&archive).as_bytes())
+            .map_err(|e| io_err(Path::new("<stdout>"), e)),
+    }
+}
+
+fn read_one(
+    path: &Path,
+    args: &ImportArgs,
+    opts: &ImportOptions,
+    stderr: &mut dyn Write,
+) -> Result<Input, ImportError> {
+    let in_file = |error| ImportError::InFile {
+        path: path.to_path_buf(),
+        error: Box::new(error),
+    };
+    let bytes = std::fs::read(path).map_err(|e| io_err(path, e))?;
+    let decoded = decode(&bytes, args.encoding.as_deref(), args.lossy).map_err(in_file)?;
+    drop(bytes);
+    if decoded.replaced > 0 {
+        let msg = format!(
+            "{}: {} undecodable byte sequences replaced by U+FFFD",
+            path.display(),
+            decoded.replaced
+        );
+        warn(stderr, &msg)?;
+    }
+    let parsed = parse_bulletin(&decoded.text, &stem(path), opts).map_err(in_file)?;
+    Ok(Input {
+        path: path.to_path_buf(),
+        encoding: decoded.encoding,
+        lines: decoded.text.lines().count(),
+        parsed,
+    })
+}
+
+/// Reads an existing archive to merge into; `None` if there is none. The
+/// one place to swap in the model's validating loader.
+fn load_existing(path: &Path) -> Result<Option<Archive>, ImportError> {
+    if !path.exists() {
+        return Ok(None);
+    }
+    // The real loader: the same messages (file:line:column, every problem)
+    // as `bulletin check`, and the same sanitising.
+    crate::model::load_path(path)
+        .map(Some)
+        .map_err(|e| ImportError::BadArchive {
+            path: path.to_path_buf(),
+            message: e.to_string(),
+        })
+}
+
+fn dry_run(
+    inputs: &[Input],
+    args: &ImportArgs,
+    archive: &Archive,
+    mrep: &MergeReport,
+    out: &mut dyn Write,
+) -> Result<(), ImportError> {
+    let mut text = String::new();
+    for i in inputs {
+        let label = format!("{} ({}, {} lines)", i.path.display(), i.encoding, i.lines);
+        text.push_str(&i.parsed.report.render(&sanitize_line(&label)));
+    }
+    let target = match &args.output {
+        Some(p) => sanitize_line(&p.display().to_string()),
+        None => "standard output".to_string(),
+    };
+    text.push_str(&format!(
+        "dry run: would write {target}: {}\n",
+        merge_summary(archive, mrep)
+    ));
+    out.write_all(text.as_bytes())
+        .map_err(|e| io_err(Path::new("<stdout>"), e))
+}
+
+fn merge_summary(archive: &Archive, r: &MergeReport) -> String {
+    format!(
+        "archive \"{}\" with {} articles ({} added, {} replaced, {} unchanged, {} duplicates dropped)",
+        sanitize_line(&archive.title),
+        archive.articles.len(),
+        r.added,
+        r.replaced,
+        r.unchanged,
+        r.duplicates
+    )
+}
+
+fn warn(stderr: &mut dyn Write, msg: &str) -> Result<(), ImportError> {
+    writeln!(stderr, "warning: {msg}").map_err(|e| io_err(Path::new("<stderr>"), e))
+}
+
+fn io_err(path: &Path, source: std::io::Error) -> ImportError {
+    ImportError::Io {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+fn stem(path: &Path) -> String {
+    let s = path.file_stem().map(|s| s.to_string_lossy().into_owned());
+    sanitize_line(&s.unwrap_or_default())
+}

@@ -1,0 +1,119 @@
+//! `bulletin import`: plain-text bulletins into archives. Terminal-free.
+//!
+//! The pipeline is pure except at its ends:
+//! [`decode`] (bytes -> text) -> [`parse_bulletin`] (text -> articles and a
+//! recognition [`Report`]) -> [`merge`] (into a new or existing archive, ids
+//! unique and stable) -> [`write_archive_atomic`]. [`run`] is the command.
+//! The recognition rules are documented in `docs/import.md`.
+
+mod build;
+mod cli;
+mod decode;
+pub mod lines;
+mod merge;
+mod para;
+mod parse;
+mod punct;
+mod report;
+mod write;
+
+use std::fmt;
+use std::path::PathBuf;
+
+pub use cli::{ImportArgs, run, run_with};
+pub use decode::{Decoded, decode};
+pub use merge::{MergeOptions, MergeReport, article_id, merge};
+pub use parse::{Parsed, parse_bulletin};
+pub use punct::normalize_punctuation;
+pub use report::{ArticleReport, Event, Report};
+pub use write::{to_json, write_archive_atomic};
+
+/// What the parser needs to know besides the text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ImportOptions {
+    /// The district (区) of every article; when absent it is taken from a
+    /// lead title such as `中原区：…`, else parsing fails.
+    pub district: Option<String>,
+    /// ISO date (`YYYY-MM-DD`) given to every article.
+    pub date: Option<String>,
+    /// Source given to every article.
+    pub source: Option<String>,
+    /// Extra subdistrict names recognised at the start of section heads.
+    pub subdistricts: Vec<String>,
+    /// ASCII `, ; : ( )` between Chinese characters -> full-width.
+    pub normalize_punctuation: bool,
+}
+
+/// Everything that can stop an import. Displayed as one clear sentence.
+#[derive(Debug)]
+pub enum ImportError {
+    /// Reading a file or writing the archive failed.
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    /// `--encoding` named no encoding we know.
+    UnknownEncoding(String),
+    /// A NUL byte in input that is neither UTF-8 nor has a UTF-16 BOM.
+    Binary { offset: usize },
+    /// Bytes that are not valid in the encoding.
+    Malformed {
+        encoding: &'static str,
+        offset: usize,
+    },
+    /// The input is too large to decode.
+    TooLarge,
+    /// No text at all (empty, or only whitespace and control characters).
+    Empty,
+    /// No `--district` and none found in a lead title.
+    NoDistrict,
+    /// The existing output archive could not be read as an archive.
+    BadArchive { path: PathBuf, message: String },
+    /// An error in one input file.
+    InFile {
+        path: PathBuf,
+        error: Box<ImportError>,
+    },
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Io { path, source } => write!(f, "{}: {source}", shown(path)),
+            Self::UnknownEncoding(l) => write!(
+                f,
+                "unknown encoding {l:?} (try utf-8, gb18030, gbk, utf-16le, utf-16be, big5)"
+            ),
+            Self::Binary { offset } => write!(
+                f,
+                "looks like a binary file (NUL byte at offset {offset}); use --lossy to import it anyway"
+            ),
+            Self::Malformed { encoding, offset } => write!(
+                f,
+                "bytes not valid {encoding} at byte offset {offset}; use --encoding to choose another encoding or --lossy to replace them"
+            ),
+            Self::TooLarge => write!(f, "input too large to decode"),
+            Self::Empty => write!(
+                f,
+                "no text to import (the file is empty, blank, or holds nothing but titles, bylines and markers)"
+            ),
+            Self::NoDistrict => write!(
+                f,
+                "no district: pass --district NAME (none found in a lead title such as `中原区：…`)"
+            ),
+            Self::BadArchive { path, message } => write!(
+                f,
+                "{}: not a readable archive, refusing to overwrite it: {message}",
+                path.display()
+            ),
+            Self::InFile { path, error } => write!(f, "{}: {error}", path.display()),
+        }
+    }
+}
+
+impl std::error::Error for ImportError {}
+
+/// A path as shown in messages: sanitised, since file names are untrusted.
+fn shown(path: &std::path::Path) -> String {
+    crate::text::sanitize::sanitize_line(&path.display().to_string())
+}
