@@ -197,7 +197,7 @@ fn a_bad_existing_archive_is_left_alone() {
     let out = write(dir.path(), "out.json", b"{ not json");
     let (_, _, r) = run(&args(vec![fixture("lead.txt")], Some(out.clone())));
     let msg = r.unwrap_err().to_string();
-    assert!(msg.contains("out.json") && msg.contains("line 1"), "{msg}");
+    assert!(msg.contains("out.json:1:3"), "{msg}");
     assert_eq!(std::fs::read(&out).unwrap(), b"{ not json");
 }
 

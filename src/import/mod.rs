@@ -103,7 +103,7 @@ impl fmt::Display for ImportError {
             ),
             Self::BadArchive { path, message } => write!(
                 f,
-                "{}: not a readable archive, refusing to overwrite it: {message}",
+                "refusing to overwrite {}, which is not a readable archive: {message}",
                 path.display()
             ),
             Self::InFile { path, error } => write!(f, "{}: {error}", path.display()),
