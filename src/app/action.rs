@@ -87,6 +87,9 @@ pub enum Event {
     Resize(u16, u16),
     /// Text pasted in one piece (bracketed paste).
     Paste(String),
+    /// No input for a while (the run loop only waits with a timeout while
+    /// a save is pending).
+    Tick,
     /// The terminal went away or the process was asked to stop.
     Terminate,
 }
@@ -116,12 +119,20 @@ pub enum Action {
     PrevArticle,
     NextArticle,
     StartFilter,
+    /// Bookmark the top of the view (asks for an optional note).
+    AddBookmark,
+    /// The list of every bookmark in the archive.
+    Bookmarks,
+    Delete,
+    Undo,
     Input(char),
     InputBackspace,
     InputAccept,
     InputCancel,
     Paste(String),
     Resize(u16, u16),
+    /// Time passed with no input (only while a save is pending).
+    Tick,
     Terminate,
 }
 
@@ -148,6 +159,11 @@ impl Action {
             Action::PrevArticle => "prev-article",
             Action::NextArticle => "next-article",
             Action::StartFilter => "filter",
+            Action::AddBookmark => "add-bookmark",
+            Action::Bookmarks => "bookmarks",
+            Action::Delete => "delete",
+            Action::Undo => "undo",
+            Action::Tick => "tick",
             Action::Input(_) => "input",
             Action::InputBackspace => "input-backspace",
             Action::InputAccept => "input-accept",

@@ -53,6 +53,18 @@ pub enum Msg {
     HintReader,
     Top,
     End,
+    NoStore,
+    BookmarkAdded,
+    BookmarkDeleted,
+    BookmarkRestored,
+    BookmarkDetached,
+    NotePrompt,
+    Bookmarks,
+    NoBookmarks,
+    Detached,
+    SaveFailed,
+    HintMarks,
+    ScreenMarks,
 }
 
 impl Msg {
@@ -90,6 +102,33 @@ impl Msg {
             ),
             Msg::Top => ("顶部", "Top"),
             Msg::End => ("末尾", "End"),
+            Msg::NoStore => (
+                "书签不可用 (无数据目录)",
+                "Bookmarks unavailable (no data directory)",
+            ),
+            Msg::BookmarkAdded => ("已添加书签", "Bookmark added"),
+            Msg::BookmarkDeleted => ("已删除书签, u 撤销", "Bookmark deleted, u to undo"),
+            Msg::BookmarkRestored => ("已恢复书签", "Bookmark restored"),
+            Msg::BookmarkDetached => (
+                "书签原文已不在, 从开头打开",
+                "The bookmarked text is gone; opened at the top",
+            ),
+            Msg::NotePrompt => (
+                "书签备注 (Enter 保存, Esc 取消)",
+                "Bookmark note (Enter saves, Esc cancels)",
+            ),
+            Msg::Bookmarks => ("书签", "Bookmarks"),
+            Msg::NoBookmarks => (
+                "还没有书签 (阅读时按 m 添加)",
+                "No bookmarks yet (press m while reading)",
+            ),
+            Msg::Detached => ("原文已不在", "detached"),
+            Msg::SaveFailed => ("保存失败, 将重试", "Saving failed, will retry"),
+            Msg::HintMarks => (
+                "Enter 打开  d 删除  u 撤销  / 筛选  q 返回",
+                "Enter open  d delete  u undo  / filter  q back",
+            ),
+            Msg::ScreenMarks => ("书签列表", "Bookmark list"),
         }
     }
 
@@ -128,6 +167,13 @@ pub fn describe(action: &super::Action, lang: Lang) -> &'static str {
         A::FocusArticles => ("到文章窗格", "to the article list"),
         A::PrevArticle => ("本组上一篇", "previous article in the group"),
         A::NextArticle => ("本组下一篇", "next article in the group"),
+        A::AddBookmark => (
+            "在此处添加书签 (可写备注)",
+            "bookmark this place (with an optional note)",
+        ),
+        A::Bookmarks => ("书签列表", "list of bookmarks"),
+        A::Delete => ("删除书签", "delete the bookmark"),
+        A::Undo => ("撤销删除", "undo the delete"),
         A::StartFilter => (
             "筛选文章 (也可直接输入中文)",
             "filter the list (or just type Chinese)",
@@ -136,7 +182,7 @@ pub fn describe(action: &super::Action, lang: Lang) -> &'static str {
         A::InputBackspace => ("删除一个字", "delete a character"),
         A::InputAccept => ("确定", "accept"),
         A::InputCancel => ("取消", "cancel"),
-        A::Resize(..) | A::Terminate => ("", ""),
+        A::Resize(..) | A::Tick | A::Terminate => ("", ""),
     };
     match lang {
         Lang::Zh => zh,

@@ -11,6 +11,8 @@ pub enum Context {
     Browse,
     Reader,
     Help,
+    /// The bookmark list.
+    Marks,
     /// A text prompt (the browse filter) has the focus.
     Input,
 }
@@ -35,7 +37,7 @@ const fn bind(context: Context, keys: &'static [Key], action: Action) -> Binding
     }
 }
 
-use Context::{Browse, Global, Help, Input, Reader};
+use Context::{Browse, Global, Help, Input, Marks, Reader};
 use KeyCode::*;
 
 const MOVE_DOWN: &[Key] = &[Key::ch('j'), k(Down)];
@@ -82,6 +84,17 @@ pub const BINDINGS: &[Binding] = &[
     bind(Reader, HALF_UP, Action::HalfPageUp),
     bind(Reader, &[Key::ch('['), Key::ch('p')], Action::PrevArticle),
     bind(Reader, &[Key::ch(']'), Key::ch('n')], Action::NextArticle),
+    bind(Reader, &[Key::ch('m')], Action::AddBookmark),
+    bind(Browse, &[Key::ch('\''), Key::ch('B')], Action::Bookmarks),
+    bind(Reader, &[Key::ch('\''), Key::ch('B')], Action::Bookmarks),
+    bind(Marks, MOVE_DOWN, Action::Down),
+    bind(Marks, MOVE_UP, Action::Up),
+    bind(Marks, TOP, Action::Top),
+    bind(Marks, BOTTOM, Action::Bottom),
+    bind(Marks, &[k(Enter)], Action::Open),
+    bind(Marks, &[Key::ch('d'), k(Delete)], Action::Delete),
+    bind(Marks, &[Key::ch('u')], Action::Undo),
+    bind(Marks, &[Key::ch('/')], Action::StartFilter),
     bind(Help, MOVE_DOWN, Action::Down),
     bind(Help, MOVE_UP, Action::Up),
     bind(Help, &[k(PageDown), Key::ch(' ')], Action::PageDown),
@@ -114,7 +127,7 @@ pub fn action_for(context: Context, key: Key) -> Option<Action> {
 /// letters) starts the filter with that character.
 fn unbound_text(context: Context, key: Key) -> Option<Action> {
     match (context, key.code) {
-        (Browse, KeyCode::Char(c)) if !key.ctrl && !key.alt && !c.is_control() => {
+        (Browse | Marks, KeyCode::Char(c)) if !key.ctrl && !key.alt && !c.is_control() => {
             Some(Action::Input(c))
         }
         _ => None,

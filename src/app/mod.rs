@@ -5,6 +5,9 @@ pub mod action;
 pub mod browse;
 pub mod i18n;
 pub mod keymap;
+pub mod marks;
+pub mod persist;
+pub mod prompt;
 pub mod reader;
 mod update;
 
@@ -12,6 +15,9 @@ pub use action::{Action, Event, Key, KeyCode};
 pub use browse::{Browse, GroupEntry, Pane};
 pub use i18n::{Lang, Msg};
 pub use keymap::Context;
+pub use marks::Marks;
+pub use persist::Persist;
+pub use prompt::{Prompt, PromptKind};
 pub use reader::{Geometry, Reader, geometry, too_small};
 
 use crate::model::{Archive, Groups, group};
@@ -85,10 +91,11 @@ impl Settings {
 pub enum Screen {
     Browse,
     Read,
+    Bookmarks,
 }
 
 /// The whole application state.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct App {
     pub archive: Archive,
     pub groups: Groups,
@@ -98,7 +105,13 @@ pub struct App {
     pub browse: Browse,
     pub reader: Option<Reader>,
     pub help: Option<u16>,
-    pub status: Option<Msg>,
+    /// A one-off message for the status line (cleared by the next action).
+    pub status: Option<String>,
+    /// The open text prompt (bookmark note, search), if any.
+    pub prompt: Option<Prompt>,
+    pub marks: Marks,
+    /// Bookmarks and positions; `None` when no data directory is usable.
+    pub persist: Option<Persist>,
     pub quit: bool,
 }
 
@@ -116,7 +129,37 @@ impl App {
             reader: None,
             help: None,
             status: None,
+            prompt: None,
+            marks: Marks::default(),
+            persist: None,
             quit: false,
+        }
+    }
+
+    /// Attaches the state store: positions are remembered and bookmarks
+    /// work from now on.
+    pub fn with_store(mut self, store: crate::store::Store) -> App {
+        let key = crate::store::ArchiveKey::new(&self.archive.title, self.archive.key.as_deref());
+        self.persist = Some(Persist::new(store, key));
+        self
+    }
+
+    /// Shows `msg` on the status line until the next action.
+    pub fn say(&mut self, msg: Msg) {
+        self.status = Some(msg.text(self.settings.lang).to_string());
+    }
+
+    /// How long the run loop may wait for input before sending `Tick`
+    /// (`None`: wait for ever; nothing is pending).
+    pub fn wake_after(&self) -> Option<std::time::Duration> {
+        self.persist.as_ref().and_then(Persist::wake_after)
+    }
+
+    /// Reading status of article `i` (unread when nothing is stored).
+    pub fn read_status(&self, i: usize) -> crate::store::Status {
+        match self.persist.as_ref() {
+            Some(p) => p.status(&self.archive.articles[i].id),
+            None => crate::store::Status::Unread,
         }
     }
 
@@ -126,18 +169,26 @@ impl App {
             (true, _) => Context::Help,
             (false, Screen::Browse) => Context::Browse,
             (false, Screen::Read) => Context::Reader,
+            (false, Screen::Bookmarks) => Context::Marks,
         }
+    }
+
+    /// True while typed characters go to a text field.
+    pub fn typing(&self) -> bool {
+        self.help.is_none()
+            && (self.prompt.is_some()
+                || self.screen == Screen::Browse && self.browse.filtering
+                || self.screen == Screen::Bookmarks && self.marks.filtering)
     }
 
     /// Turns an input event into the action it means here, if any.
     pub fn action_for(&self, event: Event) -> Option<Action> {
         match event {
-            Event::Key(key) if self.browse.filtering && self.help.is_none() => {
-                keymap::input_action(key)
-            }
+            Event::Key(key) if self.typing() => keymap::input_action(key),
             Event::Key(key) => keymap::action_for(self.context(), key),
             Event::Resize(w, h) => Some(Action::Resize(w, h)),
             Event::Paste(text) => Some(Action::Paste(text)),
+            Event::Tick => Some(Action::Tick),
             Event::Terminate => Some(Action::Terminate),
         }
     }

@@ -97,6 +97,16 @@ impl Reader {
         self.anchor = self.layout.pos_of(&self.doc, self.top);
     }
 
+    /// Puts the text at `pos` at the top of the view (as near as the end of
+    /// the text allows); `pos` stays the anchor.
+    pub fn jump_to(&mut self, pos: Pos, height: u16) {
+        self.top = self
+            .layout
+            .line_of(&self.doc, pos)
+            .min(self.max_top(height));
+        self.anchor = pos;
+    }
+
     /// Scrolls by `delta` lines (negative: up).
     pub fn scroll_by(&mut self, delta: isize, height: u16) {
         self.scroll_to(self.top.saturating_add_signed(delta), height);

@@ -1,22 +1,69 @@
 //! `App::update`: the only place the state changes.
 
 use super::browse::{Pane, step};
+use super::prompt::PromptKind;
 use super::{Action, App, Msg, Reader, Screen};
+use crate::text::Pos;
 
 impl App {
     /// Applies one action.
     pub fn update(&mut self, action: Action) {
-        self.status = None;
+        if !matches!(action, Action::Tick | Action::Resize(..)) {
+            self.status = None;
+        }
         match action {
             Action::Quit | Action::Terminate => self.quit = true,
             Action::Resize(w, h) => self.resize(w, h),
-            Action::ToggleHelp => self.help = if self.help.is_some() { None } else { Some(0) },
+            Action::Tick => {}
+            Action::ToggleHelp if self.prompt.is_none() => {
+                self.help = if self.help.is_some() { None } else { Some(0) }
+            }
             _ if self.help.is_some() => self.update_help(action),
-            _ if self.browse.filtering => self.update_filter(action),
+            _ if self.prompt.is_some() => self.update_prompt(action),
+            _ if self.browse.filtering && self.screen == Screen::Browse => {
+                self.update_filter(action)
+            }
+            Action::Bookmarks => self.open_marks(),
             _ => match self.screen {
                 Screen::Browse => self.update_browse(action),
                 Screen::Read => self.update_reader(action),
+                Screen::Bookmarks => self.update_marks(action),
             },
+        }
+        self.sync_store();
+    }
+
+    /// Records the reading position and saves what is due (everything when
+    /// quitting).
+    fn sync_store(&mut self) {
+        let height = self.geometry().body_height;
+        let (Some(p), Some(r)) = (self.persist.as_mut(), self.reader.as_ref()) else {
+            if let Some(p) = self.persist.as_mut() {
+                p.save_if_due(self.quit);
+            }
+            return;
+        };
+        let id = &self.archive.articles[r.article].id;
+        p.remember(id, &r.doc, r.anchor, r.at_end(height));
+        p.save_if_due(self.quit);
+    }
+
+    fn update_prompt(&mut self, action: Action) {
+        let Some(prompt) = self.prompt.as_mut() else {
+            return;
+        };
+        match action {
+            Action::Input(c) => prompt.push(c),
+            Action::Paste(s) => prompt.paste(&s),
+            Action::InputBackspace => prompt.backspace(),
+            Action::InputCancel => self.prompt = None,
+            Action::InputAccept => {
+                let done = self.prompt.take();
+                if let Some(p) = done.filter(|p| p.kind == PromptKind::Note) {
+                    self.add_bookmark(&p.text);
+                }
+            }
+            _ => {}
         }
     }
 
@@ -50,9 +97,7 @@ impl App {
                 .browse
                 .filter
                 .extend(text.chars().filter(|c| !c.is_control())),
-            Action::InputBackspace => {
-                self.browse.filter.pop();
-            }
+            Action::InputBackspace => super::prompt::pop_grapheme(&mut self.browse.filter),
             Action::InputAccept => self.browse.filtering = false,
             Action::InputCancel => {
                 self.browse.filtering = false;
@@ -131,15 +176,32 @@ impl App {
         }
     }
 
+    /// Opens an article where reading last stopped.
     fn open_article(&mut self, article: usize, siblings: Vec<usize>) {
+        let doc = crate::model::article_doc(&self.archive.articles[article]);
+        let id = &self.archive.articles[article].id;
+        let resume = self.persist.as_ref().and_then(|p| p.resume(id, &doc));
+        self.open_article_at(article, siblings, resume);
+    }
+
+    /// Opens an article with `pos` at the top of the view (or the top).
+    pub(super) fn open_article_at(
+        &mut self,
+        article: usize,
+        siblings: Vec<usize>,
+        pos: Option<Pos>,
+    ) {
         let g = self.geometry();
-        let reader = Reader::open(
+        let mut reader = Reader::open(
             &self.archive,
             article,
             siblings,
             g.text_width,
             self.settings.mode,
         );
+        if let Some(pos) = pos {
+            reader.jump_to(pos, g.body_height);
+        }
         self.reader = Some(reader);
         self.screen = Screen::Read;
     }
@@ -163,6 +225,7 @@ impl App {
             Action::NextArticle => self.sibling(1),
             Action::PrevArticle => self.sibling(-1),
             Action::Back | Action::Cancel => self.close_reader(),
+            Action::AddBookmark => self.start_note(),
             _ => {}
         }
     }
@@ -177,12 +240,11 @@ impl App {
             .checked_add_signed(delta)
             .filter(|&n| n < siblings.len())
         else {
-            self.status = Some(if delta < 0 {
+            return self.say(if delta < 0 {
                 Msg::FirstInGroup
             } else {
                 Msg::LastInGroup
             });
-            return;
         };
         let article = siblings[next];
         if let Some(pos) = self.browse.visible.iter().position(|&i| i == article) {

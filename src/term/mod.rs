@@ -5,12 +5,15 @@
 mod events;
 
 use std::io::{IsTerminal, Write};
+use std::sync::mpsc::{Receiver, RecvTimeoutError};
+use std::time::Duration;
 
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 
 use crate::app::{Action, App, ColorLevel, Event, Lang, Settings};
 use crate::cli::{EXIT_FAILURE, EXIT_NO_TERMINAL, EXIT_OK, LangArg, ReaderArgs, load_archive};
+use crate::store;
 use crate::ui;
 
 /// Runs the reader until the user quits; returns the exit status. The
@@ -31,12 +34,37 @@ pub fn run_reader(args: &ReaderArgs, err: &mut dyn Write) -> u8 {
             return EXIT_FAILURE;
         }
     };
-    let mut app = App::new(archive, settings_from(args, |k| std::env::var(k).ok()));
+    let app = App::new(archive, settings_from(args, |k| std::env::var(k).ok()));
+    let mut app = attach_store(app, args, err);
     match run_in_terminal(&mut app) {
         Ok(()) => EXIT_OK,
         Err(e) => {
             let _ = writeln!(err, "bulletin: terminal error: {e}");
             EXIT_FAILURE
+        }
+    }
+}
+
+/// Opens the state store (bookmarks, positions) before the screen is taken,
+/// so its notices (a damaged file moved aside, a newer version) print
+/// normally; the first one also shows in the reader's status line.
+fn attach_store(app: App, args: &ReaderArgs, err: &mut dyn Write) -> App {
+    let opened = store::data_dir(args.data_dir.as_deref()).and_then(|dir| store::Store::open(&dir));
+    match opened {
+        Ok((store, notices)) => {
+            let mut app = app.with_store(store);
+            for n in &notices {
+                let _ = writeln!(err, "bulletin: {n}");
+            }
+            app.status = notices.first().map(|n| n.to_string());
+            app
+        }
+        Err(e) => {
+            let _ = writeln!(
+                err,
+                "bulletin: bookmarks and positions will not be kept: {e}"
+            );
+            app
         }
     }
 }
@@ -66,12 +94,39 @@ fn run_in_terminal(app: &mut App) -> std::io::Result<()> {
     result
 }
 
-/// The run loop: draw, wait for an event (blocking, no polling), update,
-/// repeat until the app quits or the events end.
+/// Where the run loop's events come from.
+pub trait Events {
+    /// The next event; waits at most `wait` (then `Tick`), or for ever when
+    /// `None`. `None` when the source is exhausted.
+    fn next_event(&mut self, wait: Option<Duration>) -> Option<Event>;
+}
+
+impl Events for Receiver<Event> {
+    fn next_event(&mut self, wait: Option<Duration>) -> Option<Event> {
+        match wait {
+            None => self.recv().ok(),
+            Some(d) => match self.recv_timeout(d) {
+                Ok(e) => Some(e),
+                Err(RecvTimeoutError::Timeout) => Some(Event::Tick),
+                Err(RecvTimeoutError::Disconnected) => None,
+            },
+        }
+    }
+}
+
+/// Scripted events for tests: no waiting.
+impl Events for std::vec::IntoIter<Event> {
+    fn next_event(&mut self, _: Option<Duration>) -> Option<Event> {
+        self.next()
+    }
+}
+
+/// The run loop: draw, wait for an event (blocking; a timeout only while a
+/// save is pending), update, repeat until the app quits or the events end.
 pub fn run<B: Backend>(
     terminal: &mut Terminal<B>,
     app: &mut App,
-    events: impl IntoIterator<Item = Event>,
+    mut events: impl Events,
 ) -> std::io::Result<()>
 where
     B::Error: Into<std::io::Error>,
@@ -79,14 +134,16 @@ where
     let size = terminal.size().map_err(Into::into)?;
     app.update(Action::Resize(size.width, size.height));
     terminal.draw(|f| ui::render(app, f)).map_err(Into::into)?;
-    for event in events {
+    while let Some(event) = events.next_event(app.wake_after()) {
         if let Some(action) = app.action_for(event) {
             app.update(action);
         }
         if app.quit {
-            break;
+            return Ok(());
         }
         terminal.draw(|f| ui::render(app, f)).map_err(Into::into)?;
     }
+    // The events ended (the terminal went away): save what is left.
+    app.update(Action::Terminate);
     Ok(())
 }

@@ -4,11 +4,12 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
-use super::chrome::{bar, boxed};
+use super::chrome::{bar, boxed, input_line};
 use super::t;
 use super::textput::{fill, put, put_truncated};
 use super::theme::Theme;
 use crate::app::{App, Browse, GroupEntry, Msg, Pane};
+use crate::store::Status;
 use crate::text::sanitize::sanitize_line;
 use crate::text::width::str_width;
 
@@ -166,6 +167,19 @@ fn draw_article_row(app: &App, i: usize, row: Rect, buf: &mut Buffer, style: Sty
         .collect();
     let meta = meta.join("  ");
     let mw = str_width(&meta, mode) as u16;
+    let (mark, title_style) = match app.read_status(i) {
+        Status::Unread => (" ", style),
+        Status::InProgress => ("~", style),
+        Status::Read => (
+            "\u{2713}",
+            if style == theme.text {
+                theme.dim
+            } else {
+                style
+            },
+        ),
+    };
+    put(buf, row.x, row.y, 1, mark, style, mode);
     let title = sanitize_line(&a.title);
     let show_meta = !meta.is_empty() && mw + 12 <= row.width;
     let title_room = if show_meta {
@@ -174,7 +188,7 @@ fn draw_article_row(app: &App, i: usize, row: Rect, buf: &mut Buffer, style: Sty
         row.width
     }
     .saturating_sub(1);
-    put_truncated(buf, row.x + 1, row.y, title_room, &title, style, mode);
+    put_truncated(buf, row.x + 1, row.y, title_room, &title, title_style, mode);
     if show_meta {
         let meta_style = if style == theme.text {
             theme.dim
@@ -200,28 +214,18 @@ fn draw_footer(
     buf: &mut Buffer,
     theme: &Theme,
 ) -> Option<(u16, u16)> {
-    let y = area.bottom() - 1;
     if !b.filtering {
-        bar(app, y, area, buf, t(app, Msg::HintBrowse), "", theme.bar);
+        bar(
+            app,
+            area.bottom() - 1,
+            area,
+            buf,
+            t(app, Msg::HintBrowse),
+            "",
+            theme.bar,
+        );
         return None;
     }
-    let mode = app.settings.mode;
-    fill(buf, area.x, y, area.width, theme.text);
     let label = format!("{}: ", t(app, Msg::Filter));
-    let lw = put(buf, area.x, y, area.width, &label, theme.notice, mode);
-    let room = area.width.saturating_sub(lw + 1);
-    let filter = sanitize_line(&b.filter);
-    let visible = tail_fitting(&filter, usize::from(room), mode);
-    let used = put(buf, area.x + lw, y, room, visible, theme.text, mode);
-    Some((area.x + lw + used, y))
-}
-
-/// The longest suffix of `s` that fits in `max` columns, so the end of a
-/// long filter (where the user types) stays visible.
-fn tail_fitting(s: &str, max: usize, mode: crate::text::WidthMode) -> &str {
-    let mut start = 0;
-    while str_width(&s[start..], mode) > max {
-        start += s[start..].chars().next().map_or(1, char::len_utf8);
-    }
-    &s[start..]
+    Some(input_line(app, &label, &b.filter, area, buf, theme))
 }

@@ -10,8 +10,12 @@ use ratatui::widgets::{Block, Borders, Widget};
 use super::t;
 use super::textput::{fill, put, put_truncated};
 use super::theme::Theme;
-use crate::app::{App, Msg};
+use crate::app::{App, Msg, Prompt, PromptKind};
+use crate::text::WidthMode;
+use crate::text::sanitize_line;
+use crate::text::width::grapheme_width;
 use crate::text::width::str_width;
+use unicode_segmentation::UnicodeSegmentation;
 
 /// Box drawing is East Asian Ambiguous: terminals in wide mode draw it two
 /// columns wide, so borders fall back to ASCII there (and with `--ascii`).
@@ -98,4 +102,63 @@ pub fn clear_for_overlay(area: Rect, buf: &mut Buffer) {
             buf[(x, y)].reset();
         }
     }
+}
+
+/// Draws a text prompt on the bottom row: its label, then the end of the
+/// text that fits (a long query scrolls); returns the cursor position.
+pub fn prompt(app: &App, p: &Prompt, area: Rect, buf: &mut Buffer, theme: &Theme) -> (u16, u16) {
+    let label = match p.kind {
+        PromptKind::Note => format!("{}: ", t(app, Msg::NotePrompt)),
+        PromptKind::Search => "/".to_string(),
+    };
+    input_line(app, &label, &p.text, area, buf, theme)
+}
+
+/// A label and an editable text on the bottom row; returns the cursor.
+pub fn input_line(
+    app: &App,
+    label: &str,
+    text: &str,
+    area: Rect,
+    buf: &mut Buffer,
+    theme: &Theme,
+) -> (u16, u16) {
+    let mode = app.settings.mode;
+    let y = area.bottom() - 1;
+    fill(buf, area.x, y, area.width, theme.text);
+    let lw = put_truncated(
+        buf,
+        area.x,
+        y,
+        area.width.saturating_sub(4),
+        label,
+        theme.notice,
+        mode,
+    );
+    let room = area.width.saturating_sub(lw + 1);
+    let text = sanitize_line(text);
+    let used = put(
+        buf,
+        area.x + lw,
+        y,
+        room,
+        tail_fitting(&text, usize::from(room), mode),
+        theme.text,
+        mode,
+    );
+    (area.x + lw + used, y)
+}
+
+/// The longest suffix of `s` (whole graphemes) that fits in `max` columns.
+pub fn tail_fitting(s: &str, max: usize, mode: WidthMode) -> &str {
+    let mut start = s.len();
+    let mut width = 0;
+    for (i, g) in s.grapheme_indices(true).rev() {
+        width += grapheme_width(g, mode);
+        if width > max {
+            break;
+        }
+        start = i;
+    }
+    &s[start..]
 }

@@ -1,6 +1,7 @@
 //! Rendering: `render` reads `&App` and draws one frame. Nothing here
 //! changes the state.
 
+mod bookmarks;
 mod browse;
 mod chrome;
 mod help;
@@ -13,6 +14,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use crate::app::{App, Msg, Screen, too_small};
+use crate::text::sanitize_line;
 use theme::Theme;
 
 /// Draws the whole screen for `app`.
@@ -37,12 +39,30 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Option<(u16, u16)> {
             reader::draw(app, area, buf, &theme);
             None
         }
+        Screen::Bookmarks => bookmarks::draw(app, area, buf, &theme),
+    };
+    let cursor = match &app.prompt {
+        Some(p) => Some(chrome::prompt(app, p, area, buf, &theme)),
+        None => cursor,
     };
     if let Some(scroll) = app.help {
         help::draw(app, scroll, area, buf, &theme);
         return None;
     }
     cursor
+}
+
+/// What the status line says instead of its usual content: a one-off
+/// message, else a pending save failure.
+fn status_text(app: &App) -> Option<String> {
+    app.status.clone().or_else(|| {
+        let err = app.persist.as_ref()?.error.as_ref()?;
+        Some(format!(
+            "{}: {}",
+            t(app, Msg::SaveFailed),
+            sanitize_line(err)
+        ))
+    })
 }
 
 /// The message text in the app's language.

@@ -46,10 +46,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
         let room = g.text_width.saturating_sub(x - g.text_x);
         put(buf, x, y, room, r.layout.line_text(&r.doc, i), style, mode);
     }
-    let status = match app.status {
-        Some(msg) => t(app, msg).to_string(),
-        None => position(r, g.body_height),
-    };
+    let status = super::status_text(app).unwrap_or_else(|| position(r, g.body_height));
     bar(
         app,
         area.bottom() - 1,

@@ -1,0 +1,120 @@
+//! The app's link to the state store: reading positions and bookmarks are
+//! recorded as the user reads and saved soon after every change.
+//!
+//! Bookmark changes are saved at once; position changes at most once a
+//! second (the run loop wakes for that only while something is unsaved, so
+//! an idle reader stays idle). A failed save is kept, shown, and retried.
+
+use std::time::{Duration, Instant};
+
+use crate::store::{self, Anchor, ArchiveKey, Bookmark, Resolved, Status, Store};
+use crate::text::{Doc, Pos};
+
+/// How often position changes reach the disk, and failed saves are retried.
+pub const SAVE_INTERVAL: Duration = Duration::from_secs(1);
+
+/// The store plus this archive's identity and the last save outcome.
+#[derive(Debug)]
+pub struct Persist {
+    pub store: Store,
+    pub key: ArchiveKey,
+    /// The last save's error, shown until a save succeeds.
+    pub error: Option<String>,
+    last_save: Option<Instant>,
+}
+
+impl Persist {
+    pub fn new(store: Store, key: ArchiveKey) -> Persist {
+        Persist {
+            store,
+            key,
+            error: None,
+            last_save: None,
+        }
+    }
+
+    /// Saves if a bookmark changed, or if positions changed and the last
+    /// attempt is a second old, or if `force`.
+    pub fn save_if_due(&mut self, force: bool) {
+        if !self.store.needs_save() {
+            return;
+        }
+        let second_passed = self.last_save.is_none_or(|t| t.elapsed() >= SAVE_INTERVAL);
+        // After a failure, retry on the timer rather than on every key.
+        let urgent = self.store.needs_urgent_save() && self.error.is_none();
+        if force || urgent || second_passed {
+            self.last_save = Some(Instant::now());
+            self.error = self.store.save().err().map(|e| e.to_string());
+        }
+    }
+
+    /// How long the run loop may sleep before `save_if_due` has work.
+    pub fn wake_after(&self) -> Option<Duration> {
+        if !self.store.needs_save() || self.store.is_read_only() {
+            return None;
+        }
+        let since = self.last_save.map_or(SAVE_INTERVAL, |t| t.elapsed());
+        Some(SAVE_INTERVAL.saturating_sub(since))
+    }
+
+    /// Records the reading position `pos` in `article`.
+    pub fn remember(&mut self, article: &str, doc: &Doc, pos: Pos, at_end: bool) {
+        let units = units(doc);
+        let anchor = store::make_anchor(article, &units, pos.unit, pos.offset);
+        let was_read = self.status(article) == Status::Read;
+        let status = if at_end || was_read {
+            Status::Read
+        } else {
+            Status::InProgress
+        };
+        self.store.set_position(&self.key, article, anchor, status);
+    }
+
+    /// Where reading stopped in `article`, if it was opened before.
+    pub fn resume(&self, article: &str, doc: &Doc) -> Option<Pos> {
+        let p = self.store.position(&self.key, article)?;
+        locate(&p.anchor, doc)
+    }
+
+    pub fn status(&self, article: &str) -> Status {
+        self.store
+            .position(&self.key, article)
+            .map_or(Status::Unread, |p| p.status)
+    }
+
+    /// Adds a bookmark at `pos` with `note`.
+    pub fn add_bookmark(
+        &mut self,
+        article: &crate::model::Article,
+        doc: &Doc,
+        pos: Pos,
+        note: &str,
+    ) {
+        let units = units(doc);
+        let anchor = store::make_anchor(&article.id, &units, pos.unit, pos.offset);
+        let snippet = store::snippet(&units, pos.unit, pos.offset, 40);
+        let b = Bookmark::new(
+            anchor,
+            note,
+            &snippet,
+            &article.title,
+            article.subdistrict.as_deref(),
+        );
+        self.store.add_bookmark(&self.key, b);
+    }
+}
+
+/// The document's unit texts, the shape anchors are made over.
+pub fn units(doc: &Doc) -> Vec<&str> {
+    doc.units.iter().map(|u| u.text.as_str()).collect()
+}
+
+/// Where an anchor's text is now, or `None` when it is gone (detached).
+pub fn locate(anchor: &Anchor, doc: &Doc) -> Option<Pos> {
+    match store::resolve(anchor, &units(doc)) {
+        Resolved::Exact { unit, offset } | Resolved::Moved { unit, offset } => {
+            Some(Pos { unit, offset })
+        }
+        Resolved::Detached => None,
+    }
+}

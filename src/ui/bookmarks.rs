@@ -1,0 +1,129 @@
+//! The bookmark list: newest first, with title, subdistrict, snippet, note
+//! and date; detached bookmarks say so.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+use super::chrome::{bar, boxed, input_line};
+use super::t;
+use super::textput::{fill, put, put_truncated};
+use super::theme::Theme;
+use crate::app::{App, Msg};
+use crate::store::Bookmark;
+use crate::text::sanitize_line;
+
+/// Each bookmark takes two rows: title line, then snippet and note.
+const ROWS_PER_ITEM: u16 = 2;
+
+pub fn draw(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) -> Option<(u16, u16)> {
+    let marks = app.visible_bookmarks();
+    let title = sanitize_line(&app.archive.title);
+    bar(
+        app,
+        area.y,
+        area,
+        buf,
+        &title,
+        &marks.len().to_string(),
+        theme.bar,
+    );
+    let body = Rect::new(
+        area.x,
+        area.y + 1,
+        area.width,
+        area.height.saturating_sub(2),
+    );
+    let heading = match app.marks.filter.is_empty() {
+        true => t(app, Msg::Bookmarks).to_string(),
+        false => format!(
+            "{} ({}: {})",
+            t(app, Msg::Bookmarks),
+            t(app, Msg::Filter),
+            sanitize_line(&app.marks.filter)
+        ),
+    };
+    let inner = boxed(app, body, buf, &heading, theme.border_focused);
+    if marks.is_empty() {
+        put(
+            buf,
+            inner.x + 1,
+            inner.y,
+            inner.width.saturating_sub(1),
+            t(app, Msg::NoBookmarks),
+            theme.dim,
+            app.settings.mode,
+        );
+    }
+    let per_page = usize::from((inner.height / ROWS_PER_ITEM).max(1));
+    let offset = app.marks.selected.saturating_sub(per_page - 1);
+    for (n, b) in marks.iter().enumerate().skip(offset).take(per_page) {
+        let y = inner.y + (n - offset) as u16 * ROWS_PER_ITEM;
+        draw_item(
+            app,
+            b,
+            Rect::new(
+                inner.x,
+                y,
+                inner.width,
+                ROWS_PER_ITEM.min(inner.bottom() - y),
+            ),
+            buf,
+            theme,
+            n == app.marks.selected,
+        );
+    }
+    let y = area.bottom() - 1;
+    if app.marks.filtering {
+        let label = format!("{}: ", t(app, Msg::Filter));
+        return Some(input_line(app, &label, &app.marks.filter, area, buf, theme));
+    }
+    let status = super::status_text(app).unwrap_or_else(|| t(app, Msg::HintMarks).to_string());
+    bar(app, y, area, buf, &status, "", theme.bar);
+    None
+}
+
+fn draw_item(app: &App, b: &Bookmark, row: Rect, buf: &mut Buffer, theme: &Theme, selected: bool) {
+    let mode = app.settings.mode;
+    let style = if selected { theme.selected } else { theme.text };
+    fill(buf, row.x, row.y, row.width, style);
+    let date = b
+        .created
+        .with_timezone(&chrono::Local)
+        .format("%Y-%m-%d %H:%M")
+        .to_string();
+    let mut head = sanitize_line(&b.article_title);
+    if let Some(sub) = &b.subdistrict {
+        head = format!("{}  {head}", sanitize_line(sub));
+    }
+    let dw = date.len() as u16;
+    let room = row.width.saturating_sub(dw + 3);
+    put_truncated(buf, row.x + 1, row.y, room, &head, style, mode);
+    put(
+        buf,
+        row.right().saturating_sub(dw + 1),
+        row.y,
+        dw,
+        &date,
+        style,
+        mode,
+    );
+    if row.height < 2 {
+        return;
+    }
+    let mut second = format!("  {}", sanitize_line(&b.snippet));
+    if app.bookmark_detached(b) {
+        second = format!("  [{}]{second}", t(app, Msg::Detached));
+    }
+    if !b.note.is_empty() {
+        second = format!("{second}  | {}", sanitize_line(&b.note));
+    }
+    put_truncated(
+        buf,
+        row.x + 1,
+        row.y + 1,
+        row.width.saturating_sub(2),
+        &second,
+        theme.dim,
+        mode,
+    );
+}
