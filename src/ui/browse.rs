@@ -188,7 +188,7 @@ fn draw_article_row(app: &App, i: usize, row: Rect, buf: &mut Buffer, style: Sty
         row.width
     }
     .saturating_sub(1);
-    put_truncated(buf, row.x + 1, row.y, title_room, &title, title_style, mode);
+    put_truncated(buf, row.x + 2, row.y, title_room, &title, title_style, mode);
     if show_meta {
         let meta_style = if style == theme.text {
             theme.dim
