@@ -182,12 +182,13 @@ fn draw_article_row(app: &App, i: usize, row: Rect, buf: &mut Buffer, style: Sty
     put(buf, row.x, row.y, 1, mark, style, mode);
     let title = sanitize_line(&a.title);
     let show_meta = !meta.is_empty() && mw + 12 <= row.width;
+    // Two columns for the mark, then the title, then (if it fits) the meta.
     let title_room = if show_meta {
         row.width - mw - 2
     } else {
         row.width
     }
-    .saturating_sub(1);
+    .saturating_sub(2);
     put_truncated(buf, row.x + 2, row.y, title_room, &title, title_style, mode);
     if show_meta {
         let meta_style = if style == theme.text {
