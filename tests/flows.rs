@@ -132,3 +132,57 @@ fn the_list_shows_read_and_in_progress_articles() {
     assert_eq!(app.read_status(xushui), Status::Read);
     assert_eq!(app.read_status(0), Status::Unread);
 }
+
+#[test]
+fn y_copies_the_paragraph_and_capital_y_a_citation_through_the_run_loop() {
+    use bulletin::app::Event;
+    let mut app = sample_app(settings(), 80, 24);
+    open(&mut app, "须水");
+    press(&mut app, &[ch('j'), ch('j')]);
+    let events = vec![
+        Event::Key(ch('y')),
+        Event::Key(ch('Y')),
+        Event::Key(ch('Y')),
+    ];
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
+    let mut out = Vec::new();
+    bulletin::term::run(&mut terminal, &mut app, events.into_iter(), &mut out).unwrap();
+    let out = String::from_utf8(out).unwrap();
+    let sent: Vec<&str> = out.split('\x07').filter(|s| !s.is_empty()).collect();
+    assert_eq!(sent.len(), 3, "one OSC 52 per copy: {out:?}");
+    use base64::Engine;
+    let decode = |s: &str| {
+        let b64 = s.strip_prefix("\x1b]52;c;").expect("OSC 52");
+        String::from_utf8(
+            base64::engine::general_purpose::STANDARD
+                .decode(b64)
+                .unwrap(),
+        )
+        .unwrap()
+    };
+    assert!(
+        decode(sent[0]).starts_with("为扎实推动"),
+        "{}",
+        decode(sent[0])
+    );
+    assert_eq!(
+        decode(sent[1]),
+        "合力攻坚强推动 按下基层党建发展\u{201c}快进键\u{201d} \u{2014} 中原区 \u{203a} 须水街道 [b2a50316]"
+    );
+}
+
+#[test]
+fn no_clipboard_means_nothing_is_copied() {
+    let mut app = sample_app(
+        Settings {
+            clipboard: false,
+            ..settings()
+        },
+        80,
+        24,
+    );
+    open(&mut app, "须水");
+    press(&mut app, &[ch('y')]);
+    assert!(app.clipboard.is_none());
+    assert!(app.status.as_deref().unwrap_or("").contains("off"));
+}

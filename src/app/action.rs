@@ -87,6 +87,10 @@ pub enum Event {
     Resize(u16, u16),
     /// Text pasted in one piece (bracketed paste).
     Paste(String),
+    /// Mouse wheel (only with `--mouse`): lines, negative up.
+    Scroll(i16),
+    /// Mouse click (only with `--mouse`).
+    Click(u16, u16),
     /// No input for a while (the run loop only waits with a timeout while
     /// a save is pending).
     Tick,
@@ -125,6 +129,14 @@ pub enum Action {
     Bookmarks,
     Delete,
     Undo,
+    /// Copy the current paragraph to the local clipboard.
+    Copy,
+    /// Copy a citation line (title, district › subdistrict, date, id).
+    CopyCitation,
+    /// Mouse wheel: lines to scroll (negative: up).
+    Scroll(i16),
+    /// Mouse click at a screen cell.
+    Click(u16, u16),
     Input(char),
     InputBackspace,
     InputAccept,
@@ -162,6 +174,10 @@ impl Action {
             Action::AddBookmark => "add-bookmark",
             Action::Bookmarks => "bookmarks",
             Action::Delete => "delete",
+            Action::Copy => "copy",
+            Action::CopyCitation => "copy-citation",
+            Action::Scroll(_) => "scroll",
+            Action::Click(..) => "click",
             Action::Undo => "undo",
             Action::Tick => "tick",
             Action::Input(_) => "input",

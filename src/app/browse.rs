@@ -118,3 +118,18 @@ pub fn step(cursor: usize, delta: isize, len: usize) -> usize {
     }
     cursor.saturating_add_signed(delta).min(len - 1)
 }
+
+/// Width of the group pane on a `w`-column screen (shared by the renderer
+/// and mouse clicks so they agree).
+pub fn group_pane_width(w: u16) -> u16 {
+    (w / 3).clamp(12, 30)
+}
+
+/// First visible row of a list so that `selected` stays on screen.
+pub fn scroll_offset(selected: usize, rows: usize) -> usize {
+    if rows == 0 {
+        0
+    } else {
+        selected.saturating_sub(rows - 1)
+    }
+}

@@ -65,6 +65,9 @@ pub enum Msg {
     SaveFailed,
     HintMarks,
     ScreenMarks,
+    Copied,
+    CopiedCitation,
+    ClipboardOff,
 }
 
 impl Msg {
@@ -128,6 +131,15 @@ impl Msg {
                 "Enter 打开  d 删除  u 撤销  / 筛选  q 返回",
                 "Enter open  d delete  u undo  / filter  q back",
             ),
+            Msg::Copied => (
+                "已复制本段到剪贴板",
+                "Copied the paragraph to the clipboard",
+            ),
+            Msg::CopiedCitation => ("已复制引用到剪贴板", "Copied a citation to the clipboard"),
+            Msg::ClipboardOff => (
+                "剪贴板已关闭 (--no-clipboard)",
+                "Clipboard is off (--no-clipboard)",
+            ),
             Msg::ScreenMarks => ("书签列表", "Bookmark list"),
         }
     }
@@ -182,6 +194,15 @@ pub fn describe(action: &super::Action, lang: Lang) -> &'static str {
         A::InputBackspace => ("删除一个字", "delete a character"),
         A::InputAccept => ("确定", "accept"),
         A::InputCancel => ("取消", "cancel"),
+        A::Copy => (
+            "复制本段到本地剪贴板 (OSC 52)",
+            "copy the paragraph to the local clipboard (OSC 52)",
+        ),
+        A::CopyCitation => (
+            "复制引用 (标题, 街道, 日期, 编号)",
+            "copy a citation (title, place, date, id)",
+        ),
+        A::Scroll(_) | A::Click(..) => ("鼠标", "mouse"),
         A::Resize(..) | A::Tick | A::Terminate => ("", ""),
     };
     match lang {

@@ -85,6 +85,8 @@ pub const BINDINGS: &[Binding] = &[
     bind(Reader, &[Key::ch('['), Key::ch('p')], Action::PrevArticle),
     bind(Reader, &[Key::ch(']'), Key::ch('n')], Action::NextArticle),
     bind(Reader, &[Key::ch('m')], Action::AddBookmark),
+    bind(Reader, &[Key::ch('y')], Action::Copy),
+    bind(Reader, &[Key::ch('Y')], Action::CopyCitation),
     bind(Browse, &[Key::ch('\''), Key::ch('B')], Action::Bookmarks),
     bind(Reader, &[Key::ch('\''), Key::ch('B')], Action::Bookmarks),
     bind(Marks, MOVE_DOWN, Action::Down),

@@ -3,9 +3,11 @@
 
 pub mod action;
 pub mod browse;
+pub mod copy;
 pub mod i18n;
 pub mod keymap;
 pub mod marks;
+mod mouse;
 pub mod persist;
 pub mod prompt;
 pub mod reader;
@@ -13,6 +15,7 @@ mod update;
 
 pub use action::{Action, Event, Key, KeyCode};
 pub use browse::{Browse, GroupEntry, Pane};
+pub use copy::Copy;
 pub use i18n::{Lang, Msg};
 pub use keymap::Context;
 pub use marks::Marks;
@@ -65,6 +68,11 @@ pub struct Settings {
     pub max_width: u16,
     pub lang: Lang,
     pub color: ColorLevel,
+    /// `y`/`Y` copy to the local clipboard (OSC 52); off with `--no-clipboard`.
+    pub clipboard: bool,
+    /// Wheel scrolling and clicks (`--mouse`); off by default so the
+    /// terminal's own text selection keeps working.
+    pub mouse: bool,
 }
 
 impl Default for Settings {
@@ -75,6 +83,8 @@ impl Default for Settings {
             max_width: 80,
             lang: Lang::En,
             color: ColorLevel::Ansi16,
+            clipboard: true,
+            mouse: false,
         }
     }
 }
@@ -110,6 +120,9 @@ pub struct App {
     /// The open text prompt (bookmark note, search), if any.
     pub prompt: Option<Prompt>,
     pub marks: Marks,
+    /// The latest copy request for the terminal's clipboard (OSC 52); the
+    /// run loop writes each sequence number once.
+    pub clipboard: Option<Copy>,
     /// Bookmarks and positions; `None` when no data directory is usable.
     pub persist: Option<Persist>,
     pub quit: bool,
@@ -131,6 +144,7 @@ impl App {
             status: None,
             prompt: None,
             marks: Marks::default(),
+            clipboard: None,
             persist: None,
             quit: false,
         }
@@ -189,6 +203,8 @@ impl App {
             Event::Resize(w, h) => Some(Action::Resize(w, h)),
             Event::Paste(text) => Some(Action::Paste(text)),
             Event::Tick => Some(Action::Tick),
+            Event::Scroll(n) => Some(Action::Scroll(n)),
+            Event::Click(x, y) => Some(Action::Click(x, y)),
             Event::Terminate => Some(Action::Terminate),
         }
     }

@@ -135,6 +135,8 @@ impl App {
             Action::Open => self.open_selected(),
             Action::StartFilter => self.start_filter(None),
             Action::Input(c) => self.start_filter(Some(c)),
+            Action::Scroll(n) => self.move_cursor(isize::from(n)),
+            Action::Click(x, y) => self.click(x, y),
             Action::Back | Action::Cancel if !self.browse.filter.is_empty() => {
                 self.update_filter(Action::InputCancel)
             }
@@ -226,6 +228,8 @@ impl App {
             Action::PrevArticle => self.sibling(-1),
             Action::Back | Action::Cancel => self.close_reader(),
             Action::AddBookmark => self.start_note(),
+            Action::Copy | Action::CopyCitation => self.copy(&action),
+            Action::Scroll(n) => r.scroll_by(isize::from(n), height),
             _ => {}
         }
     }

@@ -108,6 +108,13 @@ pub struct ReaderArgs {
     /// Where bookmarks and reading positions are kept (env: BULLETIN_DATA_DIR).
     #[arg(long, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
+    /// Scroll with the mouse wheel and click list entries (this takes the
+    /// terminal's own text selection away; hold Shift to select).
+    #[arg(long)]
+    pub mouse: bool,
+    /// Never write to the clipboard (`y`/`Y` copy with OSC 52 otherwise).
+    #[arg(long)]
+    pub no_clipboard: bool,
 }
 
 #[derive(Debug, Args)]

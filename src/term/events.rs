@@ -45,6 +45,17 @@ pub fn convert(event: event::Event) -> Option<Event> {
         event::Event::Key(k) if k.kind != KeyEventKind::Release => convert_key(k).map(Event::Key),
         event::Event::Resize(w, h) => Some(Event::Resize(w, h)),
         event::Event::Paste(s) => Some(Event::Paste(s)),
+        event::Event::Mouse(m) => convert_mouse(m),
+        _ => None,
+    }
+}
+
+fn convert_mouse(m: event::MouseEvent) -> Option<Event> {
+    use event::MouseEventKind as M;
+    match m.kind {
+        M::ScrollDown => Some(Event::Scroll(3)),
+        M::ScrollUp => Some(Event::Scroll(-3)),
+        M::Down(event::MouseButton::Left) => Some(Event::Click(m.column, m.row)),
         _ => None,
     }
 }

@@ -2,6 +2,7 @@
 //! the run loop (generic over the ratatui backend so tests drive it with
 //! `TestBackend`).
 
+pub mod clipboard;
 mod events;
 
 use std::io::{IsTerminal, Write};
@@ -82,6 +83,8 @@ pub fn settings_from(args: &ReaderArgs, env: impl Fn(&str) -> Option<String> + C
         max_width: args.width,
         lang,
         color: ColorLevel::from_env(env),
+        clipboard: !args.no_clipboard,
+        mouse: args.mouse,
     }
 }
 
@@ -89,7 +92,14 @@ pub fn settings_from(args: &ReaderArgs, env: impl Fn(&str) -> Option<String> + C
 /// (`ratatui::try_init` installs the panic hook that restores too).
 fn run_in_terminal(app: &mut App) -> std::io::Result<()> {
     let mut terminal = ratatui::try_init()?;
-    let result = events::spawn().and_then(|rx| run(&mut terminal, app, rx));
+    let mouse = app.settings.mouse;
+    if mouse {
+        crossterm::execute!(std::io::stdout(), crossterm::event::EnableMouseCapture)?;
+    }
+    let result = events::spawn().and_then(|rx| run(&mut terminal, app, rx, &mut std::io::stdout()));
+    if mouse {
+        let _ = crossterm::execute!(std::io::stdout(), crossterm::event::DisableMouseCapture);
+    }
     ratatui::restore();
     result
 }
@@ -127,13 +137,16 @@ pub fn run<B: Backend>(
     terminal: &mut Terminal<B>,
     app: &mut App,
     mut events: impl Events,
+    clip_out: &mut dyn Write,
 ) -> std::io::Result<()>
 where
-    B::Error: Into<std::io::Error>,
+    B::Error: std::error::Error + Send + Sync + 'static,
 {
-    let size = terminal.size().map_err(Into::into)?;
+    let io = std::io::Error::other;
+    let size = terminal.size().map_err(io)?;
     app.update(Action::Resize(size.width, size.height));
-    terminal.draw(|f| ui::render(app, f)).map_err(Into::into)?;
+    terminal.draw(|f| ui::render(app, f)).map_err(io)?;
+    let mut copied = 0;
     while let Some(event) = events.next_event(app.wake_after()) {
         if let Some(action) = app.action_for(event) {
             app.update(action);
@@ -141,7 +154,11 @@ where
         if app.quit {
             return Ok(());
         }
-        terminal.draw(|f| ui::render(app, f)).map_err(Into::into)?;
+        terminal.draw(|f| ui::render(app, f)).map_err(io)?;
+        if let Some(copy) = app.clipboard.as_ref().filter(|c| c.seq > copied) {
+            copied = copy.seq;
+            clipboard::send(clip_out, &copy.text)?;
+        }
     }
     // The events ended (the terminal went away): save what is left.
     app.update(Action::Terminate);

@@ -8,6 +8,7 @@ use super::chrome::{bar, boxed, input_line};
 use super::t;
 use super::textput::{fill, put, put_truncated};
 use super::theme::Theme;
+use crate::app::browse::{group_pane_width, scroll_offset};
 use crate::app::{App, Browse, GroupEntry, Msg, Pane};
 use crate::store::Status;
 use crate::text::sanitize::sanitize_line;
@@ -25,7 +26,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) -> Option<(u
         area.width,
         area.height.saturating_sub(2),
     );
-    let left_w = (area.width / 3).clamp(12, 30);
+    let left_w = group_pane_width(area.width);
     let left = Rect {
         width: left_w,
         ..body
@@ -103,15 +104,6 @@ fn selection_style(theme: &Theme, selected: bool, focused: bool) -> Style {
         (true, true) => theme.selected,
         (true, false) => theme.selected_unfocused,
         _ => theme.text,
-    }
-}
-
-/// First visible row so that `selected` stays on screen.
-fn scroll_offset(selected: usize, rows: usize) -> usize {
-    if rows == 0 {
-        0
-    } else {
-        selected.saturating_sub(rows - 1)
     }
 }
 
