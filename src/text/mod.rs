@@ -7,6 +7,7 @@ pub mod doc;
 pub mod layout;
 pub mod linebreak;
 pub mod sanitize;
+pub mod search;
 pub mod width;
 
 pub use doc::{Doc, Pos, Unit, UnitKind};
