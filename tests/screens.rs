@@ -175,3 +175,43 @@ fn sixteen_colour_terminals_get_named_colours_only() {
         }
     }
 }
+
+fn search_mianfang(app: &mut App) {
+    type_str(app, "棉纺");
+    press(app, &[key(KeyCode::Enter), key(KeyCode::Enter), ch('/')]);
+    type_str(app, "物业");
+}
+
+#[test]
+fn search_prompt_80x24() {
+    let mut app = sample_app(settings(), 80, 24);
+    search_mianfang(&mut app);
+    insta::assert_snapshot!(snap(&app));
+}
+
+#[test]
+fn search_confirmed_40x12() {
+    let mut app = sample_app(settings(), 40, 12);
+    search_mianfang(&mut app);
+    press(&mut app, &[key(KeyCode::Enter), ch('n'), ch('n')]);
+    insta::assert_snapshot!(snap(&app));
+}
+
+#[test]
+fn search_prompt_wide_80x24() {
+    let mut app = sample_app(wide(), 80, 24);
+    search_mianfang(&mut app);
+    insta::assert_snapshot!(snap(&app));
+}
+
+#[test]
+fn browse_rows_keep_their_borders() {
+    for (w, h) in [(80, 24), (40, 12), (123, 30)] {
+        for s in [settings(), wide()] {
+            let text = snap(&sample_app(s, w, h));
+            for row in text.lines().skip(1).take(usize::from(h) - 2) {
+                assert!(row.ends_with(['│', '|', '+', '┐', '┘']), "{w}x{h}: {row:?}");
+            }
+        }
+    }
+}

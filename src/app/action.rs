@@ -129,6 +129,10 @@ pub enum Action {
     Bookmarks,
     Delete,
     Undo,
+    /// Open the in-article search prompt.
+    Search,
+    NextMatch,
+    PrevMatch,
     /// Copy the current paragraph to the local clipboard.
     Copy,
     /// Copy a citation line (title, district › subdistrict, date, id).
@@ -174,6 +178,9 @@ impl Action {
             Action::AddBookmark => "add-bookmark",
             Action::Bookmarks => "bookmarks",
             Action::Delete => "delete",
+            Action::Search => "search",
+            Action::NextMatch => "next-match",
+            Action::PrevMatch => "prev-match",
             Action::Copy => "copy",
             Action::CopyCitation => "copy-citation",
             Action::Scroll(_) => "scroll",

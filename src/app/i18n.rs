@@ -67,6 +67,10 @@ pub enum Msg {
     ScreenMarks,
     Copied,
     CopiedCitation,
+    NoMatch,
+    NoSearch,
+    WrappedTop,
+    WrappedBottom,
     ClipboardOff,
 }
 
@@ -131,6 +135,13 @@ impl Msg {
                 "Enter 打开  d 删除  u 撤销  / 筛选  q 返回",
                 "Enter open  d delete  u undo  / filter  q back",
             ),
+            Msg::NoMatch => ("无匹配", "no match"),
+            Msg::NoSearch => (
+                "还没有搜索 (按 / 搜索)",
+                "No search yet (press / to search)",
+            ),
+            Msg::WrappedTop => ("已到末尾, 从开头继续", "Search wrapped to the top"),
+            Msg::WrappedBottom => ("已到开头, 从末尾继续", "Search wrapped to the bottom"),
             Msg::Copied => (
                 "已复制本段到剪贴板",
                 "Copied the paragraph to the clipboard",
@@ -194,6 +205,12 @@ pub fn describe(action: &super::Action, lang: Lang) -> &'static str {
         A::InputBackspace => ("删除一个字", "delete a character"),
         A::InputAccept => ("确定", "accept"),
         A::InputCancel => ("取消", "cancel"),
+        A::Search => (
+            "在文中搜索 (re: 开头为正则)",
+            "search in the article (re: prefix for a regex)",
+        ),
+        A::NextMatch => ("下一个匹配", "next match"),
+        A::PrevMatch => ("上一个匹配", "previous match"),
         A::Copy => (
             "复制本段到本地剪贴板 (OSC 52)",
             "copy the paragraph to the local clipboard (OSC 52)",

@@ -11,6 +11,7 @@ mod mouse;
 pub mod persist;
 pub mod prompt;
 pub mod reader;
+pub mod search;
 mod update;
 
 pub use action::{Action, Event, Key, KeyCode};
@@ -120,6 +121,9 @@ pub struct App {
     /// The open text prompt (bookmark note, search), if any.
     pub prompt: Option<Prompt>,
     pub marks: Marks,
+    /// The last confirmed search query of the session (`n` in a newly
+    /// opened article searches for it again).
+    pub last_query: Option<String>,
     /// The latest copy request for the terminal's clipboard (OSC 52); the
     /// run loop writes each sequence number once.
     pub clipboard: Option<Copy>,
@@ -144,6 +148,7 @@ impl App {
             status: None,
             prompt: None,
             marks: Marks::default(),
+            last_query: None,
             clipboard: None,
             persist: None,
             quit: false,

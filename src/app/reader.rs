@@ -48,6 +48,9 @@ pub struct Reader {
     pub anchor: Pos,
     /// The article list the reader was opened from, for previous/next.
     pub siblings: Vec<usize>,
+    /// In-article search; the index is built on the first search.
+    pub search: super::search::Search,
+    pub index: Option<crate::text::search::SearchIndex>,
 }
 
 impl Reader {
@@ -68,6 +71,8 @@ impl Reader {
             top: 0,
             anchor: Pos::default(),
             siblings,
+            search: Default::default(),
+            index: None,
         }
     }
 

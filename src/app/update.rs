@@ -52,18 +52,30 @@ impl App {
         let Some(prompt) = self.prompt.as_mut() else {
             return;
         };
+        let kind = prompt.kind;
         match action {
             Action::Input(c) => prompt.push(c),
             Action::Paste(s) => prompt.paste(&s),
             Action::InputBackspace => prompt.backspace(),
-            Action::InputCancel => self.prompt = None,
-            Action::InputAccept => {
-                let done = self.prompt.take();
-                if let Some(p) = done.filter(|p| p.kind == PromptKind::Note) {
-                    self.add_bookmark(&p.text);
+            Action::InputCancel => {
+                self.prompt = None;
+                if kind == PromptKind::Search {
+                    self.search_cancelled();
                 }
+                return;
             }
-            _ => {}
+            Action::InputAccept => {
+                let text = self.prompt.take().map(|p| p.text).unwrap_or_default();
+                match kind {
+                    PromptKind::Note => self.add_bookmark(&text),
+                    PromptKind::Search => self.search_accepted(),
+                }
+                return;
+            }
+            _ => return,
+        }
+        if kind == PromptKind::Search {
+            self.search_typed();
         }
     }
 
@@ -145,10 +157,13 @@ impl App {
         }
     }
 
+    /// `/` reopens the filter for editing; typing a character starts a new
+    /// filter with it.
     fn start_filter(&mut self, first: Option<char>) {
         self.browse.filtering = true;
         self.browse.focus = Pane::Articles;
         if let Some(c) = first {
+            self.browse.filter.clear();
             self.update_filter(super::Action::Input(c));
         }
     }
@@ -229,6 +244,9 @@ impl App {
             Action::Back | Action::Cancel => self.close_reader(),
             Action::AddBookmark => self.start_note(),
             Action::Copy | Action::CopyCitation => self.copy(&action),
+            Action::Search => self.start_search(),
+            Action::NextMatch => self.next_match(true),
+            Action::PrevMatch => self.next_match(false),
             Action::Scroll(n) => r.scroll_by(isize::from(n), height),
             _ => {}
         }

@@ -111,7 +111,35 @@ pub fn prompt(app: &App, p: &Prompt, area: Rect, buf: &mut Buffer, theme: &Theme
         PromptKind::Note => format!("{}: ", t(app, Msg::NotePrompt)),
         PromptKind::Search => "/".to_string(),
     };
-    input_line(app, &label, &p.text, area, buf, theme)
+    let summary = match (p.kind, app.reader.as_ref()) {
+        (PromptKind::Search, Some(r)) => r.search.summary(app),
+        _ => String::new(),
+    };
+    // The count (or the regex error) sits at the right end of the prompt.
+    let sw = str_width(&summary, app.settings.mode) as u16;
+    let show = !summary.is_empty() && sw + 12 < area.width;
+    let text_area = if show {
+        Rect {
+            width: area.width - sw - 2,
+            ..area
+        }
+    } else {
+        area
+    };
+    let cursor = input_line(app, &label, &p.text, text_area, buf, theme);
+    if show {
+        let y = area.bottom() - 1;
+        put(
+            buf,
+            area.right() - sw - 1,
+            y,
+            sw,
+            &summary,
+            theme.notice,
+            app.settings.mode,
+        );
+    }
+    cursor
 }
 
 /// A label and an editable text on the bottom row; returns the cursor.

@@ -44,9 +44,19 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
             x += put(buf, x, y, 2, INDENT, style, mode);
         }
         let room = g.text_width.saturating_sub(x - g.text_x);
-        put(buf, x, y, room, r.layout.line_text(&r.doc, i), style, mode);
+        draw_line(buf, (x, y, room), r, i, style, theme, mode);
     }
-    let status = super::status_text(app).unwrap_or_else(|| position(r, g.body_height));
+    let status = super::status_text(app).unwrap_or_else(|| {
+        let found = r.search.summary(app);
+        match found.is_empty() {
+            true => position(r, g.body_height),
+            false => format!(
+                "{}  /{}: {found}",
+                position(r, g.body_height),
+                sanitize_line(&r.search.text)
+            ),
+        }
+    });
     bar(
         app,
         area.bottom() - 1,
@@ -56,6 +66,55 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
         t(app, Msg::HintReader),
         theme.bar,
     );
+}
+
+/// Draws line `i`, with search matches highlighted (the current one
+/// distinct); a match split over two lines is highlighted on both.
+fn draw_line(
+    buf: &mut Buffer,
+    at: (u16, u16, u16),
+    r: &Reader,
+    i: usize,
+    style: Style,
+    theme: &Theme,
+    mode: WidthMode,
+) {
+    let (mut x, y, room) = at;
+    let end_x = x + room;
+    let text = r.layout.line_text(&r.doc, i);
+    let mut done = 0;
+    for (start, end, current) in highlights(r, i) {
+        let hl = if current {
+            theme.current_match
+        } else {
+            theme.matched
+        };
+        x += put(buf, x, y, end_x - x, &text[done..start], style, mode);
+        x += put(buf, x, y, end_x - x, &text[start..end], hl, mode);
+        done = end;
+    }
+    put(buf, x, y, end_x - x, &text[done..], style, mode);
+}
+
+/// Byte ranges of line `i`'s text covered by matches, in order.
+fn highlights(r: &Reader, i: usize) -> Vec<(usize, usize, bool)> {
+    let line = r.layout.lines[i];
+    let matches = &r.search.matches;
+    let first = matches.partition_point(|m| (m.unit, m.end) <= (line.unit, line.start));
+    matches[first..]
+        .iter()
+        .enumerate()
+        .take_while(|(_, m)| m.unit == line.unit && m.start < line.end)
+        .map(|(k, m)| {
+            let (s, e) = (m.start.max(line.start), m.end.min(line.end));
+            (
+                s - line.start,
+                e - line.start,
+                r.search.current == Some(first + k),
+            )
+        })
+        .filter(|(s, e, _)| s < e)
+        .collect()
 }
 
 fn unit_style(theme: &Theme, kind: UnitKind) -> Style {

@@ -23,6 +23,9 @@ pub struct Theme {
     pub border_focused: Style,
     pub dim: Style,
     pub notice: Style,
+    /// A search match, and the current one.
+    pub matched: Style,
+    pub current_match: Style,
 }
 
 impl Theme {
@@ -76,6 +79,16 @@ impl Theme {
             border_focused: fg(accent, plain),
             dim: fg(muted, plain),
             notice: fg(accent, bold),
+            matched: match level {
+                ColorLevel::None => plain.add_modifier(Modifier::UNDERLINED),
+                ColorLevel::Ansi16 => plain.bg(Color::Yellow).fg(Color::Black),
+                ColorLevel::Ansi256 => plain.bg(Color::Indexed(229)).fg(Color::Black),
+            },
+            current_match: match level {
+                ColorLevel::None => bold.add_modifier(Modifier::REVERSED),
+                ColorLevel::Ansi16 => bold.bg(Color::Magenta).fg(Color::White),
+                ColorLevel::Ansi256 => bold.bg(Color::Indexed(166)).fg(Color::White),
+            },
         }
     }
 }

@@ -1,0 +1,167 @@
+//! In-article search: `/` opens the prompt, matches update as the user
+//! types, Enter keeps them, Esc returns to where reading was, `n`/`N` walk
+//! through them with wrap-around. The last query is kept for the session.
+
+use super::prompt::{Prompt, PromptKind};
+use super::{App, Msg, Reader};
+use crate::text::Pos;
+use crate::text::search::{Match, Query, SearchIndex, first_from, match_pos};
+
+/// Lines of context kept above the current match when scrolling to it.
+const CONTEXT_ABOVE: usize = 2;
+
+/// The search state of the open article.
+#[derive(Debug, Clone, Default)]
+pub struct Search {
+    pub text: String,
+    pub matches: Vec<Match>,
+    pub current: Option<usize>,
+    /// Why the query could not be used (a bad regular expression).
+    pub error: Option<String>,
+    /// Where the view was when the prompt opened (for Esc).
+    origin: Option<(usize, Pos)>,
+}
+
+impl Search {
+    /// `3/17`, `no match`, or the error, for the status line and prompt.
+    pub fn summary(&self, app: &App) -> String {
+        if let Some(e) = &self.error {
+            return e.clone();
+        }
+        match (self.current, self.matches.len()) {
+            (_, 0) if self.text.trim().is_empty() => String::new(),
+            (_, 0) => Msg::NoMatch.text(app.settings.lang).to_string(),
+            (Some(i), n) => format!("{}/{n}", i + 1),
+            (None, n) => format!("{n}"),
+        }
+    }
+}
+
+impl App {
+    pub(super) fn start_search(&mut self) {
+        let Some(r) = self.reader.as_mut() else {
+            return;
+        };
+        r.search.origin = Some((r.top, r.anchor));
+        r.search.text.clear();
+        r.search.matches.clear();
+        r.search.current = None;
+        r.search.error = None;
+        self.prompt = Some(Prompt::new(PromptKind::Search));
+    }
+
+    /// Re-runs the query after every keystroke in the prompt.
+    pub(super) fn search_typed(&mut self) {
+        let text = self
+            .prompt
+            .as_ref()
+            .map(|p| p.text.clone())
+            .unwrap_or_default();
+        let height = self.geometry().body_height;
+        let Some(r) = self.reader.as_mut() else {
+            return;
+        };
+        let from = r.search.origin.map_or(r.anchor, |(_, pos)| pos);
+        run_query(r, &text, from);
+        match r.search.current {
+            Some(i) => show_match(r, i, height),
+            None => {
+                if let Some((top, anchor)) = r.search.origin {
+                    r.top = top;
+                    r.anchor = anchor;
+                }
+            }
+        }
+    }
+
+    /// Enter: keep the matches, close the prompt, remember the query.
+    pub(super) fn search_accepted(&mut self) {
+        if let Some(r) = self.reader.as_mut() {
+            r.search.origin = None;
+            if !r.search.text.trim().is_empty() {
+                self.last_query = Some(r.search.text.clone());
+            }
+        }
+    }
+
+    /// Esc: back to where reading was, no highlights.
+    pub(super) fn search_cancelled(&mut self) {
+        let Some(r) = self.reader.as_mut() else {
+            return;
+        };
+        if let Some((top, anchor)) = r.search.origin.take() {
+            r.top = top;
+            r.anchor = anchor;
+        }
+        r.search = Search::default();
+    }
+
+    /// `n`/`N`: the next or previous match, wrapping with a notice. With
+    /// no search in this article yet, the session's last query runs again.
+    pub(super) fn next_match(&mut self, forward: bool) {
+        let height = self.geometry().body_height;
+        let last = self.last_query.clone();
+        let Some(r) = self.reader.as_mut() else {
+            return;
+        };
+        if r.search.text.is_empty() {
+            let Some(q) = last else {
+                return self.say(Msg::NoSearch);
+            };
+            let from = r.anchor;
+            run_query(r, &q, from);
+            if let Some(i) = r.search.current {
+                show_match(r, i, height);
+                return;
+            }
+        }
+        let n = r.search.matches.len();
+        let Some(cur) = r.search.current.filter(|_| n > 0) else {
+            return self.say(Msg::NoMatch);
+        };
+        let (next, wrapped) = match forward {
+            true => ((cur + 1) % n, cur + 1 == n),
+            false => ((cur + n - 1) % n, cur == 0),
+        };
+        r.search.current = Some(next);
+        show_match(r, next, height);
+        if wrapped {
+            self.say(if forward {
+                Msg::WrappedTop
+            } else {
+                Msg::WrappedBottom
+            });
+        }
+    }
+}
+
+/// Runs `text` as a query over the reader's article; the current match is
+/// the first at or after `from`.
+fn run_query(r: &mut Reader, text: &str, from: Pos) {
+    r.search.text = text.to_string();
+    r.search.error = None;
+    r.search.matches.clear();
+    r.search.current = None;
+    match Query::parse(text) {
+        Ok(Some(q)) => {
+            let index = r.index.get_or_insert_with(|| SearchIndex::new(&r.doc));
+            r.search.matches = index.find_all(&q);
+            r.search.current = first_from(&r.doc, &r.search.matches, from);
+        }
+        Ok(None) => {}
+        Err(e) => r.search.error = Some(e.to_string()),
+    }
+}
+
+/// Scrolls so match `i` is visible with a little context above it.
+fn show_match(r: &mut Reader, i: usize, height: u16) {
+    let Some(m) = r.search.matches.get(i) else {
+        return;
+    };
+    let pos = match_pos(&r.doc, m);
+    let line = r.layout.line_of(&r.doc, pos);
+    let visible = r.top..r.top + usize::from(height);
+    if !visible.contains(&line) || line < r.top + CONTEXT_ABOVE.min(line) {
+        r.scroll_to(line.saturating_sub(CONTEXT_ABOVE), height);
+    }
+}

@@ -1,0 +1,159 @@
+//! In-article search through the keymap and the renderer: incremental
+//! matches, the count, n/N with wrap-around, Esc, the remembered query, and
+//! highlights on screen (narrow, 40 columns, wide mode).
+
+mod common;
+
+use bulletin::app::{App, KeyCode, Lang, Settings};
+use bulletin::text::WidthMode;
+use common::{buffer_text, ch, key, press, render, sample_app, type_str};
+use ratatui::style::Color;
+
+fn settings() -> Settings {
+    Settings {
+        lang: Lang::En,
+        ..Settings::default()
+    }
+}
+
+fn open_mianfang(app: &mut App) {
+    type_str(app, "棉纺");
+    press(app, &[key(KeyCode::Enter), key(KeyCode::Enter)]);
+}
+
+fn search(app: &mut App, q: &str) {
+    press(app, &[ch('/')]);
+    type_str(app, q);
+}
+
+/// Cells drawn with the match background (16-colour theme: yellow) and
+/// the current-match background (magenta).
+fn highlighted(app: &App) -> (String, String) {
+    let buf = render(app);
+    let (mut all, mut current) = (String::new(), String::new());
+    for cell in buf.content() {
+        match cell.bg {
+            Color::Yellow => all.push_str(cell.symbol()),
+            Color::Magenta => current.push_str(cell.symbol()),
+            _ => {}
+        }
+    }
+    (all, current)
+}
+
+#[test]
+fn wuye_in_mianfang_has_fourteen_matches_counted_and_walked() {
+    for (w, h, mode) in [
+        (80, 24, WidthMode::Narrow),
+        (40, 12, WidthMode::Narrow),
+        (80, 24, WidthMode::Wide),
+    ] {
+        let mut app = sample_app(Settings { mode, ..settings() }, w, h);
+        open_mianfang(&mut app);
+        search(&mut app, "物业");
+        let screen = buffer_text(&render(&app));
+        assert!(
+            screen.lines().last().unwrap().ends_with("1/14"),
+            "{w}x{h} {mode:?}:\n{screen}"
+        );
+        let (_, current) = highlighted(&app);
+        assert_eq!(current, "物业", "the current match is distinct");
+        press(&mut app, &[key(KeyCode::Enter)]);
+        for k in 2..=14 {
+            press(&mut app, &[ch('n')]);
+            assert_eq!(app.reader.as_ref().unwrap().search.current, Some(k - 1));
+            let (_, current) = highlighted(&app);
+            // A match split over two lines is highlighted on both.
+            assert_eq!(current, "物业", "match {k} at {w}x{h} {mode:?}");
+        }
+        press(&mut app, &[ch('n')]);
+        assert_eq!(app.reader.as_ref().unwrap().search.current, Some(0));
+        assert!(app.status.as_deref().unwrap().contains("wrapped"));
+        press(&mut app, &[ch('N')]);
+        assert_eq!(app.reader.as_ref().unwrap().search.current, Some(13));
+    }
+}
+
+#[test]
+fn every_visible_match_is_highlighted() {
+    let mut app = sample_app(settings(), 80, 24);
+    open_mianfang(&mut app);
+    search(&mut app, "物业");
+    let screen = buffer_text(&render(&app));
+    let visible = screen
+        .lines()
+        .skip(1)
+        .take(22)
+        .map(|l| l.matches("物业").count())
+        .sum::<usize>();
+    let (all, current) = highlighted(&app);
+    assert_eq!(
+        all.matches("物业").count() + current.matches("物业").count(),
+        visible
+    );
+}
+
+#[test]
+fn esc_returns_to_where_reading_was_and_clears_highlights() {
+    let mut app = sample_app(settings(), 40, 12);
+    open_mianfang(&mut app);
+    press(&mut app, &[ch('j'), ch('j')]);
+    let top = app.reader.as_ref().unwrap().top;
+    search(&mut app, "文明");
+    assert_ne!(
+        app.reader.as_ref().unwrap().top,
+        top,
+        "the view follows the match"
+    );
+    press(&mut app, &[key(KeyCode::Esc)]);
+    assert_eq!(app.reader.as_ref().unwrap().top, top);
+    assert_eq!(highlighted(&app), (String::new(), String::new()));
+}
+
+#[test]
+fn no_match_bad_regex_and_backspace_by_grapheme() {
+    let mut app = sample_app(settings(), 80, 24);
+    open_mianfang(&mut app);
+    search(&mut app, "不存在的词");
+    assert!(buffer_text(&render(&app)).contains("no match"));
+    press(&mut app, &[key(KeyCode::Backspace); 5]);
+    type_str(&mut app, "re:(物业");
+    let screen = buffer_text(&render(&app));
+    assert!(screen.lines().last().unwrap().contains("regex"), "{screen}");
+    for _ in 0..6 {
+        press(&mut app, &[key(KeyCode::Backspace)]);
+    }
+    assert_eq!(
+        app.prompt.as_ref().unwrap().text,
+        "",
+        "each Backspace removed one character"
+    );
+}
+
+#[test]
+fn the_last_query_is_remembered_across_articles_and_survives_resize() {
+    let mut app = sample_app(settings(), 80, 24);
+    open_mianfang(&mut app);
+    search(&mut app, "居民");
+    press(&mut app, &[key(KeyCode::Enter), ch('q')]);
+    type_str(&mut app, "西流湖");
+    press(
+        &mut app,
+        &[key(KeyCode::Enter), key(KeyCode::Enter), ch('n')],
+    );
+    let n = app.reader.as_ref().unwrap().search.matches.len();
+    assert!(n > 0, "n searched again for 居民 in the new article");
+    app.update(bulletin::app::Action::Resize(41, 12));
+    let (all, current) = highlighted(&app);
+    assert_eq!(current, "居民");
+    assert!(all.len() % "居民".len() == 0);
+}
+
+#[test]
+fn full_width_and_case_fold() {
+    let mut app = sample_app(settings(), 80, 24);
+    open_mianfang(&mut app);
+    // The source writes ASCII commas between Chinese; a full-width query finds them.
+    search(&mut app, "整合资源，把");
+    assert_eq!(app.reader.as_ref().unwrap().search.matches.len(), 1);
+}
