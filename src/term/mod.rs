@@ -3,6 +3,7 @@
 //! `TestBackend`).
 
 mod events;
+pub mod probe;
 
 use std::io::{IsTerminal, Write};
 use std::sync::mpsc::{Receiver, RecvTimeoutError};
