@@ -4,6 +4,7 @@
 
 pub mod clipboard;
 mod events;
+pub mod probe;
 
 use std::io::{IsTerminal, Write};
 use std::sync::mpsc::{Receiver, RecvTimeoutError};

@@ -1,0 +1,212 @@
+//! Reads a config file's TOML into [`Config`], collecting every problem
+//! with the byte span it is about. Unknown sections and keys are errors:
+//! a typo must not pass silently.
+
+use std::ops::Range;
+
+use toml::Spanned;
+use toml::de::{DeString, DeTable, DeValue};
+
+use super::{
+    AmbiguousWidth, Choice, Colors, Config, Language, ReaderConfig, ThemeConfig, WIDTH_RANGE,
+};
+
+pub(super) type Found = Vec<(Range<usize>, String)>;
+pub(super) type Entry<'a, 'i> = (&'a Spanned<DeString<'i>>, &'a Spanned<DeValue<'i>>);
+
+const SECTIONS: &[&str] = &["reader", "theme", "keys"];
+const READER_KEYS: &[&str] = &[
+    "width",
+    "ambiguous_width",
+    "ascii",
+    "language",
+    "mouse",
+    "clipboard",
+];
+const THEME_KEYS: &[&str] = &["colors"];
+
+/// The config in `text`, or every problem found.
+pub fn parse(text: &str) -> Result<Config, Found> {
+    let doc = DeTable::parse(text).map_err(|e| {
+        let span = e.span().unwrap_or(0..0);
+        let at = text.get(span.clone()).unwrap_or_default();
+        let at = if at.is_empty() || at.len() > 40 || at.contains('\n') {
+            String::new()
+        } else {
+            format!(" `{at}`")
+        };
+        vec![(span, format!("not valid TOML: {}{at}", e.message().trim()))]
+    })?;
+    let mut p = Parser::default();
+    let mut config = Config::default();
+    for (key, value) in doc.get_ref() {
+        let name: &str = key.get_ref();
+        let Some(table) = p.section(name, key, value) else {
+            continue;
+        };
+        match name {
+            "reader" => p.reader(table, &mut config.reader),
+            "theme" => p.theme(table, &mut config.theme),
+            _ => p.keys(table, &mut config.keys),
+        }
+    }
+    if p.found.is_empty() {
+        Ok(config)
+    } else {
+        Err(p.found)
+    }
+}
+
+#[derive(Default)]
+pub(super) struct Parser {
+    pub(super) found: Found,
+}
+
+/// "`a`, `b`, `c`".
+pub(super) fn listed(names: &[&str]) -> String {
+    let quoted: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
+    quoted.join(", ")
+}
+
+/// "a string", "an integer", ... for messages.
+pub(super) fn what(v: &DeValue<'_>) -> String {
+    let t = v.type_str();
+    let article = if t.starts_with(['a', 'i']) { "an" } else { "a" };
+    match v.as_str() {
+        Some(s) => format!("the string {s:?}"),
+        None => format!("{article} {t}"),
+    }
+}
+
+impl Parser {
+    pub(super) fn say(&mut self, span: Range<usize>, msg: String) {
+        self.found.push((span, msg));
+    }
+
+    /// The table of a top-level section, or a problem.
+    fn section<'a, 'i>(
+        &mut self,
+        name: &str,
+        key: &Spanned<DeString<'i>>,
+        value: &'a Spanned<DeValue<'i>>,
+    ) -> Option<&'a DeTable<'i>> {
+        if !SECTIONS.contains(&name) {
+            let hint = if READER_KEYS.contains(&name) {
+                format!("; `{name}` belongs under [reader]")
+            } else if THEME_KEYS.contains(&name) {
+                format!("; `{name}` belongs under [theme]")
+            } else {
+                String::new()
+            };
+            let what = if value.get_ref().is_table() {
+                "section"
+            } else {
+                "key"
+            };
+            let msg = format!(
+                "unknown {what} `{name}` at the top level{hint} (expected one of {})",
+                listed(SECTIONS)
+            );
+            self.say(key.span(), msg);
+            return None;
+        }
+        let table = value.get_ref().as_table();
+        if table.is_none() {
+            let msg = format!(
+                "`{name}` must be a table ([{name}]), not {}",
+                what(value.get_ref())
+            );
+            self.say(value.span(), msg);
+        }
+        table
+    }
+
+    fn unknown(&mut self, key: &Spanned<DeString<'_>>, section: &str, known: &[&str]) {
+        let msg = format!(
+            "unknown key `{}` in [{section}] (expected one of {})",
+            key.get_ref(),
+            listed(known)
+        );
+        self.say(key.span(), msg);
+    }
+
+    fn reader(&mut self, table: &DeTable<'_>, r: &mut ReaderConfig) {
+        for (key, value) in table {
+            let k: &str = key.get_ref();
+            let path = format!("reader.{k}");
+            match k {
+                "width" => self.width(&path, value, &mut r.width),
+                "ambiguous_width" => {
+                    self.choice::<AmbiguousWidth>(&path, value, &mut r.ambiguous_width)
+                }
+                "ascii" => self.boolean(&path, value, &mut r.ascii),
+                "language" => self.choice::<Language>(&path, value, &mut r.language),
+                "mouse" => self.boolean(&path, value, &mut r.mouse),
+                "clipboard" => self.boolean(&path, value, &mut r.clipboard),
+                _ => self.unknown(key, "reader", READER_KEYS),
+            }
+        }
+    }
+
+    fn theme(&mut self, table: &DeTable<'_>, t: &mut ThemeConfig) {
+        for (key, value) in table {
+            match &**key.get_ref() {
+                "colors" => self.choice::<Colors>("theme.colors", value, &mut t.colors),
+                _ => self.unknown(key, "theme", THEME_KEYS),
+            }
+        }
+    }
+
+    fn width(&mut self, path: &str, value: &Spanned<DeValue<'_>>, out: &mut u16) {
+        let n = value
+            .get_ref()
+            .as_integer()
+            .and_then(|i| i64::from_str_radix(i.as_str(), i.radix()).ok());
+        match n
+            .and_then(|n| u16::try_from(n).ok())
+            .filter(|n| WIDTH_RANGE.contains(n))
+        {
+            Some(n) => *out = n,
+            None => {
+                let msg = format!(
+                    "`{path}` must be a whole number from {} to {}, not {}",
+                    WIDTH_RANGE.start(),
+                    WIDTH_RANGE.end(),
+                    match n {
+                        Some(n) => n.to_string(),
+                        None => what(value.get_ref()),
+                    }
+                );
+                self.say(value.span(), msg);
+            }
+        }
+    }
+
+    fn boolean(&mut self, path: &str, value: &Spanned<DeValue<'_>>, out: &mut bool) {
+        match value.get_ref().as_bool() {
+            Some(b) => *out = b,
+            None => {
+                let msg = format!(
+                    "`{path}` must be true or false, not {}",
+                    what(value.get_ref())
+                );
+                self.say(value.span(), msg);
+            }
+        }
+    }
+
+    fn choice<T: Choice>(&mut self, path: &str, value: &Spanned<DeValue<'_>>, out: &mut T) {
+        match value.get_ref().as_str().and_then(T::from_name) {
+            Some(v) => *out = v,
+            None => {
+                let names: Vec<&str> = T::ALL.iter().map(|(n, _)| *n).collect();
+                let msg = format!(
+                    "`{path}` must be one of {}, not {}",
+                    listed(&names).replace('`', "\""),
+                    what(value.get_ref())
+                );
+                self.say(value.span(), msg);
+            }
+        }
+    }
+}

@@ -1,0 +1,214 @@
+//! The `[keys]` section: lists of keys by action, for every screen or for
+//! one screen, checked so that no key does two things on one screen.
+
+use std::ops::Range;
+
+use toml::Spanned;
+use toml::de::{DeString, DeTable, DeValue};
+
+use super::keys::{CONTEXTS, KeyBindings, action_named, action_names, context_name, context_named};
+use super::keyspec::parse_key;
+use super::parse::{Entry, Parser, listed, what};
+use crate::app::keymap::Context;
+use crate::app::{Action, Key};
+
+/// Where the user put a key, to point at it when it clashes.
+struct Placed {
+    context: Context,
+    action: Action,
+    key: Key,
+    span: Range<usize>,
+}
+
+impl Parser {
+    /// `[keys]`: `action = [...]` for every screen that binds the action,
+    /// then `[keys.SCREEN] action = [...]` for one screen (these win).
+    pub(super) fn keys(&mut self, table: &DeTable<'_>, kb: &mut KeyBindings) {
+        let mut placed = Vec::new();
+        let (lists, screens): (Vec<Entry>, Vec<Entry>) =
+            table.iter().partition(|(_, v)| !v.get_ref().is_table());
+        for (key, value) in lists {
+            let name: &str = key.get_ref();
+            if context_named(name).is_some() {
+                let msg = format!(
+                    "`keys.{name}` must be a table ([keys.{name}]), not {}",
+                    what(value.get_ref())
+                );
+                self.say(value.span(), msg);
+            } else if let Some(action) = self.action(key, "keys") {
+                let contexts = kb.contexts_of(&action);
+                self.bind(
+                    kb,
+                    &mut placed,
+                    &contexts,
+                    &action,
+                    value,
+                    &format!("keys.{name}"),
+                );
+            }
+        }
+        for (key, value) in screens {
+            let Some(context) = self.context(key) else {
+                continue;
+            };
+            let table = value.get_ref().as_table().expect("partitioned on tables");
+            for (akey, avalue) in table {
+                let section = format!("keys.{}", context_name(context));
+                let Some(action) = self.action(akey, &section) else {
+                    continue;
+                };
+                if !kb.contexts_of(&action).contains(&context) {
+                    self.not_here(akey, kb, &action, context);
+                    continue;
+                }
+                let path = format!("{section}.{}", akey.get_ref());
+                self.bind(kb, &mut placed, &[context], &action, avalue, &path);
+            }
+        }
+        self.clashes(kb, &placed);
+    }
+
+    fn context(&mut self, key: &Spanned<DeString<'_>>) -> Option<Context> {
+        let name: &str = key.get_ref();
+        let found = context_named(name);
+        if found.is_none() {
+            let screens: Vec<&str> = CONTEXTS.iter().map(|(n, _)| *n).collect();
+            let msg = if action_named(name).is_some() {
+                format!("`keys.{name}` must be a list of keys like [\"j\", \"Down\"], not a table")
+            } else {
+                format!(
+                    "unknown screen `[keys.{name}]` (expected one of {})",
+                    listed(&screens)
+                )
+            };
+            self.say(key.span(), msg);
+        }
+        found
+    }
+
+    fn action(&mut self, key: &Spanned<DeString<'_>>, section: &str) -> Option<Action> {
+        let name: &str = key.get_ref();
+        let found = action_named(name);
+        if found.is_none() {
+            let msg = format!(
+                "unknown action `{name}` in [{section}] (expected one of {})",
+                listed(&action_names())
+            );
+            self.say(key.span(), msg);
+        }
+        found
+    }
+
+    fn not_here(
+        &mut self,
+        key: &Spanned<DeString<'_>>,
+        kb: &KeyBindings,
+        action: &Action,
+        c: Context,
+    ) {
+        let used: Vec<&str> = kb
+            .contexts_of(action)
+            .into_iter()
+            .map(context_name)
+            .collect();
+        let msg = format!(
+            "action `{}` cannot be bound in [keys.{}]; it is used only in {}",
+            action.name(),
+            context_name(c),
+            listed(&used)
+        );
+        self.say(key.span(), msg);
+    }
+
+    /// Puts the list `value` in place of the keys of `action` on `contexts`.
+    fn bind(
+        &mut self,
+        kb: &mut KeyBindings,
+        placed: &mut Vec<Placed>,
+        contexts: &[Context],
+        action: &Action,
+        value: &Spanned<DeValue<'_>>,
+        path: &str,
+    ) {
+        let Some(list) = self.key_list(path, value) else {
+            return;
+        };
+        placed.retain(|p| !(contexts.contains(&p.context) && p.action == *action));
+        for &context in contexts {
+            kb.set(context, action, list.iter().map(|(k, _)| *k).collect());
+            placed.extend(list.iter().map(|(key, span)| Placed {
+                context,
+                action: action.clone(),
+                key: *key,
+                span: span.clone(),
+            }));
+        }
+    }
+
+    /// The keys of a list like `["j", "Down"]`, each with its span.
+    fn key_list(
+        &mut self,
+        path: &str,
+        value: &Spanned<DeValue<'_>>,
+    ) -> Option<Vec<(Key, Range<usize>)>> {
+        let Some(array) = value.get_ref().as_array() else {
+            let msg = format!(
+                "`{path}` must be a list of keys like [\"j\", \"Down\"], not {}",
+                what(value.get_ref())
+            );
+            self.say(value.span(), msg);
+            return None;
+        };
+        let mut keys: Vec<(Key, Range<usize>)> = Vec::new();
+        let mut ok = true;
+        for item in array.iter() {
+            let parsed = match item.get_ref().as_str() {
+                Some(s) => parse_key(s).map_err(|e| format!("`{path}`: {e}")),
+                None => Err(format!(
+                    "`{path}`: a key must be a string like \"j\" or \"Ctrl-d\", not {}",
+                    what(item.get_ref())
+                )),
+            };
+            match parsed {
+                Ok(k) if keys.iter().any(|(seen, _)| *seen == k) => {
+                    self.say(
+                        item.span(),
+                        format!("`{path}`: `{}` is listed twice", k.label()),
+                    );
+                    ok = false;
+                }
+                Ok(k) => keys.push((k, item.span())),
+                Err(msg) => {
+                    self.say(item.span(), msg);
+                    ok = false;
+                }
+            }
+        }
+        ok.then_some(keys)
+    }
+
+    /// A key bound to two actions on one screen is an error, pointed at
+    /// where the user put it.
+    fn clashes(&mut self, kb: &KeyBindings, placed: &[Placed]) {
+        for &(name, context) in CONTEXTS {
+            let Some((key, a, b)) = kb.clash(context) else {
+                continue;
+            };
+            let at = placed
+                .iter()
+                .filter(|p| {
+                    p.context == context && p.key == key && (p.action == *a || p.action == *b)
+                })
+                .map(|p| p.span.clone())
+                .max_by_key(|s| s.start)
+                .unwrap_or(0..0);
+            let msg = format!(
+                "`{}` is bound to both `{}` and `{}` in [keys.{name}]; give one of them other keys",
+                key.label(),
+                a.name(),
+                b.name()
+            );
+            self.say(at, msg);
+        }
+    }
+}

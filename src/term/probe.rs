@@ -1,0 +1,177 @@
+//! Asks the terminal how wide it draws East Asian Ambiguous characters
+//! (GUIDE §1): print `▽` (U+25BD, as vim does) at the top left of the
+//! alternate screen, ask for the cursor position (`ESC[6n`) and see whether
+//! the cursor moved one column or two.
+//!
+//! How it stays clean (GUIDE §2):
+//! * The wait is `poll(2)` on the terminal with a timeout, on the calling
+//!   thread: nothing is left running afterwards, and nothing is read while
+//!   waiting.
+//! * Only when input has arrived is the answer read, through crossterm's own
+//!   event reader (`crossterm::cursor::position`). That reader keeps any
+//!   keys typed ahead for the run loop, and parses `ESC[row;colR` as an
+//!   internal cursor-position event that `crossterm::event::read` never
+//!   returns: a reply that arrives after the timeout is dropped there and
+//!   never shows up as typed keys. (`position` sends its own `ESC[6n`; the
+//!   second, identical reply is dropped the same way.)
+//! * No answer within the timeout: [`ProbeResult::NoAnswer`], drawn narrow.
+
+use std::io::{self, Write};
+use std::os::fd::{AsRawFd, RawFd};
+use std::time::{Duration, Instant};
+
+use crossterm::cursor::MoveTo;
+use crossterm::queue;
+use crossterm::terminal::{Clear, ClearType};
+
+use crate::text::WidthMode;
+
+/// The character printed: an ambiguous-width symbol (vim uses the same).
+pub const PROBE_CHAR: char = '\u{25BD}';
+
+/// How long to wait for the terminal's answer by default. Long enough for
+/// an SSH round trip across a continent; terminals that never answer cost
+/// this once per start (users can set the mode in the config instead).
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_millis(1000);
+
+/// What the terminal said.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProbeResult {
+    /// The cursor moved one column: ambiguous characters are narrow.
+    Narrow,
+    /// The cursor moved two columns: ambiguous characters are wide.
+    Wide,
+    /// No (usable) answer within the timeout.
+    NoAnswer,
+}
+
+impl ProbeResult {
+    /// The width mode to draw with (narrow when there was no answer).
+    pub fn mode(self) -> WidthMode {
+        match self {
+            ProbeResult::Wide => WidthMode::Wide,
+            ProbeResult::Narrow | ProbeResult::NoAnswer => WidthMode::Narrow,
+        }
+    }
+}
+
+/// The result for the cursor's 0-based column after printing the probe
+/// character in column 0. Anything but 1 or 2 is no usable answer.
+pub fn classify(column: u16) -> ProbeResult {
+    match column {
+        1 => ProbeResult::Narrow,
+        2 => ProbeResult::Wide,
+        _ => ProbeResult::NoAnswer,
+    }
+}
+
+/// What is written to ask: cursor home, the probe character, `ESC[6n`.
+pub fn query_bytes() -> Vec<u8> {
+    format!("\x1b[H{PROBE_CHAR}\x1b[6n").into_bytes()
+}
+
+/// Asks the terminal on standard output how wide it draws ambiguous
+/// characters, waiting at most `timeout` for the answer (see the module
+/// notes), then erases the probe character and leaves the cursor home.
+///
+/// Call it after raw mode was entered through crossterm (as
+/// `ratatui::try_init` does) and the alternate screen is up, before the
+/// input thread starts reading.
+pub fn detect_ambiguous_width(timeout: Duration) -> io::Result<ProbeResult> {
+    let mut out = io::stdout();
+    out.write_all(&query_bytes())?;
+    out.flush()?;
+    let result = if tty_readable(timeout)? {
+        // Something arrived: the answer, or keys typed ahead (kept for
+        // the run loop by crossterm's reader).
+        match crossterm::cursor::position() {
+            Ok((column, _)) => classify(column),
+            Err(_) => ProbeResult::NoAnswer,
+        }
+    } else {
+        ProbeResult::NoAnswer
+    };
+    queue!(out, MoveTo(0, 0), Clear(ClearType::CurrentLine))?;
+    out.flush()?;
+    Ok(result)
+}
+
+/// Whether the terminal crossterm reads from (standard input when it is a
+/// terminal, else `/dev/tty`) has input within `timeout`. Reads nothing.
+fn tty_readable(timeout: Duration) -> io::Result<bool> {
+    let stdin = io::stdin();
+    // SAFETY: isatty only inspects the descriptor.
+    if unsafe { libc::isatty(stdin.as_raw_fd()) } == 1 {
+        return readable(stdin.as_raw_fd(), timeout);
+    }
+    let tty = std::fs::File::open("/dev/tty")?;
+    readable(tty.as_raw_fd(), timeout)
+}
+
+/// Whether `fd` has input within `timeout`, by `poll(2)`; reads nothing.
+pub fn readable(fd: RawFd, timeout: Duration) -> io::Result<bool> {
+    let deadline = Instant::now() + timeout;
+    loop {
+        let left = deadline.saturating_duration_since(Instant::now());
+        // Rounded up, so poll never returns before the deadline.
+        let ms = left.as_nanos().div_ceil(1_000_000).min(i32::MAX as u128) as i32;
+        let mut pfd = libc::pollfd {
+            fd,
+            events: libc::POLLIN,
+            revents: 0,
+        };
+        // SAFETY: one valid pollfd, its count, a timeout.
+        let n = unsafe { libc::poll(&mut pfd, 1, ms) };
+        if n >= 0 {
+            return Ok(n > 0 && pfd.revents & libc::POLLIN != 0);
+        }
+        let err = io::Error::last_os_error();
+        if err.kind() != io::ErrorKind::Interrupted {
+            return Err(err);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::os::fd::{FromRawFd, OwnedFd};
+
+    #[test]
+    fn one_column_is_narrow_two_are_wide() {
+        assert_eq!(classify(1), ProbeResult::Narrow);
+        assert_eq!(classify(2), ProbeResult::Wide);
+        assert_eq!(classify(0), ProbeResult::NoAnswer);
+        assert_eq!(classify(7), ProbeResult::NoAnswer);
+        assert_eq!(ProbeResult::Wide.mode(), WidthMode::Wide);
+        assert_eq!(ProbeResult::NoAnswer.mode(), WidthMode::Narrow);
+    }
+
+    #[test]
+    fn the_query_prints_an_ambiguous_character_at_home() {
+        let q = String::from_utf8(query_bytes()).unwrap();
+        assert_eq!(q, "\x1b[H\u{25BD}\x1b[6n");
+        assert!(crate::text::width::is_ambiguous(PROBE_CHAR));
+    }
+
+    fn pipe() -> (OwnedFd, OwnedFd) {
+        let mut fds = [0; 2];
+        // SAFETY: fds has room for the two descriptors pipe() writes.
+        assert_eq!(unsafe { libc::pipe(fds.as_mut_ptr()) }, 0);
+        // SAFETY: both descriptors are fresh and owned here.
+        unsafe { (OwnedFd::from_raw_fd(fds[0]), OwnedFd::from_raw_fd(fds[1])) }
+    }
+
+    #[test]
+    fn readable_waits_for_input_without_reading_it() {
+        let (r, w) = pipe();
+        let start = Instant::now();
+        assert!(!readable(r.as_raw_fd(), Duration::from_millis(50)).unwrap());
+        assert!(start.elapsed() >= Duration::from_millis(50));
+        let mut w = std::fs::File::from(w);
+        w.write_all(b"j").unwrap();
+        assert!(readable(r.as_raw_fd(), Duration::from_secs(5)).unwrap());
+        // Still there: poll consumed nothing.
+        assert!(readable(r.as_raw_fd(), Duration::ZERO).unwrap());
+    }
+}
