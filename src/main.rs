@@ -28,6 +28,7 @@ fn main() -> ExitCode {
         Some(Command::Check(args)) => cli::run_check(args, &mut out, &mut err),
         Some(Command::Import(args)) => cli::run_import(args, &mut out, &mut err),
         Some(Command::Bookmarks(args)) => cli::run_bookmarks(args, &mut out, &mut err),
+        Some(Command::Config(args)) => cli::run_config(args, &mut out, &mut err),
         None => {
             drop(out);
             bulletin::term::run_reader(&cli.reader, &mut err)

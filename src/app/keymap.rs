@@ -1,6 +1,8 @@
 //! The one keymap: which key does what on which screen. The help screen is
 //! generated from this table, so the two cannot drift apart.
 
+use std::sync::OnceLock;
+
 use super::action::{Action, Key, KeyCode};
 
 /// Where a binding applies. `Global` bindings apply on every screen unless
@@ -110,10 +112,23 @@ pub const BINDINGS: &[Binding] = &[
     bind(Input, &[Key::ctrl('c')], Action::Quit),
 ];
 
+/// The keymap in force: the configured one once installed, else the
+/// built-in [`BINDINGS`].
+static ACTIVE: OnceLock<Vec<Binding>> = OnceLock::new();
+
+/// Installs the configured keymap (once, at start-up, from the config file).
+pub fn install(bindings: Vec<Binding>) {
+    let _ = ACTIVE.set(bindings);
+}
+
+fn table() -> &'static [Binding] {
+    ACTIVE.get().map_or(BINDINGS, Vec::as_slice)
+}
+
 /// The action bound to `key` in `context` (screen bindings first, then global).
 pub fn action_for(context: Context, key: Key) -> Option<Action> {
     let find = |ctx: Context| {
-        BINDINGS
+        table()
             .iter()
             .find(|b| b.context == ctx && b.keys.contains(&key))
             .map(|b| b.action.clone())
@@ -142,7 +157,7 @@ fn unbound_text(context: Context, key: Key) -> Option<Action> {
 /// Keys while a text prompt (the filter) has the focus.
 /// Other characters are typed into the prompt.
 pub fn input_action(key: Key) -> Option<Action> {
-    let bound = BINDINGS
+    let bound = table()
         .iter()
         .find(|b| b.context == Input && b.keys.contains(&key));
     match (bound, key.code) {
@@ -156,7 +171,7 @@ pub fn input_action(key: Key) -> Option<Action> {
 
 /// The bindings of one context, for the help screen.
 pub fn bindings_of(context: Context) -> impl Iterator<Item = &'static Binding> {
-    BINDINGS.iter().filter(move |b| b.context == context)
+    table().iter().filter(move |b| b.context == context)
 }
 
 #[cfg(test)]

@@ -60,10 +60,23 @@ impl ColorLevel {
     }
 }
 
+/// How the ambiguous-width mode was chosen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WidthSource {
+    /// By a flag or the config file.
+    Forced,
+    /// The terminal answered the start-up probe.
+    Detected,
+    /// The terminal did not answer; narrow was assumed.
+    NoAnswer,
+}
+
 /// Settings fixed at start-up.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Settings {
     pub mode: WidthMode,
+    /// Where `mode` came from (shown in the help screen).
+    pub width_source: WidthSource,
     /// ASCII borders (always on in wide mode: box drawing is ambiguous-width).
     pub ascii: bool,
     pub max_width: u16,
@@ -80,6 +93,7 @@ impl Default for Settings {
     fn default() -> Self {
         Settings {
             mode: WidthMode::Narrow,
+            width_source: WidthSource::Forced,
             ascii: false,
             max_width: 80,
             lang: Lang::En,

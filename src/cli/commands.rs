@@ -6,7 +6,8 @@ use std::path::Path;
 
 use serde_json::json;
 
-use super::{BookmarksArgs, CheckArgs, EXIT_FAILURE, EXIT_OK, ListArgs, ShowArgs};
+use super::{BookmarksArgs, CheckArgs, ConfigArgs, EXIT_FAILURE, EXIT_OK, ListArgs, ShowArgs};
+use crate::config::Config;
 use crate::import::ImportArgs;
 use crate::model::{self, Archive, Groups};
 use crate::store::{self, ArchiveKey, Store};
@@ -212,6 +213,40 @@ pub fn run_bookmarks(args: &BookmarksArgs, out: &mut dyn Write, err: &mut dyn Wr
             .try_for_each(|line| writeln!(out, "{line}"))
     };
     finish(result, err)
+}
+
+/// `bulletin config`: the default settings, or which file is read and
+/// whether it is valid.
+pub fn run_config(args: &ConfigArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+    if args.default {
+        return finish(out.write_all(Config::default_toml().as_bytes()), err);
+    }
+    let env = std::env::var_os("BULLETIN_CONFIG");
+    let path =
+        crate::config::resolve_path(args.config.as_deref(), env, crate::config::default_path());
+    let Some((path, _)) = path else {
+        return finish(
+            writeln!(
+                out,
+                "no configuration directory; built-in defaults are used"
+            ),
+            err,
+        );
+    };
+    if args.config.is_none() && !path.exists() {
+        return finish(
+            writeln!(
+                out,
+                "{}: not present; built-in defaults are used",
+                path.display()
+            ),
+            err,
+        );
+    }
+    match Config::load(Some(&path)) {
+        Ok(_) => finish(writeln!(out, "{}: ok", path.display()), err),
+        Err(e) => fail(err, &e.to_string()),
+    }
 }
 
 fn fail(err: &mut dyn Write, msg: &str) -> u8 {

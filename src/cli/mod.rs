@@ -2,12 +2,16 @@
 //! commands (`list`, `show`, `check`). The reader itself lives in `term`.
 
 mod commands;
+mod settings;
 
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-pub use commands::{load_archive, run_bookmarks, run_check, run_import, run_list, run_show};
+pub use commands::{
+    load_archive, run_bookmarks, run_check, run_config, run_import, run_list, run_show,
+};
+pub use settings::settings_from;
 
 /// Exit status: success.
 pub const EXIT_OK: u8 = 0;
@@ -56,6 +60,19 @@ pub enum Command {
     /// List the bookmarks kept for an archive (or for every archive).
     #[command(after_help = AFTER_HELP)]
     Bookmarks(BookmarksArgs),
+    /// Show where the settings file is read from, or print the defaults.
+    #[command(after_help = AFTER_HELP)]
+    Config(ConfigArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ConfigArgs {
+    /// Print the default settings file (every setting, commented).
+    #[arg(long)]
+    pub default: bool,
+    /// Settings file to check [default: $BULLETIN_CONFIG, else the XDG path].
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -73,8 +90,11 @@ pub struct BookmarksArgs {
 /// How wide the terminal draws East Asian Ambiguous characters (“ ” … — and box drawing).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
 pub enum AmbiguousArg {
-    /// One column (most terminals' default).
+    /// Ask the terminal at start-up (print one ambiguous character, read
+    /// back the cursor position); narrow when it does not answer.
     #[default]
+    Auto,
+    /// One column (most terminals' default).
     Narrow,
     /// Two columns (PuTTY, Xshell, xterm -cjk_width, iTerm2 or VTE set to wide).
     Wide,
@@ -93,15 +113,21 @@ pub enum LangArg {
 pub struct ReaderArgs {
     /// Archive to read (default: the bundled sample).
     pub archive: Option<PathBuf>,
-    /// How wide the terminal draws ambiguous-width characters.
-    #[arg(long, value_enum, default_value_t, env = "BULLETIN_AMBIGUOUS_WIDTH")]
-    pub ambiguous_width: AmbiguousArg,
+    /// How wide the terminal draws ambiguous-width characters [default: auto,
+    /// or the config file's setting].
+    #[arg(long, value_enum, env = "BULLETIN_AMBIGUOUS_WIDTH")]
+    pub ambiguous_width: Option<AmbiguousArg>,
     /// Draw borders with ASCII characters only.
     #[arg(long)]
     pub ascii: bool,
-    /// Maximum width of the text column in the reader, in columns.
-    #[arg(long, default_value_t = 80, value_parser = clap::value_parser!(u16).range(10..=1000))]
-    pub width: u16,
+    /// Maximum width of the text column in the reader, in columns [default: 80,
+    /// or the config file's setting].
+    #[arg(long, value_parser = clap::value_parser!(u16).range(10..=1000))]
+    pub width: Option<u16>,
+    /// Settings file [default: $BULLETIN_CONFIG, else config.toml in the XDG
+    /// config directory]; see `bulletin config --default`.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
     /// User-interface language (default: from LC_ALL / LC_MESSAGES / LANG).
     #[arg(long, value_enum)]
     pub lang: Option<LangArg>,
@@ -139,8 +165,8 @@ pub struct ShowArgs {
     /// Line width in columns.
     #[arg(long, default_value_t = 80, value_parser = clap::value_parser!(u16).range(1..))]
     pub width: u16,
-    /// How wide the terminal draws ambiguous-width characters.
-    #[arg(long, value_enum, default_value_t)]
+    /// How wide the terminal draws ambiguous-width characters (auto means narrow here).
+    #[arg(long, value_enum, default_value = "narrow")]
     pub ambiguous_width: AmbiguousArg,
 }
 
@@ -153,7 +179,7 @@ pub struct CheckArgs {
 impl From<AmbiguousArg> for crate::text::WidthMode {
     fn from(a: AmbiguousArg) -> Self {
         match a {
-            AmbiguousArg::Narrow => Self::Narrow,
+            AmbiguousArg::Auto | AmbiguousArg::Narrow => Self::Narrow,
             AmbiguousArg::Wide => Self::Wide,
         }
     }

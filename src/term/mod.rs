@@ -13,15 +13,29 @@ use std::time::Duration;
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 
-use crate::app::{Action, App, ColorLevel, Event, Lang, Settings};
-use crate::cli::{EXIT_FAILURE, EXIT_NO_TERMINAL, EXIT_OK, LangArg, ReaderArgs, load_archive};
+use crate::app::{Action, App, Event, WidthSource, keymap};
+use crate::cli::{
+    EXIT_FAILURE, EXIT_NO_TERMINAL, EXIT_OK, ReaderArgs, load_archive, settings_from,
+};
+use crate::config::Config;
 use crate::store;
+use crate::text::WidthMode;
 use crate::ui;
+use probe::ProbeResult;
 
 /// Runs the reader until the user quits; returns the exit status. The
-/// archive is loaded and checked before the screen is taken over, so
-/// errors print normally.
+/// config file and the archive are loaded and checked before the screen is
+/// taken over, so errors print normally.
 pub fn run_reader(args: &ReaderArgs, err: &mut dyn Write) -> u8 {
+    let config = match Config::load(args.config.as_deref()) {
+        Ok(c) => c,
+        Err(e) => {
+            for line in e.to_string().lines() {
+                let _ = writeln!(err, "bulletin: {line}");
+            }
+            return EXIT_FAILURE;
+        }
+    };
     if !std::io::stdout().is_terminal() {
         let _ = writeln!(
             err,
@@ -36,9 +50,11 @@ pub fn run_reader(args: &ReaderArgs, err: &mut dyn Write) -> u8 {
             return EXIT_FAILURE;
         }
     };
-    let app = App::new(archive, settings_from(args, |k| std::env::var(k).ok()));
+    keymap::install(config.keys.to_bindings());
+    let (settings, forced) = settings_from(args, &config, |k| std::env::var(k).ok());
+    let app = App::new(archive, settings);
     let mut app = attach_store(app, args, err);
-    match run_in_terminal(&mut app) {
+    match run_in_terminal(&mut app, forced) {
         Ok(()) => EXIT_OK,
         Err(e) => {
             let _ = writeln!(err, "bulletin: terminal error: {e}");
@@ -71,28 +87,21 @@ fn attach_store(app: App, args: &ReaderArgs, err: &mut dyn Write) -> App {
     }
 }
 
-/// Settings from the command line and the environment.
-pub fn settings_from(args: &ReaderArgs, env: impl Fn(&str) -> Option<String> + Copy) -> Settings {
-    let lang = match args.lang {
-        Some(LangArg::Zh) => Lang::Zh,
-        Some(LangArg::En) => Lang::En,
-        None => Lang::from_env(env),
-    };
-    Settings {
-        mode: args.ambiguous_width.into(),
-        ascii: args.ascii,
-        max_width: args.width,
-        lang,
-        color: ColorLevel::from_env(env),
-        clipboard: !args.no_clipboard,
-        mouse: args.mouse,
-    }
-}
-
 /// Takes over the terminal, runs, and restores it on every way out
 /// (`ratatui::try_init` installs the panic hook that restores too).
-fn run_in_terminal(app: &mut App) -> std::io::Result<()> {
+fn run_in_terminal(app: &mut App, forced: Option<WidthMode>) -> std::io::Result<()> {
     let mut terminal = ratatui::try_init()?;
+    if forced.is_none() {
+        // Asked on the alternate screen before any input thread exists, so
+        // the reply can never be read as keys (see `probe`).
+        let found =
+            probe::detect_ambiguous_width(probe::DEFAULT_TIMEOUT).unwrap_or(ProbeResult::NoAnswer);
+        app.settings.mode = found.mode();
+        app.settings.width_source = match found {
+            ProbeResult::NoAnswer => WidthSource::NoAnswer,
+            _ => WidthSource::Detected,
+        };
+    }
     let mouse = app.settings.mouse;
     if mouse {
         crossterm::execute!(std::io::stdout(), crossterm::event::EnableMouseCapture)?;

@@ -9,13 +9,33 @@ use super::textput::put_truncated;
 use super::theme::Theme;
 use crate::app::i18n::describe;
 use crate::app::keymap::{Context, bindings_of};
-use crate::app::{App, Msg};
+use crate::app::{App, Msg, WidthSource};
+use crate::text::WidthMode;
 use crate::text::width::str_width;
 
 /// One help line: a section heading or a `keys  description` row.
 enum Row {
-    Heading(&'static str),
+    Heading(String),
     Binding(String, &'static str),
+}
+
+/// `Ambiguous-width characters: wide (detected from the terminal)`.
+fn mode_line(app: &App) -> String {
+    let mode = match app.settings.mode {
+        WidthMode::Narrow => Msg::ModeNarrow,
+        WidthMode::Wide => Msg::ModeWide,
+    };
+    let source = match app.settings.width_source {
+        WidthSource::Forced => Msg::SourceForced,
+        WidthSource::Detected => Msg::SourceDetected,
+        WidthSource::NoAnswer => Msg::SourceNoAnswer,
+    };
+    format!(
+        "{}: {} ({})",
+        t(app, Msg::AmbiguousLabel),
+        t(app, mode),
+        t(app, source)
+    )
 }
 
 fn rows(app: &App) -> Vec<Row> {
@@ -26,9 +46,9 @@ fn rows(app: &App) -> Vec<Row> {
         (Context::Help, Msg::ScreenHelp),
         (Context::Global, Msg::ScreenGlobal),
     ];
-    let mut rows = Vec::new();
+    let mut rows = vec![Row::Heading(mode_line(app)), Row::Heading(String::new())];
     for (context, title) in sections {
-        rows.push(Row::Heading(t(app, title)));
+        rows.push(Row::Heading(t(app, title).to_string()));
         for b in bindings_of(context) {
             let keys: Vec<String> = b.keys.iter().map(|k| k.label()).collect();
             rows.push(Row::Binding(

@@ -54,6 +54,8 @@ impl Session {
         cmd.env_clear();
         cmd.env("TERM", "xterm-256color");
         cmd.env("LANG", "en_US.UTF-8");
+        // vt100 never answers the start-up probe; tests that want it say so.
+        cmd.env("BULLETIN_AMBIGUOUS_WIDTH", "narrow");
         cmd.env("BULLETIN_DATA_DIR", data_dir);
         cmd.env("HOME", data_dir);
         for (k, v) in env {

@@ -1,0 +1,40 @@
+//! The reader's settings: command-line flags over the config file over the
+//! built-in defaults, with the environment (`LANG`, `NO_COLOR`, `TERM`)
+//! filling in what says `auto`.
+
+use super::{AmbiguousArg, LangArg, ReaderArgs};
+use crate::app::{Lang, Settings, WidthSource};
+use crate::config::Config;
+use crate::text::WidthMode;
+
+/// Settings from the flags, the config file and the environment. The
+/// ambiguous width is `None` when it must be asked of the terminal.
+pub fn settings_from(
+    args: &ReaderArgs,
+    config: &Config,
+    env: impl Fn(&str) -> Option<String> + Copy,
+) -> (Settings, Option<WidthMode>) {
+    let r = &config.reader;
+    let lang = match args.lang {
+        Some(LangArg::Zh) => Lang::Zh,
+        Some(LangArg::En) => Lang::En,
+        None => r.language.resolve(env),
+    };
+    let forced = match args.ambiguous_width {
+        Some(AmbiguousArg::Auto) => None,
+        Some(AmbiguousArg::Narrow) => Some(WidthMode::Narrow),
+        Some(AmbiguousArg::Wide) => Some(WidthMode::Wide),
+        None => r.ambiguous_width.forced(),
+    };
+    let settings = Settings {
+        mode: forced.unwrap_or(WidthMode::Narrow),
+        width_source: WidthSource::Forced,
+        ascii: args.ascii || r.ascii,
+        max_width: args.width.unwrap_or(r.width),
+        lang,
+        color: config.theme.colors.resolve(env),
+        clipboard: r.clipboard && !args.no_clipboard,
+        mouse: args.mouse || r.mouse,
+    };
+    (settings, forced)
+}
