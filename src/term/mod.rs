@@ -114,6 +114,23 @@ fn run_in_terminal(app: &mut App, forced: Option<WidthMode>) -> std::io::Result<
     result
 }
 
+/// Draws a frame. The terminal's size is read first and any change goes
+/// through `update`, so the layout always matches the screen even if a
+/// resize signal was missed or came late.
+fn draw<B: Backend>(terminal: &mut Terminal<B>, app: &mut App) -> std::io::Result<()>
+where
+    B::Error: std::error::Error + Send + Sync + 'static,
+{
+    let size = terminal.size().map_err(std::io::Error::other)?;
+    if app.size != (size.width, size.height) {
+        app.update(Action::Resize(size.width, size.height));
+    }
+    terminal
+        .draw(|f| ui::render(app, f))
+        .map_err(std::io::Error::other)?;
+    Ok(())
+}
+
 /// Where the run loop's events come from.
 pub trait Events {
     /// The next event; waits at most `wait` (then `Tick`), or for ever when
@@ -152,10 +169,7 @@ pub fn run<B: Backend>(
 where
     B::Error: std::error::Error + Send + Sync + 'static,
 {
-    let io = std::io::Error::other;
-    let size = terminal.size().map_err(io)?;
-    app.update(Action::Resize(size.width, size.height));
-    terminal.draw(|f| ui::render(app, f)).map_err(io)?;
+    draw(terminal, app)?;
     let mut copied = 0;
     while let Some(event) = events.next_event(app.wake_after()) {
         if let Some(action) = app.action_for(event) {
@@ -164,7 +178,7 @@ where
         if app.quit {
             return Ok(());
         }
-        terminal.draw(|f| ui::render(app, f)).map_err(io)?;
+        draw(terminal, app)?;
         if let Some(copy) = app.clipboard.as_ref().filter(|c| c.seq > copied) {
             copied = copy.seq;
             clipboard::send(clip_out, &copy.text)?;
