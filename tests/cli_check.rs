@@ -222,7 +222,6 @@ fn version_prints_the_package_version() {
 
 /// Issue 2: "`--help` and `--version` on every command".
 #[test]
-#[ignore = "bug: subcommands reject --version (clap needs propagate_version on Cli, src/cli/mod.rs)"]
 fn version_works_on_every_subcommand() {
     for sub in SUBCOMMANDS {
         let out = run_str(&[sub, "--version"]);

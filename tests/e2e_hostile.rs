@@ -14,7 +14,7 @@ mod common;
 use std::process::Command;
 
 use common::pty::Session;
-use common::pty::reader::parse_status;
+use common::reader::parse_status;
 
 const BIN: &str = env!("CARGO_BIN_EXE_bulletin");
 const HOSTILE: &str = concat!(

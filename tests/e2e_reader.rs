@@ -14,11 +14,11 @@ mod common;
 
 use std::path::PathBuf;
 
-use common::pty::reader::{
+use common::pty::{Session, Snapshot};
+use common::reader::{
     Status, XUSHUI, assert_rows_fit, no_space, norm, open_xushui, parse_status,
     quit_from_filtered_reader, show_lines, start, text_width, wait_status,
 };
-use common::pty::{Session, Snapshot};
 
 /// 桐柏路街道's report, the longest of the sample.
 const TONGBAI: &str = "00a106d7";

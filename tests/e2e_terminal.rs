@@ -9,7 +9,7 @@ use std::process::Command;
 
 use bulletin::text::{WidthMode, is_ambiguous, str_width};
 use common::pty::Session;
-use common::pty::reader::{
+use common::reader::{
     BIN, XUSHUI, assert_rows_fit, norm, open_xushui, parse_status, quit_from_filtered_reader,
     show_lines, start, status_of, text_width, wait_status,
 };
@@ -265,7 +265,6 @@ fn without_a_terminal_the_reader_points_to_list_and_show() {
 /// redraws at the right size, so the list looks fine) and the article is
 /// laid out 8 columns wide.
 #[test]
-#[ignore = "bug: a SIGWINCH between the run loop's size query and crossterm's event source start-up is lost (src/term/events.rs spawn)"]
 fn a_resize_during_start_up_is_not_lost() {
     let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
     let busy: Vec<_> = (0..2)

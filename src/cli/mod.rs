@@ -35,7 +35,7 @@ ARCHIVE is a .json archive, a .jsonl file (one article per line) or a directory 
 /// A keyboard-driven terminal reader for archives of Chinese-language bulletins.
 #[derive(Debug, Parser)]
 #[command(name = "bulletin", version, about, after_help = AFTER_HELP)]
-#[command(args_conflicts_with_subcommands = true)]
+#[command(args_conflicts_with_subcommands = true, propagate_version = true)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,

@@ -12,6 +12,10 @@ use crate::app::{Event, Key, KeyCode};
 
 /// Starts the input and signal threads; returns the channel they feed.
 pub fn spawn() -> std::io::Result<Receiver<Event>> {
+    // Creates crossterm's event source (and its SIGWINCH handler) here,
+    // before the caller reads the terminal size, so a resize in between is
+    // not lost.
+    let _ = event::poll(std::time::Duration::ZERO)?;
     let (tx, rx) = mpsc::channel();
     let mut signals = Signals::new([SIGTERM, SIGHUP])?;
     let sig_tx = tx.clone();

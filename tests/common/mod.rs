@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod pty;
+pub mod reader;
 
 use bulletin::app::{Action, App, Event, Key, KeyCode, Settings};
 use bulletin::model::load_sample;
