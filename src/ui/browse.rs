@@ -74,7 +74,11 @@ fn draw_groups(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
         let n = Browse::members(*entry, &app.archive, &app.groups).len();
         let style = selection_style(theme, i == b.group, focused);
         fill(buf, inner.x, y, inner.width, style);
-        let text = format!("{}{} ({n})", " ".repeat(indent), label);
+        // In a narrow pane the name matters more than the count.
+        let mut text = format!("{}{} ({n})", " ".repeat(indent), label);
+        if str_width(&text, app.settings.mode) > usize::from(inner.width) {
+            text = format!("{}{}", " ".repeat(indent.min(1)), label);
+        }
         put_truncated(
             buf,
             inner.x,
@@ -152,7 +156,13 @@ fn draw_article_row(app: &App, i: usize, row: Rect, buf: &mut Buffer, style: Sty
     let mode = app.settings.mode;
     let a = &app.archive.articles[i];
     fill(buf, row.x, row.y, row.width, style);
-    let meta: Vec<String> = [a.subdistrict.as_deref(), a.date.as_deref()]
+    // Inside one subdistrict's group its name on every row says nothing.
+    let in_sub = matches!(
+        app.browse.entries.get(app.browse.group),
+        Some(GroupEntry::Sub(..))
+    );
+    let sub = a.subdistrict.as_deref().filter(|_| !in_sub);
+    let meta: Vec<String> = [sub, a.date.as_deref()]
         .into_iter()
         .flatten()
         .map(sanitize_line)
