@@ -2,6 +2,7 @@
 //! the run loop (generic over the ratatui backend so tests drive it with
 //! `TestBackend`).
 
+pub mod backend;
 mod events;
 
 use std::io::{IsTerminal, Write};
@@ -87,9 +88,20 @@ pub fn settings_from(args: &ReaderArgs, env: impl Fn(&str) -> Option<String> + C
 
 /// Takes over the terminal, runs, and restores it on every way out
 /// (`ratatui::try_init` installs the panic hook that restores too).
+/// `BULLETIN_BACKEND=plain` draws with ratatui's stock crossterm backend
+/// (for comparison); the default is the lean backend (issue 7).
 fn run_in_terminal(app: &mut App) -> std::io::Result<()> {
     let mut terminal = ratatui::try_init()?;
-    let result = events::spawn().and_then(|rx| run(&mut terminal, app, rx));
+    let choice = backend::Choice::from_env(std::env::var("BULLETIN_BACKEND").ok().as_deref());
+    let result = match choice {
+        backend::Choice::Plain => events::spawn().and_then(|rx| run(&mut terminal, app, rx)),
+        backend::Choice::Lean => {
+            drop(terminal);
+            let lean = backend::LeanBackend::new(std::io::stdout(), true);
+            Terminal::new(lean)
+                .and_then(|mut t| events::spawn().and_then(|rx| run(&mut t, app, rx)))
+        }
+    };
     ratatui::restore();
     result
 }
