@@ -142,6 +142,17 @@ mod tests {
     }
 
     #[test]
+    fn a_cursor_inside_a_wide_glyph_is_moved_not_walked() {
+        // The cursor was put on the right half of 中 (a shown cursor can
+        // be anywhere): printing `a` from there would land one column off.
+        let old = grid(W, &["中ab"]);
+        let new = grid(W, &["中aX"]);
+        let mut enc = Encoder::new(old.width());
+        enc.cursor = Some((1, 0));
+        assert_eq!(painted(&old, &new, &mut enc), "\x1b[2CX");
+    }
+
+    #[test]
     fn a_narrow_glyph_over_half_a_wide_one_redraws_the_other_half() {
         let old = grid(W, &["中"]);
         let new = grid(W, &["ab"]);
