@@ -3,7 +3,7 @@
 
 use std::num::NonZeroU16;
 
-use bulletin::term::backend::{Choice, LeanBackend};
+use bulletin::term::backend::{Choice, LeanBackend, SYNC_MIN_BYTES, SyncOutput};
 use ratatui::Terminal;
 use ratatui::backend::{Backend, CrosstermBackend};
 use ratatui::buffer::{Buffer, CellDiffOption};
@@ -12,7 +12,7 @@ use ratatui::style::{Color, Style};
 
 type Lean = Terminal<LeanBackend<Vec<u8>>>;
 
-fn lean(w: u16, h: u16, sync: bool) -> Lean {
+fn lean(w: u16, h: u16, sync: SyncOutput) -> Lean {
     Terminal::new(LeanBackend::with_size(Vec::new(), w, h, sync)).unwrap()
 }
 
@@ -60,7 +60,7 @@ fn wide_row(buf: &mut Buffer) {
 
 #[test]
 fn consecutive_wide_characters_need_no_cursor_moves() {
-    let mut t = lean(20, 2, false);
+    let mut t = lean(20, 2, SyncOutput::Never);
     let bytes = frame(&mut t, wide_row);
     assert_eq!(
         String::from_utf8(bytes.clone()).unwrap(),
@@ -103,15 +103,15 @@ fn screen(top: usize) -> Buffer {
 
 #[test]
 fn a_one_row_scroll_of_a_22_row_band_sends_one_row() {
-    let mut t = lean(80, 24, false);
+    let mut t = lean(80, 24, SyncOutput::Never);
     let first = frame(&mut t, reader(0));
     let bytes = frame(&mut t, reader(1));
     let text = String::from_utf8(bytes.clone()).unwrap();
     // The band between the bar and the status line moves up one row...
-    assert!(
-        text.starts_with("\x1b[2;23r\x1b[2H\x1b[M\x1b[r"),
-        "{text:?}"
-    );
+    assert!(text.starts_with("\x1b[2;23r\x1b[23H\n"), "{text:?}");
+    // The region stays for the next scroll of the same band.
+    assert_eq!(count(&bytes, b"\x1b[r"), 0);
+    assert!(text.ends_with("\x1b[m"), "{text:?}");
     // ...and only the row it exposed is drawn, plus the status change.
     let new_line: String = HAN.chars().cycle().skip(22 * 7).take(38).collect();
     assert_eq!(count(&bytes, format!("22{new_line}").as_bytes()), 1);
@@ -145,34 +145,37 @@ fn a_one_row_scroll_of_a_22_row_band_sends_one_row() {
         plain.len()
     );
 
-    // And back down, three rows at once.
+    // Three rows on, and back: the region is already there.
     let bytes = frame(&mut t, reader(4));
     let back = frame(&mut t, reader(1));
-    assert!(String::from_utf8_lossy(&bytes).contains("\x1b[3M"));
-    assert!(String::from_utf8_lossy(&back).starts_with("\x1b[2;23r\x1b[2H\x1b[3L\x1b[r"));
+    assert!(String::from_utf8_lossy(&bytes).starts_with("\x1b[23H\n\n\n"));
+    assert!(String::from_utf8_lossy(&back).starts_with("\x1b[2H\x1b[3L"));
+    // Released (as on drop), the terminal has no region left.
+    t.backend_mut().release().unwrap();
+    assert_eq!(std::mem::take(t.backend_mut().writer_mut()), b"\x1b[r");
 }
 
 #[test]
 fn an_unchanged_frame_sends_nothing() {
-    let mut t = lean(80, 24, true);
+    let mut t = lean(80, 24, SyncOutput::Always);
     assert!(!frame(&mut t, reader(3)).is_empty());
     assert!(frame(&mut t, reader(3)).is_empty());
 }
 
 #[test]
 fn frames_are_wrapped_in_synchronized_output_when_asked() {
-    let mut on = lean(20, 2, true);
+    let mut on = lean(20, 2, SyncOutput::Always);
     let bytes = frame(&mut on, wide_row);
     assert!(bytes.starts_with(b"\x1b[?2026h"));
     assert!(bytes.ends_with(b"\x1b[?2026l"));
     assert_eq!(count(&bytes, b"\x1b[?2026"), 2);
-    let mut off = lean(20, 2, false);
+    let mut off = lean(20, 2, SyncOutput::Never);
     assert_eq!(count(&frame(&mut off, wide_row), b"\x1b[?2026"), 0);
 }
 
 #[test]
 fn a_resize_clears_the_screen_and_draws_everything_again() {
-    let mut t = lean(80, 24, false);
+    let mut t = lean(80, 24, SyncOutput::Never);
     frame(&mut t, reader(0));
     t.backend_mut().set_size(60, 20);
     let bytes = frame(&mut t, reader(0));
@@ -184,7 +187,7 @@ fn a_resize_clears_the_screen_and_draws_everything_again() {
 
 #[test]
 fn styles_change_only_where_they_differ_and_end_reset() {
-    let mut t = lean(20, 1, false);
+    let mut t = lean(20, 1, SyncOutput::Never);
     let red = Style::default().fg(Color::Red);
     let bytes = frame(&mut t, |b| {
         b.set_string(0, 0, "ab", red);
@@ -199,7 +202,7 @@ fn styles_change_only_where_they_differ_and_end_reset() {
 
 #[test]
 fn the_cursor_is_hidden_once_and_moved_only_when_needed() {
-    let mut t = lean(20, 2, false);
+    let mut t = lean(20, 2, SyncOutput::Never);
     frame(&mut t, wide_row);
     t.draw(|f| {
         wide_row(f.buffer_mut());
@@ -217,10 +220,30 @@ fn the_cursor_is_hidden_once_and_moved_only_when_needed() {
 }
 
 #[test]
+fn large_frames_only_are_wrapped_by_default() {
+    let mut t = lean(80, 24, SyncOutput::Large);
+    let first = frame(&mut t, reader(0));
+    assert!(first.len() > SYNC_MIN_BYTES);
+    assert!(first.starts_with(b"\x1b[?2026h") && first.ends_with(b"\x1b[?2026l"));
+    let scroll = frame(&mut t, reader(1));
+    assert!(scroll.len() <= SYNC_MIN_BYTES);
+    assert_eq!(count(&scroll, b"\x1b[?2026"), 0);
+}
+
+#[test]
 fn the_backend_is_chosen_by_bulletin_backend() {
-    assert_eq!(Choice::from_env(None), Choice::Lean);
-    assert_eq!(Choice::from_env(Some("lean")), Choice::Lean);
+    let lean = Choice::Lean(SyncOutput::Large);
+    assert_eq!(Choice::from_env(None), lean);
+    assert_eq!(Choice::from_env(Some("lean")), lean);
     assert_eq!(Choice::from_env(Some("plain")), Choice::Plain);
     assert_eq!(Choice::from_env(Some(" PLAIN ")), Choice::Plain);
-    assert_eq!(Choice::from_env(Some("other")), Choice::Lean);
+    assert_eq!(
+        Choice::from_env(Some("lean-sync")),
+        Choice::Lean(SyncOutput::Always)
+    );
+    assert_eq!(
+        Choice::from_env(Some("lean-nosync")),
+        Choice::Lean(SyncOutput::Never)
+    );
+    assert_eq!(Choice::from_env(Some("other")), lean);
 }

@@ -17,7 +17,7 @@
 
 use std::num::NonZeroU16;
 
-use bulletin::term::backend::LeanBackend;
+use bulletin::term::backend::{LeanBackend, SyncOutput};
 use proptest::prelude::*;
 use ratatui::Terminal;
 use ratatui::backend::{Backend, CrosstermBackend};
@@ -369,7 +369,7 @@ fn first_difference(a: &[Vec<CellView>], b: &[Vec<CellView>]) -> (usize, usize) 
     (0, 0)
 }
 
-fn run_session(doc: Vec<Line>, steps: Vec<Step>, sync: bool) -> Result<(), TestCaseError> {
+fn run_session(doc: Vec<Line>, steps: Vec<Step>, sync: SyncOutput) -> Result<(), TestCaseError> {
     let (mut w, mut h) = (24u16, 10u16);
     let backend = LeanBackend::with_size(Vec::new(), w, h, sync);
     let mut terminal = Terminal::new(backend).unwrap();
@@ -434,7 +434,7 @@ proptest! {
     fn the_screen_equals_a_full_redraw_after_every_frame(
         doc in prop::collection::vec(line(), 1..40),
         steps in prop::collection::vec(step(), 1..24),
-        sync in any::<bool>(),
+        sync in prop_oneof![Just(SyncOutput::Never), Just(SyncOutput::Always), Just(SyncOutput::Large)],
     ) {
         run_session(doc, steps, sync)?;
     }
@@ -460,5 +460,5 @@ fn a_long_session_of_scrolls_stays_identical() {
             steps.push(Step::CloseOverlay);
         }
     }
-    run_session(doc, steps, true).unwrap();
+    run_session(doc, steps, SyncOutput::Large).unwrap();
 }

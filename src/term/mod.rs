@@ -95,9 +95,9 @@ fn run_in_terminal(app: &mut App) -> std::io::Result<()> {
     let choice = backend::Choice::from_env(std::env::var("BULLETIN_BACKEND").ok().as_deref());
     let result = match choice {
         backend::Choice::Plain => events::spawn().and_then(|rx| run(&mut terminal, app, rx)),
-        backend::Choice::Lean => {
+        backend::Choice::Lean(sync) => {
             drop(terminal);
-            let lean = backend::LeanBackend::new(std::io::stdout(), true);
+            let lean = backend::LeanBackend::new(std::io::stdout(), sync);
             Terminal::new(lean)
                 .and_then(|mut t| events::spawn().and_then(|rx| run(&mut t, app, rx)))
         }

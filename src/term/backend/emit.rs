@@ -42,6 +42,10 @@ pub struct Encoder {
     /// Columns of the screen: printing into the last one leaves the cursor
     /// in the "pending wrap" state.
     pub width: u16,
+    /// The scrolling region (top and bottom rows) when one is set: it is
+    /// kept from frame to frame while the same band scrolls, and relative
+    /// vertical moves, which would stop at its margins, are not used.
+    pub region: Option<(u16, u16)>,
 }
 
 impl Encoder {
@@ -50,6 +54,16 @@ impl Encoder {
             cursor: None,
             pen: Pen::DEFAULT,
             width,
+            region: None,
+        }
+    }
+
+    /// Resets the scrolling region to the whole screen (`ESC[r`), which
+    /// homes the cursor on most terminals: it is forgotten.
+    pub fn end_region(&mut self, out: &mut Vec<u8>) {
+        if self.region.take().is_some() {
+            out.extend_from_slice(b"\x1b[r");
+            self.cursor = None;
         }
     }
 
@@ -59,7 +73,7 @@ impl Encoder {
         if self.cursor == Some((x, y)) {
             return;
         }
-        out.extend_from_slice(&move_bytes(self.cursor, x, y));
+        out.extend_from_slice(&move_bytes(self.cursor, x, y, self.region.is_none()));
         self.cursor = Some((x, y));
     }
 
@@ -68,7 +82,7 @@ impl Encoder {
         if self.cursor == Some((x, y)) {
             0
         } else {
-            move_bytes(self.cursor, x, y).len()
+            move_bytes(self.cursor, x, y, self.region.is_none()).len()
         }
     }
 
@@ -96,12 +110,16 @@ impl Encoder {
     }
 }
 
-/// The shortest of the usual ways to go from `from` to (`x`, `y`).
-fn move_bytes(from: Option<(u16, u16)>, x: u16, y: u16) -> Vec<u8> {
+/// The shortest of the usual ways to go from `from` to (`x`, `y`);
+/// relative moves to another row only when `vertical` allows.
+fn move_bytes(from: Option<(u16, u16)>, x: u16, y: u16, vertical: bool) -> Vec<u8> {
     let mut best = absolute(x, y);
     let Some((cx, cy)) = from else {
         return best;
     };
+    if cy != y && !vertical {
+        return best;
+    }
     let mut consider = |candidate: Vec<u8>| {
         if candidate.len() < best.len() {
             best = candidate;
@@ -280,15 +298,18 @@ mod tests {
 
     #[test]
     fn moves_pick_the_shortest_form() {
-        assert_eq!(s(move_bytes(None, 0, 0)), "\x1b[H");
-        assert_eq!(s(move_bytes(None, 0, 4)), "\x1b[5H");
-        assert_eq!(s(move_bytes(None, 9, 4)), "\x1b[5;10H");
-        assert_eq!(s(move_bytes(Some((3, 4)), 4, 4)), "\x1b[C");
-        assert_eq!(s(move_bytes(Some((3, 4)), 13, 4)), "\x1b[10C");
-        assert_eq!(s(move_bytes(Some((30, 4)), 0, 4)), "\r");
-        assert_eq!(s(move_bytes(Some((30, 14)), 0, 15)), "\x1b[B\r");
-        assert_eq!(s(move_bytes(Some((30, 4)), 30, 3)), "\x1b[A");
-        assert_eq!(s(move_bytes(Some((30, 4)), 2, 20)), "\x1b[21;3H");
+        assert_eq!(s(move_bytes(None, 0, 0, true)), "\x1b[H");
+        assert_eq!(s(move_bytes(None, 0, 4, true)), "\x1b[5H");
+        assert_eq!(s(move_bytes(None, 9, 4, true)), "\x1b[5;10H");
+        assert_eq!(s(move_bytes(Some((3, 4)), 4, 4, true)), "\x1b[C");
+        assert_eq!(s(move_bytes(Some((3, 4)), 13, 4, true)), "\x1b[10C");
+        assert_eq!(s(move_bytes(Some((30, 4)), 0, 4, true)), "\r");
+        assert_eq!(s(move_bytes(Some((30, 14)), 0, 15, true)), "\x1b[B\r");
+        assert_eq!(s(move_bytes(Some((30, 4)), 30, 3, true)), "\x1b[A");
+        assert_eq!(s(move_bytes(Some((30, 4)), 2, 20, true)), "\x1b[21;3H");
+        // Inside a scrolling region: no relative moves to another row.
+        assert_eq!(s(move_bytes(Some((30, 4)), 30, 3, false)), "\x1b[4;31H");
+        assert_eq!(s(move_bytes(Some((30, 4)), 0, 4, false)), "\r");
     }
 
     #[test]

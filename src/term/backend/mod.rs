@@ -4,14 +4,18 @@
 //! - ratatui hands [`Backend::draw`] the cells that changed since *its*
 //!   previous buffer; the backend applies them to its model to get the
 //!   whole new frame, then sends the cheaper of a plain update and a
-//!   scroll of a band of rows (DECSTBM + delete/insert lines) followed by the
-//!   rows the scroll exposed ([`scroll`]).
+//!   scroll of a band of rows (DECSTBM, line feeds or reverse indexes)
+//!   followed by the rows the scroll exposed ([`scroll`]). The scrolling
+//!   region stays set while the same band keeps scrolling; it is reset by
+//!   [`LeanBackend::release`] (on drop), on clears and resizes, and by a
+//!   panic hook that [`LeanBackend::new`] installs.
 //! - A wide character (or a `ForcedWidth(2)` cell) advances the cursor by
 //!   two: no cursor move before the next cell ([`paint`]). Moves and SGR
 //!   changes are the shortest available ([`emit`]).
 //! - Everything for one frame is sent in one write at [`Backend::flush`],
-//!   wrapped, when asked, in synchronized output (`ESC[?2026h` …
-//!   `ESC[?2026l`, DEC mode 2026), which terminals without it ignore.
+//!   wrapped, as [`SyncOutput`] says, in synchronized output
+//!   (`ESC[?2026h` … `ESC[?2026l`, DEC mode 2026), which terminals
+//!   without it ignore.
 //!
 //! The model must match the screen: nothing else may draw on the terminal
 //! while the backend is in use, except sequences that move neither the
@@ -37,21 +41,53 @@ use grid::Grid;
 const SYNC_BEGIN: &[u8] = b"\x1b[?2026h";
 const SYNC_END: &[u8] = b"\x1b[?2026l";
 
+/// Frames at most this long go out unwrapped with [`SyncOutput::Large`]:
+/// one write, well under one TCP segment, reaches the terminal in one
+/// read, so it cannot tear, and the 16 bytes of the wrapping would be a
+/// tenth of a one-line scroll.
+pub const SYNC_MIN_BYTES: usize = 1024;
+
+/// When frames are wrapped in synchronized output (DEC mode 2026:
+/// `ESC[?2026h` … `ESC[?2026l`, ignored by terminals without it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SyncOutput {
+    /// Never.
+    Never,
+    /// Every frame.
+    Always,
+    /// Frames longer than [`SYNC_MIN_BYTES`].
+    Large,
+}
+
+impl SyncOutput {
+    fn wraps(self, frame_len: usize) -> bool {
+        match self {
+            SyncOutput::Never => false,
+            SyncOutput::Always => true,
+            SyncOutput::Large => frame_len > SYNC_MIN_BYTES,
+        }
+    }
+}
+
 /// Which backend the reader draws with (`BULLETIN_BACKEND`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Choice {
-    /// ratatui's stock crossterm backend, for comparison.
+    /// `plain`: ratatui's stock crossterm backend, for comparison.
     Plain,
-    /// [`LeanBackend`], the default.
-    Lean,
+    /// [`LeanBackend`], the default (`lean`, synchronized output for large
+    /// frames); `lean-sync` wraps every frame, `lean-nosync` none.
+    Lean(SyncOutput),
 }
 
 impl Choice {
-    /// `plain` picks the stock backend; anything else (or nothing) the lean one.
+    /// The choice named by `BULLETIN_BACKEND`; anything else (or nothing)
+    /// is the default.
     pub fn from_env(value: Option<&str>) -> Choice {
-        match value.map(str::trim) {
-            Some(v) if v.eq_ignore_ascii_case("plain") => Choice::Plain,
-            _ => Choice::Lean,
+        match value.map(|v| v.trim().to_ascii_lowercase()).as_deref() {
+            Some("plain") => Choice::Plain,
+            Some("lean-sync") => Choice::Lean(SyncOutput::Always),
+            Some("lean-nosync") => Choice::Lean(SyncOutput::Never),
+            _ => Choice::Lean(SyncOutput::Large),
         }
     }
 }
@@ -70,7 +106,7 @@ enum SizeSource {
 pub struct LeanBackend<W: Write> {
     writer: W,
     size: SizeSource,
-    sync: bool,
+    sync: SyncOutput,
     model: Grid,
     enc: Encoder,
     cursor_visible: Option<bool>,
@@ -80,19 +116,20 @@ pub struct LeanBackend<W: Write> {
 
 impl<W: Write> LeanBackend<W> {
     /// A backend for the terminal on standard output, writing to `writer`;
-    /// `sync` wraps each frame in synchronized output.
-    pub fn new(writer: W, sync: bool) -> Self {
+    /// `sync` says which frames are wrapped in synchronized output.
+    pub fn new(writer: W, sync: SyncOutput) -> Self {
+        reset_region_on_panic();
         let size = crossterm::terminal::size().map_or(Size::new(0, 0), |(w, h)| Size::new(w, h));
         Self::build(writer, SizeSource::Terminal, size, sync)
     }
 
     /// A backend for a screen of a fixed size (tests, recordings).
-    pub fn with_size(writer: W, width: u16, height: u16, sync: bool) -> Self {
+    pub fn with_size(writer: W, width: u16, height: u16, sync: SyncOutput) -> Self {
         let size = Size::new(width, height);
         Self::build(writer, SizeSource::Fixed(size), size, sync)
     }
 
-    fn build(writer: W, size: SizeSource, now: Size, sync: bool) -> Self {
+    fn build(writer: W, size: SizeSource, now: Size, sync: SyncOutput) -> Self {
         Self {
             writer,
             size,
@@ -113,8 +150,11 @@ impl<W: Write> LeanBackend<W> {
     }
 
     /// Forgets where the cursor is and what the pen is: the next frame
-    /// starts with an absolute move and a full SGR.
+    /// starts with an absolute move and a full SGR; the scrolling region
+    /// is reset.
     pub fn invalidate(&mut self) {
+        self.pending.extend_from_slice(b"\x1b[r");
+        self.enc.region = None;
         self.enc.cursor = None;
         self.enc.pen = Pen {
             modifier: ratatui::style::Modifier::all(),
@@ -162,6 +202,7 @@ impl<W: Write> Backend for LeanBackend<W> {
         if size.width != self.model.width() || size.height != self.model.height() {
             // ratatui clears on every resize before drawing; if it did
             // not, the screen's content is unknown: start from blank.
+            self.enc.end_region(&mut self.pending);
             self.enc.set_pen(&mut self.pending, Pen::DEFAULT);
             self.pending.extend_from_slice(b"\x1b[2J");
             self.reset_model()?;
@@ -226,6 +267,7 @@ impl<W: Write> Backend for LeanBackend<W> {
         self.enc.set_pen(&mut self.pending, Pen::DEFAULT);
         match clear_type {
             ClearType::All => {
+                self.enc.end_region(&mut self.pending);
                 self.pending.extend_from_slice(b"\x1b[2J");
                 return self.reset_model();
             }
@@ -272,12 +314,13 @@ impl<W: Write> Backend for LeanBackend<W> {
     fn flush(&mut self) -> io::Result<()> {
         if !self.pending.is_empty() {
             self.enc.set_pen(&mut self.pending, Pen::DEFAULT);
+            let wrap = self.sync.wraps(self.pending.len());
             let mut frame = Vec::with_capacity(self.pending.len() + 16);
-            if self.sync {
+            if wrap {
                 frame.extend_from_slice(SYNC_BEGIN);
             }
             frame.append(&mut self.pending);
-            if self.sync {
+            if wrap {
                 frame.extend_from_slice(SYNC_END);
             }
             self.writer.write_all(&frame)?;
@@ -314,9 +357,35 @@ impl<W: Write> LeanBackend<W> {
     }
 }
 
-impl<W: Write> Drop for LeanBackend<W> {
-    /// What is still pending (a cursor shown on the way out) is sent.
-    fn drop(&mut self) {
-        let _ = self.flush();
+impl<W: Write> LeanBackend<W> {
+    /// Leaves the terminal as a shell expects it: no scrolling region, the
+    /// default pen, everything pending sent. Call it before handing the
+    /// terminal to anything else (`ratatui::restore`, a subprocess); the
+    /// backend does it when dropped.
+    pub fn release(&mut self) -> io::Result<()> {
+        self.enc.end_region(&mut self.pending);
+        self.flush()
     }
+}
+
+impl<W: Write> Drop for LeanBackend<W> {
+    fn drop(&mut self) {
+        let _ = self.release();
+    }
+}
+
+/// On a panic, resets the scrolling region before the hooks installed
+/// earlier (ratatui's restores the terminal) run: a region left set would
+/// stay in force in the shell. Installed once.
+fn reset_region_on_panic() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            let mut out = io::stdout();
+            let _ = out.write_all(b"\x1b[r\x1b[m");
+            let _ = out.flush();
+            previous(info);
+        }));
+    });
 }

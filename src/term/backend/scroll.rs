@@ -9,8 +9,9 @@
 //!    each shift, then the few best runs overall.
 //! 3. For each such run, the band is the run plus the `|k|` rows its
 //!    content comes from. Its cost is the bytes of: the region
-//!    (`ESC[top;bottomr`), the scroll (cursor to the band's top row, then
-//!    `ESC[kM` up or `ESC[kL` down), the region reset (`ESC[r`), then the ordinary update from `M` shifted
+//!    (`ESC[top;bottomr`), the scroll (line feeds at the band's bottom row,
+//!    reverse indexes at its top row, or deleted/inserted lines), the
+//!    region reset (`ESC[r`), then the ordinary update from `M` shifted
 //!    (exposed rows blank) to `N` — the exposed rows and whatever else
 //!    changed, such as a status line.
 //! 4. Send the cheapest of these and of the plain update (`M` to `N`).
@@ -36,12 +37,27 @@ const CANDIDATES: usize = 4;
 
 /// The bytes that turn `old` into `new`, from the terminal state `enc`,
 /// with or without a scroll, whichever is shorter; and the state after.
+/// A scrolling region left from an earlier frame is kept when that is
+/// cheaper (the next scroll of the same band needs no new region).
 pub fn plan(enc: &Encoder, old: &Grid, new: &Grid) -> (Vec<u8>, Encoder) {
     let mut best_enc = *enc;
     let mut best = Vec::new();
     paint(&mut best_enc, &mut best, old, new);
     if best.is_empty() {
         return (best, best_enc);
+    }
+    let mut consider = |out: Vec<u8>, e: Encoder| {
+        if out.len() < best.len() {
+            best = out;
+            best_enc = e;
+        }
+    };
+    if enc.region.is_some() {
+        let mut e = *enc;
+        let mut out = Vec::new();
+        e.end_region(&mut out);
+        paint(&mut e, &mut out, old, new);
+        consider(out, e);
     }
     for shift in candidates(old, new) {
         let mut e = *enc;
@@ -50,10 +66,7 @@ pub fn plan(enc: &Encoder, old: &Grid, new: &Grid) -> (Vec<u8>, Encoder) {
         let mut moved = old.clone();
         moved.shift(shift.top, shift.bottom, shift.k);
         paint(&mut e, &mut out, &moved, new);
-        if out.len() < best.len() {
-            best = out;
-            best_enc = e;
-        }
+        consider(out, e);
     }
     (best, best_enc)
 }
@@ -110,35 +123,38 @@ fn best_run(before: &[u64], after: &[u64], k: i32) -> Option<(usize, Shift)> {
     ))
 }
 
-/// Scrolls the band on the terminal: the region (unless it is the whole
-/// screen), the cursor to its top row, delete (`ESC[kM`, up) or insert
-/// (`ESC[kL`, down) `k` lines, the region reset. Deleting and inserting
-/// lines inside a region is what VT102 and every later terminal do
-/// (`ESC[kS`/`ESC[kT` would be shorter but the Linux console and some
-/// emulators lack them). The pen is reset first, since terminals fill the
-/// new lines with the current background colour.
+/// Scrolls the band on the terminal with what every terminal since the
+/// VT100 understands: the region (unless it is the whole screen), then
+/// line feeds at its bottom margin (up) or reverse indexes (`ESC M`) at
+/// its top margin (down); for longer moves, delete (`ESC[kM`) or insert
+/// (`ESC[kL`) lines at its top. (`ESC[kS`/`ESC[kT` are missing on the
+/// Linux console and some emulators.) The pen is reset first: terminals
+/// fill the new lines with the current background colour. The region
+/// stays set afterwards (see [`Encoder::region`]).
 pub fn emit_shift(enc: &mut Encoder, out: &mut Vec<u8>, shift: Shift, height: u16) {
     enc.set_pen(out, Pen::DEFAULT);
-    let whole = shift.top == 0 && shift.bottom + 1 == height;
-    if !whole {
+    let band = (shift.top, shift.bottom);
+    if shift.top == 0 && shift.bottom + 1 == height {
+        enc.end_region(out);
+    } else if enc.region != Some(band) {
         out.extend_from_slice(format!("\x1b[{};{}r", shift.top + 1, shift.bottom + 1).as_bytes());
         // Setting the region homes the cursor on most terminals, not all.
+        enc.region = Some(band);
         enc.cursor = None;
     }
-    enc.move_to(out, 0, shift.top);
-    let n = shift.k.unsigned_abs();
-    let op = if shift.k > 0 { 'M' } else { 'L' };
-    if n == 1 {
-        out.extend_from_slice(format!("\x1b[{op}").as_bytes());
+    let n = shift.k.unsigned_abs() as usize;
+    if shift.k > 0 && n <= 4 {
+        // The column stays 0 even where the tty turns `\n` into `\r\n`.
+        enc.move_to(out, 0, shift.bottom);
+        out.extend(std::iter::repeat_n(b'\n', n));
+    } else if shift.k < 0 && n <= 2 {
+        enc.move_to(out, 0, shift.top);
+        out.extend(std::iter::repeat_n(*b"\x1bM", n).flatten());
     } else {
+        enc.move_to(out, 0, shift.top);
+        let op = if shift.k > 0 { 'M' } else { 'L' };
         out.extend_from_slice(format!("\x1b[{n}{op}").as_bytes());
     }
-    if !whole {
-        out.extend_from_slice(b"\x1b[r");
-    }
-    // Some terminals move the cursor to the left margin on a line
-    // insertion or deletion, all of them home it on a region reset.
-    enc.cursor = None;
 }
 
 #[cfg(test)]
@@ -220,7 +236,7 @@ mod tests {
         let (old, new) = (rows(0), rows(1));
         let (bytes, _) = plan(&Encoder::new(20), &old, &new);
         let text = String::from_utf8(bytes.clone()).unwrap();
-        assert!(text.starts_with("\x1b[H\x1b[M"), "{text:?}");
+        assert!(text.starts_with("\x1b[12H\n"), "{text:?}");
         assert!(bytes.len() * 5 < plain(&old, &new).len());
     }
 }
