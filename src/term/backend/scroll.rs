@@ -202,6 +202,39 @@ mod tests {
     }
 
     #[test]
+    fn the_pen_is_reset_before_scrolling_and_the_region_is_reused() {
+        // Terminals fill the new lines with the current background.
+        let mut enc = Encoder::new(4);
+        enc.pen = Pen {
+            bg: ratatui::style::Color::Blue,
+            ..Pen::DEFAULT
+        };
+        let mut out = Vec::new();
+        let shift = Shift {
+            top: 1,
+            bottom: 6,
+            k: 1,
+        };
+        emit_shift(&mut enc, &mut out, shift, 8);
+        assert_eq!(out, b"\x1b[m\x1b[2;7r\x1b[7H\n");
+        out.clear();
+        emit_shift(&mut enc, &mut out, Shift { k: -1, ..shift }, 8);
+        assert_eq!(out, b"\x1b[2H\x1bM");
+        out.clear();
+        emit_shift(
+            &mut enc,
+            &mut out,
+            Shift {
+                top: 0,
+                bottom: 7,
+                k: 3,
+            },
+            8,
+        );
+        assert_eq!(out, b"\x1b[r\x1b[8H\n\n\n");
+    }
+
+    #[test]
     fn unrelated_screens_have_no_candidates() {
         assert!(candidates(&column("abcd"), &column("wxyz")).is_empty());
     }
