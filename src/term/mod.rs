@@ -2,6 +2,7 @@
 //! the run loop (generic over the ratatui backend so tests drive it with
 //! `TestBackend`).
 
+pub mod backend;
 pub mod clipboard;
 mod events;
 pub mod probe;
@@ -89,8 +90,10 @@ fn attach_store(app: App, args: &ReaderArgs, err: &mut dyn Write) -> App {
 
 /// Takes over the terminal, runs, and restores it on every way out
 /// (`ratatui::try_init` installs the panic hook that restores too).
+/// `BULLETIN_BACKEND=plain` draws with ratatui's stock crossterm backend
+/// (for comparison); the default is the lean backend (issue 7).
 fn run_in_terminal(app: &mut App, forced: Option<WidthMode>) -> std::io::Result<()> {
-    let mut terminal = ratatui::try_init()?;
+    let terminal = ratatui::try_init()?;
     if forced.is_none() {
         // Asked on the alternate screen before any input thread exists, so
         // the reply can never be read as keys (see `probe`).
@@ -106,7 +109,20 @@ fn run_in_terminal(app: &mut App, forced: Option<WidthMode>) -> std::io::Result<
     if mouse {
         crossterm::execute!(std::io::stdout(), crossterm::event::EnableMouseCapture)?;
     }
-    let result = events::spawn().and_then(|rx| run(&mut terminal, app, rx, &mut std::io::stdout()));
+    let clip = &mut std::io::stdout();
+    let choice = backend::Choice::from_env(std::env::var("BULLETIN_BACKEND").ok().as_deref());
+    let result = match choice {
+        backend::Choice::Plain => {
+            let mut terminal = terminal;
+            events::spawn().and_then(|rx| run(&mut terminal, app, rx, clip))
+        }
+        backend::Choice::Lean(sync) => {
+            drop(terminal);
+            let lean = backend::LeanBackend::new(std::io::stdout(), sync);
+            Terminal::new(lean)
+                .and_then(|mut t| events::spawn().and_then(|rx| run(&mut t, app, rx, clip)))
+        }
+    };
     if mouse {
         let _ = crossterm::execute!(std::io::stdout(), crossterm::event::DisableMouseCapture);
     }

@@ -10,6 +10,9 @@ use std::time::{Duration, Instant};
 
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 
+/// The end of a frame in the byte stream (see `BULLETIN_BACKEND` above).
+const FRAME_END: &[u8] = b"\x1b[?2026l";
+
 /// How long to wait for the screen to show something before failing. Long,
 /// because CI machines are shared; a pass never waits this long.
 const PATIENCE: Duration = Duration::from_secs(20);
@@ -56,6 +59,10 @@ impl Session {
         cmd.env("LANG", "en_US.UTF-8");
         // vt100 never answers the start-up probe; tests that want it say so.
         cmd.env("BULLETIN_AMBIGUOUS_WIDTH", "narrow");
+        // The default (lean) backend with every non-empty frame wrapped in
+        // synchronized output, so the end of a frame can be seen in the
+        // byte stream; a test may override it.
+        cmd.env("BULLETIN_BACKEND", "lean-sync");
         cmd.env("BULLETIN_DATA_DIR", data_dir);
         cmd.env("HOME", data_dir);
         for (k, v) in env {
@@ -163,8 +170,8 @@ impl Session {
     /// on screen.
     pub fn frames(&self) -> usize {
         let raw = self.raw.lock().unwrap();
-        raw.windows(6)
-            .filter(|w| *w == b"\x1b[?25l" || *w == b"\x1b[?25h")
+        raw.windows(FRAME_END.len())
+            .filter(|w| *w == FRAME_END)
             .count()
     }
 
