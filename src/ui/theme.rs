@@ -49,7 +49,10 @@ impl Theme {
                 Some(Color::Indexed(31)),
                 Some(Color::Indexed(244)),
                 Some(Color::Indexed(24)),
-                Some(Color::Indexed(237)),
+                // A named colour for the bars: its SGR is shorter than a
+                // palette index, and the status line is redrawn on every
+                // scroll (bandwidth, issue 7).
+                Some(Color::DarkGray),
             ),
         };
         let fg = |c: Option<Color>, base: Style| c.map_or(base, |c| base.fg(c));
