@@ -156,6 +156,10 @@ where
     let size = terminal.size().map_err(io)?;
     app.update(Action::Resize(size.width, size.height));
     terminal.draw(|f| ui::render(app, f)).map_err(io)?;
+    // Benchmarking hook for `scripts/bench-scale` (docs/performance.md).
+    if std::env::var_os("BULLETIN_EXIT_AFTER_FIRST_FRAME").is_some() {
+        return Ok(());
+    }
     let mut copied = 0;
     while let Some(event) = events.next_event(app.wake_after()) {
         if let Some(action) = app.action_for(event) {
