@@ -1,6 +1,7 @@
 //! Scale figures (issue 8) over the library, on SYNTHETIC data from
 //! `examples/gen-archive/synth.rs` (included by path): loading archives of
-//! 1 k and 10 k articles from memory, and in one long article of 250 KB and
+//! 1 k and 10 k articles (fully from memory, and the reader's way from a
+//! mapped file), and in one long article of 250 KB and
 //! 1 MB (so the growth shows) opening it, re-laying it out after a resize,
 //! one search keystroke, and a key press to a drawn frame. Run with
 //! `cargo bench --bench scale`; `scripts/bench-scale` runs it and puts the
@@ -50,11 +51,29 @@ fn archive_of(articles: Vec<model::Article>) -> Archive {
 static ARCHIVES: LazyLock<Vec<(usize, Vec<u8>)>> =
     LazyLock::new(|| [1_000, 10_000].map(|n| (n, archive_json(n))).into());
 
-/// Loading an archive of `n` articles from bytes (the file read excluded).
+/// The full loader (`check`, `list`, `show`) on `n` articles from bytes
+/// (the file read excluded).
 #[divan::bench(args = [1_000, 10_000], sample_count = 10)]
 fn load(bencher: Bencher, n: usize) {
     let bytes = &ARCHIVES.iter().find(|(m, _)| *m == n).unwrap().1;
     bencher.bench(|| model::load_bytes("big.json", bytes).unwrap());
+}
+
+/// The reader's loader on `n` articles: the file mapped, metadata only.
+#[divan::bench(args = [1_000, 10_000], sample_count = 10)]
+fn load_mapped(bencher: Bencher, n: usize) {
+    let file = temp_file(&ARCHIVES.iter().find(|(m, _)| *m == n).unwrap().1);
+    bencher.bench(|| {
+        let library = model::open_path(file.path()).unwrap();
+        assert!(library.is_mapped());
+        library
+    });
+}
+
+fn temp_file(bytes: &[u8]) -> tempfile::NamedTempFile {
+    let mut file = tempfile::NamedTempFile::new().unwrap();
+    std::io::Write::write_all(&mut file, bytes).unwrap();
+    file
 }
 
 /// An archive holding one long article of about `kb` KB, as an `Archive`.
@@ -66,10 +85,25 @@ fn long_archive(kb: usize) -> Archive {
     archive_of(vec![article])
 }
 
-/// The app on the long-article archive, 82x24 (an 80-column text), with
-/// the article open when `open`.
+/// The long-article archives, written to files the reader maps.
+static LONG: LazyLock<Vec<(usize, tempfile::NamedTempFile)>> = LazyLock::new(|| {
+    ARTICLE_KB
+        .map(|kb| {
+            (
+                kb,
+                temp_file(&serde_json::to_vec(&long_archive(kb)).unwrap()),
+            )
+        })
+        .into()
+});
+
+/// The app on the long-article archive (mapped, as the reader opens it),
+/// 82x24 (an 80-column text), with the article open when `open`.
 fn app(kb: usize, open: bool) -> (App, Terminal<TestBackend>) {
-    let mut app = App::new(long_archive(kb), Settings::default());
+    let file = &LONG.iter().find(|(k, _)| *k == kb).unwrap().1;
+    let library = model::open_path(file.path()).unwrap();
+    assert!(library.is_mapped());
+    let mut app = App::new(library, Settings::default());
     app.update(Action::Resize(82, 24));
     if open {
         app.update(Action::Open);
@@ -84,8 +118,9 @@ fn draw(app: &App, terminal: &mut Terminal<TestBackend>) {
         .expect("TestBackend draws");
 }
 
-/// Enter on the list: the article's document and layout at 80 columns,
-/// and its first frame (closing it again is included: it is cheap).
+/// Enter on the list: the article parsed from the mapped file and checked,
+/// its document and layout at 80 columns, and its first frame (closing it
+/// again is included: it is cheap).
 #[divan::bench(args = ARTICLE_KB, sample_count = 20)]
 fn open_article(bencher: Bencher, kb: usize) {
     let (mut app, mut terminal) = app(kb, false);

@@ -15,7 +15,7 @@ use ratatui::backend::Backend;
 
 use crate::app::{Action, App, Event, WidthSource, keymap};
 use crate::cli::{
-    EXIT_FAILURE, EXIT_NO_TERMINAL, EXIT_OK, ReaderArgs, load_archive, settings_from,
+    EXIT_FAILURE, EXIT_NO_TERMINAL, EXIT_OK, ReaderArgs, load_library, settings_from,
 };
 use crate::config::Config;
 use crate::store;
@@ -43,7 +43,7 @@ pub fn run_reader(args: &ReaderArgs, err: &mut dyn Write) -> u8 {
         );
         return EXIT_NO_TERMINAL;
     }
-    let archive = match load_archive(args.archive.as_deref()) {
+    let archive = match load_library(args.archive.as_deref()) {
         Ok(a) => a,
         Err(e) => {
             let _ = writeln!(err, "bulletin: {e}");
