@@ -1,6 +1,6 @@
 //! The browse screen's state: the group pane, the article list, the filter.
 
-use crate::model::{Archive, Groups};
+use crate::model::{Groups, Library};
 
 /// One row of the group pane.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,7 +39,7 @@ pub struct Browse {
 impl Browse {
     /// The group pane of `groups`: All, then each district followed by its
     /// district-level pieces and its subdistricts.
-    pub fn new(archive: &Archive, groups: &Groups) -> Browse {
+    pub fn new(archive: &Library, groups: &Groups) -> Browse {
         let mut entries = vec![GroupEntry::All];
         for (d, district) in groups.districts.iter().enumerate() {
             entries.push(GroupEntry::District(d));
@@ -57,7 +57,7 @@ impl Browse {
     }
 
     /// Article indexes of a group, in display order.
-    pub fn members(entry: GroupEntry, archive: &Archive, groups: &Groups) -> Vec<usize> {
+    pub fn members(entry: GroupEntry, archive: &Library, groups: &Groups) -> Vec<usize> {
         match entry {
             GroupEntry::All => groups
                 .districts
@@ -74,7 +74,7 @@ impl Browse {
     }
 
     /// Recomputes `visible` after the group or the filter changed.
-    pub fn refresh(&mut self, archive: &Archive, groups: &Groups) {
+    pub fn refresh(&mut self, archive: &Library, groups: &Groups) {
         let entry = self
             .entries
             .get(self.group)
@@ -96,7 +96,7 @@ impl Browse {
 
 /// A filter matches an article's title, subtitle, subdistrict, district,
 /// date or id, case-insensitively.
-fn matches_filter(archive: &Archive, i: usize, needle: &str) -> bool {
+fn matches_filter(archive: &Library, i: usize, needle: &str) -> bool {
     let a = &archive.articles[i];
     [
         Some(a.title.as_str()),

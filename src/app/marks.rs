@@ -44,14 +44,10 @@ impl App {
 
     /// Whether a bookmark's text can still be found in the archive.
     pub fn bookmark_detached(&self, b: &Bookmark) -> bool {
-        match self
-            .archive
-            .articles
-            .iter()
-            .find(|a| a.id == b.anchor.article)
-        {
-            Some(a) => locate(&b.anchor, &crate::model::article_doc(a)).is_none(),
-            None => true,
+        let found = (self.archive.articles.iter()).position(|a| a.id == b.anchor.article);
+        match found.map(|i| self.archive.article(i)) {
+            Some(Ok(a)) => locate(&b.anchor, &crate::model::article_doc(&a)).is_none(),
+            Some(Err(_)) | None => true,
         }
     }
 
@@ -171,14 +167,16 @@ impl App {
         else {
             return self.say(Msg::BookmarkDetached);
         };
-        let doc = crate::model::article_doc(&self.archive.articles[article]);
+        let Some(doc) = self.article_doc(article) else {
+            return;
+        };
         let pos = locate(&b.anchor, &doc);
         let siblings = if self.browse.visible.contains(&article) {
             self.browse.visible.clone()
         } else {
             vec![article]
         };
-        self.open_article_at(article, siblings, pos);
+        self.open_article_at(article, doc, siblings, pos);
         if pos.is_none() {
             self.say(Msg::BookmarkDetached);
         }

@@ -24,7 +24,7 @@ pub use persist::Persist;
 pub use prompt::{Prompt, PromptKind};
 pub use reader::{Geometry, Reader, geometry, too_small};
 
-use crate::model::{Archive, Groups, group};
+use crate::model::{Groups, Library, group_items};
 use crate::text::WidthMode;
 
 /// How much colour the terminal gets.
@@ -122,7 +122,8 @@ pub enum Screen {
 /// The whole application state.
 #[derive(Debug)]
 pub struct App {
-    pub archive: Archive,
+    /// The archive: metadata of every article; bodies when opened.
+    pub archive: Library,
     pub groups: Groups,
     pub settings: Settings,
     pub size: (u16, u16),
@@ -147,8 +148,9 @@ pub struct App {
 }
 
 impl App {
-    pub fn new(archive: Archive, settings: Settings) -> App {
-        let groups = group(&archive);
+    pub fn new(archive: impl Into<Library>, settings: Settings) -> App {
+        let archive = archive.into();
+        let groups = group_items(&archive.articles);
         let browse = Browse::new(&archive, &groups);
         App {
             archive,

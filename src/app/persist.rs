@@ -85,7 +85,7 @@ impl Persist {
     /// Adds a bookmark at `pos` with `note`.
     pub fn add_bookmark(
         &mut self,
-        article: &crate::model::Article,
+        article: &crate::model::ArticleMeta,
         doc: &Doc,
         pos: Pos,
         note: &str,

@@ -1,7 +1,6 @@
 //! The reader's state: one article's document, its layout for the current
 //! width, and the scroll position as a text anchor.
 
-use crate::model::{Archive, article_doc};
 use crate::text::layout::{Layout, layout};
 use crate::text::{Doc, Pos, WidthMode};
 
@@ -54,15 +53,15 @@ pub struct Reader {
 }
 
 impl Reader {
-    /// Opens article `article` laid out `width` columns wide.
+    /// Opens article `article`, whose document is `doc`, laid out `width`
+    /// columns wide.
     pub fn open(
-        archive: &Archive,
         article: usize,
+        doc: Doc,
         siblings: Vec<usize>,
         width: u16,
         mode: WidthMode,
     ) -> Reader {
-        let doc = article_doc(&archive.articles[article]);
         let layout = layout(&doc, width, mode);
         Reader {
             article,

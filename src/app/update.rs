@@ -195,27 +195,36 @@ impl App {
 
     /// Opens an article where reading last stopped.
     fn open_article(&mut self, article: usize, siblings: Vec<usize>) {
-        let doc = crate::model::article_doc(&self.archive.articles[article]);
+        let Some(doc) = self.article_doc(article) else {
+            return;
+        };
         let id = &self.archive.articles[article].id;
         let resume = self.persist.as_ref().and_then(|p| p.resume(id, &doc));
-        self.open_article_at(article, siblings, resume);
+        self.open_article_at(article, doc, siblings, resume);
+    }
+
+    /// Article `article`'s document, parsed from the archive now if need
+    /// be; `None` (the reason on the status line) when it cannot be read.
+    pub(super) fn article_doc(&mut self, article: usize) -> Option<crate::text::Doc> {
+        match self.archive.article(article) {
+            Ok(a) => Some(crate::model::article_doc(&a)),
+            Err(why) => {
+                self.status = Some(why);
+                None
+            }
+        }
     }
 
     /// Opens an article with `pos` at the top of the view (or the top).
     pub(super) fn open_article_at(
         &mut self,
         article: usize,
+        doc: crate::text::Doc,
         siblings: Vec<usize>,
         pos: Option<Pos>,
     ) {
         let g = self.geometry();
-        let mut reader = Reader::open(
-            &self.archive,
-            article,
-            siblings,
-            g.text_width,
-            self.settings.mode,
-        );
+        let mut reader = Reader::open(article, doc, siblings, g.text_width, self.settings.mode);
         if let Some(pos) = pos {
             reader.jump_to(pos, g.body_height);
         }

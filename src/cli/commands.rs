@@ -22,6 +22,15 @@ pub fn load_archive(path: Option<&Path>) -> Result<Archive, model::LoadError> {
     }
 }
 
+/// The reader's archive: a single file is memory-mapped and only its
+/// metadata read up front; bodies are parsed when opened (`model::open_path`).
+pub fn load_library(path: Option<&Path>) -> Result<model::Library, model::LoadError> {
+    match path {
+        Some(p) => model::open_path(p),
+        None => model::load_sample().map(Into::into),
+    }
+}
+
 /// `bulletin list`: groups and articles, as text or JSON.
 pub fn run_list(args: &ListArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     let archive = match load_archive(args.archive.as_deref()) {

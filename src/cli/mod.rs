@@ -9,7 +9,8 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 pub use commands::{
-    load_archive, run_bookmarks, run_check, run_config, run_import, run_list, run_show,
+    load_archive, load_library, run_bookmarks, run_check, run_config, run_import, run_list,
+    run_show,
 };
 pub use settings::settings_from;
 

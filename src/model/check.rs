@@ -26,14 +26,8 @@ pub(crate) fn sanitize_article(article: &mut Value) {
     let Some(obj) = article.as_object_mut() else {
         return;
     };
-    for field in LINE_FIELDS {
-        clean(obj.get_mut(field), sanitize_line);
-    }
-    if let Some(Value::Array(bylines)) = obj.get_mut("bylines") {
-        for byline in bylines.iter_mut().filter_map(Value::as_object_mut) {
-            clean(byline.get_mut("role"), sanitize_line);
-            clean(byline.get_mut("name"), sanitize_line);
-        }
+    for (field, value) in obj.iter_mut() {
+        sanitize_field(field, value);
     }
     if let Some(Value::Array(body)) = obj.get_mut("body") {
         for block in body.iter_mut().filter_map(Value::as_object_mut) {
@@ -43,8 +37,23 @@ pub(crate) fn sanitize_article(article: &mut Value) {
     }
 }
 
+/// Sanitises one field of an article other than `body`, in place.
+pub(crate) fn sanitize_field(field: &str, value: &mut Value) {
+    if LINE_FIELDS.contains(&field) {
+        clean(Some(value), sanitize_line);
+    } else if let ("bylines", Value::Array(bylines)) = (field, value) {
+        for byline in bylines.iter_mut().filter_map(Value::as_object_mut) {
+            clean(byline.get_mut("role"), sanitize_line);
+            clean(byline.get_mut("name"), sanitize_line);
+        }
+    }
+}
+
 fn clean(value: Option<&mut Value>, f: fn(&str) -> String) {
     if let Some(Value::String(s)) = value {
+        if crate::text::sanitize::is_clean(s) {
+            return;
+        }
         let cleaned = f(s);
         if cleaned != *s {
             *s = cleaned;
@@ -61,17 +70,29 @@ pub(crate) fn check_article(article: &Value) -> Vec<String> {
             kind(article)
         )];
     };
-    let mut out = Vec::new();
-    required(obj, "id", id_problem, &mut out);
-    required(obj, "title", blank_problem, &mut out);
-    optional(obj, "subtitle", no_rule, &mut out);
-    required(obj, "district", blank_problem, &mut out);
-    optional(obj, "subdistrict", blank_problem, &mut out);
-    optional(obj, "date", date_problem, &mut out);
-    optional(obj, "source", no_rule, &mut out);
-    optional(obj, "bulletin", no_rule, &mut out);
-    check_bylines(obj.get("bylines"), &mut out);
+    let mut out = check_head(obj);
     check_body(obj.get("body"), &mut out);
+    out
+}
+
+/// Every problem of an article's fields other than `body`.
+fn check_head(obj: &Map<String, Value>) -> Vec<String> {
+    check_head_with(|field| obj.get(field))
+}
+
+/// [`check_head`] with the fields looked up by `get` (the reader's quick
+/// pass keeps them in an array; see `model::lazy`).
+pub(crate) fn check_head_with<'a>(get: impl Fn(&str) -> Option<&'a Value>) -> Vec<String> {
+    let mut out = Vec::new();
+    required(get("id"), "id", id_problem, &mut out);
+    required(get("title"), "title", blank_problem, &mut out);
+    optional(get("subtitle"), "subtitle", no_rule, &mut out);
+    required(get("district"), "district", blank_problem, &mut out);
+    optional(get("subdistrict"), "subdistrict", blank_problem, &mut out);
+    optional(get("date"), "date", date_problem, &mut out);
+    optional(get("source"), "source", no_rule, &mut out);
+    optional(get("bulletin"), "bulletin", no_rule, &mut out);
+    check_bylines(get("bylines"), &mut out);
     out
 }
 
@@ -83,15 +104,15 @@ fn no_rule(_: &str) -> Option<String> {
     None
 }
 
-fn required(obj: &Map<String, Value>, field: &str, rule: Rule, out: &mut Vec<String>) {
-    match obj.get(field) {
+fn required(value: Option<&Value>, field: &str, rule: Rule, out: &mut Vec<String>) {
+    match value {
         None | Some(Value::Null) => out.push(format!("missing {field}")),
         Some(value) => string_field(field, value, rule, out),
     }
 }
 
-fn optional(obj: &Map<String, Value>, field: &str, rule: Rule, out: &mut Vec<String>) {
-    match obj.get(field) {
+fn optional(value: Option<&Value>, field: &str, rule: Rule, out: &mut Vec<String>) {
+    match value {
         None | Some(Value::Null) => {}
         Some(value) => string_field(field, value, rule, out),
     }
@@ -117,8 +138,8 @@ fn check_bylines(bylines: Option<&Value>, out: &mut Vec<String>) {
         let mut found = Vec::new();
         match item.as_object() {
             Some(obj) => {
-                required(obj, "role", no_rule, &mut found);
-                required(obj, "name", blank_problem, &mut found);
+                required(obj.get("role"), "role", no_rule, &mut found);
+                required(obj.get("name"), "name", blank_problem, &mut found);
             }
             None => found.push(format!(
                 "expected {{\"role\", \"name\"}}, found {}",
@@ -156,7 +177,7 @@ fn check_block(block: &Value, out: &mut Vec<String>) {
         None | Some(Value::Null) => out.push("missing type".into()),
         Some(Value::String(t)) if BLOCK_TYPES.contains(&t.as_str()) => {
             if t == "caption" {
-                optional(obj, "credit", no_rule, out);
+                optional(obj.get("credit"), "credit", no_rule, out);
             }
         }
         Some(Value::String(t)) => out.push(format!(
@@ -165,7 +186,7 @@ fn check_block(block: &Value, out: &mut Vec<String>) {
         )),
         Some(other) => out.push(format!("type must be a string, found {}", kind(other))),
     }
-    required(obj, "text", blank_problem, out);
+    required(obj.get("text"), "text", blank_problem, out);
 }
 
 /// Text must hold something besides whitespace.

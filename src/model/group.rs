@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 
 use super::check::parse_date;
-use super::{Archive, Article};
+use super::{Archive, Article, ArticleMeta};
 
 /// All groups of an archive, districts in order of first appearance.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -39,14 +39,50 @@ pub struct SubGroup {
 /// appearance, district-level pieces first; within a group newest first,
 /// undated after dated, ties in archive order.
 pub fn group(archive: &Archive) -> Groups {
+    group_items(&archive.articles)
+}
+
+/// What grouping needs of an article (or of its metadata).
+pub trait Placed {
+    fn district(&self) -> &str;
+    fn subdistrict(&self) -> Option<&str>;
+    fn date(&self) -> Option<&str>;
+}
+
+impl Placed for Article {
+    fn district(&self) -> &str {
+        &self.district
+    }
+    fn subdistrict(&self) -> Option<&str> {
+        self.subdistrict.as_deref()
+    }
+    fn date(&self) -> Option<&str> {
+        self.date.as_deref()
+    }
+}
+
+impl Placed for ArticleMeta {
+    fn district(&self) -> &str {
+        &self.district
+    }
+    fn subdistrict(&self) -> Option<&str> {
+        self.subdistrict.as_deref()
+    }
+    fn date(&self) -> Option<&str> {
+        self.date.as_deref()
+    }
+}
+
+/// [`group`] over any list of articles or article metadata.
+pub fn group_items<T: Placed>(items: &[T]) -> Groups {
     let mut districts: Vec<DistrictGroup> = Vec::new();
     // Positions by name: a district's index, a subdistrict's index in it.
     let mut district_at: HashMap<&str, usize> = HashMap::new();
     let mut sub_at: HashMap<(usize, &str), usize> = HashMap::new();
-    for (i, article) in archive.articles.iter().enumerate() {
-        let d = *district_at.entry(&article.district).or_insert_with(|| {
+    for (i, article) in items.iter().enumerate() {
+        let d = *district_at.entry(article.district()).or_insert_with(|| {
             districts.push(DistrictGroup {
-                name: article.district.clone(),
+                name: article.district().to_string(),
                 all: Vec::new(),
                 district_level: Vec::new(),
                 subdistricts: Vec::new(),
@@ -54,20 +90,20 @@ pub fn group(archive: &Archive) -> Groups {
             districts.len() - 1
         });
         let district = &mut districts[d];
-        let Some(sub) = &article.subdistrict else {
+        let Some(sub) = article.subdistrict() else {
             district.district_level.push(i);
             continue;
         };
         let s = *sub_at.entry((d, sub)).or_insert_with(|| {
             district.subdistricts.push(SubGroup {
-                name: sub.clone(),
+                name: sub.to_string(),
                 articles: Vec::new(),
             });
             district.subdistricts.len() - 1
         });
         district.subdistricts[s].articles.push(i);
     }
-    let dates: Vec<Option<NaiveDate>> = archive.articles.iter().map(date_of).collect();
+    let dates: Vec<Option<NaiveDate>> = items.iter().map(date_of).collect();
     for d in &mut districts {
         sort_group(&mut d.district_level, &dates);
         d.all = d.district_level.clone();
@@ -80,8 +116,8 @@ pub fn group(archive: &Archive) -> Groups {
 }
 
 /// An article's date when it is a valid `YYYY-MM-DD` (else undated).
-fn date_of(article: &Article) -> Option<NaiveDate> {
-    article.date.as_deref().and_then(|d| parse_date(d).ok())
+fn date_of<T: Placed>(article: &T) -> Option<NaiveDate> {
+    article.date().and_then(|d| parse_date(d).ok())
 }
 
 /// Newest first, undated last; stable, so ties keep archive order.

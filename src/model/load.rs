@@ -32,7 +32,7 @@ pub fn load_bytes(name: &str, bytes: &[u8]) -> Result<Archive, LoadError> {
     finish(path, vec![parsed], &stem(path))
 }
 
-fn io_error(path: &Path, source: std::io::Error) -> LoadError {
+pub(super) fn io_error(path: &Path, source: std::io::Error) -> LoadError {
     LoadError::Io {
         path: path.to_path_buf(),
         source,
@@ -77,7 +77,7 @@ fn archive_files(dir: &Path) -> Result<Vec<PathBuf>, LoadError> {
 }
 
 /// A file name without its extension, sanitised: the title of JSON Lines.
-fn stem(path: &Path) -> String {
+pub(super) fn stem(path: &Path) -> String {
     let stem = path.file_stem().unwrap_or(path.as_os_str());
     sanitize_line(&stem.to_string_lossy())
 }
@@ -108,14 +108,14 @@ fn parse_file(path: &Path, bytes: &[u8]) -> Result<Parsed, LoadError> {
 }
 
 /// The archive's own fields, from a single-file header.
-struct Header {
-    title: Option<String>,
-    key: Option<String>,
-    extra: Map<String, Value>,
+pub(super) struct Header {
+    pub(super) title: Option<String>,
+    pub(super) key: Option<String>,
+    pub(super) extra: Map<String, Value>,
 }
 
 /// Checks a header's `format`, `title` and `key`; problems go to `problems`.
-fn read_header(
+pub(super) fn read_header(
     path: &Path,
     mut fields: Map<String, Value>,
     problems: &mut Vec<Problem>,

@@ -16,7 +16,7 @@ use ratatui::backend::Backend;
 
 use crate::app::{Action, App, Event, WidthSource, keymap};
 use crate::cli::{
-    EXIT_FAILURE, EXIT_NO_TERMINAL, EXIT_OK, ReaderArgs, load_archive, settings_from,
+    EXIT_FAILURE, EXIT_NO_TERMINAL, EXIT_OK, ReaderArgs, load_library, settings_from,
 };
 use crate::config::Config;
 use crate::store;
@@ -44,7 +44,7 @@ pub fn run_reader(args: &ReaderArgs, err: &mut dyn Write) -> u8 {
         );
         return EXIT_NO_TERMINAL;
     }
-    let archive = match load_archive(args.archive.as_deref()) {
+    let archive = match load_library(args.archive.as_deref()) {
         Ok(a) => a,
         Err(e) => {
             let _ = writeln!(err, "bulletin: {e}");
@@ -186,6 +186,10 @@ where
     B::Error: std::error::Error + Send + Sync + 'static,
 {
     draw(terminal, app)?;
+    // Benchmarking hook for `scripts/bench-scale` (docs/performance.md).
+    if std::env::var_os("BULLETIN_EXIT_AFTER_FIRST_FRAME").is_some() {
+        return Ok(());
+    }
     let mut copied = 0;
     while let Some(event) = events.next_event(app.wake_after()) {
         if let Some(action) = app.action_for(event) {

@@ -70,6 +70,12 @@ pub fn sanitize(s: &str) -> String {
     out
 }
 
+/// True when [`sanitize`] and [`sanitize_line`] would return `s` as it is
+/// (no character they remove or change): a quick test that saves a copy.
+pub fn is_clean(s: &str) -> bool {
+    !s.chars().any(is_removed)
+}
+
 /// [`sanitize`], then every `'\n'` becomes a space: for one-line fields.
 pub fn sanitize_line(s: &str) -> String {
     sanitize(s).replace('\n', " ")
@@ -138,6 +144,22 @@ fn skip_string(it: &mut It) {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn is_clean_means_unchanged() {
+        for s in [
+            "",
+            "中原区 “社区” …—",
+            "a\tb",
+            "a\nb",
+            "x\u{1b}[31m",
+            "\u{9b}1m",
+            "a\u{200b}",
+        ] {
+            let unchanged = super::sanitize(s) == s && super::sanitize_line(s) == s;
+            assert_eq!(super::is_clean(s), unchanged, "{s:?}");
+        }
+    }
+
     use super::*;
 
     #[test]

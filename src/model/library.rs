@@ -1,0 +1,204 @@
+//! The reader's view of an archive: every article's metadata in memory,
+//! bodies parsed when an article is opened (see `docs/performance.md`).
+//!
+//! [`open_path`] memory-maps a single archive file, so readers of the same
+//! file share the operating system's page cache, and keeps only metadata
+//! and offsets. Anything else (a directory, the bundled sample, a file the
+//! quick pass refuses) is loaded in full and wrapped with `From<Archive>`.
+
+use std::borrow::Cow;
+use std::fs::{self, File};
+use std::path::Path;
+
+use memmap2::Mmap;
+use serde_json::Value;
+
+use super::check::{check_article, sanitize_article};
+use super::lazy::scan;
+use super::load::{io_error, read_header, stem};
+use super::{Archive, Article, LoadError, load_path};
+use crate::text::sanitize::sanitize_line;
+
+/// What lists, groups, filters and citations need of an article: every
+/// field with the same name and meaning as in [`Article`], sanitised.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArticleMeta {
+    pub id: String,
+    pub title: String,
+    pub subtitle: Option<String>,
+    pub district: String,
+    pub subdistrict: Option<String>,
+    pub date: Option<String>,
+}
+
+impl ArticleMeta {
+    pub fn of(a: &Article) -> ArticleMeta {
+        ArticleMeta {
+            id: a.id.clone(),
+            title: a.title.clone(),
+            subtitle: a.subtitle.clone(),
+            district: a.district.clone(),
+            subdistrict: a.subdistrict.clone(),
+            date: a.date.clone(),
+        }
+    }
+}
+
+/// An archive whose articles are opened one at a time.
+#[derive(Debug)]
+pub struct Library {
+    pub title: String,
+    pub key: Option<String>,
+    /// Every article's metadata, in archive order.
+    pub articles: Vec<ArticleMeta>,
+    source: Source,
+}
+
+#[derive(Debug)]
+enum Source {
+    /// Whole articles in memory.
+    Loaded(Vec<Article>),
+    /// Articles in a mapped file, parsed when opened.
+    Mapped(Mapped),
+}
+
+#[derive(Debug)]
+struct Mapped {
+    file: File,
+    map: Mmap,
+    /// Length of the byte order mark the scan skipped.
+    bom: usize,
+    /// Where each article's object starts, after the BOM.
+    starts: Vec<usize>,
+    /// The file as named in messages.
+    name: String,
+}
+
+impl From<Archive> for Library {
+    fn from(archive: Archive) -> Library {
+        Library {
+            title: archive.title,
+            key: archive.key,
+            articles: archive.articles.iter().map(ArticleMeta::of).collect(),
+            source: Source::Loaded(archive.articles),
+        }
+    }
+}
+
+impl Library {
+    /// Whether articles are parsed from a mapped file when opened.
+    pub fn is_mapped(&self) -> bool {
+        matches!(self.source, Source::Mapped(_))
+    }
+
+    /// Article `i` in full. Parsed from the file when mapped: sanitised and
+    /// checked like the full loader does, so a broken article gives a
+    /// message (one line, for the status line) instead of a panic.
+    pub fn article(&self, i: usize) -> Result<Cow<'_, Article>, String> {
+        match &self.source {
+            Source::Loaded(articles) => articles
+                .get(i)
+                .map(Cow::Borrowed)
+                .ok_or_else(|| format!("no article #{}", i + 1)),
+            Source::Mapped(m) => {
+                let meta = self.articles.get(i).ok_or("no such article")?;
+                let label = sanitize_line(&meta.id);
+                m.article(i, &meta.id)
+                    .map(Cow::Owned)
+                    .map_err(|why| format!("article {label}: {}", sanitize_line(&why)))
+            }
+        }
+    }
+}
+
+impl Mapped {
+    fn article(&self, i: usize, id: &str) -> Result<Article, String> {
+        const CHANGED: &str = "the archive file changed since it was opened; restart the reader";
+        // A file cut short under the map would fault on access: look first.
+        match self.file.metadata() {
+            Ok(now) if now.len() >= self.map.len() as u64 => {}
+            _ => return Err(CHANGED.into()),
+        }
+        let bytes = &self.map[self.bom..];
+        let start = self.starts[i];
+        let mut stream = serde_json::Deserializer::from_slice(&bytes[start..]).into_iter::<Value>();
+        let mut value = match stream.next() {
+            Some(Ok(value)) => value,
+            Some(Err(e)) => return Err(self.located(bytes, start, &e)),
+            None => return Err(CHANGED.into()),
+        };
+        sanitize_article(&mut value);
+        let problems = check_article(&value);
+        if !problems.is_empty() {
+            return Err(problems.join("; "));
+        }
+        let article: Article =
+            serde_json::from_value(value).map_err(|e| format!("cannot be read: {e}"))?;
+        if article.id != id {
+            return Err(CHANGED.into());
+        }
+        Ok(article)
+    }
+
+    /// A parse error with its line in the whole file.
+    fn located(&self, bytes: &[u8], start: usize, e: &serde_json::Error) -> String {
+        let before = bytes[..start].iter().filter(|&&b| b == b'\n').count();
+        let text = e.to_string();
+        let what = text.split(" at line ").next().unwrap_or(&text);
+        format!("{}:{}: {what}", self.name, before + e.line())
+    }
+}
+
+/// Opens an archive for reading: a single file is memory-mapped and only
+/// its metadata read (see the module doc); a directory, or a file with a
+/// problem the quick pass sees, goes through [`load_path`], so errors are
+/// the same as `bulletin check` reports.
+pub fn open_path(path: &Path) -> Result<Library, LoadError> {
+    let eager = || load_path(path).map(Library::from);
+    let meta = fs::metadata(path).map_err(|e| io_error(path, e))?;
+    if !meta.is_file() || meta.len() == 0 {
+        return eager();
+    }
+    let file = File::open(path).map_err(|e| io_error(path, e))?;
+    // SAFETY: the map is read-only. Another process changing the file while
+    // it is mapped changes what we read (caught: articles are re-checked and
+    // their ids compared when opened); cutting it short would fault, which
+    // `Mapped::article` guards against by checking the length first.
+    let Ok(map) = (unsafe { Mmap::map(&file) }) else {
+        return eager();
+    };
+    let bom = if map.starts_with(b"\xEF\xBB\xBF") {
+        3
+    } else {
+        0
+    };
+    let Some(found) = scan(&map[bom..]) else {
+        return eager();
+    };
+    let (title, key) = match found.header {
+        None => (stem(path), None),
+        Some(fields) => {
+            let mut problems = Vec::new();
+            match read_header(path, fields, &mut problems) {
+                Ok(header) if problems.is_empty() => match header.title {
+                    Some(title) => (title, header.key),
+                    None => return eager(),
+                },
+                _ => return eager(),
+            }
+        }
+    };
+    let mapped = Mapped {
+        file,
+        map,
+        bom,
+        starts: found.starts,
+        name: sanitize_line(&path.display().to_string()),
+    };
+    Ok(Library {
+        title,
+        key,
+        articles: found.articles,
+        source: Source::Mapped(mapped),
+    })
+}
