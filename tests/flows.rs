@@ -186,3 +186,48 @@ fn no_clipboard_means_nothing_is_copied() {
     assert!(app.clipboard.is_none());
     assert!(app.status.as_deref().unwrap_or("").contains("off"));
 }
+
+#[test]
+fn a_bookmark_made_on_a_search_match_points_at_the_match() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = with_store(sample_app(settings(), 80, 24), dir.path());
+    open(&mut app, "棉纺");
+    press(&mut app, &[ch('/')]);
+    type_str(&mut app, "小马扎");
+    press(
+        &mut app,
+        &[key(KeyCode::Enter), ch('m'), key(KeyCode::Enter)],
+    );
+    let marks = app.visible_bookmarks();
+    assert!(
+        marks[0].snippet.starts_with("小马扎"),
+        "{}",
+        marks[0].snippet
+    );
+}
+
+#[test]
+fn positions_hold_at_every_width_from_20_to_200_in_both_modes() {
+    use bulletin::text::WidthMode;
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = with_store(sample_app(settings(), 80, 12), dir.path());
+    open(&mut app, "桐柏");
+    press(&mut app, &[ch('j'); 7]);
+    let anchor = app.reader.as_ref().unwrap().anchor;
+    // Re-lay out the open article at every width: the anchored text stays
+    // on the top line (it may start mid-line when the breaks move).
+    for w in 20..=200 {
+        for mode in [WidthMode::Narrow, WidthMode::Wide] {
+            app.settings.mode = mode;
+            app.update(bulletin::app::Action::Resize(w, 12));
+            let r = app.reader.as_ref().unwrap();
+            assert_eq!(r.anchor, anchor, "{w} {mode:?}");
+            let line = r.layout.line_of(&r.doc, anchor);
+            assert_eq!(
+                r.top,
+                line.min(r.max_top(app.geometry().body_height)),
+                "{w} {mode:?}"
+            );
+        }
+    }
+}

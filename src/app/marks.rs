@@ -74,12 +74,16 @@ impl App {
     }
 
     /// Adds a bookmark at the top of the view with the prompt's note.
+    /// Adds a bookmark with the prompt's note: at the current search match
+    /// when there is one, else at the top of the view.
     pub(super) fn add_bookmark(&mut self, note: &str) {
         let (Some(r), Some(p)) = (self.reader.as_ref(), self.persist.as_mut()) else {
             return;
         };
         let article = &self.archive.articles[r.article];
-        p.add_bookmark(article, &r.doc, r.anchor, note.trim());
+        let at_match = r.search.current.and_then(|i| r.search.matches.get(i));
+        let pos = at_match.map_or(r.anchor, |m| crate::text::search::match_pos(&r.doc, m));
+        p.add_bookmark(article, &r.doc, pos, note.trim());
         self.say(Msg::BookmarkAdded);
     }
 

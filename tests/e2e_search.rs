@@ -1,0 +1,67 @@
+//! End to end, in a pseudo-terminal: type a Chinese query into the search
+//! prompt of the real binary and read the count and the highlights back
+//! through a terminal emulator.
+
+mod common;
+
+use common::pty::Session;
+
+/// Cells on screen whose background is not the default: the highlights.
+fn highlighted_text(s: &Session) -> String {
+    s.with_screen(|screen| {
+        let (rows, cols) = screen.size();
+        let (rows, cols) = (rows.get(), cols.get());
+        let mut out = String::new();
+        // Rows 1..rows-1: the text (the bars have a background of their own).
+        for row in 1..rows - 1 {
+            for col in 0..cols {
+                let Some(cell) = screen.cell(row, col) else {
+                    continue;
+                };
+                if cell.bgcolor() != vt100::Color::Default && !cell.is_wide_continuation() {
+                    out.push_str(&cell.contents());
+                }
+            }
+        }
+        out
+    })
+}
+
+#[test]
+fn searching_wuye_in_mianfang_counts_fourteen_and_highlights_them() {
+    for (cols, rows) in [(80, 24), (40, 12)] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = Session::start(&[], cols, rows, dir.path(), &[]);
+        s.wait_text("Articles");
+        s.send("棉纺\r\r");
+        s.wait_text("棉纺路街道 ");
+        s.send("/物业");
+        s.wait_text("1/14");
+        let lit = highlighted_text(&s);
+        let visible: usize = s.rows()[1..usize::from(rows) - 1]
+            .iter()
+            .map(|r| r.matches("物业").count())
+            .sum();
+        assert!(visible > 0);
+        assert_eq!(
+            lit.matches("物业").count(),
+            visible,
+            "every visible match lit at {cols}x{rows}: {lit}"
+        );
+        assert_eq!(
+            lit.replace("物业", ""),
+            "",
+            "only the matches are lit: {lit}"
+        );
+        s.send("\r");
+        for k in 2..=14 {
+            s.send("n");
+            s.wait_text(&format!("{k}/14"));
+        }
+        s.send("n");
+        s.wait_text("wrapped");
+        s.send("q");
+        s.send("qq");
+        assert_eq!(s.wait_exit(), 0);
+    }
+}
