@@ -19,7 +19,7 @@ fn highlighted_text(s: &Session) -> String {
                     continue;
                 };
                 if cell.bgcolor() != vt100::Color::Default && !cell.is_wide_continuation() {
-                    out.push_str(&cell.contents());
+                    out.push_str(cell.contents());
                 }
             }
         }
