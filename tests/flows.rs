@@ -231,3 +231,41 @@ fn positions_hold_at_every_width_from_20_to_200_in_both_modes() {
         }
     }
 }
+
+#[test]
+fn mouse_wheel_scrolls_and_clicks_select_then_open() {
+    use bulletin::app::Event;
+    let mut app = sample_app(
+        Settings {
+            mouse: true,
+            ..settings()
+        },
+        80,
+        12,
+    );
+    // Rows: bar (0), pane border (1), then list rows from 2. Column 40 is in
+    // the article list; column 5 in the group pane.
+    let click = |app: &mut App, x, y| {
+        let a = app.action_for(Event::Click(x, y)).unwrap();
+        app.update(a);
+    };
+    click(&mut app, 5, 2 + 5);
+    assert_eq!(app.browse.group, 5, "a click selects a group");
+    click(&mut app, 5, 2);
+    click(&mut app, 40, 2 + 3);
+    assert_eq!(app.browse.selected, 3);
+    assert_eq!(app.screen, Screen::Browse, "the first click only selects");
+    click(&mut app, 40, 2 + 3);
+    assert_eq!(
+        app.screen,
+        Screen::Read,
+        "a click on the selected article opens it"
+    );
+    let a = app.action_for(Event::Scroll(3)).unwrap();
+    app.update(a);
+    assert_eq!(
+        app.reader.as_ref().unwrap().top,
+        3,
+        "the wheel scrolls the text"
+    );
+}
