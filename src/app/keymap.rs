@@ -74,7 +74,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Reader, BOTTOM, Action::Bottom),
     bind(
         Reader,
-        &[k(PageDown), Key::ch(' '), Key::ctrl('f')],
+        &[Key::ch(' '), k(PageDown), Key::ctrl('f')],
         Action::PageDown,
     ),
     bind(
@@ -167,6 +167,17 @@ pub fn input_action(key: Key) -> Option<Action> {
         }
         _ => None,
     }
+}
+
+/// The first key bound to `action` in `context` (or globally), for the
+/// key hints on the status line.
+pub fn first_key(context: Context, action: &Action) -> Option<Key> {
+    [context, Global].into_iter().find_map(|ctx| {
+        table()
+            .iter()
+            .find(|b| b.context == ctx && &b.action == action)
+            .and_then(|b| b.keys.first().copied())
+    })
 }
 
 /// The bindings of one context, for the help screen.

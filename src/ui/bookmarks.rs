@@ -4,10 +4,12 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use super::chrome::{bar, boxed, input_line};
+use super::chrome::{bar, boxed, hints, input_line};
 use super::t;
 use super::textput::{fill, put, put_truncated};
 use super::theme::Theme;
+use crate::app::Action;
+use crate::app::keymap::Context;
 use crate::app::{App, Msg};
 use crate::store::Bookmark;
 use crate::text::sanitize_line;
@@ -77,7 +79,16 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) -> Option<(u
         let label = format!("{}: ", t(app, Msg::Filter));
         return Some(input_line(app, &label, &app.marks.filter, area, buf, theme));
     }
-    let status = super::status_text(app).unwrap_or_else(|| t(app, Msg::HintMarks).to_string());
+    let status = super::status_text(app).unwrap_or_else(|| {
+        let items: &[(&[Action], Msg)] = &[
+            (&[Action::Open], Msg::HintOpen),
+            (&[Action::Delete], Msg::HintDelete),
+            (&[Action::Undo], Msg::HintUndo),
+            (&[Action::StartFilter], Msg::HintFilter),
+            (&[Action::Back], Msg::HintBack),
+        ];
+        hints(app, Context::Marks, items)
+    });
     bar(app, y, area, buf, &status, "", theme.bar);
     None
 }

@@ -4,11 +4,13 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
-use super::chrome::{bar, boxed, input_line};
+use super::chrome::{bar, boxed, hints, input_line};
 use super::t;
 use super::textput::{fill, put, put_truncated};
 use super::theme::Theme;
+use crate::app::Action;
 use crate::app::browse::{group_pane_width, scroll_offset};
+use crate::app::keymap::Context;
 use crate::app::{App, Browse, GroupEntry, Msg, Pane};
 use crate::store::Status;
 use crate::text::sanitize::sanitize_line;
@@ -223,7 +225,17 @@ fn draw_footer(
             area.bottom() - 1,
             area,
             buf,
-            t(app, Msg::HintBrowse),
+            &hints(
+                app,
+                Context::Browse,
+                &[
+                    (&[Action::Open], Msg::HintOpen),
+                    (&[Action::NextPane], Msg::HintPane),
+                    (&[Action::StartFilter], Msg::HintFilter),
+                    (&[Action::ToggleHelp], Msg::HintHelp),
+                    (&[Action::Back], Msg::HintQuit),
+                ],
+            ),
             "",
             theme.bar,
         );

@@ -10,7 +10,8 @@ use ratatui::widgets::{Block, Borders, Widget};
 use super::t;
 use super::textput::{fill, put, put_truncated};
 use super::theme::Theme;
-use crate::app::{App, Msg, Prompt, PromptKind};
+use crate::app::keymap::{Context, first_key};
+use crate::app::{Action, App, Msg, Prompt, PromptKind};
 use crate::text::WidthMode;
 use crate::text::sanitize_line;
 use crate::text::width::grapheme_width;
@@ -189,4 +190,21 @@ pub fn tail_fitting(s: &str, max: usize, mode: WidthMode) -> &str {
         start = i;
     }
     &s[start..]
+}
+
+/// Key hints for a status line, from the keymap in force (so rebound keys
+/// show as bound): `Enter open  Tab pane  ? help`.
+pub fn hints(app: &App, context: Context, items: &[(&[Action], Msg)]) -> String {
+    let mut out = Vec::new();
+    for (actions, label) in items {
+        let keys: Vec<String> = actions
+            .iter()
+            .filter_map(|a| first_key(context, a))
+            .map(|k| k.label())
+            .collect();
+        if !keys.is_empty() {
+            out.push(format!("{} {}", keys.join(" "), t(app, *label)));
+        }
+    }
+    out.join("  ")
 }

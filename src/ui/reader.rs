@@ -4,10 +4,11 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
-use super::chrome::bar;
-use super::t;
+use super::chrome::{bar, hints};
 use super::textput::put;
 use super::theme::Theme;
+use crate::app::Action;
+use crate::app::keymap::Context;
 use crate::app::{App, Msg, Reader};
 use crate::text::layout::LineKind;
 use crate::text::sanitize::sanitize_line;
@@ -63,7 +64,20 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
         area,
         buf,
         &status,
-        t(app, Msg::HintReader),
+        &hints(
+            app,
+            Context::Reader,
+            &[
+                (&[Action::PageDown], Msg::HintPage),
+                (
+                    &[Action::PrevArticle, Action::NextArticle],
+                    Msg::HintPrevNext,
+                ),
+                (&[Action::Search], Msg::HintSearch),
+                (&[Action::ToggleHelp], Msg::HintHelp),
+                (&[Action::Back], Msg::HintBack),
+            ],
+        ),
         theme.bar,
     );
 }
