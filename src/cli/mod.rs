@@ -26,7 +26,8 @@ pub const EXIT_NO_TERMINAL: u8 = 3;
 const AFTER_HELP: &str = "\
 Exit status:
   0  success
-  1  the archive could not be loaded or is invalid, or the command failed
+  1  the archive or the settings file could not be loaded or is invalid, or
+     the command failed
   2  the command line was wrong
   3  the reader was started without a terminal (use `list` or `show` in pipes)
 
