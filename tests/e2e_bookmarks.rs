@@ -87,3 +87,22 @@ fn a_bookmark_survives_sigkill() {
     let listing = String::from_utf8(out.stdout).unwrap();
     assert!(listing.contains("kill test"), "{listing}");
 }
+
+#[test]
+fn a_damaged_state_file_is_moved_aside_and_the_user_told_where() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("state.json"), "{ not json").unwrap();
+    let mut s = Session::start(&[], 120, 24, dir.path(), &[]);
+    s.wait_text("was damaged");
+    s.wait_text("moved it to");
+    let kept: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| n.starts_with("state.json.corrupt-"))
+        .collect();
+    assert_eq!(kept.len(), 1, "{kept:?}");
+    let aside = std::fs::read_to_string(dir.path().join(&kept[0])).unwrap();
+    assert_eq!(aside, "{ not json", "the damaged file is kept as it was");
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+}

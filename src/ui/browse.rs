@@ -220,25 +220,19 @@ fn draw_footer(
     theme: &Theme,
 ) -> Option<(u16, u16)> {
     if !b.filtering {
-        bar(
-            app,
-            area.bottom() - 1,
-            area,
-            buf,
-            &hints(
-                app,
-                Context::Browse,
-                &[
-                    (&[Action::Open], Msg::HintOpen),
-                    (&[Action::NextPane], Msg::HintPane),
-                    (&[Action::StartFilter], Msg::HintFilter),
-                    (&[Action::ToggleHelp], Msg::HintHelp),
-                    (&[Action::Back], Msg::HintQuit),
-                ],
-            ),
-            "",
-            theme.bar,
-        );
+        // A message (a notice about the state file, a failed save) takes the
+        // place of the key hints until the next key.
+        let text = super::status_text(app).unwrap_or_else(|| {
+            let items: &[(&[Action], Msg)] = &[
+                (&[Action::Open], Msg::HintOpen),
+                (&[Action::NextPane], Msg::HintPane),
+                (&[Action::StartFilter], Msg::HintFilter),
+                (&[Action::ToggleHelp], Msg::HintHelp),
+                (&[Action::Back], Msg::HintQuit),
+            ];
+            hints(app, Context::Browse, items)
+        });
+        bar(app, area.bottom() - 1, area, buf, &text, "", theme.bar);
         return None;
     }
     let label = format!("{}: ", t(app, Msg::Filter));
