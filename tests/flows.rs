@@ -269,3 +269,34 @@ fn mouse_wheel_scrolls_and_clicks_select_then_open() {
         "the wheel scrolls the text"
     );
 }
+
+#[test]
+fn a_failed_save_is_shown_kept_and_retried() {
+    use bulletin::app::Action;
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = with_store(sample_app(settings(), 80, 24), dir.path());
+    // A directory where the state file belongs: every save fails (this
+    // works as root too, where permissions would not stop the write).
+    let state = dir.path().join("state.json");
+    std::fs::create_dir(&state).unwrap();
+    open(&mut app, "须水");
+    press(&mut app, &[ch('m'), key(KeyCode::Enter)]);
+    let screen = common::buffer_text(&common::render(&app));
+    assert!(screen.contains("Saving failed"), "{screen}");
+    assert_eq!(
+        app.visible_bookmarks().len(),
+        1,
+        "the bookmark is kept in memory"
+    );
+    assert!(
+        app.wake_after().is_some(),
+        "the run loop will come back to retry"
+    );
+    std::fs::remove_dir(&state).unwrap();
+    std::thread::sleep(bulletin::app::persist::SAVE_INTERVAL);
+    app.update(Action::Tick);
+    assert!(app.persist.as_ref().unwrap().error.is_none());
+    let (other, _) = Store::open(dir.path()).unwrap();
+    let key = bulletin::store::ArchiveKey::new(&app.archive.title, None);
+    assert_eq!(other.bookmarks(&key).len(), 1, "the retry wrote it");
+}

@@ -53,16 +53,18 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Option<(u16, u16)> {
 }
 
 /// What the status line says instead of its usual content: a one-off
-/// message, else a pending save failure.
+/// message, a pending save failure, or both.
 fn status_text(app: &App) -> Option<String> {
-    app.status.clone().or_else(|| {
-        let err = app.persist.as_ref()?.error.as_ref()?;
-        Some(format!(
-            "{}: {}",
-            t(app, Msg::SaveFailed),
-            sanitize_line(err)
-        ))
-    })
+    // A pending save failure stays visible whatever else is said.
+    let failure = app
+        .persist
+        .as_ref()
+        .and_then(|p| p.error.as_ref())
+        .map(|err| format!("{}: {}", t(app, Msg::SaveFailed), sanitize_line(err)));
+    match (app.status.clone(), failure) {
+        (Some(msg), Some(fail)) => Some(format!("{msg}; {fail}")),
+        (msg, fail) => msg.or(fail),
+    }
 }
 
 /// The message text in the app's language.
