@@ -9,7 +9,7 @@ use serde_json::json;
 use super::{BookmarksArgs, CheckArgs, ConfigArgs, EXIT_FAILURE, EXIT_OK, ListArgs, ShowArgs};
 use crate::config::Config;
 use crate::import::ImportArgs;
-use crate::model::{self, Archive, Groups};
+use crate::model::{self, Archive, Groups, Library};
 use crate::store::{self, ArchiveKey, Store};
 use crate::text::sanitize::sanitize_line;
 use crate::text::{WidthMode, layout};
@@ -31,13 +31,14 @@ pub fn load_library(path: Option<&Path>) -> Result<model::Library, model::LoadEr
     }
 }
 
-/// `bulletin list`: groups and articles, as text or JSON.
+/// `bulletin list`: groups and articles, as text or JSON. Reads only the
+/// metadata (the reader's lazy loader); `check` validates bodies.
 pub fn run_list(args: &ListArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
-    let archive = match load_archive(args.archive.as_deref()) {
+    let archive = match load_library(args.archive.as_deref()) {
         Ok(a) => a,
         Err(e) => return fail(err, &e.to_string()),
     };
-    let groups = model::group(&archive);
+    let groups = model::group_items(&archive.articles);
     if let Some(name) = &args.subdistrict {
         let known = groups
             .districts
@@ -62,7 +63,7 @@ fn keep(filter: Option<&str>, name: Option<&str>) -> bool {
     filter.is_none() || filter == name
 }
 
-fn list_entries(archive: &Archive, groups: &Groups, filter: Option<&str>) -> Vec<ListGroup> {
+fn list_entries(archive: &Library, groups: &Groups, filter: Option<&str>) -> Vec<ListGroup> {
     let mut entries = Vec::new();
     for d in &groups.districts {
         if filter.is_none() && !d.district_level.is_empty() {
@@ -93,7 +94,7 @@ struct ListGroup {
 }
 
 fn write_list_text(
-    archive: &Archive,
+    archive: &Library,
     groups: &Groups,
     filter: Option<&str>,
     out: &mut dyn Write,
@@ -118,7 +119,7 @@ fn write_list_text(
 }
 
 fn write_list_json(
-    archive: &Archive,
+    archive: &Library,
     groups: &Groups,
     filter: Option<&str>,
     out: &mut dyn Write,
