@@ -149,6 +149,10 @@ pub enum Action {
     Resize(u16, u16),
     /// Time passed with no input (only while a save is pending).
     Tick,
+    /// The ambiguous-width mode, as the start-up probe found it.
+    WidthMode(crate::text::WidthMode, super::WidthSource),
+    /// A message for the status line (e.g. a state-file notice at start-up).
+    Notice(String),
     Terminate,
 }
 
@@ -187,6 +191,8 @@ impl Action {
             Action::Click(..) => "click",
             Action::Undo => "undo",
             Action::Tick => "tick",
+            Action::WidthMode(..) => "width-mode",
+            Action::Notice(_) => "notice",
             Action::Input(_) => "input",
             Action::InputBackspace => "input-backspace",
             Action::InputAccept => "input-accept",

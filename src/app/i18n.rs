@@ -239,7 +239,7 @@ pub fn describe(action: &super::Action, lang: Lang) -> &'static str {
             "copy a citation (title, place, date, id)",
         ),
         A::Scroll(_) | A::Click(..) => ("鼠标", "mouse"),
-        A::Resize(..) | A::Tick | A::Terminate => ("", ""),
+        A::Resize(..) | A::Tick | A::Terminate | A::WidthMode(..) | A::Notice(_) => ("", ""),
     };
     match lang {
         Lang::Zh => zh,

@@ -15,6 +15,13 @@ impl App {
             Action::Quit | Action::Terminate => self.quit = true,
             Action::Resize(w, h) => self.resize(w, h),
             Action::Tick => {}
+            Action::WidthMode(mode, source) => {
+                self.settings.mode = mode;
+                self.settings.width_source = source;
+                let (w, h) = self.size;
+                self.resize(w, h);
+            }
+            Action::Notice(text) => self.status = Some(text),
             Action::ToggleHelp if self.prompt.is_none() => {
                 self.help = if self.help.is_some() { None } else { Some(0) }
             }

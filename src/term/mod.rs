@@ -75,7 +75,9 @@ fn attach_store(app: App, args: &ReaderArgs, err: &mut dyn Write) -> App {
             for n in &notices {
                 let _ = writeln!(err, "bulletin: {n}");
             }
-            app.status = notices.first().map(|n| n.to_string());
+            if let Some(n) = notices.first() {
+                app.update(Action::Notice(n.to_string()));
+            }
             app
         }
         Err(e) => {
@@ -99,11 +101,11 @@ fn run_in_terminal(app: &mut App, forced: Option<WidthMode>) -> std::io::Result<
         // the reply can never be read as keys (see `probe`).
         let found =
             probe::detect_ambiguous_width(probe::DEFAULT_TIMEOUT).unwrap_or(ProbeResult::NoAnswer);
-        app.settings.mode = found.mode();
-        app.settings.width_source = match found {
+        let source = match found {
             ProbeResult::NoAnswer => WidthSource::NoAnswer,
             _ => WidthSource::Detected,
         };
+        app.update(Action::WidthMode(found.mode(), source));
     }
     let mouse = app.settings.mouse;
     if mouse {
