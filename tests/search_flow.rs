@@ -157,3 +157,26 @@ fn full_width_and_case_fold() {
     search(&mut app, "整合资源，把");
     assert_eq!(app.reader.as_ref().unwrap().search.matches.len(), 1);
 }
+
+#[test]
+fn the_prompt_cursor_follows_wide_characters_and_long_queries_scroll() {
+    use ratatui::backend::TestBackend;
+    let mut app = sample_app(settings(), 40, 12);
+    open_mianfang(&mut app);
+    search(&mut app, "物业a");
+    let mut t = ratatui::Terminal::new(TestBackend::new(40, 12)).unwrap();
+    t.draw(|f| bulletin::ui::render(&app, f)).unwrap();
+    // `/` then 物 (2) 业 (2) a (1): the cursor stands after them, at column 6.
+    t.backend_mut().assert_cursor_position((6, 11));
+    // A query longer than the prompt: its end stays in view, the cursor too.
+    type_str(&mut app, &"居民".repeat(30));
+    t.draw(|f| bulletin::ui::render(&app, f)).unwrap();
+    let pos = t.get_cursor_position().unwrap();
+    assert!(pos.x < 40 && pos.y == 11, "{pos:?}");
+    let last = buffer_text(&render(&app))
+        .lines()
+        .last()
+        .unwrap()
+        .to_string();
+    assert!(last.starts_with('/') && last.contains("居民居民"), "{last}");
+}
