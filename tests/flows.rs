@@ -300,3 +300,44 @@ fn a_failed_save_is_shown_kept_and_retried() {
     let key = bulletin::store::ArchiveKey::new(&app.archive.title, None);
     assert_eq!(other.bookmarks(&key).len(), 1, "the retry wrote it");
 }
+
+#[test]
+fn a_bookmark_whose_text_is_gone_is_kept_and_shown_detached() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = with_store(sample_app(settings(), 80, 12), dir.path());
+    open(&mut app, "棉纺");
+    press(
+        &mut app,
+        &[
+            ch('j'),
+            ch('j'),
+            ch('j'),
+            ch('j'),
+            ch('m'),
+            key(KeyCode::Enter),
+        ],
+    );
+    // The same archive (same title, so the same bookmarks), with that
+    // article's text rewritten.
+    let mut archive = bulletin::model::load_sample().unwrap();
+    let a = archive
+        .articles
+        .iter_mut()
+        .find(|a| a.id == "97223e74")
+        .unwrap();
+    for block in &mut a.body {
+        *block = bulletin::model::Block::Paragraph {
+            text: "全新的内容。".into(),
+        };
+    }
+    let mut again = App::new(archive, settings());
+    again.update(bulletin::app::Action::Resize(80, 24));
+    let mut again = with_store(again, dir.path());
+    press(&mut again, &[ch('\'')]);
+    assert_eq!(again.visible_bookmarks().len(), 1, "kept, never dropped");
+    let screen = common::buffer_text(&common::render(&again));
+    assert!(screen.contains("[detached]"), "{screen}");
+    press(&mut again, &[key(KeyCode::Enter)]);
+    assert_eq!(again.screen, Screen::Read, "it still opens its article");
+    assert!(again.status.as_deref().unwrap_or("").contains("gone"));
+}

@@ -15,6 +15,9 @@ pub struct Marks {
     pub undo: Option<Bookmark>,
     /// The screen to go back to.
     pub back: Option<Screen>,
+    /// Ids of bookmarks whose text is no longer in the archive, worked out
+    /// when the list opens (it parses each bookmarked article once).
+    pub detached: std::collections::HashSet<String>,
 }
 
 impl App {
@@ -42,8 +45,14 @@ impl App {
             .collect()
     }
 
-    /// Whether a bookmark's text can still be found in the archive.
+    /// Whether a bookmark's text is gone from the archive (as found when
+    /// the list was opened).
     pub fn bookmark_detached(&self, b: &Bookmark) -> bool {
+        self.marks.detached.contains(&b.id)
+    }
+
+    /// Works out whether a bookmark's text can still be found.
+    fn find_detached(&self, b: &Bookmark) -> bool {
         let found = (self.archive.articles.iter()).position(|a| a.id == b.anchor.article);
         match found.map(|i| self.archive.article(i)) {
             Some(Ok(a)) => locate(&b.anchor, &crate::model::article_doc(&a)).is_none(),
@@ -64,6 +73,17 @@ impl App {
             // Show what other instances added since.
             let _ = p.store.refresh();
         }
+        let gone = match self.persist.as_ref() {
+            Some(p) => p
+                .store
+                .bookmarks(&p.key)
+                .into_iter()
+                .filter(|b| self.find_detached(b))
+                .map(|b| b.id.clone())
+                .collect(),
+            None => Default::default(),
+        };
+        self.marks.detached = gone;
     }
 
     pub(super) fn start_note(&mut self) {
