@@ -115,25 +115,9 @@ impl<'de, S: Sink<'de>> Visitor<'de> for TopVisitor<'_, S> {
         f.write_str("an archive object or article objects")
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        let mut fields = Map::new();
-        let mut has_articles = false;
-        while let Some(key) = map.next_key::<String>()? {
-            if key == "articles" {
-                if has_articles {
-                    return Err(de::Error::duplicate_field("articles"));
-                }
-                has_articles = true;
-                map.next_value_seed(ArticlesSeed(&mut *self.0))?;
-            } else {
-                fields.insert(key, map.next_value::<Value>()?);
-            }
-        }
-        match (has_articles, fields.contains_key("format")) {
-            (true, _) => Ok(Some(fields)),
-            (false, true) => Err(de::Error::missing_field("articles")),
-            (false, false) => Ok(None),
-        }
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+        let sink = self.0;
+        super::top::read_top(map, |m| m.next_value_seed(ArticlesSeed(&mut *sink)))
     }
 }
 

@@ -13,6 +13,7 @@ mod parse;
 mod sample;
 
 mod syntax;
+mod top;
 mod validate;
 
 pub use article::{Archive, Article, Block, Byline, FORMAT_TAG};

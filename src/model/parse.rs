@@ -9,7 +9,7 @@
 
 use std::fmt;
 
-use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value};
 
 use super::check::{check_article, id_problem, sanitize_article};
@@ -189,29 +189,10 @@ impl<'de> Visitor<'de> for TopVisitor<'_> {
         f.write_str("an archive object {\"format\": …, \"articles\": […]} or article objects")
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Top, A::Error> {
-        let mut fields = Map::new();
-        let mut has_articles = false;
-        while let Some(key) = map.next_key::<String>()? {
-            if key == "articles" {
-                if has_articles {
-                    return Err(de::Error::duplicate_field("articles"));
-                }
-                has_articles = true;
-                map.next_value_seed(ArticlesSeed(&mut *self.0))?;
-            } else {
-                let value = map.next_value::<Value>()?;
-                fields.insert(key, value);
-            }
-        }
-        if has_articles || fields.contains_key("format") {
-            if !has_articles {
-                return Err(de::Error::missing_field("articles"));
-            }
-            Ok(Top::Archive(fields))
-        } else {
-            Ok(Top::Article)
-        }
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Top, A::Error> {
+        let parsed = self.0;
+        let top = super::top::read_top(map, |m| m.next_value_seed(ArticlesSeed(&mut *parsed)))?;
+        Ok(top.map_or(Top::Article, Top::Archive))
     }
 }
 
