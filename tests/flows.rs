@@ -26,6 +26,14 @@ fn open(app: &mut App, filter: &str) {
     assert_eq!(app.screen, Screen::Read);
 }
 
+/// Scrolls `lines` down, then bookmarks there with no note.
+fn bookmark_after(app: &mut App, lines: usize) {
+    for _ in 0..lines {
+        press(app, &[ch('j')]);
+    }
+    press(app, &[ch('m'), key(KeyCode::Enter)]);
+}
+
 #[test]
 fn bookmark_with_a_chinese_note_is_saved_and_listed() {
     let dir = tempfile::tempdir().unwrap();
@@ -91,17 +99,7 @@ fn bookmark_list_jumps_deletes_and_undoes() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = with_store(sample_app(settings(), 80, 24), dir.path());
     open(&mut app, "棉纺");
-    press(
-        &mut app,
-        &[
-            ch('j'),
-            ch('j'),
-            ch('j'),
-            ch('j'),
-            ch('m'),
-            key(KeyCode::Enter),
-        ],
-    );
+    bookmark_after(&mut app, 4);
     let words = top_text(&app);
     press(&mut app, &[ch('g'), ch('\'')]);
     assert_eq!(app.screen, Screen::Bookmarks);
@@ -306,17 +304,7 @@ fn a_bookmark_whose_text_is_gone_is_kept_and_shown_detached() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = with_store(sample_app(settings(), 80, 12), dir.path());
     open(&mut app, "棉纺");
-    press(
-        &mut app,
-        &[
-            ch('j'),
-            ch('j'),
-            ch('j'),
-            ch('j'),
-            ch('m'),
-            key(KeyCode::Enter),
-        ],
-    );
+    bookmark_after(&mut app, 4);
     // The same archive (same title, so the same bookmarks), with that
     // article's text rewritten.
     let mut archive = bulletin::model::load_sample().unwrap();
