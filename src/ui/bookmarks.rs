@@ -4,7 +4,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use super::chrome::{bar, boxed, hints, input_line};
+use super::chrome::{HintItems, bar, boxed, footer};
 use super::t;
 use super::textput::{fill, put, put_truncated};
 use super::theme::Theme;
@@ -74,23 +74,15 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) -> Option<(u
             n == app.marks.selected,
         );
     }
-    let y = area.bottom() - 1;
-    if app.marks.filtering {
-        let label = format!("{}: ", t(app, Msg::Filter));
-        return Some(input_line(app, &label, &app.marks.filter, area, buf, theme));
-    }
-    let status = super::status_text(app).unwrap_or_else(|| {
-        let items: &[(&[Action], Msg)] = &[
-            (&[Action::Open], Msg::HintOpen),
-            (&[Action::Delete], Msg::HintDelete),
-            (&[Action::Undo], Msg::HintUndo),
-            (&[Action::StartFilter], Msg::HintFilter),
-            (&[Action::Back], Msg::HintBack),
-        ];
-        hints(app, Context::Marks, items)
-    });
-    bar(app, y, area, buf, &status, "", theme.bar);
-    None
+    let items: HintItems = &[
+        (&[Action::Open], Msg::HintOpen),
+        (&[Action::Delete], Msg::HintDelete),
+        (&[Action::Undo], Msg::HintUndo),
+        (&[Action::StartFilter], Msg::HintFilter),
+        (&[Action::Back], Msg::HintBack),
+    ];
+    let filter = app.marks.filtering.then_some(app.marks.filter.as_str());
+    footer(app, area, buf, theme, filter, Context::Marks, items)
 }
 
 fn draw_item(app: &App, b: &Bookmark, row: Rect, buf: &mut Buffer, theme: &Theme, selected: bool) {

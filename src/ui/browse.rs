@@ -4,7 +4,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
-use super::chrome::{bar, boxed, hints, input_line};
+use super::chrome::{HintItems, bar, boxed, footer};
 use super::t;
 use super::textput::{fill, put, put_truncated};
 use super::theme::Theme;
@@ -219,22 +219,13 @@ fn draw_footer(
     buf: &mut Buffer,
     theme: &Theme,
 ) -> Option<(u16, u16)> {
-    if !b.filtering {
-        // A message (a notice about the state file, a failed save) takes the
-        // place of the key hints until the next key.
-        let text = super::status_text(app).unwrap_or_else(|| {
-            let items: &[(&[Action], Msg)] = &[
-                (&[Action::Open], Msg::HintOpen),
-                (&[Action::NextPane], Msg::HintPane),
-                (&[Action::StartFilter], Msg::HintFilter),
-                (&[Action::ToggleHelp], Msg::HintHelp),
-                (&[Action::Back], Msg::HintQuit),
-            ];
-            hints(app, Context::Browse, items)
-        });
-        bar(app, area.bottom() - 1, area, buf, &text, "", theme.bar);
-        return None;
-    }
-    let label = format!("{}: ", t(app, Msg::Filter));
-    Some(input_line(app, &label, &b.filter, area, buf, theme))
+    let items: HintItems = &[
+        (&[Action::Open], Msg::HintOpen),
+        (&[Action::NextPane], Msg::HintPane),
+        (&[Action::StartFilter], Msg::HintFilter),
+        (&[Action::ToggleHelp], Msg::HintHelp),
+        (&[Action::Back], Msg::HintQuit),
+    ];
+    let filter = b.filtering.then_some(b.filter.as_str());
+    footer(app, area, buf, theme, filter, Context::Browse, items)
 }

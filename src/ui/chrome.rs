@@ -208,3 +208,27 @@ pub fn hints(app: &App, context: Context, items: &[(&[Action], Msg)]) -> String 
     }
     out.join("  ")
 }
+
+/// Key hints for a screen: the actions and what they are called.
+pub type HintItems<'a> = &'a [(&'a [Action], Msg)];
+
+/// The bottom row of a list screen: the filter prompt while one is being
+/// typed (returns the cursor), else a message (a state-file notice, a
+/// failed save) or, with none, the screen's key hints.
+pub fn footer(
+    app: &App,
+    area: Rect,
+    buf: &mut Buffer,
+    theme: &Theme,
+    filter: Option<&str>,
+    context: Context,
+    items: HintItems,
+) -> Option<(u16, u16)> {
+    if let Some(text) = filter {
+        let label = format!("{}: ", t(app, Msg::Filter));
+        return Some(input_line(app, &label, text, area, buf, theme));
+    }
+    let text = super::status_text(app).unwrap_or_else(|| hints(app, context, items));
+    bar(app, area.bottom() - 1, area, buf, &text, "", theme.bar);
+    None
+}
