@@ -2,6 +2,7 @@
 //! rebound in the settings file show as bound. (Its own test binary: the
 //! configured keymap is installed once per process.)
 
+#[path = "it/common/mod.rs"]
 mod common;
 
 use bulletin::app::{KeyCode, Lang, Settings, keymap};

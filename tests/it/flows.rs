@@ -1,7 +1,7 @@
 //! Scripted key flows through the real keymap and `App::update`, with the
 //! state store in a temporary directory.
 
-mod common;
+use crate::common;
 
 use bulletin::app::{App, KeyCode, Lang, Screen, Settings};
 use bulletin::store::Store;

@@ -3,7 +3,7 @@
 //! same words at the top of the view. Also: a reader killed with SIGKILL
 //! right after a bookmark keeps it.
 
-mod common;
+use crate::common;
 
 use common::pty::Session;
 

@@ -15,8 +15,7 @@
 //! them (the streams are UTF-8 and escape sequences are ASCII, so the
 //! replacement touches only printed text).
 
-#[path = "backend_scene.rs"]
-mod scene;
+use crate::backend_scene as scene;
 
 use std::num::NonZeroU16;
 

@@ -112,7 +112,7 @@ fn run(answer: Answer, typed_ahead: &str, after_ready: &str) -> Outcome {
     let mut cmd = CommandBuilder::new(std::env::current_exe().unwrap());
     cmd.args([
         "--exact",
-        "child_process_entry",
+        "probe_pty::child_process_entry",
         "--nocapture",
         "--test-threads=1",
         "-q",
@@ -309,7 +309,7 @@ fn inside_tmux_the_answer_is_tmux_s_own_narrow_model() {
         socket: dir.path().join("sock"),
     };
     let program = format!(
-        "env LANG=C.UTF-8 {REPORT_ENV}={} {TIMEOUT_ENV}=2000 {} --exact child_process_entry --nocapture -q; sleep 5",
+        "env LANG=C.UTF-8 {REPORT_ENV}={} {TIMEOUT_ENV}=2000 {} --exact probe_pty::child_process_entry --nocapture -q; sleep 5",
         report.display(),
         std::env::current_exe().unwrap().display()
     );

@@ -3,7 +3,7 @@
 //! wide-ambiguous mode, and no terminal at all. The real binary runs in a
 //! pseudo-terminal read back through `vt100` (see `e2e_reader.rs`).
 
-mod common;
+use crate::common;
 
 use std::process::Command;
 

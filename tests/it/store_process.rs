@@ -30,7 +30,12 @@ fn child_env() -> Option<(String, String)> {
 
 fn spawn_child(test: &str, dir: &Path, tag: &str) -> Child {
     Command::new(std::env::current_exe().unwrap())
-        .args(["--exact", test, "--nocapture", "--test-threads=1"])
+        .args([
+            "--exact",
+            &format!("store_process::{test}"),
+            "--nocapture",
+            "--test-threads=1",
+        ])
         .env(CHILD_DIR, dir)
         .env(CHILD_TAG, tag)
         .env("BULLETIN_DATA_DIR", dir)

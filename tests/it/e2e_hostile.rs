@@ -9,7 +9,7 @@
 //! from the program's output is meaningful even though the program itself
 //! legitimately writes escape sequences (ratatui clears with `ESC[2J` too).
 
-mod common;
+use crate::common;
 
 use std::process::Command;
 

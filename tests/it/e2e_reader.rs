@@ -10,7 +10,7 @@
 //! Every wait is for a screen condition (with the harness's long patience),
 //! never a sleep, so the tests do not depend on timing.
 
-mod common;
+use crate::common;
 
 use std::path::PathBuf;
 

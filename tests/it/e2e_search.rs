@@ -2,7 +2,7 @@
 //! prompt of the real binary and read the count and the highlights back
 //! through a terminal emulator.
 
-mod common;
+use crate::common;
 
 use common::pty::Session;
 

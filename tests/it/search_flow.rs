@@ -2,7 +2,7 @@
 //! matches, the count, n/N with wrap-around, Esc, the remembered query, and
 //! highlights on screen (narrow, 40 columns, wide mode).
 
-mod common;
+use crate::common;
 
 use bulletin::app::{App, KeyCode, Lang, Settings};
 use bulletin::text::WidthMode;

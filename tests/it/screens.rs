@@ -2,7 +2,7 @@
 //! and 40x12, in wide ambiguous-width mode, and in Chinese; plus style
 //! checks that a plain-text snapshot cannot show.
 
-mod common;
+use crate::common;
 
 use bulletin::app::{App, ColorLevel, KeyCode, Lang, Settings};
 use bulletin::text::WidthMode;

@@ -1,0 +1,39 @@
+//! All integration tests in one binary (one link instead of dozens; see
+//! GUIDE §5). Each module is a former `tests/*.rs` file.
+
+mod backend_bytes;
+mod backend_scene;
+mod backend_vt100;
+mod cli_check;
+mod cli_show;
+mod common;
+mod config_load;
+mod e2e_bookmarks;
+mod e2e_hostile;
+mod e2e_reader;
+mod e2e_search;
+mod e2e_terminal;
+mod flows;
+mod import_odd;
+mod import_props;
+mod import_rules;
+mod import_sample;
+mod layout_cases;
+mod layout_corpus;
+mod layout_props;
+mod model_docs;
+mod model_library;
+mod model_load;
+mod model_load_edge;
+mod model_schema;
+mod model_validate;
+mod probe_pty;
+mod screens;
+mod search_cases;
+mod search_flow;
+mod search_props;
+mod search_sample;
+mod store_anchor;
+mod store_file;
+mod store_listing;
+mod store_process;
