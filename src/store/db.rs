@@ -1,4 +1,8 @@
-//! [`Store`]: the in-memory state plus saving under the lock with a merge.
+//! [`Store`]: the in-memory state the UI reads and changes, and the
+//! changes waiting to be saved. Saving itself is the [`Saver`]'s job, which
+//! the store owns until the caller moves it to a worker thread
+//! ([`Store::take_saver`]); then saves travel as [`SaveJob`]s and come back
+//! as [`SaveOutcome`]s ([`Store::take_job`], [`Store::finish`]).
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -8,31 +12,26 @@ use super::anchor::Anchor;
 use super::error::{Notice, StoreError};
 use super::file::{self, Loaded, STATE_FILE};
 use super::merge::{merge_into, settle};
+use super::saver::{Mode, SaveJob, SaveOutcome, Saver, newer};
 use super::types::{ArchiveKey, ArchiveState, Bookmark, Position, StateFile, Status, VERSION, now};
-
-/// Whether saving is possible in this session.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Mode {
-    Writable,
-    /// Opened with [`Store::open_read_only`].
-    ReadOnly,
-    /// The file on disk has a newer format version.
-    Newer(u64),
-}
 
 /// Bookmarks and reading positions of every archive, backed by
 /// `state.json` in the data directory. Changes apply in memory at once and
-/// reach the file on [`Store::save`].
+/// reach the file when saved.
 #[derive(Debug)]
 pub struct Store {
     dir: PathBuf,
     state: StateFile,
     mode: Mode,
-    /// Some change is not saved yet.
-    dirty: bool,
+    /// Changes not yet handed to the saver.
+    pending: StateFile,
+    /// The last save failed: its changes wait in the saver for a retry.
+    failed: bool,
     /// A bookmark change (not just a position) is not saved yet.
-    bookmarks_dirty: bool,
+    urgent: bool,
     notices: Vec<Notice>,
+    /// `None` once moved to a worker thread.
+    saver: Option<Saver>,
 }
 
 impl Store {
@@ -49,13 +48,13 @@ impl Store {
                 path: dir.to_path_buf(),
                 error: e.to_string(),
             });
-            return Ok((store, notices));
+            return Ok((store.with_saver(), notices));
         }
         // Without the lock (read-only directory) reading is still safe, since
         // writers replace the file atomically; only moving aside is not.
         let lock = file::lock(dir).ok();
         store.load(lock.is_some(), &mut notices);
-        Ok((store, notices))
+        Ok((store.with_saver(), notices))
     }
 
     /// Opens the store for reading only (e.g. to list bookmarks): creates
@@ -64,7 +63,7 @@ impl Store {
         let mut store = Store::empty(dir, Mode::ReadOnly);
         let mut notices = Vec::new();
         store.load(false, &mut notices);
-        Ok((store, notices))
+        Ok((store.with_saver(), notices))
     }
 
     fn empty(dir: &Path, mode: Mode) -> Store {
@@ -72,10 +71,17 @@ impl Store {
             dir: dir.to_path_buf(),
             state: StateFile::default(),
             mode,
-            dirty: false,
-            bookmarks_dirty: false,
+            pending: StateFile::default(),
+            failed: false,
+            urgent: false,
             notices: Vec::new(),
+            saver: None,
         }
+    }
+
+    fn with_saver(mut self) -> Store {
+        self.saver = Some(Saver::new(&self.dir, self.state.clone(), self.mode));
+        self
     }
 
     fn load(&mut self, may_move: bool, notices: &mut Vec<Notice>) {
@@ -114,14 +120,14 @@ impl Store {
         self.mode != Mode::Writable
     }
 
-    /// Some change is not saved yet (cheap: a flag).
+    /// Some change is not saved yet (cheap).
     pub fn needs_save(&self) -> bool {
-        self.dirty
+        self.failed || !self.pending.is_empty()
     }
 
     /// A bookmark change is not saved yet: save now rather than throttle.
     pub fn needs_urgent_save(&self) -> bool {
-        self.bookmarks_dirty
+        self.urgent
     }
 
     /// Notices that came up while saving (e.g. a file that became corrupt
@@ -130,50 +136,88 @@ impl Store {
         std::mem::take(&mut self.notices)
     }
 
-    /// Saves pending changes: under the lock, re-reads the file, merges,
-    /// writes atomically. On failure the changes stay in memory and
+    /// Moves the saver out, to run jobs on another thread. From then on
+    /// [`Store::save`] and [`Store::refresh`] fail; use
+    /// [`Store::take_job`] and [`Store::finish`].
+    pub fn take_saver(&mut self) -> Option<Saver> {
+        self.saver.take()
+    }
+
+    /// The pending changes as a job for the saver (`write: false` only
+    /// reads what other instances saved).
+    pub fn take_job(&mut self, write: bool) -> SaveJob {
+        SaveJob {
+            changes: std::mem::take(&mut self.pending),
+            write,
+        }
+    }
+
+    /// Takes in the outcome of a job: what other instances wrote, whether
+    /// the changes are on disk, and any notices (kept for
+    /// [`Store::take_notices`]).
+    pub fn finish(&mut self, outcome: SaveOutcome) {
+        merge_into(&mut self.state, outcome.delta, now());
+        if let Some(found) = outcome.newer {
+            self.mode = Mode::Newer(found);
+        }
+        self.failed = outcome.unsaved;
+        if outcome.error.is_none() && !outcome.unsaved {
+            self.urgent = has_bookmark_changes(&self.pending);
+        }
+        self.notices.extend(outcome.notices);
+    }
+
+    /// Runs a job on the store's own saver, here and now.
+    pub fn run_job(&mut self, job: SaveJob) -> SaveOutcome {
+        match self.saver.as_mut() {
+            Some(saver) => saver.run(job),
+            None => SaveOutcome {
+                error: Some("the saver runs elsewhere".to_string()),
+                unsaved: true,
+                ..SaveOutcome::default()
+            },
+        }
+    }
+
+    /// Saves pending changes, here and now: under the lock, re-reads the
+    /// file, merges, writes atomically. On failure the changes are kept and
     /// [`Store::needs_save`] stays true, so a later call retries.
     pub fn save(&mut self) -> Result<(), StoreError> {
         let path = self.state_path();
         match self.mode {
             Mode::ReadOnly => return Err(StoreError::ReadOnly { path }),
             Mode::Newer(found) => return Err(newer(path, found)),
-            Mode::Writable if !self.dirty => return Ok(()),
+            Mode::Writable if !self.needs_save() => return Ok(()),
             Mode::Writable => {}
         }
-        fs::create_dir_all(&self.dir).map_err(|e| StoreError::io("create", &self.dir, e))?;
-        let _lock = file::lock(&self.dir)?;
-        let disk = match file::read_state(&path)? {
-            Loaded::Missing => StateFile::default(),
-            Loaded::Parsed(state) => state,
-            Loaded::Newer { found, .. } => {
-                self.mode = Mode::Newer(found);
-                return Err(newer(path, found));
+        let saver = self.saver.as_mut().ok_or(StoreError::Elsewhere)?;
+        let changes = std::mem::take(&mut self.pending);
+        let mut notices = Vec::new();
+        let result = saver.save(changes, &mut notices);
+        self.notices.extend(notices);
+        match result {
+            Ok(delta) => {
+                merge_into(&mut self.state, delta, now());
+                self.failed = false;
+                self.urgent = false;
+                Ok(())
             }
-            Loaded::Corrupt(error) => {
-                let moved_to = file::move_aside(&path)
-                    .map_err(|e| StoreError::io("move aside damaged", &path, e))?;
-                self.notices.push(Notice::CorruptMovedAside {
-                    path,
-                    moved_to,
-                    error,
-                });
-                StateFile::default()
+            Err(e) => {
+                if let StoreError::NewerVersion { found, .. } = e {
+                    self.mode = Mode::Newer(found);
+                }
+                self.failed = true;
+                Err(e)
             }
-        };
-        merge_into(&mut self.state, disk, now());
-        file::write_atomic(&self.dir, &self.state)?;
-        self.dirty = false;
-        self.bookmarks_dirty = false;
-        Ok(())
+        }
     }
 
     /// Merges in what other instances saved, without writing (e.g. when the
     /// bookmark list opens). Damaged or newer files are left to `save`.
     pub fn refresh(&mut self) -> Result<(), StoreError> {
-        if let Loaded::Parsed(disk) = file::read_state(&self.state_path())? {
-            merge_into(&mut self.state, disk, now());
-        }
+        let saver = self.saver.as_mut().ok_or(StoreError::Elsewhere)?;
+        let delta = saver.refresh()?;
+        merge_into(&mut self.state, delta, now());
         Ok(())
     }
 
@@ -196,10 +240,14 @@ impl Store {
 
     /// Adds (or replaces, by id) a bookmark.
     pub fn add_bookmark(&mut self, key: &ArchiveKey, bookmark: Bookmark) {
-        let archive = self.archive_mut(key);
-        archive.deleted.remove(&bookmark.id);
-        archive.bookmarks.insert(bookmark.id.clone(), bookmark);
-        self.touch(true);
+        let state = archive_in(&mut self.state, key);
+        for archive in [state, archive_in(&mut self.pending, key)] {
+            archive.deleted.remove(&bookmark.id);
+            archive
+                .bookmarks
+                .insert(bookmark.id.clone(), bookmark.clone());
+        }
+        self.urgent = true;
     }
 
     /// Deletes a bookmark, leaving a tombstone; returns it for undo.
@@ -208,7 +256,10 @@ impl Store {
         let bookmark = archive.bookmarks.remove(id)?;
         let at = now().max(bookmark.alive_since() + chrono::Duration::milliseconds(1));
         archive.deleted.insert(id.to_string(), at);
-        self.touch(true);
+        let pending = archive_in(&mut self.pending, key);
+        pending.bookmarks.remove(id);
+        pending.deleted.insert(id.to_string(), at);
+        self.urgent = true;
         Some(bookmark)
     }
 
@@ -219,9 +270,14 @@ impl Store {
         let deleted = archive.deleted.remove(&bookmark.id);
         let floor = deleted.map(|t| t + chrono::Duration::milliseconds(1));
         bookmark.restored = Some(floor.map_or(now(), |f| now().max(f)));
-        archive.bookmarks.insert(bookmark.id.clone(), bookmark);
+        archive
+            .bookmarks
+            .insert(bookmark.id.clone(), bookmark.clone());
         settle(archive, now());
-        self.touch(true);
+        let pending = archive_in(&mut self.pending, key);
+        pending.deleted.remove(&bookmark.id);
+        pending.bookmarks.insert(bookmark.id.clone(), bookmark);
+        self.urgent = true;
     }
 
     /// The remembered position in an article.
@@ -249,10 +305,12 @@ impl Store {
             status,
             updated: now(),
         };
+        archive_in(&mut self.pending, key)
+            .positions
+            .insert(article.to_string(), position.clone());
         self.archive_mut(key)
             .positions
             .insert(article.to_string(), position);
-        self.touch(false);
     }
 
     /// Article id -> status, for articles with a remembered position.
@@ -270,24 +328,22 @@ impl Store {
     }
 
     fn archive_mut(&mut self, key: &ArchiveKey) -> &mut ArchiveState {
-        self.state
-            .archives
-            .entry(key.clone())
-            .or_insert_with(|| ArchiveState::for_key(key))
-    }
-
-    fn touch(&mut self, bookmark: bool) {
-        self.dirty = true;
-        self.bookmarks_dirty |= bookmark;
+        archive_in(&mut self.state, key)
     }
 }
 
-fn newer(path: PathBuf, found: u64) -> StoreError {
-    StoreError::NewerVersion {
-        path,
-        found,
-        supported: VERSION,
-    }
+/// `key`'s archive in `file`, created empty if need be.
+fn archive_in<'a>(file: &'a mut StateFile, key: &ArchiveKey) -> &'a mut ArchiveState {
+    file.archives
+        .entry(key.clone())
+        .or_insert_with(|| ArchiveState::for_key(key))
+}
+
+fn has_bookmark_changes(pending: &StateFile) -> bool {
+    pending
+        .archives
+        .values()
+        .any(|a| !a.bookmarks.is_empty() || !a.deleted.is_empty())
 }
 
 fn corrupt_notice(path: PathBuf, error: String, may_move: bool) -> Notice {

@@ -23,6 +23,8 @@ pub enum StoreError {
     ReadOnly { path: PathBuf },
     /// No data directory could be determined (no home directory).
     NoDataDir,
+    /// The saver was moved to a worker thread; save through it.
+    Elsewhere,
 }
 
 impl StoreError {
@@ -54,6 +56,7 @@ impl fmt::Display for StoreError {
             StoreError::ReadOnly { path } => {
                 write!(f, "state {} was opened read-only", path.display())
             }
+            StoreError::Elsewhere => f.write_str("this store saves on a worker thread"),
             StoreError::NoDataDir => {
                 f.write_str("no data directory: set BULLETIN_DATA_DIR or pass --data-dir")
             }

@@ -21,19 +21,34 @@ pub const TOMBSTONE_DAYS: i64 = 30;
 
 /// Merges `theirs` into `ours`, then settles tombstones as of `now`.
 pub fn merge_into(ours: &mut StateFile, theirs: StateFile, now: DateTime<Utc>) {
+    merge_tracking(ours, theirs, now);
+}
+
+/// [`merge_into`], returning what `theirs` changed in `ours`: the entries
+/// taken from it (positions, bookmarks, later tombstones). Merging that
+/// delta into a copy that equalled `ours` before brings it to the same
+/// state, so a worker that saves can tell the UI what other instances
+/// wrote without handing back the whole file.
+pub fn merge_tracking(ours: &mut StateFile, theirs: StateFile, now: DateTime<Utc>) -> StateFile {
+    let mut delta = StateFile::default();
     for (key, archive) in theirs.archives {
         let mine = ours
             .archives
             .entry(key.clone())
             .or_insert_with(|| ArchiveState::for_key(&key));
-        merge_archive(mine, archive);
+        let mut taken = ArchiveState::for_key(&key);
+        merge_archive(mine, archive, &mut taken);
+        if !taken.is_empty() {
+            delta.archives.insert(key, taken);
+        }
     }
     for archive in ours.archives.values_mut() {
         settle(archive, now);
     }
+    delta
 }
 
-fn merge_archive(ours: &mut ArchiveState, theirs: ArchiveState) {
+fn merge_archive(ours: &mut ArchiveState, theirs: ArchiveState, taken: &mut ArchiveState) {
     if ours.title.is_empty() {
         ours.title = theirs.title;
         ours.key = theirs.key;
@@ -42,6 +57,7 @@ fn merge_archive(ours: &mut ArchiveState, theirs: ArchiveState) {
         match ours.positions.get(&article) {
             Some(mine) if mine.updated >= pos.updated => {}
             _ => {
+                taken.positions.insert(article.clone(), pos.clone());
                 ours.positions.insert(article, pos);
             }
         }
@@ -50,13 +66,19 @@ fn merge_archive(ours: &mut ArchiveState, theirs: ArchiveState) {
         match ours.bookmarks.get(&id) {
             Some(mine) if mine.alive_since() >= bookmark.alive_since() => {}
             _ => {
+                taken.bookmarks.insert(id.clone(), bookmark.clone());
                 ours.bookmarks.insert(id, bookmark);
             }
         }
     }
     for (id, deleted) in theirs.deleted {
-        let entry = ours.deleted.entry(id).or_insert(deleted);
-        *entry = (*entry).max(deleted);
+        match ours.deleted.get(&id) {
+            Some(mine) if *mine >= deleted => {}
+            _ => {
+                taken.deleted.insert(id.clone(), deleted);
+                ours.deleted.insert(id, deleted);
+            }
+        }
     }
 }
 

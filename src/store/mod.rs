@@ -12,6 +12,7 @@ mod error;
 mod file;
 mod listing;
 mod merge;
+mod saver;
 mod types;
 
 use std::path::{Path, PathBuf};
@@ -22,6 +23,7 @@ pub use error::{Notice, StoreError};
 pub use file::{LOCK_FILE, STATE_FILE};
 pub use listing::{bookmark_lines, bookmarks_json};
 pub use merge::TOMBSTONE_DAYS;
+pub use saver::{SaveJob, SaveOutcome, Saver};
 pub use types::{ArchiveKey, ArchiveState, Bookmark, Position, Status, VERSION};
 
 /// Environment variable that overrides the data directory.

@@ -168,6 +168,11 @@ impl ArchiveState {
             ..ArchiveState::default()
         }
     }
+
+    /// No positions, bookmarks or tombstones.
+    pub fn is_empty(&self) -> bool {
+        self.positions.is_empty() && self.bookmarks.is_empty() && self.deleted.is_empty()
+    }
 }
 
 /// The whole state file.
@@ -176,6 +181,13 @@ pub struct StateFile {
     pub version: u64,
     #[serde(default)]
     pub archives: BTreeMap<ArchiveKey, ArchiveState>,
+}
+
+impl StateFile {
+    /// No archive holds anything.
+    pub fn is_empty(&self) -> bool {
+        self.archives.values().all(ArchiveState::is_empty)
+    }
 }
 
 impl Default for StateFile {
