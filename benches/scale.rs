@@ -104,10 +104,10 @@ fn app(kb: usize, open: bool) -> (App, Terminal<TestBackend>) {
     let library = model::open_path(file.path()).unwrap();
     assert!(library.is_mapped());
     let mut app = App::new(library, Settings::default());
-    app.update(Action::Resize(82, 24));
+    bulletin::app::effect::update_inline(&mut app, Action::Resize(82, 24));
     if open {
-        app.update(Action::Open);
-        assert_eq!(app.screen, Screen::Read);
+        bulletin::app::effect::update_inline(&mut app, Action::Open);
+        assert_eq!(app.screen(), Screen::Read);
     }
     (app, Terminal::new(TestBackend::new(82, 24)).unwrap())
 }
@@ -125,9 +125,9 @@ fn draw(app: &App, terminal: &mut Terminal<TestBackend>) {
 fn open_article(bencher: Bencher, kb: usize) {
     let (mut app, mut terminal) = app(kb, false);
     bencher.bench_local(|| {
-        app.update(Action::Open);
+        bulletin::app::effect::update_inline(&mut app, Action::Open);
         draw(&app, &mut terminal);
-        app.update(Action::Back);
+        bulletin::app::effect::update_inline(&mut app, Action::Back);
     });
 }
 
@@ -139,7 +139,7 @@ fn relayout(bencher: Bencher, kb: usize) {
     bencher.bench_local(|| {
         wide = !wide;
         let w = if wide { 82 } else { 43 };
-        app.update(Action::Resize(w, 24));
+        bulletin::app::effect::update_inline(&mut app, Action::Resize(w, 24));
         terminal
             .resize(ratatui::layout::Rect::new(0, 0, w, 24))
             .unwrap();
@@ -151,7 +151,7 @@ fn relayout(bencher: Bencher, kb: usize) {
 #[divan::bench(args = ARTICLE_KB, sample_count = 20)]
 fn search_index(bencher: Bencher, kb: usize) {
     let (app, _) = app(kb, true);
-    let doc = &app.reader.as_ref().unwrap().doc;
+    let doc = &app.reader().unwrap().doc;
     bencher.bench_local(|| SearchIndex::new(doc));
 }
 
@@ -160,7 +160,7 @@ fn search_index(bencher: Bencher, kb: usize) {
 #[divan::bench(args = ARTICLE_KB, sample_count = 20)]
 fn search_keystroke(bencher: Bencher, kb: usize) {
     let (app, _) = app(kb, true);
-    let index = SearchIndex::new(&app.reader.as_ref().unwrap().doc);
+    let index = SearchIndex::new(&app.reader().unwrap().doc);
     bencher.bench_local(|| {
         let query = Query::parse("社区").unwrap().unwrap();
         index.find_all(&query)
@@ -174,7 +174,10 @@ fn key_to_frame(bencher: Bencher, kb: usize) {
     let mut down = false;
     bencher.bench_local(|| {
         down = !down;
-        app.update(if down { Action::Down } else { Action::Up });
+        bulletin::app::effect::update_inline(
+            &mut app,
+            if down { Action::Down } else { Action::Up },
+        );
         draw(&app, &mut terminal);
     });
 }

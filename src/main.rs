@@ -31,7 +31,7 @@ fn main() -> ExitCode {
         Some(Command::Config(args)) => cli::run_config(args, &mut out, &mut err),
         None => {
             drop(out);
-            bulletin::term::run_reader(&cli.reader, &mut err)
+            cli::run_reader(&cli.reader, &mut err)
         }
     };
     let _ = err.flush();

@@ -94,6 +94,8 @@ pub enum Event {
     /// No input for a while (the run loop only waits with a timeout while
     /// a save is pending).
     Tick,
+    /// A worker finished something (the run loop collects it).
+    Wake,
     /// The terminal went away or the process was asked to stop.
     Terminate,
 }
@@ -141,8 +143,18 @@ pub enum Action {
     Scroll(i16),
     /// Mouse click at a screen cell.
     Click(u16, u16),
+    /// Text input: type a character.
     Input(char),
     InputBackspace,
+    InputDelete,
+    InputLeft,
+    InputRight,
+    InputHome,
+    InputEnd,
+    /// Delete the word before the cursor.
+    InputDeleteWord,
+    /// Delete everything before the cursor.
+    InputClear,
     InputAccept,
     InputCancel,
     Paste(String),
@@ -153,6 +165,8 @@ pub enum Action {
     WidthMode(crate::text::WidthMode, super::WidthSource),
     /// A message for the status line (e.g. a state-file notice at start-up).
     Notice(String),
+    /// A save (or refresh) the app asked for has finished.
+    Saved(crate::store::SaveOutcome),
     Terminate,
 }
 
@@ -193,8 +207,16 @@ impl Action {
             Action::Tick => "tick",
             Action::WidthMode(..) => "width-mode",
             Action::Notice(_) => "notice",
+            Action::Saved(_) => "saved",
             Action::Input(_) => "input",
             Action::InputBackspace => "input-backspace",
+            Action::InputDelete => "input-delete",
+            Action::InputLeft => "input-left",
+            Action::InputRight => "input-right",
+            Action::InputHome => "input-home",
+            Action::InputEnd => "input-end",
+            Action::InputDeleteWord => "input-delete-word",
+            Action::InputClear => "input-clear",
             Action::InputAccept => "input-accept",
             Action::InputCancel => "input-cancel",
             Action::Paste(_) => "paste",

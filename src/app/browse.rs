@@ -1,5 +1,10 @@
-//! The browse screen's state: the group pane, the article list, the filter.
+//! The browse screen: the group pane, the article list and its filter,
+//! and `impl App` for the keys of that screen.
 
+use super::geometry::scroll_offset;
+use super::input::TextInput;
+use super::mode::{Modal, View};
+use super::{Action, App};
 use crate::model::{Groups, Library};
 
 /// One row of the group pane.
@@ -28,11 +33,13 @@ pub enum Pane {
 #[derive(Debug, Clone, Default)]
 pub struct Browse {
     pub entries: Vec<GroupEntry>,
+    /// Each entry's articles in display order, worked out once.
+    members: Vec<Vec<usize>>,
     pub group: usize,
     pub selected: usize,
     pub focus: Pane,
+    /// The filter in force (edited in a `Modal::Filter`).
     pub filter: String,
-    pub filtering: bool,
     pub visible: Vec<usize>,
 }
 
@@ -48,49 +55,68 @@ impl Browse {
             }
             entries.extend((0..district.subdistricts.len()).map(|s| GroupEntry::Sub(d, s)));
         }
+        let n = archive.articles.len();
+        let members = entries
+            .iter()
+            .map(|&e| {
+                let list: Vec<&usize> = match e {
+                    GroupEntry::All => groups.districts.iter().flat_map(|d| &d.all).collect(),
+                    GroupEntry::District(d) => groups.districts[d].all.iter().collect(),
+                    GroupEntry::DistrictLevel(d) => {
+                        groups.districts[d].district_level.iter().collect()
+                    }
+                    GroupEntry::Sub(d, s) => groups.districts[d].subdistricts[s]
+                        .articles
+                        .iter()
+                        .collect(),
+                };
+                list.into_iter()
+                    .copied()
+                    .filter(|&i: &usize| i < n)
+                    .collect()
+            })
+            .collect();
         let mut browse = Browse {
             entries,
+            members,
             ..Browse::default()
         };
-        browse.refresh(archive, groups);
+        browse.refresh(archive);
         browse
     }
 
-    /// Article indexes of a group, in display order.
-    pub fn members(entry: GroupEntry, archive: &Library, groups: &Groups) -> Vec<usize> {
-        match entry {
-            GroupEntry::All => groups
-                .districts
-                .iter()
-                .flat_map(|d| d.all.clone())
-                .collect(),
-            GroupEntry::District(d) => groups.districts[d].all.clone(),
-            GroupEntry::DistrictLevel(d) => groups.districts[d].district_level.clone(),
-            GroupEntry::Sub(d, s) => groups.districts[d].subdistricts[s].articles.clone(),
-        }
-        .into_iter()
-        .filter(|&i| i < archive.articles.len())
-        .collect()
+    /// How many articles group entry `i` holds.
+    pub fn count(&self, i: usize) -> usize {
+        self.members.get(i).map_or(0, Vec::len)
     }
 
     /// Recomputes `visible` after the group or the filter changed.
-    pub fn refresh(&mut self, archive: &Library, groups: &Groups) {
-        let entry = self
-            .entries
-            .get(self.group)
-            .copied()
-            .unwrap_or(GroupEntry::All);
+    pub fn refresh(&mut self, archive: &Library) {
         let needle = self.filter.to_lowercase();
-        self.visible = Self::members(entry, archive, groups)
-            .into_iter()
-            .filter(|&i| needle.is_empty() || matches_filter(archive, i, &needle))
-            .collect();
+        self.visible = self
+            .members
+            .get(self.group)
+            .map(|m| {
+                m.iter()
+                    .copied()
+                    .filter(|&i| needle.is_empty() || matches_filter(archive, i, &needle))
+                    .collect()
+            })
+            .unwrap_or_default();
         self.selected = self.selected.min(self.visible.len().saturating_sub(1));
     }
 
     /// The article under the cursor, if the list is not empty.
     pub fn current(&self) -> Option<usize> {
         self.visible.get(self.selected).copied()
+    }
+
+    /// The selected group entry.
+    pub fn entry(&self) -> GroupEntry {
+        self.entries
+            .get(self.group)
+            .copied()
+            .unwrap_or(GroupEntry::All)
     }
 }
 
@@ -119,17 +145,137 @@ pub fn step(cursor: usize, delta: isize, len: usize) -> usize {
     cursor.saturating_add_signed(delta).min(len - 1)
 }
 
-/// Width of the group pane on a `w`-column screen (shared by the renderer
-/// and mouse clicks so they agree).
-pub fn group_pane_width(w: u16) -> u16 {
-    (w / 3).clamp(12, 30)
-}
+impl App {
+    pub(super) fn update_browse(&mut self, action: Action) {
+        let page = self.geo.list_page() as isize;
+        match action {
+            Action::Down => self.move_cursor(1),
+            Action::Up => self.move_cursor(-1),
+            Action::PageDown => self.move_cursor(page),
+            Action::PageUp => self.move_cursor(-page),
+            Action::HalfPageDown => self.move_cursor(page / 2),
+            Action::HalfPageUp => self.move_cursor(-page / 2),
+            Action::Top => self.move_cursor(isize::MIN / 2),
+            Action::Bottom => self.move_cursor(isize::MAX / 2),
+            Action::NextPane => {
+                self.browse.focus = match self.browse.focus {
+                    Pane::Groups => Pane::Articles,
+                    Pane::Articles => Pane::Groups,
+                }
+            }
+            Action::FocusGroups => self.browse.focus = Pane::Groups,
+            Action::FocusArticles => self.browse.focus = Pane::Articles,
+            Action::Open => self.open_selected(),
+            Action::StartFilter => self.start_filter(None),
+            Action::Input(c) => self.start_filter(Some(c)),
+            Action::Scroll(n) => self.move_cursor(isize::from(n)),
+            Action::Click(x, y) => self.click(x, y),
+            Action::Back | Action::Cancel if !self.browse.filter.is_empty() => self.set_filter(""),
+            Action::Back => self.quit = true,
+            _ => {}
+        }
+    }
 
-/// First visible row of a list so that `selected` stays on screen.
-pub fn scroll_offset(selected: usize, rows: usize) -> usize {
-    if rows == 0 {
-        0
-    } else {
-        selected.saturating_sub(rows - 1)
+    /// `/` opens the list's filter for editing; typing a character on the
+    /// list starts a new filter with it (the same on both lists).
+    pub(super) fn start_filter(&mut self, first: Option<char>) {
+        let current = match self.view {
+            View::Browse => &self.browse.filter,
+            _ => &self.marks.filter,
+        };
+        let input = match first {
+            Some(c) => TextInput::with_text(&c.to_string()),
+            None => TextInput::with_text(current),
+        };
+        self.browse.focus = Pane::Articles;
+        self.set_filter(input.text());
+        self.modal = Modal::Filter(input);
+    }
+
+    /// Edits in the filter prompt; the list follows every keystroke.
+    pub(super) fn update_filter(&mut self, action: Action) {
+        let Modal::Filter(input) = &mut self.modal else {
+            return;
+        };
+        match action {
+            Action::InputAccept => self.modal = Modal::None,
+            Action::InputCancel => {
+                self.modal = Modal::None;
+                self.set_filter("");
+            }
+            action if input.edit(&action) => {
+                let text = input.text().to_string();
+                self.set_filter(&text);
+            }
+            _ => {}
+        }
+    }
+
+    /// Puts `text` in force as the filter of the list on screen.
+    pub(super) fn set_filter(&mut self, text: &str) {
+        match self.view {
+            View::Browse => {
+                self.browse.filter = text.to_string();
+                self.browse.selected = 0;
+                self.browse.refresh(&self.archive);
+            }
+            View::Bookmarks { .. } => {
+                self.marks.filter = text.to_string();
+                self.marks.selected = 0;
+            }
+            View::Read { .. } => {}
+        }
+    }
+
+    fn move_cursor(&mut self, delta: isize) {
+        let b = &mut self.browse;
+        match b.focus {
+            Pane::Groups => {
+                let group = step(b.group, delta, b.entries.len());
+                self.select_group(group);
+            }
+            Pane::Articles => b.selected = step(b.selected, delta, b.visible.len()),
+        }
+    }
+
+    pub(super) fn select_group(&mut self, group: usize) {
+        let b = &mut self.browse;
+        if group != b.group && group < b.entries.len() {
+            b.group = group;
+            b.selected = 0;
+            b.refresh(&self.archive);
+        }
+    }
+
+    fn open_selected(&mut self) {
+        if self.browse.focus == Pane::Groups {
+            self.browse.focus = Pane::Articles;
+            return;
+        }
+        if let Some(i) = self.browse.current() {
+            self.open_article(i, self.browse.visible.clone());
+        }
+    }
+
+    /// Mouse clicks (only with `--mouse`): a click selects a group or an
+    /// article; a click on the selected article opens it.
+    fn click(&mut self, x: u16, y: u16) {
+        let (groups, articles) = (self.geo.groups.inner(), self.geo.articles.inner());
+        let b = &mut self.browse;
+        if let Some(row) = groups.row_at(x, y) {
+            let i = scroll_offset(b.group, usize::from(groups.height)) + row;
+            b.focus = Pane::Groups;
+            self.select_group(i);
+        } else if let Some(row) = articles.row_at(x, y) {
+            let i = scroll_offset(b.selected, usize::from(articles.height)) + row;
+            if i < b.visible.len() {
+                let again = b.focus == Pane::Articles && b.selected == i;
+                b.focus = Pane::Articles;
+                b.selected = i;
+                if again {
+                    self.open_selected();
+                }
+            }
+        }
     }
 }

@@ -1,45 +1,29 @@
-//! Copying to the user's local clipboard: the app says what to copy; the
-//! terminal layer sends it (OSC 52, which crosses SSH and tmux).
+//! Copying to the user's local clipboard: the app says what to copy (an
+//! `Effect::Copy`); the run loop sends it (OSC 52, which crosses SSH and
+//! tmux).
 
-use super::{Action, App, Msg, Screen};
+use super::effect::Effect;
+use super::mode::View;
+use super::{Action, App, Msg};
 use crate::text::sanitize;
-
-/// One copy request. `seq` grows with every request so the run loop sends
-/// each exactly once.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Copy {
-    pub seq: u64,
-    pub text: String,
-}
 
 impl App {
     pub(super) fn copy(&mut self, action: &Action) {
-        if self.screen != Screen::Read {
+        let View::Read { reader: r, .. } = &self.view else {
             return;
-        }
+        };
         if !self.settings.clipboard {
             return self.say(Msg::ClipboardOff);
         }
-        let Some(r) = self.reader.as_ref() else {
-            return;
-        };
         let (text, msg) = match action {
             Action::CopyCitation => (self.citation(r.article), Msg::CopiedCitation),
             _ => {
                 let unit = r.anchor.unit.min(r.doc.units.len().saturating_sub(1));
-                let text = r
-                    .doc
-                    .units
-                    .get(unit)
-                    .map_or(String::new(), |u| u.text.clone());
-                (text, Msg::Copied)
+                let text = r.doc.units.get(unit).map_or("", |u| u.text.as_str());
+                (text.to_string(), Msg::Copied)
             }
         };
-        let seq = self.clipboard.as_ref().map_or(1, |c| c.seq + 1);
-        self.clipboard = Some(Copy {
-            seq,
-            text: sanitize(&text),
-        });
+        self.effects.push(Effect::Copy(sanitize(&text)));
         self.say(msg);
     }
 

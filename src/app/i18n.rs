@@ -73,6 +73,12 @@ pub enum Msg {
     Detached,
     SaveFailed,
     ScreenMarks,
+    ScreenSearch,
+    ScreenNote,
+    NoteTypeToFilter,
+    NoteFilter,
+    NoteSearch,
+    NoteNote,
     Copied,
     CopiedCitation,
     NoMatch,
@@ -171,6 +177,24 @@ impl Msg {
                 "Clipboard is off (--no-clipboard)",
             ),
             Msg::ScreenMarks => ("书签列表", "Bookmark list"),
+            Msg::ScreenSearch => ("文中搜索输入", "Search prompt"),
+            Msg::ScreenNote => ("书签备注输入", "Bookmark note prompt"),
+            Msg::NoteTypeToFilter => (
+                "直接输入文字即开始新的筛选, / 修改当前筛选",
+                "Typing a character starts a new filter; / edits the current one",
+            ),
+            Msg::NoteFilter => (
+                "列表随输入筛选; Enter 保留筛选, Esc 清除",
+                "The list narrows as you type; Enter keeps the filter, Esc clears it",
+            ),
+            Msg::NoteSearch => (
+                "随输入查找; re: 开头为正则; Enter 保留结果, Esc 回到原处",
+                "Matches as you type; re: starts a regex; Enter keeps them, Esc goes back",
+            ),
+            Msg::NoteNote => (
+                "Enter 保存书签 (备注可空), Esc 不加书签",
+                "Enter saves the bookmark (the note may be empty); Esc adds none",
+            ),
         }
     }
 
@@ -221,7 +245,14 @@ pub fn describe(action: &super::Action, lang: Lang) -> &'static str {
             "filter the list (or just type Chinese)",
         ),
         A::Input(_) | A::Paste(_) => ("输入", "type"),
-        A::InputBackspace => ("删除一个字", "delete a character"),
+        A::InputBackspace => ("删除光标前一个字", "delete the character before the cursor"),
+        A::InputDelete => ("删除光标处的字", "delete the character under the cursor"),
+        A::InputLeft => ("光标左移", "cursor left"),
+        A::InputRight => ("光标右移", "cursor right"),
+        A::InputHome => ("光标到行首", "cursor to the start"),
+        A::InputEnd => ("光标到行尾", "cursor to the end"),
+        A::InputDeleteWord => ("删除光标前一个词", "delete the word before the cursor"),
+        A::InputClear => ("删除光标前全部文字", "delete everything before the cursor"),
         A::InputAccept => ("确定", "accept"),
         A::InputCancel => ("取消", "cancel"),
         A::Search => (
@@ -239,7 +270,9 @@ pub fn describe(action: &super::Action, lang: Lang) -> &'static str {
             "copy a citation (title, place, date, id)",
         ),
         A::Scroll(_) | A::Click(..) => ("鼠标", "mouse"),
-        A::Resize(..) | A::Tick | A::Terminate | A::WidthMode(..) | A::Notice(_) => ("", ""),
+        A::Resize(..) | A::Tick | A::Terminate | A::WidthMode(..) | A::Notice(_) | A::Saved(_) => {
+            ("", "")
+        }
     };
     match lang {
         Lang::Zh => zh,

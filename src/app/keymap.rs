@@ -1,13 +1,13 @@
-//! The one keymap: which key does what on which screen. The help screen is
-//! generated from this table, so the two cannot drift apart.
-
-use std::sync::OnceLock;
+//! The keymap: which key does what in which context. A value, built from
+//! the built-in [`DEFAULTS`] and the settings file's `[keys]`, owned by the
+//! app; the help screen, the key hints and the default settings file are
+//! all generated from it, so none of them can drift from the keys in force.
 
 use super::action::{Action, Key, KeyCode};
 
-/// Where a binding applies. `Global` bindings apply on every screen unless
-/// the screen binds the same key itself.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// A set of bindings: one per screen, one for every text prompt, and the
+/// global ones that apply wherever the screen does not use the key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Context {
     Global,
     Browse,
@@ -15,28 +15,55 @@ pub enum Context {
     Help,
     /// The bookmark list.
     Marks,
-    /// A text prompt (the browse filter) has the focus.
+    /// Any text prompt or filter has the focus.
     Input,
 }
 
+impl Context {
+    /// Every context, in the order the settings file lists them.
+    pub const ALL: [Context; 6] = [
+        Context::Global,
+        Context::Browse,
+        Context::Reader,
+        Context::Help,
+        Context::Marks,
+        Context::Input,
+    ];
+
+    /// The name in the settings file: `[keys.NAME]`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Context::Global => "global",
+            Context::Browse => "browse",
+            Context::Reader => "reader",
+            Context::Help => "help",
+            Context::Marks => "bookmarks",
+            Context::Input => "input",
+        }
+    }
+
+    /// The context called `name` in the settings file.
+    pub fn named(name: &str) -> Option<Context> {
+        Context::ALL.into_iter().find(|c| c.name() == name)
+    }
+}
+
 /// Keys bound to one action in one context.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Binding {
     pub context: Context,
-    pub keys: &'static [Key],
     pub action: Action,
+    pub keys: Vec<Key>,
+}
+
+/// The keymap in force.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Keymap {
+    bindings: Vec<Binding>,
 }
 
 const fn k(code: KeyCode) -> Key {
     Key::plain(code)
-}
-
-const fn bind(context: Context, keys: &'static [Key], action: Action) -> Binding {
-    Binding {
-        context,
-        keys,
-        action,
-    }
 }
 
 use Context::{Browse, Global, Help, Input, Marks, Reader};
@@ -46,104 +73,209 @@ const MOVE_DOWN: &[Key] = &[Key::ch('j'), k(Down)];
 const MOVE_UP: &[Key] = &[Key::ch('k'), k(Up)];
 const TOP: &[Key] = &[Key::ch('g'), k(Home)];
 const BOTTOM: &[Key] = &[Key::ch('G'), k(End)];
-const HALF_DOWN: &[Key] = &[Key::ctrl('d')];
-const HALF_UP: &[Key] = &[Key::ctrl('u')];
+const BOOKMARKS: &[Key] = &[Key::ch('\''), Key::ch('B')];
 
-/// The whole keymap.
-pub const BINDINGS: &[Binding] = &[
-    bind(Global, &[Key::ch('?')], Action::ToggleHelp),
-    bind(Global, &[Key::ctrl('c')], Action::Quit),
-    bind(Global, &[Key::ch('q')], Action::Back),
-    bind(Global, &[k(Esc)], Action::Cancel),
-    bind(Browse, MOVE_DOWN, Action::Down),
-    bind(Browse, MOVE_UP, Action::Up),
-    bind(Browse, TOP, Action::Top),
-    bind(Browse, BOTTOM, Action::Bottom),
-    bind(Browse, &[k(PageDown), Key::ch(' ')], Action::PageDown),
-    bind(Browse, &[k(PageUp)], Action::PageUp),
-    bind(Browse, HALF_DOWN, Action::HalfPageDown),
-    bind(Browse, HALF_UP, Action::HalfPageUp),
-    bind(Browse, &[k(Enter)], Action::Open),
-    bind(Browse, &[k(Tab), k(BackTab)], Action::NextPane),
-    bind(Browse, &[Key::ch('h'), k(Left)], Action::FocusGroups),
-    bind(Browse, &[Key::ch('l'), k(Right)], Action::FocusArticles),
-    bind(Browse, &[Key::ch('/'), Key::ch('f')], Action::StartFilter),
-    bind(Reader, MOVE_DOWN, Action::Down),
-    bind(Reader, MOVE_UP, Action::Up),
-    bind(Reader, TOP, Action::Top),
-    bind(Reader, BOTTOM, Action::Bottom),
-    bind(
+/// The built-in keymap: one entry per (context, action), in help order.
+pub const DEFAULTS: &[(Context, &[Key], Action)] = &[
+    (Global, &[Key::ch('?')], Action::ToggleHelp),
+    (Global, &[Key::ctrl('c')], Action::Quit),
+    (Global, &[Key::ch('q')], Action::Back),
+    (Global, &[k(Esc)], Action::Cancel),
+    (Browse, MOVE_DOWN, Action::Down),
+    (Browse, MOVE_UP, Action::Up),
+    (Browse, TOP, Action::Top),
+    (Browse, BOTTOM, Action::Bottom),
+    (Browse, &[k(PageDown), Key::ch(' ')], Action::PageDown),
+    (Browse, &[k(PageUp)], Action::PageUp),
+    (Browse, &[Key::ctrl('d')], Action::HalfPageDown),
+    (Browse, &[Key::ctrl('u')], Action::HalfPageUp),
+    (Browse, &[k(Enter)], Action::Open),
+    (Browse, &[k(Tab), k(BackTab)], Action::NextPane),
+    (Browse, &[Key::ch('h'), k(Left)], Action::FocusGroups),
+    (Browse, &[Key::ch('l'), k(Right)], Action::FocusArticles),
+    (Browse, &[Key::ch('/'), Key::ch('f')], Action::StartFilter),
+    (Reader, MOVE_DOWN, Action::Down),
+    (Reader, MOVE_UP, Action::Up),
+    (Reader, TOP, Action::Top),
+    (Reader, BOTTOM, Action::Bottom),
+    (
         Reader,
         &[Key::ch(' '), k(PageDown), Key::ctrl('f')],
         Action::PageDown,
     ),
-    bind(
+    (
         Reader,
         &[k(PageUp), Key::ch('b'), Key::ctrl('b')],
         Action::PageUp,
     ),
-    bind(Reader, HALF_DOWN, Action::HalfPageDown),
-    bind(Reader, HALF_UP, Action::HalfPageUp),
-    bind(Reader, &[Key::ch('[')], Action::PrevArticle),
-    bind(Reader, &[Key::ch(']')], Action::NextArticle),
-    bind(Reader, &[Key::ch('/')], Action::Search),
-    bind(Reader, &[Key::ch('n')], Action::NextMatch),
-    bind(Reader, &[Key::ch('N')], Action::PrevMatch),
-    bind(Reader, &[Key::ch('m')], Action::AddBookmark),
-    bind(Reader, &[Key::ch('y')], Action::Copy),
-    bind(Reader, &[Key::ch('Y')], Action::CopyCitation),
-    bind(Browse, &[Key::ch('\''), Key::ch('B')], Action::Bookmarks),
-    bind(Reader, &[Key::ch('\''), Key::ch('B')], Action::Bookmarks),
-    bind(Marks, MOVE_DOWN, Action::Down),
-    bind(Marks, MOVE_UP, Action::Up),
-    bind(Marks, TOP, Action::Top),
-    bind(Marks, BOTTOM, Action::Bottom),
-    bind(Marks, &[k(Enter)], Action::Open),
-    bind(Marks, &[Key::ch('d'), k(Delete)], Action::Delete),
-    bind(Marks, &[Key::ch('u')], Action::Undo),
-    bind(Marks, &[Key::ch('/')], Action::StartFilter),
-    bind(Help, MOVE_DOWN, Action::Down),
-    bind(Help, MOVE_UP, Action::Up),
-    bind(Help, &[k(PageDown), Key::ch(' ')], Action::PageDown),
-    bind(Help, &[k(PageUp)], Action::PageUp),
-    bind(Input, &[k(Esc)], Action::InputCancel),
-    bind(Input, &[k(Enter)], Action::InputAccept),
-    bind(Input, &[k(Backspace)], Action::InputBackspace),
-    bind(Input, &[Key::ctrl('c')], Action::Quit),
+    (Reader, &[Key::ctrl('d')], Action::HalfPageDown),
+    (Reader, &[Key::ctrl('u')], Action::HalfPageUp),
+    (Reader, &[Key::ch('[')], Action::PrevArticle),
+    (Reader, &[Key::ch(']')], Action::NextArticle),
+    (Reader, &[Key::ch('/')], Action::Search),
+    (Reader, &[Key::ch('n')], Action::NextMatch),
+    (Reader, &[Key::ch('N')], Action::PrevMatch),
+    (Reader, &[Key::ch('m')], Action::AddBookmark),
+    (Reader, &[Key::ch('y')], Action::Copy),
+    (Reader, &[Key::ch('Y')], Action::CopyCitation),
+    (Browse, BOOKMARKS, Action::Bookmarks),
+    (Reader, BOOKMARKS, Action::Bookmarks),
+    (Marks, MOVE_DOWN, Action::Down),
+    (Marks, MOVE_UP, Action::Up),
+    (Marks, TOP, Action::Top),
+    (Marks, BOTTOM, Action::Bottom),
+    (Marks, &[k(Enter)], Action::Open),
+    (Marks, &[Key::ch('d'), k(Delete)], Action::Delete),
+    (Marks, &[Key::ch('u')], Action::Undo),
+    (Marks, &[Key::ch('/')], Action::StartFilter),
+    (Help, MOVE_DOWN, Action::Down),
+    (Help, MOVE_UP, Action::Up),
+    (Help, &[k(PageDown), Key::ch(' ')], Action::PageDown),
+    (Help, &[k(PageUp)], Action::PageUp),
+    (Help, TOP, Action::Top),
+    (Help, BOTTOM, Action::Bottom),
+    (Input, &[k(Esc)], Action::InputCancel),
+    (Input, &[k(Enter)], Action::InputAccept),
+    (Input, &[k(Backspace)], Action::InputBackspace),
+    (Input, &[k(Delete)], Action::InputDelete),
+    (Input, &[k(Left)], Action::InputLeft),
+    (Input, &[k(Right)], Action::InputRight),
+    (Input, &[k(Home), Key::ctrl('a')], Action::InputHome),
+    (Input, &[k(End), Key::ctrl('e')], Action::InputEnd),
+    (Input, &[Key::ctrl('w')], Action::InputDeleteWord),
+    (Input, &[Key::ctrl('u')], Action::InputClear),
+    (Input, &[Key::ctrl('c')], Action::Quit),
 ];
 
-/// The keymap in force: the configured one once installed, else the
-/// built-in [`BINDINGS`].
-static ACTIVE: OnceLock<Vec<Binding>> = OnceLock::new();
-
-/// Installs the configured keymap (once, at start-up, from the config file).
-pub fn install(bindings: Vec<Binding>) {
-    let _ = ACTIVE.set(bindings);
+impl Default for Keymap {
+    fn default() -> Keymap {
+        Keymap {
+            bindings: DEFAULTS
+                .iter()
+                .map(|(context, keys, action)| Binding {
+                    context: *context,
+                    action: action.clone(),
+                    keys: keys.to_vec(),
+                })
+                .collect(),
+        }
+    }
 }
 
-fn table() -> &'static [Binding] {
-    ACTIVE.get().map_or(BINDINGS, Vec::as_slice)
-}
+impl Keymap {
+    /// Every binding, in the built-in order.
+    pub fn bindings(&self) -> &[Binding] {
+        &self.bindings
+    }
 
-/// The action bound to `key` in `context` (screen bindings first, then global).
-pub fn action_for(context: Context, key: Key) -> Option<Action> {
-    let find = |ctx: Context| {
-        table()
-            .iter()
-            .find(|b| b.context == ctx && b.keys.contains(&key))
+    /// The bindings of one context, for the help screen.
+    pub fn bindings_of(&self, context: Context) -> impl Iterator<Item = &Binding> {
+        self.bindings.iter().filter(move |b| b.context == context)
+    }
+
+    fn find(&self, context: Context, key: Key) -> Option<Action> {
+        self.bindings_of(context)
+            .find(|b| b.keys.contains(&key))
             .map(|b| b.action.clone())
-    };
-    if let Some(a) = find(context) {
-        return Some(a);
     }
-    // In help, `q` and `Esc` close the overlay rather than leave the screen.
-    if context == Help && matches!(find(Global), Some(Action::Back | Action::Cancel)) {
-        return Some(Action::ToggleHelp);
+
+    /// The action bound to `key` in `context` (the context's bindings
+    /// first, then the global ones).
+    pub fn action_for(&self, context: Context, key: Key) -> Option<Action> {
+        if context == Input {
+            return self.input_action(key);
+        }
+        if let Some(a) = self.find(context, key) {
+            return Some(a);
+        }
+        // In help, `q` and `Esc` close the overlay rather than leave the screen.
+        let global = self.find(Global, key);
+        if context == Help && matches!(global, Some(Action::Back | Action::Cancel)) {
+            return Some(Action::ToggleHelp);
+        }
+        global.or_else(|| unbound_text(context, key))
     }
-    find(Global).or_else(|| unbound_text(context, key))
+
+    /// Keys while a text prompt has the focus: its bindings, and any other
+    /// printable character is typed.
+    pub fn input_action(&self, key: Key) -> Option<Action> {
+        self.find(Input, key).or(match key.code {
+            KeyCode::Char(c) if !key.ctrl && !key.alt && !c.is_control() => Some(Action::Input(c)),
+            _ => None,
+        })
+    }
+
+    /// The first key bound to `action` in `context` (or globally), for the
+    /// key hints on the status line.
+    pub fn first_key(&self, context: Context, action: &Action) -> Option<Key> {
+        [context, Global].into_iter().find_map(|ctx| {
+            self.bindings_of(ctx)
+                .find(|b| &b.action == action)
+                .and_then(|b| b.keys.first().copied())
+        })
+    }
+
+    /// The keys of `action` in `context` (`None`: not bound there).
+    pub fn keys(&self, context: Context, action: &Action) -> Option<&[Key]> {
+        self.bindings_of(context)
+            .find(|b| &b.action == action)
+            .map(|b| b.keys.as_slice())
+    }
+
+    /// Replaces the keys of `action` in `context`; false when the keymap
+    /// does not have that action there.
+    pub fn set(&mut self, context: Context, action: &Action, keys: Vec<Key>) -> bool {
+        let found = self
+            .bindings
+            .iter_mut()
+            .find(|b| b.context == context && &b.action == action);
+        found.map(|b| b.keys = keys).is_some()
+    }
+
+    /// The contexts where the keymap has `action`.
+    pub fn contexts_of(&self, action: &Action) -> Vec<Context> {
+        self.bindings
+            .iter()
+            .filter(|b| &b.action == action)
+            .map(|b| b.context)
+            .collect()
+    }
+
+    /// A key bound to two actions in one context: `(key, first, second)`.
+    pub fn clash(&self, context: Context) -> Option<(Key, &Action, &Action)> {
+        let on: Vec<&Binding> = self.bindings_of(context).collect();
+        for (i, a) in on.iter().enumerate() {
+            for b in &on[i + 1..] {
+                if let Some(k) = a.keys.iter().find(|k| b.keys.contains(k)) {
+                    return Some((*k, &a.action, &b.action));
+                }
+            }
+        }
+        None
+    }
 }
 
-/// In the browse screen, a character no binding uses (Chinese, most Latin
+/// The action called `name` (its [`Action::name`]), if the built-in
+/// keymap has it anywhere: only those can be given keys.
+pub fn action_named(name: &str) -> Option<Action> {
+    DEFAULTS
+        .iter()
+        .find(|(_, _, a)| a.name() == name)
+        .map(|(_, _, a)| a.clone())
+}
+
+/// Names of the actions that can be bound, in keymap order, each once.
+pub fn action_names() -> Vec<&'static str> {
+    let mut names: Vec<&'static str> = Vec::new();
+    for (_, _, a) in DEFAULTS {
+        if !names.contains(&a.name()) {
+            names.push(a.name());
+        }
+    }
+    names
+}
+
+/// On the lists, a character no binding uses (Chinese, most Latin
 /// letters) starts the filter with that character.
 fn unbound_text(context: Context, key: Key) -> Option<Action> {
     match (context, key.code) {
@@ -154,61 +286,33 @@ fn unbound_text(context: Context, key: Key) -> Option<Action> {
     }
 }
 
-/// Keys while a text prompt (the filter) has the focus.
-/// Other characters are typed into the prompt.
-pub fn input_action(key: Key) -> Option<Action> {
-    let bound = table()
-        .iter()
-        .find(|b| b.context == Input && b.keys.contains(&key));
-    match (bound, key.code) {
-        (Some(b), _) => Some(b.action.clone()),
-        (None, KeyCode::Char(c)) if !key.ctrl && !key.alt && !c.is_control() => {
-            Some(Action::Input(c))
-        }
-        _ => None,
-    }
-}
-
-/// The first key bound to `action` in `context` (or globally), for the
-/// key hints on the status line.
-pub fn first_key(context: Context, action: &Action) -> Option<Key> {
-    [context, Global].into_iter().find_map(|ctx| {
-        table()
-            .iter()
-            .find(|b| b.context == ctx && &b.action == action)
-            .and_then(|b| b.keys.first().copied())
-    })
-}
-
-/// The bindings of one context, for the help screen.
-pub fn bindings_of(context: Context) -> impl Iterator<Item = &'static Binding> {
-    table().iter().filter(move |b| b.context == context)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn no_key_is_bound_twice_in_one_context() {
-        for (i, a) in BINDINGS.iter().enumerate() {
-            for b in &BINDINGS[i + 1..] {
-                if a.context == b.context {
-                    let twice = a.keys.iter().find(|key| b.keys.contains(key));
-                    assert!(
-                        twice.is_none(),
-                        "{twice:?}: {:?} and {:?}",
-                        a.action,
-                        b.action
-                    );
-                }
+    fn one_entry_per_context_and_action_and_no_key_twice() {
+        for (i, a) in DEFAULTS.iter().enumerate() {
+            for b in &DEFAULTS[i + 1..] {
+                assert!(
+                    !(a.0 == b.0 && a.2 == b.2),
+                    "{:?} {:?} listed twice",
+                    a.0,
+                    a.2
+                );
             }
+        }
+        let map = Keymap::default();
+        for c in Context::ALL {
+            assert_eq!(map.clash(c), None, "{c:?}");
+            assert_eq!(Context::named(c.name()), Some(c));
         }
     }
 
     #[test]
     fn guide_keys_are_bound() {
-        let read = |key| action_for(Reader, key);
+        let map = Keymap::default();
+        let read = |key| map.action_for(Reader, key);
         assert_eq!(read(Key::ch('j')), Some(Action::Down));
         assert_eq!(read(Key::plain(KeyCode::PageDown)), Some(Action::PageDown));
         assert_eq!(read(Key::ch(' ')), Some(Action::PageDown));
@@ -216,17 +320,44 @@ mod tests {
         assert_eq!(read(Key::ch('G')), Some(Action::Bottom));
         assert_eq!(read(Key::ch('q')), Some(Action::Back));
         assert_eq!(read(Key::ch('?')), Some(Action::ToggleHelp));
-        assert_eq!(action_for(Help, Key::ch('q')), Some(Action::ToggleHelp));
+        assert_eq!(map.action_for(Help, Key::ch('q')), Some(Action::ToggleHelp));
+        let enter = Key::plain(KeyCode::Enter);
+        assert_eq!(map.action_for(Browse, enter), Some(Action::Open));
         assert_eq!(
-            action_for(Browse, Key::plain(KeyCode::Enter)),
-            Some(Action::Open)
+            map.action_for(Input, Key::ch('q')),
+            Some(Action::Input('q'))
         );
     }
 
     #[test]
-    fn unbound_characters_start_the_filter_in_browse_only() {
-        assert_eq!(action_for(Browse, Key::ch('须')), Some(Action::Input('须')));
-        assert_eq!(action_for(Reader, Key::ch('须')), None);
-        assert_eq!(action_for(Browse, Key::ctrl('x')), None);
+    fn unbound_characters_start_the_filter_on_the_lists_only() {
+        let map = Keymap::default();
+        assert_eq!(
+            map.action_for(Browse, Key::ch('须')),
+            Some(Action::Input('须'))
+        );
+        assert_eq!(
+            map.action_for(Marks, Key::ch('须')),
+            Some(Action::Input('须'))
+        );
+        assert_eq!(map.action_for(Reader, Key::ch('须')), None);
+        assert_eq!(map.action_for(Browse, Key::ctrl('x')), None);
+    }
+
+    #[test]
+    fn two_keymaps_live_side_by_side() {
+        let mut mine = Keymap::default();
+        assert!(mine.set(Reader, &Action::PageDown, vec![Key::ch('z')]));
+        let theirs = Keymap::default();
+        assert_eq!(
+            mine.action_for(Reader, Key::ch('z')),
+            Some(Action::PageDown)
+        );
+        assert_eq!(mine.action_for(Reader, Key::ch(' ')), None);
+        assert_eq!(
+            theirs.action_for(Reader, Key::ch(' ')),
+            Some(Action::PageDown)
+        );
+        assert!(!mine.set(Reader, &Action::StartFilter, vec![]));
     }
 }

@@ -1,22 +1,22 @@
 //! The bookmark list and adding bookmarks: `impl App` for those actions.
 
+use super::effect::Effect;
+use super::input::TextInput;
+use super::mode::{Modal, PromptKind, View};
 use super::persist::locate;
-use super::prompt::{Prompt, PromptKind};
-use super::{Action, App, Msg, Screen};
+use super::{Action, App, Msg};
 use crate::store::Bookmark;
 
 /// State of the bookmark list screen.
 #[derive(Debug, Clone, Default)]
 pub struct Marks {
     pub selected: usize,
+    /// The filter in force (edited in a `Modal::Filter`).
     pub filter: String,
-    pub filtering: bool,
     /// The last deleted bookmark, for undo.
     pub undo: Option<Bookmark>,
-    /// The screen to go back to.
-    pub back: Option<Screen>,
     /// Ids of bookmarks whose text is no longer in the archive, worked out
-    /// when the list opens (it parses each bookmarked article once).
+    /// when the list opens or changes (it parses each bookmarked article).
     pub detached: std::collections::HashSet<String>,
 }
 
@@ -60,57 +60,63 @@ impl App {
         }
     }
 
-    pub(super) fn open_marks(&mut self) {
-        if self.persist.is_none() {
-            return self.say(Msg::NoStore);
-        }
-        if self.screen != Screen::Bookmarks {
-            self.marks.back = Some(self.screen);
-        }
-        self.marks.selected = 0;
-        self.screen = Screen::Bookmarks;
-        if let Some(p) = self.persist.as_mut() {
-            // Show what other instances added since.
-            let _ = p.store.refresh();
-        }
+    /// Works out which of the bookmarks are detached.
+    pub(super) fn check_detached(&mut self) {
         let gone = match self.persist.as_ref() {
             Some(p) => p
                 .store
                 .bookmarks(&p.key)
                 .into_iter()
-                .filter(|b| self.find_detached(b))
+                .filter(|b| !self.marks.detached.contains(&b.id) && self.find_detached(b))
                 .map(|b| b.id.clone())
-                .collect(),
-            None => Default::default(),
+                .collect::<Vec<_>>(),
+            None => Vec::new(),
         };
-        self.marks.detached = gone;
+        self.marks.detached.extend(gone);
+    }
+
+    pub(super) fn open_marks(&mut self) {
+        let Some(p) = self.persist.as_ref() else {
+            return self.say(Msg::NoStore);
+        };
+        // Show what other instances added since (it arrives as `Saved`).
+        self.effects.push(Effect::Save(p.refresh_job()));
+        if !matches!(self.view, View::Bookmarks { .. }) {
+            let back = std::mem::replace(&mut self.view, View::Browse);
+            self.view = View::Bookmarks {
+                back: Box::new(back),
+            };
+        }
+        self.marks.selected = 0;
+        self.marks.detached.clear();
+        self.check_detached();
     }
 
     pub(super) fn start_note(&mut self) {
         if self.persist.is_none() {
             return self.say(Msg::NoStore);
         }
-        self.prompt = Some(Prompt::new(PromptKind::Note));
+        self.modal = Modal::Prompt {
+            kind: PromptKind::Note,
+            input: TextInput::default(),
+        };
     }
 
-    /// Adds a bookmark at the top of the view with the prompt's note.
-    /// Adds a bookmark with the prompt's note: at the current search match
-    /// when there is one, else at the top of the view.
+    /// Adds a bookmark with the prompt's note where the reader is looking:
+    /// at the current search match when it is on screen, else at the top
+    /// of the view.
     pub(super) fn add_bookmark(&mut self, note: &str) {
-        let (Some(r), Some(p)) = (self.reader.as_ref(), self.persist.as_mut()) else {
+        let height = self.geo.reader.body_height;
+        let (View::Read { reader: r, .. }, Some(p)) = (&self.view, self.persist.as_mut()) else {
             return;
         };
         let article = &self.archive.articles[r.article];
-        let at_match = r.search.current.and_then(|i| r.search.matches.get(i));
-        let pos = at_match.map_or(r.anchor, |m| crate::text::search::match_pos(&r.doc, m));
+        let pos = r.match_on_screen(height).unwrap_or(r.anchor);
         p.add_bookmark(article, &r.doc, pos, note.trim());
         self.say(Msg::BookmarkAdded);
     }
 
     pub(super) fn update_marks(&mut self, action: Action) {
-        if self.marks.filtering {
-            return self.update_marks_filter(action);
-        }
         let len = self.visible_bookmarks().len();
         let m = &mut self.marks;
         match action {
@@ -118,36 +124,21 @@ impl App {
             Action::Up => m.selected = super::browse::step(m.selected, -1, len),
             Action::Top => m.selected = 0,
             Action::Bottom => m.selected = len.saturating_sub(1),
-            Action::StartFilter => m.filtering = true,
-            Action::Input(c) => {
-                m.filtering = true;
-                m.filter.push(c);
-            }
+            Action::StartFilter => self.start_filter(None),
+            Action::Input(c) => self.start_filter(Some(c)),
             Action::Delete => self.delete_bookmark(),
             Action::Undo => self.undo_delete(),
             Action::Open => self.jump_to_bookmark(),
-            Action::Back | Action::Cancel if !m.filter.is_empty() => m.filter.clear(),
-            Action::Back | Action::Cancel => {
-                self.screen = self.marks.back.take().unwrap_or(Screen::Browse)
-            }
+            Action::Back | Action::Cancel if !m.filter.is_empty() => self.set_filter(""),
+            Action::Back | Action::Cancel => self.close_marks(),
             _ => {}
         }
     }
 
-    fn update_marks_filter(&mut self, action: Action) {
-        let m = &mut self.marks;
-        match action {
-            Action::Input(c) => m.filter.push(c),
-            Action::Paste(s) => m.filter.extend(s.chars().filter(|c| !c.is_control())),
-            Action::InputBackspace => super::prompt::pop_grapheme(&mut m.filter),
-            Action::InputAccept => m.filtering = false,
-            Action::InputCancel => {
-                m.filtering = false;
-                m.filter.clear();
-            }
-            _ => {}
+    fn close_marks(&mut self) {
+        if let View::Bookmarks { back } = std::mem::replace(&mut self.view, View::Browse) {
+            self.view = *back;
         }
-        m.selected = 0;
     }
 
     fn delete_bookmark(&mut self) {

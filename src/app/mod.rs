@@ -1,28 +1,40 @@
-//! Application state. `App` changes only through [`App::update`]; keys
-//! become actions in [`keymap`]; the renderer reads `&App`.
+//! Application state. `App` changes only through [`App::update`], which
+//! returns the [`Effect`]s the run loop performs; keys become actions
+//! through the app's [`Keymap`]; the renderer reads `&App`.
+//!
+//! The interaction mode is two enums ([`View`] and [`Modal`], in `mode`);
+//! every screen, overlay and prompt has one row in [`screens::SCREENS`],
+//! which the help screen, the key hints and the settings file read.
 
 pub mod action;
 pub mod browse;
-pub mod copy;
+mod copy;
+pub mod effect;
+pub mod geometry;
+pub mod help;
 pub mod i18n;
+pub mod input;
 pub mod keymap;
 pub mod marks;
-mod mouse;
+pub mod mode;
 pub mod persist;
-pub mod prompt;
 pub mod reader;
+pub mod screens;
 pub mod search;
 mod update;
 
 pub use action::{Action, Event, Key, KeyCode};
 pub use browse::{Browse, GroupEntry, Pane};
-pub use copy::Copy;
+pub use effect::Effect;
+pub use geometry::{Geometry, ReaderGeometry, Rect, too_small};
 pub use i18n::{Lang, Msg};
-pub use keymap::Context;
+pub use input::TextInput;
+pub use keymap::{Context, Keymap};
 pub use marks::Marks;
+pub use mode::{Modal, PromptKind, View};
 pub use persist::Persist;
-pub use prompt::{Prompt, PromptKind};
-pub use reader::{Geometry, Reader, geometry, too_small};
+pub use reader::Reader;
+pub use screens::Screen;
 
 use crate::model::{Groups, Library, group_items};
 use crate::text::WidthMode;
@@ -95,7 +107,7 @@ impl Default for Settings {
             mode: WidthMode::Narrow,
             width_source: WidthSource::Forced,
             ascii: false,
-            max_width: 80,
+            max_width: crate::config::DEFAULT_WIDTH,
             lang: Lang::En,
             color: ColorLevel::Ansi16,
             clipboard: true,
@@ -111,14 +123,6 @@ impl Settings {
     }
 }
 
-/// Which screen is showing.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Screen {
-    Browse,
-    Read,
-    Bookmarks,
-}
-
 /// The whole application state.
 #[derive(Debug)]
 pub struct App {
@@ -126,25 +130,24 @@ pub struct App {
     pub archive: Library,
     pub groups: Groups,
     pub settings: Settings,
+    pub keymap: Keymap,
     pub size: (u16, u16),
-    pub screen: Screen,
+    /// Every screen's parts for `size`.
+    pub geo: Geometry,
+    pub view: View,
+    pub modal: Modal,
     pub browse: Browse,
-    pub reader: Option<Reader>,
-    pub help: Option<u16>,
+    pub marks: Marks,
     /// A one-off message for the status line (cleared by the next action).
     pub status: Option<String>,
-    /// The open text prompt (bookmark note, search), if any.
-    pub prompt: Option<Prompt>,
-    pub marks: Marks,
     /// The last confirmed search query of the session (`n` in a newly
     /// opened article searches for it again).
     pub last_query: Option<String>,
-    /// The latest copy request for the terminal's clipboard (OSC 52); the
-    /// run loop writes each sequence number once.
-    pub clipboard: Option<Copy>,
     /// Bookmarks and positions; `None` when no data directory is usable.
     pub persist: Option<Persist>,
     pub quit: bool,
+    /// Effects asked for during the current `update`.
+    effects: Vec<Effect>,
 }
 
 impl App {
@@ -152,23 +155,30 @@ impl App {
         let archive = archive.into();
         let groups = group_items(&archive.articles);
         let browse = Browse::new(&archive, &groups);
+        let (w, h) = (80, 24);
         App {
             archive,
             groups,
+            geo: Geometry::new(w, h, settings.max_width),
             settings,
-            size: (80, 24),
-            screen: Screen::Browse,
+            keymap: Keymap::default(),
+            size: (w, h),
+            view: View::Browse,
+            modal: Modal::None,
             browse,
-            reader: None,
-            help: None,
-            status: None,
-            prompt: None,
             marks: Marks::default(),
+            status: None,
             last_query: None,
-            clipboard: None,
             persist: None,
             quit: false,
+            effects: Vec::new(),
         }
+    }
+
+    /// Uses `keymap` (the settings file's) instead of the built-in one.
+    pub fn with_keymap(mut self, keymap: Keymap) -> App {
+        self.keymap = keymap;
+        self
     }
 
     /// Attaches the state store: positions are remembered and bookmarks
@@ -198,40 +208,43 @@ impl App {
         }
     }
 
-    /// The keymap context of what is on screen.
-    pub fn context(&self) -> Context {
-        match (self.help.is_some(), self.screen) {
-            (true, _) => Context::Help,
-            (false, Screen::Browse) => Context::Browse,
-            (false, Screen::Read) => Context::Reader,
-            (false, Screen::Bookmarks) => Context::Marks,
-        }
+    /// The view's screen (under any modal).
+    pub fn screen(&self) -> Screen {
+        self.view.screen()
     }
 
-    /// True while typed characters go to a text field.
-    pub fn typing(&self) -> bool {
-        self.help.is_none()
-            && (self.prompt.is_some()
-                || self.screen == Screen::Browse && self.browse.filtering
-                || self.screen == Screen::Bookmarks && self.marks.filtering)
+    /// What has the keys: the modal on top, else the view.
+    pub fn focus(&self) -> Screen {
+        self.modal.screen().unwrap_or_else(|| self.screen())
+    }
+
+    /// The open article (on screen, or under the bookmark list).
+    pub fn reader(&self) -> Option<&Reader> {
+        self.view.reader()
+    }
+
+    /// The open prompt: what it is for and its text.
+    pub fn prompt(&self) -> Option<(PromptKind, &TextInput)> {
+        match &self.modal {
+            Modal::Prompt { kind, input } => Some((*kind, input)),
+            _ => None,
+        }
     }
 
     /// Turns an input event into the action it means here, if any.
     pub fn action_for(&self, event: Event) -> Option<Action> {
         match event {
-            Event::Key(key) if self.typing() => keymap::input_action(key),
-            Event::Key(key) => keymap::action_for(self.context(), key),
+            Event::Key(key) => {
+                let context = screens::info(self.focus()).context;
+                self.keymap.action_for(context, key)
+            }
             Event::Resize(w, h) => Some(Action::Resize(w, h)),
             Event::Paste(text) => Some(Action::Paste(text)),
             Event::Tick => Some(Action::Tick),
+            Event::Wake => None,
             Event::Scroll(n) => Some(Action::Scroll(n)),
             Event::Click(x, y) => Some(Action::Click(x, y)),
             Event::Terminate => Some(Action::Terminate),
         }
-    }
-
-    /// The reader's geometry for the current terminal size.
-    pub fn geometry(&self) -> Geometry {
-        geometry(self.size.0, self.size.1, self.settings.max_width)
     }
 }

@@ -1,5 +1,7 @@
 //! The app's link to the state store: reading positions and bookmarks are
-//! recorded as the user reads and saved soon after every change.
+//! recorded as the user reads, and saving is asked for soon after every
+//! change (an [`Effect::Save`](super::effect::Effect) the run loop hands to
+//! a worker thread; the outcome comes back as `Action::Saved`).
 //!
 //! Bookmark changes are saved at once; position changes at most once a
 //! second (the run loop wakes for that only while something is unsaved, so
@@ -7,13 +9,15 @@
 
 use std::time::{Duration, Instant};
 
-use crate::store::{self, Anchor, ArchiveKey, Bookmark, Resolved, Status, Store};
+use crate::store::{
+    self, Anchor, ArchiveKey, Bookmark, Notice, Resolved, SaveJob, SaveOutcome, Status, Store,
+};
 use crate::text::{Doc, Pos};
 
 /// How often position changes reach the disk, and failed saves are retried.
 pub const SAVE_INTERVAL: Duration = Duration::from_secs(1);
 
-/// The store plus this archive's identity and the last save outcome.
+/// The store plus this archive's identity and the state of saving.
 #[derive(Debug)]
 pub struct Persist {
     pub store: Store,
@@ -21,6 +25,10 @@ pub struct Persist {
     /// The last save's error, shown until a save succeeds.
     pub error: Option<String>,
     last_save: Option<Instant>,
+    /// A save job is out; the next waits for its outcome.
+    in_flight: bool,
+    /// The save at quitting was asked for (it is not repeated).
+    final_sent: bool,
 }
 
 impl Persist {
@@ -30,27 +38,57 @@ impl Persist {
             key,
             error: None,
             last_save: None,
+            in_flight: false,
+            final_sent: false,
         }
     }
 
-    /// Saves if a bookmark changed, or if positions changed and the last
-    /// attempt is a second old, or if `force`.
-    pub fn save_if_due(&mut self, force: bool) {
-        if !self.store.needs_save() {
-            return;
+    /// A save job if one is due: a bookmark changed, or positions changed
+    /// and the last attempt is a second old, or the app is quitting (once).
+    pub fn due_job(&mut self, quitting: bool) -> Option<SaveJob> {
+        if self.in_flight || !self.store.needs_save() {
+            return None;
         }
         let second_passed = self.last_save.is_none_or(|t| t.elapsed() >= SAVE_INTERVAL);
         // After a failure, retry on the timer rather than on every key.
         let urgent = self.store.needs_urgent_save() && self.error.is_none();
-        if force || urgent || second_passed {
-            self.last_save = Some(Instant::now());
-            self.error = self.store.save().err().map(|e| e.to_string());
+        let last_chance = quitting && !self.final_sent;
+        if !(last_chance || urgent || second_passed) {
+            return None;
+        }
+        self.final_sent |= quitting;
+        self.last_save = Some(Instant::now());
+        self.in_flight = true;
+        Some(self.store.take_job(true))
+    }
+
+    /// A job that only reads what other instances saved.
+    pub fn refresh_job(&self) -> SaveJob {
+        SaveJob {
+            changes: Default::default(),
+            write: false,
         }
     }
 
-    /// How long the run loop may sleep before `save_if_due` has work.
+    /// Takes in a job's outcome; returns the notices to show.
+    pub fn finished(&mut self, outcome: SaveOutcome) -> Vec<Notice> {
+        if outcome.write {
+            self.in_flight = false;
+            self.error.clone_from(&outcome.error);
+        }
+        self.store.finish(outcome);
+        self.store.take_notices()
+    }
+
+    /// True while changes are not on disk (pending, out, or failed).
+    pub fn unsaved(&self) -> bool {
+        self.in_flight || self.store.needs_save()
+    }
+
+    /// How long the run loop may sleep before a save is due (`None`: no
+    /// timer needed; an outcome on its way wakes it anyway).
     pub fn wake_after(&self) -> Option<Duration> {
-        if !self.store.needs_save() || self.store.is_read_only() {
+        if self.in_flight || !self.store.needs_save() || self.store.is_read_only() {
             return None;
         }
         let since = self.last_save.map_or(SAVE_INTERVAL, |t| t.elapsed());

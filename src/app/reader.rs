@@ -4,37 +4,6 @@
 use crate::text::layout::{Layout, layout};
 use crate::text::{Doc, Pos, WidthMode};
 
-/// Where the reader draws, derived from the terminal size alone so the app
-/// and the renderer agree without the renderer writing anything back.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Geometry {
-    pub text_x: u16,
-    pub text_width: u16,
-    pub body_y: u16,
-    pub body_height: u16,
-}
-
-/// Smallest terminal the screens are drawn in; below it a short notice.
-pub const MIN_WIDTH: u16 = 16;
-pub const MIN_HEIGHT: u16 = 5;
-
-/// True when a `w`x`h` terminal is too small to draw the screens.
-pub fn too_small(w: u16, h: u16) -> bool {
-    w < MIN_WIDTH || h < MIN_HEIGHT
-}
-
-/// The reader's geometry: a top bar, the text column (at most `max_width`
-/// wide, centred, one column of margin on each side), and a status line.
-pub fn geometry(w: u16, h: u16, max_width: u16) -> Geometry {
-    let text_width = max_width.min(w.saturating_sub(2)).max(1);
-    Geometry {
-        text_x: (w.saturating_sub(text_width)) / 2,
-        text_width,
-        body_y: 1,
-        body_height: h.saturating_sub(2).max(1),
-    }
-}
-
 /// An open article.
 #[derive(Debug, Clone)]
 pub struct Reader {
@@ -130,8 +99,127 @@ impl Reader {
         seen * 100 / total
     }
 
+    /// Where the current search match is, when its line is on screen.
+    pub fn match_on_screen(&self, height: u16) -> Option<Pos> {
+        let m = self.search.matches.get(self.search.current?)?;
+        let pos = crate::text::search::match_pos(&self.doc, m);
+        let line = self.layout.line_of(&self.doc, pos);
+        let visible = self.top..self.top + usize::from(height);
+        visible.contains(&line).then_some(pos)
+    }
+
     /// True when the last line is visible.
     pub fn at_end(&self, height: u16) -> bool {
         self.top >= self.max_top(height)
+    }
+}
+
+use super::mode::View;
+use super::{Action, App, Msg};
+
+impl App {
+    pub(super) fn update_reader(&mut self, action: Action) {
+        let height = self.geo.reader.body_height;
+        let page = height.saturating_sub(1).max(1) as isize;
+        let Some(r) = self.reader_mut() else {
+            return;
+        };
+        match action {
+            Action::Down => r.scroll_by(1, height),
+            Action::Up => r.scroll_by(-1, height),
+            Action::PageDown => r.scroll_by(page, height),
+            Action::PageUp => r.scroll_by(-page, height),
+            Action::HalfPageDown => r.scroll_by(page / 2 + 1, height),
+            Action::HalfPageUp => r.scroll_by(-(page / 2 + 1), height),
+            Action::Top => r.scroll_to(0, height),
+            Action::Bottom => r.scroll_to(usize::MAX, height),
+            Action::Scroll(n) => r.scroll_by(isize::from(n), height),
+            Action::NextArticle => self.sibling(1),
+            Action::PrevArticle => self.sibling(-1),
+            Action::Back | Action::Cancel => self.close_reader(),
+            Action::AddBookmark => self.start_note(),
+            Action::Copy | Action::CopyCitation => self.copy(&action),
+            Action::Search => self.start_search(),
+            Action::NextMatch => self.next_match(true),
+            Action::PrevMatch => self.next_match(false),
+            _ => {}
+        }
+    }
+
+    /// Opens an article where reading last stopped.
+    pub(super) fn open_article(&mut self, article: usize, siblings: Vec<usize>) {
+        let Some(doc) = self.article_doc(article) else {
+            return;
+        };
+        let id = &self.archive.articles[article].id;
+        let resume = self.persist.as_ref().and_then(|p| p.resume(id, &doc));
+        self.open_article_at(article, doc, siblings, resume);
+    }
+
+    /// Article `article`'s document, parsed from the archive now if need
+    /// be; `None` (the reason on the status line) when it cannot be read.
+    pub(super) fn article_doc(&mut self, article: usize) -> Option<Doc> {
+        match self.archive.article(article) {
+            Ok(a) => Some(crate::model::article_doc(&a)),
+            Err(why) => {
+                self.status = Some(why);
+                None
+            }
+        }
+    }
+
+    /// Opens an article with `pos` at the top of the view (or the top). The
+    /// reader goes back to the list, or to where the article it replaces
+    /// would have gone back to.
+    pub(super) fn open_article_at(
+        &mut self,
+        article: usize,
+        doc: Doc,
+        siblings: Vec<usize>,
+        pos: Option<Pos>,
+    ) {
+        let g = self.geo.reader;
+        let mut reader = Reader::open(article, doc, siblings, g.text_width, self.settings.mode);
+        if let Some(pos) = pos {
+            reader.jump_to(pos, g.body_height);
+        }
+        let back = match std::mem::replace(&mut self.view, View::Browse) {
+            View::Read { back, .. } => back,
+            _ => Box::new(View::Browse),
+        };
+        self.view = View::Read {
+            reader: Box::new(reader),
+            back,
+        };
+    }
+
+    fn sibling(&mut self, delta: isize) {
+        let Some(r) = self.reader_mut() else {
+            return;
+        };
+        let siblings = std::mem::take(&mut r.siblings);
+        r.siblings.clone_from(&siblings);
+        let here = siblings.iter().position(|&i| i == r.article).unwrap_or(0);
+        let Some(next) = here
+            .checked_add_signed(delta)
+            .filter(|&n| n < siblings.len())
+        else {
+            return self.say(if delta < 0 {
+                Msg::FirstInGroup
+            } else {
+                Msg::LastInGroup
+            });
+        };
+        let article = siblings[next];
+        if let Some(pos) = self.browse.visible.iter().position(|&i| i == article) {
+            self.browse.selected = pos;
+        }
+        self.open_article(article, siblings);
+    }
+
+    fn close_reader(&mut self) {
+        if let View::Read { back, .. } = std::mem::replace(&mut self.view, View::Browse) {
+            self.view = *back;
+        }
     }
 }

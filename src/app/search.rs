@@ -2,7 +2,8 @@
 //! types, Enter keeps them, Esc returns to where reading was, `n`/`N` walk
 //! through them with wrap-around. The last query is kept for the session.
 
-use super::prompt::{Prompt, PromptKind};
+use super::input::TextInput;
+use super::mode::{Modal, PromptKind, View};
 use super::{App, Msg, Reader};
 use crate::text::Pos;
 use crate::text::search::{Match, Query, SearchIndex, first_from, match_pos};
@@ -24,13 +25,13 @@ pub struct Search {
 
 impl Search {
     /// `3/17`, `no match`, or the error, for the status line and prompt.
-    pub fn summary(&self, app: &App) -> String {
+    pub fn summary(&self, lang: super::Lang) -> String {
         if let Some(e) = &self.error {
             return e.clone();
         }
         match (self.current, self.matches.len()) {
             (_, 0) if self.text.trim().is_empty() => String::new(),
-            (_, 0) => Msg::NoMatch.text(app.settings.lang).to_string(),
+            (_, 0) => Msg::NoMatch.text(lang).to_string(),
             (Some(i), n) => format!("{}/{n}", i + 1),
             (None, n) => format!("{n}"),
         }
@@ -38,27 +39,34 @@ impl Search {
 }
 
 impl App {
+    /// The open article's reader when it is on screen.
+    pub(super) fn reader_mut(&mut self) -> Option<&mut Reader> {
+        match &mut self.view {
+            View::Read { reader, .. } => Some(reader),
+            _ => None,
+        }
+    }
+
     pub(super) fn start_search(&mut self) {
-        let Some(r) = self.reader.as_mut() else {
+        let Some(r) = self.reader_mut() else {
             return;
         };
-        r.search.origin = Some((r.top, r.anchor));
-        r.search.text.clear();
-        r.search.matches.clear();
-        r.search.current = None;
-        r.search.error = None;
-        self.prompt = Some(Prompt::new(PromptKind::Search));
+        r.search = Search {
+            origin: Some((r.top, r.anchor)),
+            ..Search::default()
+        };
+        self.modal = Modal::Prompt {
+            kind: PromptKind::Search,
+            input: TextInput::default(),
+        };
     }
 
     /// Re-runs the query after every keystroke in the prompt.
     pub(super) fn search_typed(&mut self) {
-        let text = self
-            .prompt
-            .as_ref()
-            .map(|p| p.text.clone())
-            .unwrap_or_default();
-        let height = self.geometry().body_height;
-        let Some(r) = self.reader.as_mut() else {
+        let text = self.modal.input().map(|i| i.text().to_string());
+        let text = text.unwrap_or_default();
+        let height = self.geo.reader.body_height;
+        let Some(r) = self.reader_mut() else {
             return;
         };
         let from = r.search.origin.map_or(r.anchor, |(_, pos)| pos);
@@ -76,7 +84,7 @@ impl App {
 
     /// Enter: keep the matches, close the prompt, remember the query.
     pub(super) fn search_accepted(&mut self) {
-        if let Some(r) = self.reader.as_mut() {
+        if let View::Read { reader: r, .. } = &mut self.view {
             r.search.origin = None;
             if !r.search.text.trim().is_empty() {
                 self.last_query = Some(r.search.text.clone());
@@ -86,7 +94,7 @@ impl App {
 
     /// Esc: back to where reading was, no highlights.
     pub(super) fn search_cancelled(&mut self) {
-        let Some(r) = self.reader.as_mut() else {
+        let Some(r) = self.reader_mut() else {
             return;
         };
         if let Some((top, anchor)) = r.search.origin.take() {
@@ -99,9 +107,9 @@ impl App {
     /// `n`/`N`: the next or previous match, wrapping with a notice. With
     /// no search in this article yet, the session's last query runs again.
     pub(super) fn next_match(&mut self, forward: bool) {
-        let height = self.geometry().body_height;
+        let height = self.geo.reader.body_height;
         let last = self.last_query.clone();
-        let Some(r) = self.reader.as_mut() else {
+        let Some(r) = self.reader_mut() else {
             return;
         };
         if r.search.text.is_empty() {

@@ -1,17 +1,22 @@
-//! Command-line interface: clap definitions and the non-interactive
-//! commands (`list`, `show`, `check`). The reader itself lives in `term`.
+//! Command-line interface: clap definitions, the reader command (which
+//! builds the app and hands it to `term`), and the non-interactive
+//! commands (`list`, `show`, `check`, ...).
 
 mod commands;
+mod reader;
 mod settings;
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand};
+
+use crate::config::{AmbiguousWidth, Language, WIDTH_RANGE};
 
 pub use commands::{
     load_archive, load_library, run_bookmarks, run_check, run_config, run_import, run_list,
     run_show,
 };
+pub use reader::run_reader;
 pub use settings::settings_from;
 
 /// Exit status: success.
@@ -89,28 +94,6 @@ pub struct BookmarksArgs {
     pub data_dir: Option<PathBuf>,
 }
 
-/// How wide the terminal draws East Asian Ambiguous characters (“ ” … — and box drawing).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
-pub enum AmbiguousArg {
-    /// Ask the terminal at start-up (print one ambiguous character, read
-    /// back the cursor position); narrow when it does not answer.
-    #[default]
-    Auto,
-    /// One column (most terminals' default).
-    Narrow,
-    /// Two columns (PuTTY, Xshell, xterm -cjk_width, iTerm2 or VTE set to wide).
-    Wide,
-}
-
-/// Language of the user interface.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum LangArg {
-    /// 中文
-    Zh,
-    /// English
-    En,
-}
-
 #[derive(Debug, Args, Default)]
 pub struct ReaderArgs {
     /// Archive to read (default: the bundled sample).
@@ -118,13 +101,13 @@ pub struct ReaderArgs {
     /// How wide the terminal draws ambiguous-width characters [default: auto,
     /// or the config file's setting].
     #[arg(long, value_enum, env = "BULLETIN_AMBIGUOUS_WIDTH")]
-    pub ambiguous_width: Option<AmbiguousArg>,
+    pub ambiguous_width: Option<AmbiguousWidth>,
     /// Draw borders with ASCII characters only.
     #[arg(long)]
     pub ascii: bool,
     /// Maximum width of the text column in the reader, in columns [default: 80,
     /// or the config file's setting].
-    #[arg(long, value_parser = clap::value_parser!(u16).range(10..=1000))]
+    #[arg(long, value_parser = clap::value_parser!(u16).range(i64::from(*WIDTH_RANGE.start())..=i64::from(*WIDTH_RANGE.end())))]
     pub width: Option<u16>,
     /// Settings file [default: $BULLETIN_CONFIG, else config.toml in the XDG
     /// config directory]; see `bulletin config --default`.
@@ -132,7 +115,7 @@ pub struct ReaderArgs {
     pub config: Option<PathBuf>,
     /// User-interface language (default: from LC_ALL / LC_MESSAGES / LANG).
     #[arg(long, value_enum)]
-    pub lang: Option<LangArg>,
+    pub lang: Option<Language>,
     /// Where bookmarks and reading positions are kept (env: BULLETIN_DATA_DIR).
     #[arg(long, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
@@ -143,6 +126,14 @@ pub struct ReaderArgs {
     /// Never write to the clipboard (`y`/`Y` copy with OSC 52 otherwise).
     #[arg(long)]
     pub no_clipboard: bool,
+    /// Drawing backend, for measurements: lean (default), lean-sync,
+    /// lean-nosync or plain (docs/bandwidth.md).
+    #[arg(long, hide = true, env = "BULLETIN_BACKEND")]
+    pub backend: Option<String>,
+    /// Leave after the first frame, for start-up benchmarks
+    /// (docs/performance.md).
+    #[arg(long, hide = true, env = "BULLETIN_EXIT_AFTER_FIRST_FRAME")]
+    pub exit_after_first_frame: bool,
 }
 
 #[derive(Debug, Args)]
@@ -169,20 +160,11 @@ pub struct ShowArgs {
     pub width: u16,
     /// How wide the terminal draws ambiguous-width characters (auto means narrow here).
     #[arg(long, value_enum, default_value = "narrow")]
-    pub ambiguous_width: AmbiguousArg,
+    pub ambiguous_width: AmbiguousWidth,
 }
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
     /// Archive to validate.
     pub archive: PathBuf,
-}
-
-impl From<AmbiguousArg> for crate::text::WidthMode {
-    fn from(a: AmbiguousArg) -> Self {
-        match a {
-            AmbiguousArg::Auto | AmbiguousArg::Narrow => Self::Narrow,
-            AmbiguousArg::Wide => Self::Wide,
-        }
-    }
 }

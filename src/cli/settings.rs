@@ -2,8 +2,8 @@
 //! built-in defaults, with the environment (`LANG`, `NO_COLOR`, `TERM`)
 //! filling in what says `auto`.
 
-use super::{AmbiguousArg, LangArg, ReaderArgs};
-use crate::app::{Lang, Settings, WidthSource};
+use super::ReaderArgs;
+use crate::app::{Settings, WidthSource};
 use crate::config::Config;
 use crate::text::WidthMode;
 
@@ -15,17 +15,8 @@ pub fn settings_from(
     env: impl Fn(&str) -> Option<String> + Copy,
 ) -> (Settings, Option<WidthMode>) {
     let r = &config.reader;
-    let lang = match args.lang {
-        Some(LangArg::Zh) => Lang::Zh,
-        Some(LangArg::En) => Lang::En,
-        None => r.language.resolve(env),
-    };
-    let forced = match args.ambiguous_width {
-        Some(AmbiguousArg::Auto) => None,
-        Some(AmbiguousArg::Narrow) => Some(WidthMode::Narrow),
-        Some(AmbiguousArg::Wide) => Some(WidthMode::Wide),
-        None => r.ambiguous_width.forced(),
-    };
+    let lang = args.lang.unwrap_or(r.language).resolve(env);
+    let forced = args.ambiguous_width.unwrap_or(r.ambiguous_width).forced();
     let settings = Settings {
         mode: forced.unwrap_or(WidthMode::Narrow),
         width_source: WidthSource::Forced,

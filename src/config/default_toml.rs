@@ -3,10 +3,9 @@
 
 use std::fmt::Write;
 
-use super::keys::{CONTEXTS, KeyBindings};
-use super::{Choice, Config};
-use crate::app::Lang;
+use super::{Choice, Config, WIDTH_RANGE};
 use crate::app::i18n::describe;
+use crate::app::{Context, Keymap, Lang};
 
 const HEADER: &str = "\
 # bulletin settings. Every setting is shown with its default value; delete
@@ -20,7 +19,12 @@ pub fn render(config: &Config) -> String {
     let r = &config.reader;
     let mut s = String::from(HEADER);
     s += "\n[reader]\n";
-    s += "# Widest text column in the reader, in columns (10 to 1000).\n";
+    let _ = writeln!(
+        s,
+        "# Widest text column in the reader, in columns ({} to {}).",
+        WIDTH_RANGE.start(),
+        WIDTH_RANGE.end()
+    );
     let _ = writeln!(s, "width = {}", r.width);
     s += "# How wide the terminal draws ambiguous characters (quotes, ellipsis, box\n";
     s += "# drawing): \"auto\" asks the terminal at start-up, \"narrow\" is one column,\n";
@@ -50,11 +54,11 @@ const KEYS_HEADER: &str = "
 # Keys under [keys.global] work on every screen that does not use them.
 ";
 
-fn render_keys(keys: &KeyBindings) -> String {
+fn render_keys(keys: &Keymap) -> String {
     let mut s = String::from(KEYS_HEADER);
-    for &(name, context) in CONTEXTS {
-        let _ = write!(s, "\n[keys.{name}]\n");
-        for e in keys.entries().iter().filter(|e| e.context == context) {
+    for context in Context::ALL {
+        let _ = write!(s, "\n[keys.{}]\n", context.name());
+        for e in keys.bindings_of(context) {
             let list: Vec<String> = e.keys.iter().map(|k| quote(&k.label())).collect();
             let _ = writeln!(s, "# {}", describe(&e.action, Lang::En));
             let _ = writeln!(s, "{} = [{}]", e.action.name(), list.join(", "));

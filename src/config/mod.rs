@@ -8,7 +8,6 @@
 
 mod default_toml;
 mod error;
-pub mod keys;
 pub mod keyspec;
 mod parse;
 mod parse_keys;
@@ -17,25 +16,29 @@ use std::ffi::OsString;
 use std::ops::RangeInclusive;
 use std::path::{Path, PathBuf};
 
-use crate::app::{ColorLevel, Lang};
+use clap::ValueEnum;
+
+use crate::app::{ColorLevel, Keymap, Lang};
 use crate::text::WidthMode;
 
 pub use error::{ConfigError, Problem};
-pub use keys::{KeyBindings, KeyEntry};
 pub use keyspec::parse_key;
 
 /// The environment variable naming the config file.
 pub const ENV_VAR: &str = "BULLETIN_CONFIG";
 
-/// Allowed reading widths (the same as `--width`).
+/// Allowed reading widths (`--width` and `width =`).
 pub const WIDTH_RANGE: RangeInclusive<u16> = 10..=1000;
+
+/// The reading width when none is set.
+pub const DEFAULT_WIDTH: u16 = 80;
 
 /// Every setting.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Config {
     pub reader: ReaderConfig,
     pub theme: ThemeConfig,
-    pub keys: KeyBindings,
+    pub keys: Keymap,
 }
 
 /// `[reader]`.
@@ -56,7 +59,7 @@ pub struct ReaderConfig {
 impl Default for ReaderConfig {
     fn default() -> Self {
         ReaderConfig {
-            width: 80,
+            width: DEFAULT_WIDTH,
             ambiguous_width: AmbiguousWidth::Auto,
             ascii: false,
             language: Language::Auto,
@@ -72,40 +75,43 @@ pub struct ThemeConfig {
     pub colors: Colors,
 }
 
-/// An enumerated setting, written as one of a few strings.
-pub trait Choice: Copy + PartialEq + 'static {
-    /// Every value with its name in the file.
-    const ALL: &'static [(&'static str, Self)];
-
-    fn name(self) -> &'static str {
-        Self::ALL
-            .iter()
-            .find(|(_, v)| *v == self)
-            .map(|(n, _)| *n)
-            .expect("every value has a name")
+/// An enumerated setting, written as one of a few names. Every such
+/// setting is one enum that derives clap's `ValueEnum`, so the command
+/// line and the settings file accept the same names.
+pub trait Choice: ValueEnum + Copy + PartialEq + 'static {
+    /// The value's name (`"auto"`, `"wide"`, `"16"`).
+    fn name(self) -> String {
+        self.to_possible_value()
+            .map(|v| v.get_name().to_string())
+            .unwrap_or_default()
     }
 
     fn from_name(name: &str) -> Option<Self> {
-        Self::ALL.iter().find(|(n, _)| *n == name).map(|&(_, v)| v)
+        Self::value_variants()
+            .iter()
+            .copied()
+            .find(|v| v.name() == name)
+    }
+
+    /// Every value's name, in order.
+    fn names() -> Vec<String> {
+        Self::value_variants().iter().map(|v| v.name()).collect()
     }
 }
 
-/// How wide the terminal draws East Asian Ambiguous characters.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+impl<T: ValueEnum + Copy + PartialEq + 'static> Choice for T {}
+
+/// How wide the terminal draws East Asian Ambiguous characters (“ ” … — and box drawing).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
 pub enum AmbiguousWidth {
-    /// Ask the terminal at start-up (`term::probe`).
+    /// Ask the terminal at start-up (print one ambiguous character, read
+    /// back the cursor position); narrow when it does not answer.
     #[default]
     Auto,
+    /// One column (most terminals' default).
     Narrow,
+    /// Two columns (PuTTY, Xshell, xterm -cjk_width, iTerm2 or VTE set to wide).
     Wide,
-}
-
-impl Choice for AmbiguousWidth {
-    const ALL: &'static [(&'static str, Self)] = &[
-        ("auto", Self::Auto),
-        ("narrow", Self::Narrow),
-        ("wide", Self::Wide),
-    ];
 }
 
 impl AmbiguousWidth {
@@ -119,19 +125,23 @@ impl AmbiguousWidth {
     }
 }
 
-/// User-interface language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Language {
-    /// From `LC_ALL` / `LC_MESSAGES` / `LANG`.
-    #[default]
-    Auto,
-    Zh,
-    En,
+/// Where there is no terminal to ask (`show`), `auto` means narrow.
+impl From<AmbiguousWidth> for WidthMode {
+    fn from(a: AmbiguousWidth) -> WidthMode {
+        a.forced().unwrap_or(WidthMode::Narrow)
+    }
 }
 
-impl Choice for Language {
-    const ALL: &'static [(&'static str, Self)] =
-        &[("auto", Self::Auto), ("zh", Self::Zh), ("en", Self::En)];
+/// Language of the user interface.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum Language {
+    /// From LC_ALL / LC_MESSAGES / LANG.
+    #[default]
+    Auto,
+    /// 中文
+    Zh,
+    /// English
+    En,
 }
 
 impl Language {
@@ -146,23 +156,19 @@ impl Language {
 }
 
 /// How much colour to use.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
 pub enum Colors {
-    /// From `NO_COLOR`, `COLORTERM` and `TERM`.
+    /// From NO_COLOR, COLORTERM and TERM.
     #[default]
     Auto,
+    /// Bold, reverse and underline only.
     None,
+    /// The 16 ANSI colours.
+    #[value(name = "16")]
     Ansi16,
+    /// The 256-colour palette.
+    #[value(name = "256")]
     Ansi256,
-}
-
-impl Choice for Colors {
-    const ALL: &'static [(&'static str, Self)] = &[
-        ("auto", Self::Auto),
-        ("none", Self::None),
-        ("16", Self::Ansi16),
-        ("256", Self::Ansi256),
-    ];
 }
 
 impl Colors {
@@ -271,11 +277,11 @@ mod tests {
     #[test]
     fn choices_round_trip() {
         fn check<T: Choice + std::fmt::Debug>() {
-            for &(n, v) in T::ALL {
-                assert_eq!(T::from_name(n), Some(v));
-                assert_eq!(v.name(), n);
+            for &v in T::value_variants() {
+                assert_eq!(T::from_name(&v.name()), Some(v));
             }
         }
+        assert_eq!(Colors::names(), ["auto", "none", "16", "256"]);
         check::<AmbiguousWidth>();
         check::<Language>();
         check::<Colors>();

@@ -199,7 +199,8 @@ impl Parser {
         match value.get_ref().as_str().and_then(T::from_name) {
             Some(v) => *out = v,
             None => {
-                let names: Vec<&str> = T::ALL.iter().map(|(n, _)| *n).collect();
+                let names = T::names();
+                let names: Vec<&str> = names.iter().map(String::as_str).collect();
                 let msg = format!(
                     "`{path}` must be one of {}, not {}",
                     listed(&names).replace('`', "\""),

@@ -6,10 +6,9 @@ use std::ops::Range;
 use toml::Spanned;
 use toml::de::{DeString, DeTable, DeValue};
 
-use super::keys::{CONTEXTS, KeyBindings, action_named, action_names, context_name, context_named};
 use super::keyspec::parse_key;
 use super::parse::{Entry, Parser, listed, what};
-use crate::app::keymap::Context;
+use crate::app::keymap::{Context, Keymap, action_named, action_names};
 use crate::app::{Action, Key};
 
 /// Where the user put a key, to point at it when it clashes.
@@ -23,13 +22,13 @@ struct Placed {
 impl Parser {
     /// `[keys]`: `action = [...]` for every screen that binds the action,
     /// then `[keys.SCREEN] action = [...]` for one screen (these win).
-    pub(super) fn keys(&mut self, table: &DeTable<'_>, kb: &mut KeyBindings) {
+    pub(super) fn keys(&mut self, table: &DeTable<'_>, kb: &mut Keymap) {
         let mut placed = Vec::new();
         let (lists, screens): (Vec<Entry>, Vec<Entry>) =
             table.iter().partition(|(_, v)| !v.get_ref().is_table());
         for (key, value) in lists {
             let name: &str = key.get_ref();
-            if context_named(name).is_some() {
+            if Context::named(name).is_some() {
                 let msg = format!(
                     "`keys.{name}` must be a table ([keys.{name}]), not {}",
                     what(value.get_ref())
@@ -53,7 +52,7 @@ impl Parser {
             };
             let table = value.get_ref().as_table().expect("partitioned on tables");
             for (akey, avalue) in table {
-                let section = format!("keys.{}", context_name(context));
+                let section = format!("keys.{}", context.name());
                 let Some(action) = self.action(akey, &section) else {
                     continue;
                 };
@@ -70,9 +69,9 @@ impl Parser {
 
     fn context(&mut self, key: &Spanned<DeString<'_>>) -> Option<Context> {
         let name: &str = key.get_ref();
-        let found = context_named(name);
+        let found = Context::named(name);
         if found.is_none() {
-            let screens: Vec<&str> = CONTEXTS.iter().map(|(n, _)| *n).collect();
+            let screens: Vec<&str> = Context::ALL.iter().map(|c| c.name()).collect();
             let msg = if action_named(name).is_some() {
                 format!("`keys.{name}` must be a list of keys like [\"j\", \"Down\"], not a table")
             } else {
@@ -99,22 +98,16 @@ impl Parser {
         found
     }
 
-    fn not_here(
-        &mut self,
-        key: &Spanned<DeString<'_>>,
-        kb: &KeyBindings,
-        action: &Action,
-        c: Context,
-    ) {
+    fn not_here(&mut self, key: &Spanned<DeString<'_>>, kb: &Keymap, action: &Action, c: Context) {
         let used: Vec<&str> = kb
             .contexts_of(action)
             .into_iter()
-            .map(context_name)
+            .map(Context::name)
             .collect();
         let msg = format!(
             "action `{}` cannot be bound in [keys.{}]; it is used only in {}",
             action.name(),
-            context_name(c),
+            c.name(),
             listed(&used)
         );
         self.say(key.span(), msg);
@@ -123,7 +116,7 @@ impl Parser {
     /// Puts the list `value` in place of the keys of `action` on `contexts`.
     fn bind(
         &mut self,
-        kb: &mut KeyBindings,
+        kb: &mut Keymap,
         placed: &mut Vec<Placed>,
         contexts: &[Context],
         action: &Action,
@@ -189,8 +182,9 @@ impl Parser {
 
     /// A key bound to two actions on one screen is an error, pointed at
     /// where the user put it.
-    fn clashes(&mut self, kb: &KeyBindings, placed: &[Placed]) {
-        for &(name, context) in CONTEXTS {
+    fn clashes(&mut self, kb: &Keymap, placed: &[Placed]) {
+        for context in Context::ALL {
+            let name = context.name();
             let Some((key, a, b)) = kb.clash(context) else {
                 continue;
             };

@@ -172,8 +172,9 @@ impl Store {
         match self.saver.as_mut() {
             Some(saver) => saver.run(job),
             None => SaveOutcome {
-                error: Some("the saver runs elsewhere".to_string()),
+                error: Some(StoreError::Elsewhere.to_string()),
                 unsaved: true,
+                write: job.write,
                 ..SaveOutcome::default()
             },
         }

@@ -48,6 +48,8 @@ pub struct SaveOutcome {
     pub newer: Option<u64>,
     /// Changes the file still lacks (the job failed, or only read).
     pub unsaved: bool,
+    /// The job was a save (`false`: a refresh).
+    pub write: bool,
 }
 
 /// Saves and refreshes one data directory's state file.
@@ -73,7 +75,8 @@ impl Saver {
     /// Runs a job and reports what happened in plain data.
     pub fn run(&mut self, job: SaveJob) -> SaveOutcome {
         let mut notices = Vec::new();
-        let result = if job.write {
+        let write = job.write;
+        let result = if write {
             self.save(job.changes, &mut notices)
         } else {
             self.absorb(job.changes);
@@ -90,6 +93,7 @@ impl Saver {
                 delta,
                 newer,
                 unsaved: self.unsaved,
+                write,
             },
             Err(e) => SaveOutcome {
                 error: Some(e.to_string()),
@@ -97,6 +101,7 @@ impl Saver {
                 delta: StateFile::default(),
                 newer,
                 unsaved: self.unsaved,
+                write,
             },
         }
     }

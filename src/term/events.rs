@@ -10,8 +10,15 @@ use signal_hook::iterator::Signals;
 
 use crate::app::{Event, Key, KeyCode};
 
+/// The channel the input and signal threads feed, and a sender for
+/// anything else that must wake the run loop (the save worker).
+pub struct Input {
+    pub rx: Receiver<Event>,
+    pub tx: Sender<Event>,
+}
+
 /// Starts the input and signal threads; returns the channel they feed.
-pub fn spawn() -> std::io::Result<Receiver<Event>> {
+pub fn spawn() -> std::io::Result<Input> {
     // Creates crossterm's event source (and its SIGWINCH handler) here,
     // before the caller reads the terminal size, so a resize in between is
     // not lost.
@@ -24,8 +31,9 @@ pub fn spawn() -> std::io::Result<Receiver<Event>> {
             let _ = sig_tx.send(Event::Terminate);
         }
     });
+    let waker = tx.clone();
     thread::spawn(move || input_loop(tx));
-    Ok(rx)
+    Ok(Input { rx, tx: waker })
 }
 
 fn input_loop(tx: Sender<Event>) {

@@ -1,102 +1,50 @@
-//! The terminal: set-up and restore in one place, the event sources, and
-//! the run loop (generic over the ratatui backend so tests drive it with
-//! `TestBackend`).
+//! The terminal: set-up and restore in one place, the event sources, the
+//! save worker, and the run loop (generic over the ratatui backend so
+//! tests drive it with `TestBackend`). `term` runs an app it is given; the
+//! reader command that builds it lives in `cli`.
 
 pub mod backend;
 pub mod clipboard;
 mod events;
 pub mod probe;
+mod worker;
 
-use std::io::{IsTerminal, Write};
-use std::sync::mpsc::{Receiver, RecvTimeoutError};
+use std::collections::VecDeque;
+use std::io::Write;
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender};
 use std::time::Duration;
 
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 
-use crate::app::{Action, App, Event, WidthSource, keymap};
-use crate::cli::{
-    EXIT_FAILURE, EXIT_NO_TERMINAL, EXIT_OK, ReaderArgs, load_library, settings_from,
-};
-use crate::config::Config;
-use crate::store;
+use crate::app::{Action, App, Effect, Event, WidthSource};
 use crate::text::WidthMode;
 use crate::ui;
 use probe::ProbeResult;
+pub use worker::SaveWorker;
 
-/// Runs the reader until the user quits; returns the exit status. The
-/// config file and the archive are loaded and checked before the screen is
-/// taken over, so errors print normally.
-pub fn run_reader(args: &ReaderArgs, err: &mut dyn Write) -> u8 {
-    let config = match Config::load(args.config.as_deref()) {
-        Ok(c) => c,
-        Err(e) => {
-            for line in e.to_string().lines() {
-                let _ = writeln!(err, "bulletin: {line}");
-            }
-            return EXIT_FAILURE;
-        }
-    };
-    if !std::io::stdout().is_terminal() {
-        let _ = writeln!(
-            err,
-            "bulletin: the reader needs a terminal on standard output; use `bulletin list` or `bulletin show ID` in pipes"
-        );
-        return EXIT_NO_TERMINAL;
-    }
-    let archive = match load_library(args.archive.as_deref()) {
-        Ok(a) => a,
-        Err(e) => {
-            let _ = writeln!(err, "bulletin: {e}");
-            return EXIT_FAILURE;
-        }
-    };
-    keymap::install(config.keys.to_bindings());
-    let (settings, forced) = settings_from(args, &config, |k| std::env::var(k).ok());
-    let app = App::new(archive, settings);
-    let mut app = attach_store(app, args, err);
-    match run_in_terminal(&mut app, forced) {
-        Ok(()) => EXIT_OK,
-        Err(e) => {
-            let _ = writeln!(err, "bulletin: terminal error: {e}");
-            EXIT_FAILURE
-        }
-    }
+/// How the reader uses the terminal (from the command line).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Options {
+    /// The ambiguous width the user set; `None`: ask the terminal.
+    pub forced: Option<WidthMode>,
+    pub backend: backend::Choice,
+    /// Leave once the first frame is drawn (start-up benchmarks).
+    pub exit_after_first_frame: bool,
 }
 
-/// Opens the state store (bookmarks, positions) before the screen is taken,
-/// so its notices (a damaged file moved aside, a newer version) print
-/// normally; the first one also shows in the reader's status line.
-fn attach_store(app: App, args: &ReaderArgs, err: &mut dyn Write) -> App {
-    let opened = store::data_dir(args.data_dir.as_deref()).and_then(|dir| store::Store::open(&dir));
-    match opened {
-        Ok((store, notices)) => {
-            let mut app = app.with_store(store);
-            for n in &notices {
-                let _ = writeln!(err, "bulletin: {n}");
-            }
-            if let Some(n) = notices.first() {
-                app.update(Action::Notice(n.to_string()));
-            }
-            app
-        }
-        Err(e) => {
-            let _ = writeln!(
-                err,
-                "bulletin: bookmarks and positions will not be kept: {e}"
-            );
-            app
-        }
-    }
-}
+/// Mouse reporting for clicks, drags and the wheel only (DEC 1000, 1002,
+/// SGR 1006): no any-motion tracking (1003), which would send every
+/// movement of the mouse over SSH.
+pub const MOUSE_ON: &str = "\x1b[?1000h\x1b[?1002h\x1b[?1006h";
+pub const MOUSE_OFF: &str = "\x1b[?1006l\x1b[?1002l\x1b[?1000l";
 
-/// Takes over the terminal, runs, and restores it on every way out
-/// (`ratatui::try_init` installs the panic hook that restores too).
-/// `BULLETIN_BACKEND=plain` draws with ratatui's stock crossterm backend
-/// (for comparison); the default is the lean backend (issue 7).
-fn run_in_terminal(app: &mut App, forced: Option<WidthMode>) -> std::io::Result<()> {
+/// Takes over the terminal, runs `app` until it quits, and restores the
+/// terminal on every way out (`ratatui::try_init` installs the panic hook
+/// that restores too).
+pub fn run_app(app: &mut App, options: Options) -> std::io::Result<()> {
     let terminal = ratatui::try_init()?;
-    if forced.is_none() {
+    if options.forced.is_none() {
         // Asked on the alternate screen before any input thread exists, so
         // the reply can never be read as keys (see `probe`).
         let found =
@@ -105,48 +53,49 @@ fn run_in_terminal(app: &mut App, forced: Option<WidthMode>) -> std::io::Result<
             ProbeResult::NoAnswer => WidthSource::NoAnswer,
             _ => WidthSource::Detected,
         };
-        app.update(Action::WidthMode(found.mode(), source));
+        crate::app::effect::update_inline(app, Action::WidthMode(found.mode(), source));
     }
     let mouse = app.settings.mouse;
     if mouse {
-        crossterm::execute!(std::io::stdout(), crossterm::event::EnableMouseCapture)?;
+        write_now(MOUSE_ON)?;
     }
-    let clip = &mut std::io::stdout();
-    let choice = backend::Choice::from_env(std::env::var("BULLETIN_BACKEND").ok().as_deref());
-    let result = match choice {
+    let result = match options.backend {
         backend::Choice::Plain => {
             let mut terminal = terminal;
-            events::spawn().and_then(|rx| run(&mut terminal, app, rx, clip))
+            start(&mut terminal, app, options)
         }
         backend::Choice::Lean(sync) => {
             drop(terminal);
             let lean = backend::LeanBackend::new(std::io::stdout(), sync);
-            Terminal::new(lean)
-                .and_then(|mut t| events::spawn().and_then(|rx| run(&mut t, app, rx, clip)))
+            Terminal::new(lean).and_then(|mut t| start(&mut t, app, options))
         }
     };
     if mouse {
-        let _ = crossterm::execute!(std::io::stdout(), crossterm::event::DisableMouseCapture);
+        let _ = write_now(MOUSE_OFF);
     }
     ratatui::restore();
     result
 }
 
-/// Draws a frame. The terminal's size is read first and any change goes
-/// through `update`, so the layout always matches the screen even if a
-/// resize signal was missed or came late.
-fn draw<B: Backend>(terminal: &mut Terminal<B>, app: &mut App) -> std::io::Result<()>
+fn write_now(s: &str) -> std::io::Result<()> {
+    let mut out = std::io::stdout();
+    out.write_all(s.as_bytes())?;
+    out.flush()
+}
+
+fn start<B: Backend>(t: &mut Terminal<B>, app: &mut App, options: Options) -> std::io::Result<()>
 where
     B::Error: std::error::Error + Send + Sync + 'static,
 {
-    let size = terminal.size().map_err(std::io::Error::other)?;
-    if app.size != (size.width, size.height) {
-        app.update(Action::Resize(size.width, size.height));
+    let input = events::spawn()?;
+    if options.exit_after_first_frame {
+        let mut rt = Runtime {
+            worker: None,
+            out: &mut std::io::stdout(),
+        };
+        return draw(t, app, &mut rt);
     }
-    terminal
-        .draw(|f| ui::render(app, f))
-        .map_err(std::io::Error::other)?;
-    Ok(())
+    run(t, app, input, &mut std::io::stdout())
 }
 
 /// Where the run loop's events come from.
@@ -154,18 +103,37 @@ pub trait Events {
     /// The next event; waits at most `wait` (then `Tick`), or for ever when
     /// `None`. `None` when the source is exhausted.
     fn next_event(&mut self, wait: Option<Duration>) -> Option<Event>;
+
+    /// A way for other threads to wake the loop, if the source has one.
+    fn waker(&self) -> Option<Sender<Event>> {
+        None
+    }
+}
+
+fn recv(rx: &Receiver<Event>, wait: Option<Duration>) -> Option<Event> {
+    match wait {
+        None => rx.recv().ok(),
+        Some(d) => match rx.recv_timeout(d) {
+            Ok(e) => Some(e),
+            Err(RecvTimeoutError::Timeout) => Some(Event::Tick),
+            Err(RecvTimeoutError::Disconnected) => None,
+        },
+    }
 }
 
 impl Events for Receiver<Event> {
     fn next_event(&mut self, wait: Option<Duration>) -> Option<Event> {
-        match wait {
-            None => self.recv().ok(),
-            Some(d) => match self.recv_timeout(d) {
-                Ok(e) => Some(e),
-                Err(RecvTimeoutError::Timeout) => Some(Event::Tick),
-                Err(RecvTimeoutError::Disconnected) => None,
-            },
-        }
+        recv(self, wait)
+    }
+}
+
+impl Events for events::Input {
+    fn next_event(&mut self, wait: Option<Duration>) -> Option<Event> {
+        recv(&self.rx, wait)
+    }
+
+    fn waker(&self) -> Option<Sender<Event>> {
+        Some(self.tx.clone())
     }
 }
 
@@ -176,37 +144,114 @@ impl Events for std::vec::IntoIter<Event> {
     }
 }
 
+/// What performs the app's effects.
+struct Runtime<'a> {
+    /// Saves run here; without one (no store) they run in place.
+    worker: Option<SaveWorker>,
+    /// The terminal, for clipboard sequences.
+    out: &'a mut dyn Write,
+}
+
+impl Runtime<'_> {
+    fn perform(&mut self, app: &mut App, effects: Vec<Effect>) -> std::io::Result<()> {
+        let mut queue: VecDeque<Effect> = effects.into();
+        while let Some(effect) = queue.pop_front() {
+            match effect {
+                Effect::Copy(text) => clipboard::send(self.out, &text)?,
+                Effect::Save(job) => match self.worker.as_mut() {
+                    Some(w) => w.submit(job),
+                    None => {
+                        if let Some(p) = app.persist.as_mut() {
+                            let outcome = p.store.run_job(job);
+                            queue.extend(app.update(Action::Saved(outcome)));
+                        }
+                    }
+                },
+            }
+        }
+        Ok(())
+    }
+
+    /// Hands the outcomes that arrived to the app.
+    fn collect(&mut self, app: &mut App, wait: bool) -> std::io::Result<bool> {
+        let outcomes = match self.worker.as_mut() {
+            Some(w) if wait => w.wait(),
+            Some(w) => w.poll(),
+            None => Vec::new(),
+        };
+        let any = !outcomes.is_empty();
+        for o in outcomes {
+            let effects = app.update(Action::Saved(o));
+            self.perform(app, effects)?;
+        }
+        Ok(any)
+    }
+}
+
+/// Draws a frame. The terminal's size is read first and any change goes
+/// through `update`, so the layout always matches the screen even if a
+/// resize signal was missed or came late.
+fn draw<B: Backend>(t: &mut Terminal<B>, app: &mut App, rt: &mut Runtime) -> std::io::Result<()>
+where
+    B::Error: std::error::Error + Send + Sync + 'static,
+{
+    let size = t.size().map_err(std::io::Error::other)?;
+    if app.size != (size.width, size.height) {
+        let effects = app.update(Action::Resize(size.width, size.height));
+        rt.perform(app, effects)?;
+    }
+    t.draw(|f| ui::render(app, f))
+        .map_err(std::io::Error::other)?;
+    Ok(())
+}
+
 /// The run loop: draw, wait for an event (blocking; a timeout only while a
-/// save is pending), update, repeat until the app quits or the events end.
+/// save is due), update, perform the effects, repeat until the app quits or
+/// the events end; then wait for the saves still running.
 pub fn run<B: Backend>(
     terminal: &mut Terminal<B>,
     app: &mut App,
     mut events: impl Events,
-    clip_out: &mut dyn Write,
+    out: &mut dyn Write,
 ) -> std::io::Result<()>
 where
     B::Error: std::error::Error + Send + Sync + 'static,
 {
-    draw(terminal, app)?;
-    // Benchmarking hook for `scripts/bench-scale` (docs/performance.md).
-    if std::env::var_os("BULLETIN_EXIT_AFTER_FIRST_FRAME").is_some() {
-        return Ok(());
+    let saver = app.persist.as_mut().and_then(|p| p.store.take_saver());
+    let mut rt = Runtime {
+        worker: saver.map(|s| SaveWorker::spawn(s, events.waker())),
+        out,
+    };
+    let result = event_loop(terminal, app, &mut events, &mut rt);
+    if !app.quit {
+        // The events ended (the terminal went away): save what is left.
+        let effects = app.update(Action::Terminate);
+        rt.perform(app, effects)?;
     }
-    let mut copied = 0;
+    while rt.collect(app, true)? {}
+    result
+}
+
+fn event_loop<B: Backend>(
+    terminal: &mut Terminal<B>,
+    app: &mut App,
+    events: &mut impl Events,
+    rt: &mut Runtime,
+) -> std::io::Result<()>
+where
+    B::Error: std::error::Error + Send + Sync + 'static,
+{
+    draw(terminal, app, rt)?;
     while let Some(event) = events.next_event(app.wake_after()) {
         if let Some(action) = app.action_for(event) {
-            app.update(action);
+            let effects = app.update(action);
+            rt.perform(app, effects)?;
         }
+        rt.collect(app, false)?;
         if app.quit {
             return Ok(());
         }
-        draw(terminal, app)?;
-        if let Some(copy) = app.clipboard.as_ref().filter(|c| c.seq > copied) {
-            copied = copy.seq;
-            clipboard::send(clip_out, &copy.text)?;
-        }
+        draw(terminal, app, rt)?;
     }
-    // The events ended (the terminal went away): save what is left.
-    app.update(Action::Terminate);
     Ok(())
 }

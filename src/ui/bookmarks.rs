@@ -4,20 +4,18 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use super::chrome::{HintItems, bar, boxed, footer};
-use super::t;
+use super::chrome::{bar, boxed, footer};
 use super::textput::{fill, put, put_truncated};
 use super::theme::Theme;
-use crate::app::Action;
-use crate::app::keymap::Context;
-use crate::app::{App, Msg};
+use super::{rect, t};
+use crate::app::{App, Msg, Screen};
 use crate::store::Bookmark;
 use crate::text::sanitize_line;
 
 /// Each bookmark takes two rows: title line, then snippet and note.
 const ROWS_PER_ITEM: u16 = 2;
 
-pub fn draw(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) -> Option<(u16, u16)> {
+pub fn draw(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let marks = app.visible_bookmarks();
     let title = sanitize_line(&app.archive.title);
     bar(
@@ -29,12 +27,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) -> Option<(u
         &marks.len().to_string(),
         theme.bar,
     );
-    let body = Rect::new(
-        area.x,
-        area.y + 1,
-        area.width,
-        area.height.saturating_sub(2),
-    );
+    let body = rect(app.geo.marks);
     let heading = match app.marks.filter.is_empty() {
         true => t(app, Msg::Bookmarks).to_string(),
         false => format!(
@@ -74,15 +67,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) -> Option<(u
             n == app.marks.selected,
         );
     }
-    let items: HintItems = &[
-        (&[Action::Open], Msg::HintOpen),
-        (&[Action::Delete], Msg::HintDelete),
-        (&[Action::Undo], Msg::HintUndo),
-        (&[Action::StartFilter], Msg::HintFilter),
-        (&[Action::Back], Msg::HintBack),
-    ];
-    let filter = app.marks.filtering.then_some(app.marks.filter.as_str());
-    footer(app, area, buf, theme, filter, Context::Marks, items)
+    footer(app, area, buf, theme, Screen::Bookmarks);
 }
 
 fn draw_item(app: &App, b: &Bookmark, row: Rect, buf: &mut Buffer, theme: &Theme, selected: bool) {
@@ -113,13 +98,17 @@ fn draw_item(app: &App, b: &Bookmark, row: Rect, buf: &mut Buffer, theme: &Theme
     if row.height < 2 {
         return;
     }
-    let mut second = format!("  {}", sanitize_line(&b.snippet));
+    // The note first: it is the user's own words, and a long snippet
+    // after it may be cut at the edge.
+    let mut parts = Vec::new();
     if app.bookmark_detached(b) {
-        second = format!("  [{}]{second}", t(app, Msg::Detached));
+        parts.push(format!("[{}]", t(app, Msg::Detached)));
     }
     if !b.note.is_empty() {
-        second = format!("{second}  | {}", sanitize_line(&b.note));
+        parts.push(format!("{} |", sanitize_line(&b.note)));
     }
+    parts.push(sanitize_line(&b.snippet));
+    let second = format!("  {}", parts.join(" "));
     put_truncated(
         buf,
         row.x + 1,

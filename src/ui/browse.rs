@@ -4,43 +4,29 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
-use super::chrome::{HintItems, bar, boxed, footer};
-use super::t;
+use super::chrome::{bar, boxed, footer};
 use super::textput::{fill, put, put_truncated};
 use super::theme::Theme;
-use crate::app::Action;
-use crate::app::browse::{group_pane_width, scroll_offset};
-use crate::app::keymap::Context;
-use crate::app::{App, Browse, GroupEntry, Msg, Pane};
+use super::{rect, t};
+use crate::app::geometry::scroll_offset;
+use crate::app::{App, GroupEntry, Modal, Msg, Pane, Screen};
 use crate::store::Status;
 use crate::text::sanitize::sanitize_line;
 use crate::text::width::str_width;
 
-/// Draws the browse screen; returns the cursor position while filtering.
-pub fn draw(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) -> Option<(u16, u16)> {
-    let b = &app.browse;
+/// Draws the browse screen.
+pub fn draw(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let title = sanitize_line(&app.archive.title);
     let count = format!("{}", app.archive.articles.len());
     bar(app, area.y, area, buf, &title, &count, theme.bar);
-    let body = Rect::new(
-        area.x,
-        area.y + 1,
-        area.width,
-        area.height.saturating_sub(2),
-    );
-    let left_w = group_pane_width(area.width);
-    let left = Rect {
-        width: left_w,
-        ..body
-    };
-    let right = Rect {
-        x: body.x + left_w,
-        width: body.width - left_w,
-        ..body
-    };
-    draw_groups(app, left, buf, theme);
-    draw_articles(app, right, buf, theme);
-    draw_footer(app, b, area, buf, theme)
+    draw_groups(app, rect(app.geo.groups), buf, theme);
+    draw_articles(app, rect(app.geo.articles), buf, theme);
+    footer(app, area, buf, theme, Screen::Browse);
+}
+
+/// True while the list's filter is being typed.
+fn filtering(app: &App) -> bool {
+    matches!(app.modal, Modal::Filter(_))
 }
 
 fn border_style(theme: &Theme, focused: bool) -> Style {
@@ -53,7 +39,7 @@ fn border_style(theme: &Theme, focused: bool) -> Style {
 
 fn draw_groups(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let b = &app.browse;
-    let focused = b.focus == Pane::Groups && !b.filtering;
+    let focused = b.focus == Pane::Groups && !filtering(app);
     let inner = boxed(
         app,
         area,
@@ -73,7 +59,7 @@ fn draw_groups(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     {
         let y = inner.y + row as u16;
         let (label, indent) = group_label(app, *entry);
-        let n = Browse::members(*entry, &app.archive, &app.groups).len();
+        let n = b.count(i);
         let style = selection_style(theme, i == b.group, focused);
         fill(buf, inner.x, y, inner.width, style);
         // In a narrow pane the name matters more than the count.
@@ -115,7 +101,7 @@ fn selection_style(theme: &Theme, selected: bool, focused: bool) -> Style {
 
 fn draw_articles(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let b = &app.browse;
-    let focused = b.focus == Pane::Articles || b.filtering;
+    let focused = b.focus == Pane::Articles || filtering(app);
     let title = match b.filter.is_empty() {
         true => t(app, Msg::Articles).to_string(),
         false => format!(
@@ -159,10 +145,7 @@ fn draw_article_row(app: &App, i: usize, row: Rect, buf: &mut Buffer, style: Sty
     let a = &app.archive.articles[i];
     fill(buf, row.x, row.y, row.width, style);
     // Inside one subdistrict's group its name on every row says nothing.
-    let in_sub = matches!(
-        app.browse.entries.get(app.browse.group),
-        Some(GroupEntry::Sub(..))
-    );
+    let in_sub = matches!(app.browse.entry(), GroupEntry::Sub(..));
     let sub = a.subdistrict.as_deref().filter(|_| !in_sub);
     let meta: Vec<String> = [sub, a.date.as_deref()]
         .into_iter()
@@ -210,22 +193,4 @@ fn draw_article_row(app: &App, i: usize, row: Rect, buf: &mut Buffer, style: Sty
             mode,
         );
     }
-}
-
-fn draw_footer(
-    app: &App,
-    b: &Browse,
-    area: Rect,
-    buf: &mut Buffer,
-    theme: &Theme,
-) -> Option<(u16, u16)> {
-    let items: HintItems = &[
-        (&[Action::Open], Msg::HintOpen),
-        (&[Action::NextPane], Msg::HintPane),
-        (&[Action::StartFilter], Msg::HintFilter),
-        (&[Action::ToggleHelp], Msg::HintHelp),
-        (&[Action::Back], Msg::HintQuit),
-    ];
-    let filter = b.filtering.then_some(b.filter.as_str());
-    footer(app, area, buf, theme, filter, Context::Browse, items)
 }

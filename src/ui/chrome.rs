@@ -10,8 +10,8 @@ use ratatui::widgets::{Block, Borders, Widget};
 use super::t;
 use super::textput::{fill, put, put_truncated};
 use super::theme::Theme;
-use crate::app::keymap::{Context, first_key};
-use crate::app::{Action, App, Msg, Prompt, PromptKind};
+use crate::app::screens::{Screen, info};
+use crate::app::{App, Msg, PromptKind, TextInput};
 use crate::text::WidthMode;
 use crate::text::sanitize_line;
 use crate::text::width::grapheme_width;
@@ -105,18 +105,28 @@ pub fn clear_for_overlay(area: Rect, buf: &mut Buffer) {
     }
 }
 
-/// Draws a text prompt on the bottom row: its label, then the end of the
-/// text that fits (a long query scrolls); returns the cursor position.
-pub fn prompt(app: &App, p: &Prompt, area: Rect, buf: &mut Buffer, theme: &Theme) -> (u16, u16) {
-    let label = match p.kind {
+/// Draws a text prompt on the bottom row: its label, then the text (a
+/// long one scrolls to keep the cursor in view), and for a search the
+/// count at the right end; returns the cursor position.
+pub fn prompt(
+    app: &App,
+    kind: PromptKind,
+    input: &TextInput,
+    area: Rect,
+    buf: &mut Buffer,
+    theme: &Theme,
+) -> (u16, u16) {
+    let label = match kind {
         PromptKind::Note => format!("{}: ", t(app, Msg::NotePrompt)),
         PromptKind::Search => "/".to_string(),
     };
-    let summary = match (p.kind, app.reader.as_ref()) {
-        (PromptKind::Search, Some(r)) => r.search.summary(app),
+    let summary = match (kind, app.reader()) {
+        (PromptKind::Search, Some(r)) => r.search.summary(app.settings.lang),
         _ => String::new(),
     };
-    // The count (or the regex error) sits at the right end of the prompt.
+    let y = area.bottom() - 1;
+    // The whole row first: nothing of the status line may show through.
+    fill(buf, area.x, y, area.width, theme.text);
     let sw = str_width(&summary, app.settings.mode) as u16;
     let show = !summary.is_empty() && sw + 12 < area.width;
     let text_area = if show {
@@ -127,18 +137,10 @@ pub fn prompt(app: &App, p: &Prompt, area: Rect, buf: &mut Buffer, theme: &Theme
     } else {
         area
     };
-    let cursor = input_line(app, &label, &p.text, text_area, buf, theme);
+    let cursor = input_line(app, &label, input, text_area, buf, theme);
     if show {
-        let y = area.bottom() - 1;
-        put(
-            buf,
-            area.right() - sw - 1,
-            y,
-            sw,
-            &summary,
-            theme.notice,
-            app.settings.mode,
-        );
+        let x = area.right() - sw - 1;
+        put(buf, x, y, sw, &summary, theme.notice, app.settings.mode);
     }
     cursor
 }
@@ -147,7 +149,7 @@ pub fn prompt(app: &App, p: &Prompt, area: Rect, buf: &mut Buffer, theme: &Theme
 pub fn input_line(
     app: &App,
     label: &str,
-    text: &str,
+    input: &TextInput,
     area: Rect,
     buf: &mut Buffer,
     theme: &Theme,
@@ -165,17 +167,15 @@ pub fn input_line(
         mode,
     );
     let room = area.width.saturating_sub(lw + 1);
-    let text = sanitize_line(text);
-    let used = put(
-        buf,
-        area.x + lw,
-        y,
-        room,
-        tail_fitting(&text, usize::from(room), mode),
-        theme.text,
-        mode,
-    );
-    (area.x + lw + used, y)
+    let before = sanitize_line(input.before_cursor());
+    let after = sanitize_line(&input.text()[input.before_cursor().len()..]);
+    // Keep the cursor in view: as much of the text before it as fits, then
+    // what follows it, cut at the edge.
+    let shown = tail_fitting(&before, usize::from(room), mode);
+    let x = area.x + lw;
+    let used = put(buf, x, y, room, shown, theme.text, mode);
+    put(buf, x + used, y, room - used, &after, theme.text, mode);
+    (x + used, y)
 }
 
 /// The longest suffix of `s` (whole graphemes) that fits in `max` columns.
@@ -192,43 +192,29 @@ pub fn tail_fitting(s: &str, max: usize, mode: WidthMode) -> &str {
     &s[start..]
 }
 
-/// Key hints for a status line, from the keymap in force (so rebound keys
-/// show as bound): `Enter open  Tab pane  ? help`.
-pub fn hints(app: &App, context: Context, items: &[(&[Action], Msg)]) -> String {
+/// Key hints for `screen`'s status line, from the screen table and the
+/// keymap in force (so rebound keys show as bound): `Enter open  ? help`.
+pub fn hints(app: &App, screen: Screen) -> String {
+    let s = info(screen);
     let mut out = Vec::new();
-    for (actions, label) in items {
-        let keys: Vec<String> = actions
+    for h in s.hints {
+        let keys: Vec<String> = h
+            .actions
             .iter()
-            .filter_map(|a| first_key(context, a))
+            .filter_map(|a| app.keymap.first_key(s.context, a))
             .map(|k| k.label())
             .collect();
         if !keys.is_empty() {
-            out.push(format!("{} {}", keys.join(" "), t(app, *label)));
+            out.push(format!("{} {}", keys.join(" "), t(app, h.label)));
         }
     }
     out.join("  ")
 }
 
-/// Key hints for a screen: the actions and what they are called.
-pub type HintItems<'a> = &'a [(&'a [Action], Msg)];
-
-/// The bottom row of a list screen: the filter prompt while one is being
-/// typed (returns the cursor), else a message (a state-file notice, a
-/// failed save) or, with none, the screen's key hints.
-pub fn footer(
-    app: &App,
-    area: Rect,
-    buf: &mut Buffer,
-    theme: &Theme,
-    filter: Option<&str>,
-    context: Context,
-    items: HintItems,
-) -> Option<(u16, u16)> {
-    if let Some(text) = filter {
-        let label = format!("{}: ", t(app, Msg::Filter));
-        return Some(input_line(app, &label, text, area, buf, theme));
-    }
-    let text = super::status_text(app).unwrap_or_else(|| hints(app, context, items));
+/// The bottom row of a list screen: a message (a state-file notice, a
+/// failed save) or, with none, the screen's key hints. (A filter being
+/// typed is drawn over it by the modal.)
+pub fn footer(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme, screen: Screen) {
+    let text = super::status_text(app).unwrap_or_else(|| hints(app, screen));
     bar(app, area.bottom() - 1, area, buf, &text, "", theme.bar);
-    None
 }

@@ -1,5 +1,6 @@
 //! Rendering: `render` reads `&App` and draws one frame. Nothing here
-//! changes the state.
+//! changes the state. Each screen has its draw function; where things go
+//! comes from the app's geometry, the same the mouse code uses.
 
 mod bookmarks;
 mod browse;
@@ -13,7 +14,7 @@ use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use crate::app::{App, Msg, Screen, too_small};
+use crate::app::{App, Modal, Msg, View, too_small};
 use crate::text::sanitize_line;
 use theme::Theme;
 
@@ -33,23 +34,28 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Option<(u16, u16)> {
         chrome::too_small(app, area, buf, &theme);
         return None;
     }
-    let cursor = match app.screen {
-        Screen::Browse => browse::draw(app, area, buf, &theme),
-        Screen::Read => {
-            reader::draw(app, area, buf, &theme);
+    match &app.view {
+        View::Browse => browse::draw(app, area, buf, &theme),
+        View::Read { reader, .. } => reader::draw(app, reader, area, buf, &theme),
+        View::Bookmarks { .. } => bookmarks::draw(app, area, buf, &theme),
+    }
+    match &app.modal {
+        Modal::None => None,
+        Modal::Help { scroll } => {
+            help::draw(app, *scroll, buf, &theme);
             None
         }
-        Screen::Bookmarks => bookmarks::draw(app, area, buf, &theme),
-    };
-    let cursor = match &app.prompt {
-        Some(p) => Some(chrome::prompt(app, p, area, buf, &theme)),
-        None => cursor,
-    };
-    if let Some(scroll) = app.help {
-        help::draw(app, scroll, area, buf, &theme);
-        return None;
+        Modal::Prompt { kind, input } => Some(chrome::prompt(app, *kind, input, area, buf, &theme)),
+        Modal::Filter(input) => {
+            let label = format!("{}: ", t(app, Msg::Filter));
+            Some(chrome::input_line(app, &label, input, area, buf, &theme))
+        }
     }
-    cursor
+}
+
+/// The app's rectangle as ratatui's.
+fn rect(r: crate::app::Rect) -> Rect {
+    Rect::new(r.x, r.y, r.width, r.height)
 }
 
 /// What the status line says instead of its usual content: a one-off

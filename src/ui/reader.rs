@@ -7,9 +7,7 @@ use ratatui::style::Style;
 use super::chrome::{bar, hints};
 use super::textput::put;
 use super::theme::Theme;
-use crate::app::Action;
-use crate::app::keymap::Context;
-use crate::app::{App, Msg, Reader};
+use crate::app::{App, Reader, Screen};
 use crate::text::layout::LineKind;
 use crate::text::sanitize::sanitize_line;
 use crate::text::{UnitKind, WidthMode};
@@ -17,9 +15,8 @@ use crate::text::{UnitKind, WidthMode};
 /// U+3000 IDEOGRAPHIC SPACE: the paragraph indent, two per paragraph.
 const INDENT: &str = "\u{3000}";
 
-pub fn draw(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
-    let Some(r) = app.reader.as_ref() else { return };
-    let g = app.geometry();
+pub fn draw(app: &App, r: &Reader, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let g = app.geo.reader;
     bar(
         app,
         area.y,
@@ -48,7 +45,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
         draw_line(buf, (x, y, room), r, i, style, theme, mode);
     }
     let status = super::status_text(app).unwrap_or_else(|| {
-        let found = r.search.summary(app);
+        let found = r.search.summary(app.settings.lang);
         match found.is_empty() {
             true => position(r, g.body_height),
             false => format!(
@@ -58,26 +55,14 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
             ),
         }
     });
+    let hints = hints(app, Screen::Read);
     bar(
         app,
         area.bottom() - 1,
         area,
         buf,
         &status,
-        &hints(
-            app,
-            Context::Reader,
-            &[
-                (&[Action::PageDown], Msg::HintPage),
-                (
-                    &[Action::PrevArticle, Action::NextArticle],
-                    Msg::HintPrevNext,
-                ),
-                (&[Action::Search], Msg::HintSearch),
-                (&[Action::ToggleHelp], Msg::HintHelp),
-                (&[Action::Back], Msg::HintBack),
-            ],
-        ),
+        &hints,
         theme.bar,
     );
 }

@@ -241,17 +241,17 @@ fn large_frames_only_are_wrapped_by_default() {
 #[test]
 fn the_backend_is_chosen_by_bulletin_backend() {
     let lean = Choice::Lean(SyncOutput::Large);
-    assert_eq!(Choice::from_env(None), lean);
-    assert_eq!(Choice::from_env(Some("lean")), lean);
-    assert_eq!(Choice::from_env(Some("plain")), Choice::Plain);
-    assert_eq!(Choice::from_env(Some(" PLAIN ")), Choice::Plain);
+    assert_eq!(Choice::named(None), lean);
+    assert_eq!(Choice::named(Some("lean")), lean);
+    assert_eq!(Choice::named(Some("plain")), Choice::Plain);
+    assert_eq!(Choice::named(Some(" PLAIN ")), Choice::Plain);
     assert_eq!(
-        Choice::from_env(Some("lean-sync")),
+        Choice::named(Some("lean-sync")),
         Choice::Lean(SyncOutput::Always)
     );
     assert_eq!(
-        Choice::from_env(Some("lean-nosync")),
+        Choice::named(Some("lean-nosync")),
         Choice::Lean(SyncOutput::Never)
     );
-    assert_eq!(Choice::from_env(Some("other")), lean);
+    assert_eq!(Choice::named(Some("other")), lean);
 }

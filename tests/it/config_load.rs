@@ -3,11 +3,9 @@
 
 use std::path::{Path, PathBuf};
 
-use bulletin::app::keymap::{BINDINGS, Context};
+use bulletin::app::keymap::{Context, DEFAULTS, action_names};
 use bulletin::app::{Action, Key, KeyCode};
-use bulletin::config::{
-    AmbiguousWidth, Colors, Config, ConfigError, KeyBindings, Language, Problem,
-};
+use bulletin::config::{AmbiguousWidth, Colors, Config, ConfigError, Language, Problem};
 
 fn parse(text: &str) -> Result<Config, ConfigError> {
     Config::parse(text, Path::new("/home/u/.config/bulletin/config.toml"))
@@ -26,12 +24,12 @@ fn the_default_file_reads_back_as_the_defaults() {
     let text = Config::default_toml();
     let config = parse(&text).unwrap_or_else(|e| panic!("{e}\n{text}"));
     assert_eq!(config, Config::default());
-    let bindings = config.keys.to_bindings();
-    assert_eq!(bindings.len(), BINDINGS.len());
-    for (got, want) in bindings.iter().zip(BINDINGS) {
+    let bindings = config.keys.bindings();
+    assert_eq!(bindings.len(), DEFAULTS.len());
+    for (got, (context, keys, action)) in bindings.iter().zip(DEFAULTS) {
         assert_eq!(
-            (got.context, &got.action, got.keys),
-            (want.context, &want.action, want.keys)
+            (got.context, &got.action, got.keys.as_slice()),
+            (*context, action, *keys)
         );
     }
 }
@@ -39,9 +37,9 @@ fn the_default_file_reads_back_as_the_defaults() {
 #[test]
 fn the_default_file_lists_every_binding_and_explains_every_setting() {
     let text = Config::default_toml();
-    for b in BINDINGS {
-        let labels: Vec<String> = b.keys.iter().map(|k| format!("{:?}", k.label())).collect();
-        let line = format!("{} = [{}]", b.action.name(), labels.join(", "));
+    for (_, keys, action) in DEFAULTS {
+        let labels: Vec<String> = keys.iter().map(|k| format!("{:?}", k.label())).collect();
+        let line = format!("{} = [{}]", action.name(), labels.join(", "));
         assert!(text.contains(&line), "missing {line}");
     }
     for setting in ["width = 80", "ambiguous_width = \"auto\"", "ascii = false"] {
@@ -79,7 +77,7 @@ colors = "256"
     assert!(r.ascii && r.mouse && !r.clipboard);
     assert_eq!(r.language, Language::Zh);
     assert_eq!(config.theme.colors, Colors::Ansi256);
-    assert_eq!(config.keys, KeyBindings::default());
+    assert_eq!(config.keys, bulletin::app::Keymap::default());
 }
 
 #[test]
@@ -113,10 +111,10 @@ down = ["Ctrl-n"]
     );
     assert_eq!(
         kb.keys(Context::Browse, &Action::PageDown),
-        BINDINGS
+        DEFAULTS
             .iter()
-            .find(|b| b.context == Context::Browse && b.action == Action::PageDown)
-            .map(|b| b.keys),
+            .find(|(c, _, a)| *c == Context::Browse && *a == Action::PageDown)
+            .map(|(_, keys, _)| *keys),
         "untouched lists keep the built-in keys"
     );
 }
@@ -303,13 +301,13 @@ fn the_docs_describe_every_setting_screen_and_action() {
     ] {
         assert!(docs.contains(&format!("`{s}`")), "docs miss `{s}`");
     }
-    for (name, _) in bulletin::config::keys::CONTEXTS {
+    for name in Context::ALL.map(Context::name) {
         assert!(
             docs.contains(&format!("`[keys.{name}]`")),
             "docs miss [keys.{name}]"
         );
     }
-    for name in bulletin::config::keys::action_names() {
+    for name in action_names() {
         assert!(
             docs.contains(&format!("`{name}`")),
             "docs miss action `{name}`"

@@ -23,7 +23,7 @@ fn with_store(app: App, dir: &std::path::Path) -> App {
 fn open(app: &mut App, filter: &str) {
     type_str(app, filter);
     press(app, &[key(KeyCode::Enter), key(KeyCode::Enter)]);
-    assert_eq!(app.screen, Screen::Read);
+    assert_eq!(app.screen(), Screen::Read);
 }
 
 /// Scrolls `lines` down, then bookmarks there with no note.
@@ -40,10 +40,10 @@ fn bookmark_with_a_chinese_note_is_saved_and_listed() {
     let mut app = with_store(sample_app(settings(), 40, 12), dir.path());
     open(&mut app, "西流湖");
     press(&mut app, &[ch('j'), ch('j'), ch('j'), ch('m')]);
-    assert!(app.prompt.is_some(), "m opens the note prompt");
+    assert!(app.prompt().is_some(), "m opens the note prompt");
     type_str(&mut app, "物业很重要");
     press(&mut app, &[key(KeyCode::Backspace), key(KeyCode::Enter)]);
-    assert!(app.prompt.is_none());
+    assert!(app.prompt().is_none());
     let marks = app.visible_bookmarks();
     assert_eq!(marks.len(), 1);
     assert_eq!(marks[0].note, "物业很重");
@@ -56,7 +56,7 @@ fn bookmark_with_a_chinese_note_is_saved_and_listed() {
 
 /// The text at the top of the reader's view.
 fn top_text(app: &App) -> String {
-    let r = app.reader.as_ref().unwrap();
+    let r = app.reader().unwrap();
     let pos = r.layout.pos_of(&r.doc, r.top);
     r.doc.units[pos.unit]
         .text
@@ -102,9 +102,9 @@ fn bookmark_list_jumps_deletes_and_undoes() {
     bookmark_after(&mut app, 4);
     let words = top_text(&app);
     press(&mut app, &[ch('g'), ch('\'')]);
-    assert_eq!(app.screen, Screen::Bookmarks);
+    assert_eq!(app.screen(), Screen::Bookmarks);
     press(&mut app, &[key(KeyCode::Enter)]);
-    assert_eq!(app.screen, Screen::Read);
+    assert_eq!(app.screen(), Screen::Read);
     assert_eq!(top_text(&app), words, "the bookmark lands on its words");
     press(&mut app, &[ch('B'), ch('d')]);
     assert!(app.visible_bookmarks().is_empty());
@@ -124,7 +124,7 @@ fn the_list_shows_read_and_in_progress_articles() {
     let mut app = with_store(sample_app(settings(), 40, 12), dir.path());
     open(&mut app, "须水");
     press(&mut app, &[ch('j')]);
-    let xushui = app.reader.as_ref().unwrap().article;
+    let xushui = app.reader().unwrap().article;
     assert_eq!(app.read_status(xushui), Status::InProgress);
     press(&mut app, &[ch('G')]);
     assert_eq!(app.read_status(xushui), Status::Read);
@@ -180,8 +180,9 @@ fn no_clipboard_means_nothing_is_copied() {
         24,
     );
     open(&mut app, "须水");
-    press(&mut app, &[ch('y')]);
-    assert!(app.clipboard.is_none());
+    let y = app.action_for(bulletin::app::Event::Key(ch('y'))).unwrap();
+    let copied = bulletin::app::effect::update_inline(&mut app, y);
+    assert!(copied.is_empty());
     assert!(app.status.as_deref().unwrap_or("").contains("off"));
 }
 
@@ -211,19 +212,19 @@ fn positions_hold_at_every_width_from_20_to_200_in_both_modes() {
     let mut app = with_store(sample_app(settings(), 80, 12), dir.path());
     open(&mut app, "桐柏");
     press(&mut app, &[ch('j'); 7]);
-    let anchor = app.reader.as_ref().unwrap().anchor;
+    let anchor = app.reader().unwrap().anchor;
     // Re-lay out the open article at every width: the anchored text stays
     // on the top line (it may start mid-line when the breaks move).
     for w in 20..=200 {
         for mode in [WidthMode::Narrow, WidthMode::Wide] {
             app.settings.mode = mode;
-            app.update(bulletin::app::Action::Resize(w, 12));
-            let r = app.reader.as_ref().unwrap();
+            bulletin::app::effect::update_inline(&mut app, bulletin::app::Action::Resize(w, 12));
+            let r = app.reader().unwrap();
             assert_eq!(r.anchor, anchor, "{w} {mode:?}");
             let line = r.layout.line_of(&r.doc, anchor);
             assert_eq!(
                 r.top,
-                line.min(r.max_top(app.geometry().body_height)),
+                line.min(r.max_top(app.geo.reader.body_height)),
                 "{w} {mode:?}"
             );
         }
@@ -245,27 +246,23 @@ fn mouse_wheel_scrolls_and_clicks_select_then_open() {
     // the article list; column 5 in the group pane.
     let click = |app: &mut App, x, y| {
         let a = app.action_for(Event::Click(x, y)).unwrap();
-        app.update(a);
+        bulletin::app::effect::update_inline(app, a);
     };
     click(&mut app, 5, 2 + 5);
     assert_eq!(app.browse.group, 5, "a click selects a group");
     click(&mut app, 5, 2);
     click(&mut app, 40, 2 + 3);
     assert_eq!(app.browse.selected, 3);
-    assert_eq!(app.screen, Screen::Browse, "the first click only selects");
+    assert_eq!(app.screen(), Screen::Browse, "the first click only selects");
     click(&mut app, 40, 2 + 3);
     assert_eq!(
-        app.screen,
+        app.screen(),
         Screen::Read,
         "a click on the selected article opens it"
     );
     let a = app.action_for(Event::Scroll(3)).unwrap();
-    app.update(a);
-    assert_eq!(
-        app.reader.as_ref().unwrap().top,
-        3,
-        "the wheel scrolls the text"
-    );
+    bulletin::app::effect::update_inline(&mut app, a);
+    assert_eq!(app.reader().unwrap().top, 3, "the wheel scrolls the text");
 }
 
 #[test]
@@ -292,7 +289,7 @@ fn a_failed_save_is_shown_kept_and_retried() {
     );
     std::fs::remove_dir(&state).unwrap();
     std::thread::sleep(bulletin::app::persist::SAVE_INTERVAL);
-    app.update(Action::Tick);
+    bulletin::app::effect::update_inline(&mut app, Action::Tick);
     assert!(app.persist.as_ref().unwrap().error.is_none());
     let (other, _) = Store::open(dir.path()).unwrap();
     let key = bulletin::store::ArchiveKey::new(&app.archive.title, None);
@@ -319,13 +316,13 @@ fn a_bookmark_whose_text_is_gone_is_kept_and_shown_detached() {
         };
     }
     let mut again = App::new(archive, settings());
-    again.update(bulletin::app::Action::Resize(80, 24));
+    bulletin::app::effect::update_inline(&mut again, bulletin::app::Action::Resize(80, 24));
     let mut again = with_store(again, dir.path());
     press(&mut again, &[ch('\'')]);
     assert_eq!(again.visible_bookmarks().len(), 1, "kept, never dropped");
     let screen = common::buffer_text(&common::render(&again));
     assert!(screen.contains("[detached]"), "{screen}");
     press(&mut again, &[key(KeyCode::Enter)]);
-    assert_eq!(again.screen, Screen::Read, "it still opens its article");
+    assert_eq!(again.screen(), Screen::Read, "it still opens its article");
     assert!(again.status.as_deref().unwrap_or("").contains("gone"));
 }

@@ -142,7 +142,7 @@ fn opening_a_broken_article_in_the_reader_says_why_and_stays() {
         .unwrap();
     let id = library.articles[broken].id.clone();
     let mut app = App::new(library, Settings::default());
-    app.update(Action::Resize(80, 24));
+    bulletin::app::effect::update_inline(&mut app, Action::Resize(80, 24));
     let row = |app: &App, want: bool| {
         let at = app
             .browse
@@ -152,9 +152,9 @@ fn opening_a_broken_article_in_the_reader_says_why_and_stays() {
         at.unwrap()
     };
     app.browse.selected = row(&app, true);
-    app.update(Action::Open);
-    assert_eq!(app.screen, Screen::Browse);
-    assert!(app.reader.is_none());
+    bulletin::app::effect::update_inline(&mut app, Action::Open);
+    assert_eq!(app.screen(), Screen::Browse);
+    assert!(app.reader().is_none());
     let status = app.status.clone().unwrap_or_default();
     assert!(
         status.contains(&id) && status.contains("unknown type \"image\""),
@@ -162,6 +162,6 @@ fn opening_a_broken_article_in_the_reader_says_why_and_stays() {
     );
     // The others still open.
     app.browse.selected = row(&app, false);
-    app.update(Action::Open);
-    assert_eq!(app.screen, Screen::Read);
+    bulletin::app::effect::update_inline(&mut app, Action::Open);
+    assert_eq!(app.screen(), Screen::Read);
 }

@@ -61,16 +61,16 @@ fn wuye_in_mianfang_has_fourteen_matches_counted_and_walked() {
         press(&mut app, &[key(KeyCode::Enter)]);
         for k in 2..=14 {
             press(&mut app, &[ch('n')]);
-            assert_eq!(app.reader.as_ref().unwrap().search.current, Some(k - 1));
+            assert_eq!(app.reader().unwrap().search.current, Some(k - 1));
             let (_, current) = highlighted(&app);
             // A match split over two lines is highlighted on both.
             assert_eq!(current, "物业", "match {k} at {w}x{h} {mode:?}");
         }
         press(&mut app, &[ch('n')]);
-        assert_eq!(app.reader.as_ref().unwrap().search.current, Some(0));
+        assert_eq!(app.reader().unwrap().search.current, Some(0));
         assert!(app.status.as_deref().unwrap().contains("wrapped"));
         press(&mut app, &[ch('N')]);
-        assert_eq!(app.reader.as_ref().unwrap().search.current, Some(13));
+        assert_eq!(app.reader().unwrap().search.current, Some(13));
     }
 }
 
@@ -98,15 +98,11 @@ fn esc_returns_to_where_reading_was_and_clears_highlights() {
     let mut app = sample_app(settings(), 40, 12);
     open_mianfang(&mut app);
     press(&mut app, &[ch('j'), ch('j')]);
-    let top = app.reader.as_ref().unwrap().top;
+    let top = app.reader().unwrap().top;
     search(&mut app, "文明");
-    assert_ne!(
-        app.reader.as_ref().unwrap().top,
-        top,
-        "the view follows the match"
-    );
+    assert_ne!(app.reader().unwrap().top, top, "the view follows the match");
     press(&mut app, &[key(KeyCode::Esc)]);
-    assert_eq!(app.reader.as_ref().unwrap().top, top);
+    assert_eq!(app.reader().unwrap().top, top);
     assert_eq!(highlighted(&app), (String::new(), String::new()));
 }
 
@@ -124,7 +120,7 @@ fn no_match_bad_regex_and_backspace_by_grapheme() {
         press(&mut app, &[key(KeyCode::Backspace)]);
     }
     assert_eq!(
-        app.prompt.as_ref().unwrap().text,
+        app.prompt().unwrap().1.text(),
         "",
         "each Backspace removed one character"
     );
@@ -141,9 +137,9 @@ fn the_last_query_is_remembered_across_articles_and_survives_resize() {
         &mut app,
         &[key(KeyCode::Enter), key(KeyCode::Enter), ch('n')],
     );
-    let n = app.reader.as_ref().unwrap().search.matches.len();
+    let n = app.reader().unwrap().search.matches.len();
     assert!(n > 0, "n searched again for 居民 in the new article");
-    app.update(bulletin::app::Action::Resize(41, 12));
+    bulletin::app::effect::update_inline(&mut app, bulletin::app::Action::Resize(41, 12));
     let (all, current) = highlighted(&app);
     assert_eq!(current, "居民");
     assert!(all.len() % "居民".len() == 0);
@@ -155,7 +151,7 @@ fn full_width_and_case_fold() {
     open_mianfang(&mut app);
     // The source writes ASCII commas between Chinese; a full-width query finds them.
     search(&mut app, "整合资源，把");
-    assert_eq!(app.reader.as_ref().unwrap().search.matches.len(), 1);
+    assert_eq!(app.reader().unwrap().search.matches.len(), 1);
 }
 
 #[test]

@@ -80,9 +80,9 @@ pub enum Choice {
 }
 
 impl Choice {
-    /// The choice named by `BULLETIN_BACKEND`; anything else (or nothing)
+    /// The choice named by `--backend` (`BULLETIN_BACKEND`); anything else (or nothing)
     /// is the default.
-    pub fn from_env(value: Option<&str>) -> Choice {
+    pub fn named(value: Option<&str>) -> Choice {
         match value.map(|v| v.trim().to_ascii_lowercase()).as_deref() {
             Some("plain") => Choice::Plain,
             Some("lean-sync") => Choice::Lean(SyncOutput::Always),

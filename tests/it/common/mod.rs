@@ -14,7 +14,7 @@ use ratatui::buffer::{Buffer, CellWidth};
 /// The app on the bundled sample with `settings`, sized `w`x`h`.
 pub fn sample_app(settings: Settings, w: u16, h: u16) -> App {
     let mut app = App::new(load_sample().expect("sample loads"), settings);
-    app.update(Action::Resize(w, h));
+    bulletin::app::effect::update_inline(&mut app, Action::Resize(w, h));
     app
 }
 
@@ -22,7 +22,7 @@ pub fn sample_app(settings: Settings, w: u16, h: u16) -> App {
 pub fn press(app: &mut App, keys: &[Key]) {
     for &k in keys {
         if let Some(a) = app.action_for(Event::Key(k)) {
-            app.update(a);
+            bulletin::app::effect::update_inline(app, a);
         }
     }
 }

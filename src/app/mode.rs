@@ -1,0 +1,91 @@
+//! What the user is in: a view (the list, an article, the bookmark list)
+//! and, over it, at most one modal (help, a prompt, a list filter). The
+//! two enums are the whole interaction mode; every question about it
+//! ("which keys apply?", "is the user typing?") is answered from them.
+
+use super::input::TextInput;
+use super::reader::Reader;
+use super::screens::Screen;
+
+/// The screen underneath any modal.
+#[derive(Debug, Clone)]
+pub enum View {
+    /// The group pane and article list.
+    Browse,
+    /// An open article; `back` is where `q` returns.
+    Read {
+        reader: Box<Reader>,
+        back: Box<View>,
+    },
+    /// The bookmark list; `back` is the view it was opened from (an open
+    /// article stays open underneath).
+    Bookmarks { back: Box<View> },
+}
+
+impl View {
+    pub fn screen(&self) -> Screen {
+        match self {
+            View::Browse => Screen::Browse,
+            View::Read { .. } => Screen::Read,
+            View::Bookmarks { .. } => Screen::Bookmarks,
+        }
+    }
+
+    /// The open article: this view's, or the one under the bookmark list.
+    pub fn reader(&self) -> Option<&Reader> {
+        match self {
+            View::Browse => None,
+            View::Read { reader, .. } => Some(reader),
+            View::Bookmarks { back } => back.reader(),
+        }
+    }
+}
+
+/// What a text prompt is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PromptKind {
+    /// The note of a new bookmark.
+    Note,
+    /// An in-article search query.
+    Search,
+}
+
+/// An overlay that takes the keys while it is open.
+#[derive(Debug, Clone, Default)]
+pub enum Modal {
+    #[default]
+    None,
+    /// The key list; `scroll` is its first visible row.
+    Help { scroll: usize },
+    /// A prompt on the bottom row (reader only).
+    Prompt { kind: PromptKind, input: TextInput },
+    /// Editing the filter of the list underneath.
+    Filter(TextInput),
+}
+
+impl Modal {
+    /// The screen the modal stands for, if one is open.
+    pub fn screen(&self) -> Option<Screen> {
+        match self {
+            Modal::None => None,
+            Modal::Help { .. } => Some(Screen::Help),
+            Modal::Prompt {
+                kind: PromptKind::Note,
+                ..
+            } => Some(Screen::Note),
+            Modal::Prompt {
+                kind: PromptKind::Search,
+                ..
+            } => Some(Screen::Search),
+            Modal::Filter(_) => Some(Screen::Filter),
+        }
+    }
+
+    /// The text being typed, if a prompt or filter is open.
+    pub fn input(&self) -> Option<&TextInput> {
+        match self {
+            Modal::Prompt { input, .. } | Modal::Filter(input) => Some(input),
+            Modal::None | Modal::Help { .. } => None,
+        }
+    }
+}

@@ -1,0 +1,94 @@
+//! The reader command: load the settings, the archive and the state store
+//! before the screen is taken (so errors print normally), build the app,
+//! and hand it to `term` to run.
+
+use std::io::{IsTerminal, Write};
+
+use super::{EXIT_FAILURE, EXIT_NO_TERMINAL, EXIT_OK, ReaderArgs, load_library, settings_from};
+use crate::app::effect::update_inline;
+use crate::app::{Action, App};
+use crate::config::Config;
+use crate::store;
+use crate::term::{self, backend::Choice};
+
+/// Runs the reader until the user quits; returns the exit status.
+pub fn run_reader(args: &ReaderArgs, err: &mut dyn Write) -> u8 {
+    let config = match Config::load(args.config.as_deref()) {
+        Ok(c) => c,
+        Err(e) => {
+            for line in e.to_string().lines() {
+                let _ = writeln!(err, "bulletin: {line}");
+            }
+            return EXIT_FAILURE;
+        }
+    };
+    if !std::io::stdout().is_terminal() {
+        let _ = writeln!(
+            err,
+            "bulletin: the reader needs a terminal on standard output; use `bulletin list` or `bulletin show ID` in pipes"
+        );
+        return EXIT_NO_TERMINAL;
+    }
+    let archive = match load_library(args.archive.as_deref()) {
+        Ok(a) => a,
+        Err(e) => {
+            let _ = writeln!(err, "bulletin: {e}");
+            return EXIT_FAILURE;
+        }
+    };
+    let (settings, forced) = settings_from(args, &config, |k| std::env::var(k).ok());
+    let app = App::new(archive, settings).with_keymap(config.keys);
+    let mut app = attach_store(app, args, err);
+    let options = term::Options {
+        forced,
+        backend: Choice::named(args.backend.as_deref()),
+        exit_after_first_frame: args.exit_after_first_frame,
+    };
+    match term::run_app(&mut app, options) {
+        Ok(()) => report_unsaved(&app, err),
+        Err(e) => {
+            let _ = writeln!(err, "bulletin: terminal error: {e}");
+            EXIT_FAILURE
+        }
+    }
+}
+
+/// Opens the state store (bookmarks, positions) before the screen is taken,
+/// so its notices (a damaged file moved aside, a newer version) print
+/// normally; the first one also shows in the reader's status line.
+fn attach_store(app: App, args: &ReaderArgs, err: &mut dyn Write) -> App {
+    let opened = store::data_dir(args.data_dir.as_deref()).and_then(|dir| store::Store::open(&dir));
+    match opened {
+        Ok((store, notices)) => {
+            let mut app = app.with_store(store);
+            for n in &notices {
+                let _ = writeln!(err, "bulletin: {n}");
+            }
+            if let Some(n) = notices.first() {
+                update_inline(&mut app, Action::Notice(n.to_string()));
+            }
+            app
+        }
+        Err(e) => {
+            let _ = writeln!(
+                err,
+                "bulletin: bookmarks and positions will not be kept: {e}"
+            );
+            app
+        }
+    }
+}
+
+/// After the reader: says so on stderr when changes could not be saved.
+fn report_unsaved(app: &App, err: &mut dyn Write) -> u8 {
+    let Some(p) = app.persist.as_ref().filter(|p| p.unsaved()) else {
+        return EXIT_OK;
+    };
+    let why = p.error.as_deref().unwrap_or("the save did not finish");
+    let _ = writeln!(
+        err,
+        "bulletin: bookmarks or reading positions were not saved: {}",
+        crate::text::sanitize_line(why)
+    );
+    EXIT_FAILURE
+}
