@@ -1,6 +1,7 @@
 //! Normalised ("folded") text with a map back to the original text.
 //!
-//! Folding is NFKC, optionally followed by lowercasing. NFKC is applied to
+//! Folding is NFKC, then traditional Chinese to simplified (one character
+//! to one character, `super::han`), optionally followed by lowercasing. NFKC is applied to
 //! *chunks*: a chunk starts at every character before which NFKC never
 //! joins anything (a starter that does not compose backwards, UAX #15
 //! "composition boundary"), so folding chunk by chunk gives exactly the
@@ -21,6 +22,8 @@
 
 use unicode_normalization::char::{canonical_combining_class, decompose_compatible};
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
+
+use super::han::fold_han;
 
 /// Text folded for matching, with its map back to the original.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -167,9 +170,9 @@ pub(crate) fn fold_pair(text: &str) -> Pair {
         let single = it.next().is_none().then_some(chunk.len());
         nfkc.clear();
         if single.is_some() && quick(first) == IsNormalized::Yes {
-            nfkc.push(first);
+            nfkc.push(fold_han(first));
         } else {
-            nfkc.extend(chunk.nfkc());
+            nfkc.extend(chunk.nfkc().map(fold_han));
         }
         lowered.clear();
         nfkc.chars().for_each(|c| lower(c, &mut lowered));
@@ -239,6 +242,17 @@ mod tests {
         assert_eq!(orig_of(text, &p.exact, "文d"), ["文d"]);
         // Only the full-width letter breaks the run.
         assert_eq!(p.lower.segs.len(), 2);
+    }
+
+    #[test]
+    fn traditional_folds_to_simplified_and_maps_back() {
+        let text = "五年計劃，社區發展";
+        let p = fold_pair(text);
+        assert_eq!(p.exact.text, "五年计划,社区发展");
+        assert_eq!(orig_of(text, &p.exact, "计划"), ["計劃"]);
+        assert_eq!(orig_of(text, &p.lower, "区发"), ["區發"]);
+        assert_eq!(fold_str("計劃", true), "计划");
+        assert_eq!(p.exact.segs.len(), 3, "one-for-one characters stay aligned");
     }
 
     #[test]

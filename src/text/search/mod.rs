@@ -11,8 +11,9 @@
 //!   its [`Pos`] for scrolling, [`first_from`] picks the match to jump to.
 //!
 //! Literal matching folds both the text and the query with NFKC
-//! (full-width `ＡＢＣ１２３，` = `ABC123,`, `㎏` = `kg`, `①` = `1`), then
-//! smart case: case-insensitive unless the folded query has an uppercase
+//! (full-width `ＡＢＣ１２３，` = `ABC123,`, `㎏` = `kg`, `①` = `1`),
+//! traditional Chinese to simplified (`社區` = `社区`, `發` = `髮` = `发`;
+//! see `han`), then smart case: case-insensitive unless the folded query has an uppercase
 //! letter. A match that starts or ends inside the folding of one original
 //! character (`g` in `㎏`) covers that whole character. Matches never span
 //! units (a title, a paragraph, …) but may span display lines.
@@ -22,6 +23,8 @@
 //! are skipped.
 
 mod fold;
+mod han;
+mod han_table;
 mod index;
 mod query;
 

@@ -1,0 +1,50 @@
+//! Simplified and traditional Chinese fold together: each traditional
+//! character folds to its simplified form (`發`, `髮` -> `发`; `後` -> `后`),
+//! simplified characters stay as they are. Both the text and the query are
+//! folded, so either script finds the other. Data: OpenCC's character
+//! tables (Apache-2.0), turned into `han_table.rs` by `scripts/gen-han-fold`,
+//! which explains the rules.
+
+use super::han_table::HAN_FOLD;
+
+/// The character `c` folds to (itself when it is not traditional).
+pub(crate) fn fold_han(c: char) -> char {
+    // Every traditional character is above the CJK radicals.
+    if (c as u32) < 0x2E80 {
+        return c;
+    }
+    match HAN_FOLD.binary_search_by_key(&c, |&(t, _)| t) {
+        Ok(i) => HAN_FOLD[i].1,
+        Err(_) => c,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_table_is_sorted_and_final() {
+        assert!(HAN_FOLD.windows(2).all(|w| w[0].0 < w[1].0));
+        for &(t, s) in HAN_FOLD {
+            assert_ne!(t, s);
+            assert_eq!(fold_han(s), s, "{t} -> {s} folds on");
+            assert!(t as u32 >= 0x2E80, "{t}");
+        }
+    }
+
+    #[test]
+    fn one_to_many_characters_lose_nothing() {
+        let fold = |s: &str| s.chars().map(fold_han).collect::<String>();
+        assert_eq!(fold("發髮发"), "发发发");
+        assert_eq!(fold("後后"), "后后");
+        assert_eq!(fold("五年計劃"), fold("五年计划"));
+        assert_eq!(fold("社區"), "社区");
+        assert_eq!(
+            fold("画划"),
+            "画划",
+            "distinct simplified characters stay apart"
+        );
+        assert_eq!(fold("abc，１"), "abc，１");
+    }
+}
