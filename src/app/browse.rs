@@ -6,6 +6,8 @@ use super::input::TextInput;
 use super::mode::{Modal, View};
 use super::{Action, App};
 use crate::model::{Groups, Library};
+use crate::text::pinyin::{is_pinyin_query, pinyin_matches};
+use crate::text::search::fold_key;
 
 /// One row of the group pane.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -92,14 +94,14 @@ impl Browse {
 
     /// Recomputes `visible` after the group or the filter changed.
     pub fn refresh(&mut self, archive: &Library) {
-        let needle = self.filter.to_lowercase();
+        let filter = Filter::new(&self.filter);
         self.visible = self
             .members
             .get(self.group)
             .map(|m| {
                 m.iter()
                     .copied()
-                    .filter(|&i| needle.is_empty() || matches_filter(archive, i, &needle))
+                    .filter(|&i| filter.matches(archive, i))
                     .collect()
             })
             .unwrap_or_default();
@@ -120,21 +122,49 @@ impl Browse {
     }
 }
 
-/// A filter matches an article's title, subtitle, subdistrict, district,
-/// date or id, case-insensitively.
-fn matches_filter(archive: &Library, i: usize, needle: &str) -> bool {
-    let a = &archive.articles[i];
-    [
-        Some(a.title.as_str()),
-        a.subtitle.as_deref(),
-        a.subdistrict.as_deref(),
-        Some(a.district.as_str()),
-        a.date.as_deref(),
-        Some(a.id.as_str()),
-    ]
-    .into_iter()
-    .flatten()
-    .any(|field| field.to_lowercase().contains(needle))
+/// The list filter: matches an article's title, subtitle, subdistrict,
+/// district, date or id, folded like the search (full and half width,
+/// traditional and simplified, case), or its title or subdistrict by
+/// pinyin (`xs`, `xushui` for 须水街道).
+struct Filter<'a> {
+    raw: &'a str,
+    folded: String,
+    pinyin: bool,
+}
+
+impl Filter<'_> {
+    fn new(raw: &str) -> Filter<'_> {
+        Filter {
+            raw,
+            folded: fold_key(raw.trim()),
+            pinyin: is_pinyin_query(raw.trim()),
+        }
+    }
+
+    fn matches(&self, archive: &Library, i: usize) -> bool {
+        if self.folded.is_empty() {
+            return true;
+        }
+        let a = &archive.articles[i];
+        let fields = [
+            Some(a.title.as_str()),
+            a.subtitle.as_deref(),
+            a.subdistrict.as_deref(),
+            Some(a.district.as_str()),
+            a.date.as_deref(),
+            Some(a.id.as_str()),
+        ];
+        let folded = fields
+            .into_iter()
+            .flatten()
+            .any(|f| fold_key(f).contains(&self.folded));
+        folded
+            || self.pinyin
+                && [Some(a.title.as_str()), a.subdistrict.as_deref()]
+                    .into_iter()
+                    .flatten()
+                    .any(|f| pinyin_matches(f, self.raw.trim()))
+    }
 }
 
 /// Moves a cursor within `0..len` by `delta`, clamping at both ends.

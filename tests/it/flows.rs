@@ -326,3 +326,35 @@ fn a_bookmark_whose_text_is_gone_is_kept_and_shown_detached() {
     assert_eq!(again.screen(), Screen::Read, "it still opens its article");
     assert!(again.status.as_deref().unwrap_or("").contains("gone"));
 }
+
+#[test]
+fn the_list_filter_finds_names_by_pinyin_and_by_either_script() {
+    let titles = |app: &App| -> Vec<String> {
+        app.browse
+            .visible
+            .iter()
+            .map(|&i| {
+                app.archive.articles[i]
+                    .subdistrict
+                    .clone()
+                    .unwrap_or_default()
+            })
+            .collect()
+    };
+    let mut app = sample_app(settings(), 80, 24);
+    type_str(&mut app, "mf");
+    assert_eq!(titles(&app), ["棉纺路街道"]);
+    press(&mut app, &[key(KeyCode::Esc), ch('/')]);
+    type_str(&mut app, "xushui");
+    assert_eq!(titles(&app), ["须水街道"]);
+    press(&mut app, &[key(KeyCode::Esc)]);
+    type_str(&mut app, "須水");
+    assert_eq!(titles(&app), ["须水街道"], "traditional finds simplified");
+    press(&mut app, &[key(KeyCode::Esc), ch('/')]);
+    type_str(&mut app, "ＦＢＥ６６");
+    assert_eq!(
+        app.browse.visible,
+        [0],
+        "full-width letters and digits match the id fbe66a44"
+    );
+}

@@ -182,6 +182,22 @@ pub(crate) fn fold_pair(text: &str) -> Pair {
     Pair { exact, lower: low }
 }
 
+/// `text` folded for comparing without regard to form: NFKC, traditional
+/// to simplified, lowercase. Cheaper than [`fold_pair`] (no map back);
+/// for matching names and titles.
+pub fn fold_key(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    if text.is_ascii() {
+        out.push_str(text);
+        out.make_ascii_lowercase();
+        return out;
+    }
+    for c in text.nfkc() {
+        lower(fold_han(c), &mut out);
+    }
+    out
+}
+
 /// The folded form of `text` alone (queries): NFKC, lowercased if `lower`.
 pub(crate) fn fold_str(text: &str, lower: bool) -> String {
     let pair = fold_pair(text);
@@ -253,6 +269,13 @@ mod tests {
         assert_eq!(orig_of(text, &p.lower, "区发"), ["區發"]);
         assert_eq!(fold_str("計劃", true), "计划");
         assert_eq!(p.exact.segs.len(), 3, "one-for-one characters stay aligned");
+    }
+
+    #[test]
+    fn fold_key_is_the_lowercase_folding() {
+        for s in ["ＡＢＣ１９９８", "社區發展", "Ab中", "ｶﾞ", "ΣΑΣ"] {
+            assert_eq!(fold_key(s), fold_str(s, true), "{s}");
+        }
     }
 
     #[test]

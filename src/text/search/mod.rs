@@ -28,6 +28,7 @@ mod han_table;
 mod index;
 mod query;
 
+pub use fold::fold_key;
 pub use index::SearchIndex;
 pub use query::{Query, QueryError, REGEX_PREFIX};
 

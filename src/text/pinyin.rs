@@ -1,0 +1,104 @@
+//! Finding Chinese names by pinyin, for users without a Chinese input
+//! method (common over SSH): `xs` and `xushui` find 须水街道, `mfl` finds
+//! 棉纺路街道. Readings come from the `pinyin` crate (MIT; every reading of
+//! a character, so heteronyms such as 长 chang/zhang both work).
+
+use pinyin::ToPinyinMulti;
+
+/// Whether `query` could be typed for some part of `name` in pinyin: each
+/// Chinese character consumes either a whole syllable of one of its
+/// readings (`xu`) or its initial (`x`, or `zh`/`ch`/`sh`); any other
+/// letter or digit consumes itself. Case and tones are ignored. `query`
+/// must be ASCII letters and digits (anything else never matches), and at
+/// least two of them, so a single letter does not match every name.
+pub fn pinyin_matches(name: &str, query: &str) -> bool {
+    let q = query.to_ascii_lowercase();
+    if q.len() < 2 || !q.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        return false;
+    }
+    let keys: Vec<Vec<String>> = name.chars().map(keys_of).collect();
+    (0..keys.len()).any(|start| consume(&keys[start..], q.as_bytes()))
+}
+
+/// True when the query has characters pinyin search could mean.
+pub fn is_pinyin_query(query: &str) -> bool {
+    query.len() >= 2 && query.bytes().all(|b| b.is_ascii_alphanumeric())
+}
+
+/// What typing can stand for one character of a name.
+fn keys_of(c: char) -> Vec<String> {
+    if c.is_ascii_alphanumeric() {
+        return vec![c.to_ascii_lowercase().to_string()];
+    }
+    let mut keys = Vec::new();
+    if let Some(multi) = c.to_pinyin_multi() {
+        for p in multi {
+            let full = p.plain();
+            let two = &full[..full.len().min(2)];
+            let initial = if matches!(two, "zh" | "ch" | "sh") {
+                vec![two, &full[..1]]
+            } else {
+                vec![&full[..1]]
+            };
+            for k in initial.into_iter().chain([full]) {
+                if !keys.iter().any(|have: &String| have == k) {
+                    keys.push(k.to_string());
+                }
+            }
+        }
+    }
+    keys
+}
+
+/// Whether the characters from `chars[0]` on can consume all of `q`.
+fn consume(chars: &[Vec<String>], q: &[u8]) -> bool {
+    if q.is_empty() {
+        return true;
+    }
+    let Some((first, rest)) = chars.split_first() else {
+        return false;
+    };
+    first
+        .iter()
+        .any(|k| q.starts_with(k.as_bytes()) && consume(rest, &q[k.len()..]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn initials_and_full_syllables_find_subdistricts() {
+        assert!(pinyin_matches("须水街道", "xs"));
+        assert!(pinyin_matches("须水街道", "xushui"));
+        assert!(pinyin_matches("须水街道", "XuShui"));
+        assert!(
+            pinyin_matches("须水街道", "xshui"),
+            "initials and syllables mix"
+        );
+        assert!(pinyin_matches("棉纺路街道", "mfl"));
+        assert!(
+            pinyin_matches("棉纺路街道", "jiedao"),
+            "anywhere in the name"
+        );
+        assert!(!pinyin_matches("棉纺路街道", "xs"));
+        assert!(!pinyin_matches("须水街道", "x"), "one letter is too little");
+    }
+
+    #[test]
+    fn heteronyms_and_retroflex_initials() {
+        assert!(pinyin_matches("长江", "cj"));
+        assert!(pinyin_matches("长江", "zhangjiang"), "every reading counts");
+        assert!(pinyin_matches("中山路", "zhsl"));
+        assert!(pinyin_matches("中山路", "zsl"));
+    }
+
+    #[test]
+    fn latin_and_digits_match_themselves() {
+        assert!(pinyin_matches("2024年政府工作报告", "2024nzf"));
+        assert!(pinyin_matches("AI产业", "aicy"));
+        assert!(!pinyin_matches("须水", "x s"));
+        assert!(!is_pinyin_query("须水"));
+        assert!(is_pinyin_query("xs"));
+    }
+}
