@@ -13,6 +13,7 @@ mod e2e_hostile;
 mod e2e_reader;
 mod e2e_search;
 mod e2e_terminal;
+mod find_props;
 mod flows;
 mod hints_rebound;
 mod import_odd;

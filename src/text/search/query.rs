@@ -96,6 +96,15 @@ impl Query {
         })
     }
 
+    /// The folded needle of a literal query (`None` for a regex): what
+    /// the folded text is searched for.
+    pub fn needle(&self) -> Option<&str> {
+        match &self.kind {
+            Kind::Literal(n) => Some(n),
+            Kind::Regex(_) => None,
+        }
+    }
+
     /// Whether this query is a regex (`re:` prefix).
     pub fn is_regex(&self) -> bool {
         matches!(self.kind, Kind::Regex(_))

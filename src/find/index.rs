@@ -1,0 +1,233 @@
+//! The search index: every article's text folded once (NFKC, traditional
+//! to simplified, lowercase: [`fold_key`]), kept in the XDG cache directory
+//! and memory-mapped, so a search of a large archive is one pass of
+//! `memmem` over it instead of parsing every article's JSON.
+//!
+//! File layout (little-endian): a header (magic, version, the archive's
+//! identity, the article count and where the tables are), the folded text
+//! (each unit followed by `\x01`, which sanitised text never holds), then
+//! one `u64` start offset per article plus the end, then one flag byte per
+//! article. The file is written beside its final name and renamed into
+//! place, so a reader sees a whole index or none. An index whose identity
+//! (path, size, modification time, inode) no longer matches the archive is
+//! stale and rebuilt.
+
+use std::fs::{self, File};
+use std::io::{self, BufWriter, Seek, SeekFrom, Write};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use memmap2::Mmap;
+use sha2::{Digest, Sha256};
+
+use super::Corpus;
+use crate::text::search::fold_key;
+
+const MAGIC: &[u8; 8] = b"BLTNFIX1";
+const VERSION: u32 = 1;
+/// Ends each unit in the folded text.
+pub const UNIT_END: u8 = 0x01;
+/// Header size before the folded text.
+const HEADER: usize = 64;
+
+/// Flag: the article's folding changes its character count (`㎏` -> `kg`);
+/// counts there are checked against the article itself.
+pub const FLAG_RECHECK: u8 = 1;
+/// Flag: the article's body could not be read; it has no text here.
+pub const FLAG_UNREADABLE: u8 = 2;
+
+/// What makes an archive file the same file: the index is only used while
+/// all of it holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Identity {
+    pub len: u64,
+    pub mtime_ns: u64,
+    pub inode: u64,
+}
+
+impl Identity {
+    pub fn of(path: &Path) -> io::Result<Identity> {
+        let meta = fs::metadata(path)?;
+        let mtime_ns = meta
+            .modified()?
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos() as u64);
+        #[cfg(unix)]
+        let inode = std::os::unix::fs::MetadataExt::ino(&meta);
+        #[cfg(not(unix))]
+        let inode = 0;
+        Ok(Identity {
+            len: meta.len(),
+            mtime_ns,
+            inode,
+        })
+    }
+}
+
+/// Where the index of `archive` is kept in `cache_dir`.
+pub fn index_path(cache_dir: &Path, archive: &Path) -> PathBuf {
+    let full = fs::canonicalize(archive).unwrap_or_else(|_| archive.to_path_buf());
+    let digest = Sha256::digest(full.to_string_lossy().as_bytes());
+    let name: String = digest[..12].iter().map(|b| format!("{b:02x}")).collect();
+    cache_dir.join("index").join(format!("{name}.idx"))
+}
+
+/// A loaded (memory-mapped) index.
+#[derive(Debug)]
+pub struct FoldIndex {
+    map: Mmap,
+    n: usize,
+    offsets_at: usize,
+    flags_at: usize,
+}
+
+impl FoldIndex {
+    /// Opens the index at `path` if it is whole and belongs to `identity`
+    /// with `n` articles; `None` when it is missing, stale or damaged.
+    pub fn open(path: &Path, identity: Identity, n: usize) -> Option<FoldIndex> {
+        let file = File::open(path).ok()?;
+        // SAFETY: index files are only ever replaced by rename, never
+        // written in place, so the mapped pages do not change under us.
+        let map = unsafe { Mmap::map(&file) }.ok()?;
+        let h = map.get(..HEADER)?;
+        let u64_at = |i: usize| u64::from_le_bytes(h[i..i + 8].try_into().unwrap());
+        let ok = &h[..8] == MAGIC
+            && u32::from_le_bytes(h[8..12].try_into().unwrap()) == VERSION
+            && u64_at(16) == identity.len
+            && u64_at(24) == identity.mtime_ns
+            && u64_at(32) == identity.inode
+            && u64_at(40) == n as u64;
+        let offsets_at = usize::try_from(u64_at(48)).ok()?;
+        let flags_at = usize::try_from(u64_at(56)).ok()?;
+        let whole = offsets_at.checked_add((n + 1) * 8)? == flags_at
+            && flags_at.checked_add(n)? == map.len();
+        (ok && whole).then_some(FoldIndex {
+            map,
+            n,
+            offsets_at,
+            flags_at,
+        })
+    }
+
+    /// The number of articles.
+    pub fn len(&self) -> usize {
+        self.n
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.n == 0
+    }
+
+    /// Byte offset (in the file) where article `i`'s folded text starts.
+    fn start(&self, i: usize) -> usize {
+        let at = self.offsets_at + i * 8;
+        u64::from_le_bytes(self.map[at..at + 8].try_into().unwrap()) as usize
+    }
+
+    /// Article `i`'s folded text: its units, each ended by [`UNIT_END`].
+    pub fn text(&self, i: usize) -> &[u8] {
+        let (s, e) = (self.start(i), self.start(i + 1));
+        self.map.get(s..e).unwrap_or_default()
+    }
+
+    /// The folded text of articles `range` as one slice, with the file
+    /// offset of its first byte.
+    pub fn span(&self, range: std::ops::Range<usize>) -> (usize, &[u8]) {
+        let (s, e) = (self.start(range.start), self.start(range.end));
+        (s, self.map.get(s..e).unwrap_or_default())
+    }
+
+    /// The article whose text holds file offset `at` (searching from `from`).
+    pub fn article_at(&self, at: usize, from: usize) -> usize {
+        let mut i = from;
+        while i + 1 < self.n && self.start(i + 1) <= at {
+            i += 1;
+        }
+        i
+    }
+
+    pub fn flags(&self, i: usize) -> u8 {
+        self.map[self.flags_at + i]
+    }
+}
+
+/// Builds the index of `corpus` (the archive at `identity`) into `path`,
+/// reporting `(done, total)` to `progress`; gives up (`Ok(false)`) when
+/// `cancel` is set. The file appears whole under `path` or not at all.
+pub fn build(
+    corpus: &dyn Corpus,
+    identity: Identity,
+    path: &Path,
+    cancel: &AtomicBool,
+    progress: &mut dyn FnMut(usize, usize),
+) -> io::Result<bool> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    fs::create_dir_all(dir)?;
+    let tmp = tempfile::NamedTempFile::new_in(dir)?;
+    let mut out = BufWriter::new(tmp.as_file());
+    out.write_all(&[0; HEADER])?;
+    let n = corpus.metas().len();
+    let mut offsets = Vec::with_capacity(n + 1);
+    let mut flags = Vec::with_capacity(n);
+    let mut at = HEADER as u64;
+    for i in 0..n {
+        if cancel.load(Ordering::Relaxed) {
+            return Ok(false);
+        }
+        offsets.push(at);
+        let (bytes, flag) = write_article(corpus, i, &mut out)?;
+        at += bytes;
+        flags.push(flag);
+        if i % 256 == 255 || i + 1 == n {
+            progress(i + 1, n);
+        }
+    }
+    offsets.push(at);
+    for o in &offsets {
+        out.write_all(&o.to_le_bytes())?;
+    }
+    out.write_all(&flags)?;
+    let flags_at = at + (offsets.len() as u64) * 8;
+    out.seek(SeekFrom::Start(0))?;
+    out.write_all(&header(identity, n, at, flags_at))?;
+    out.flush()?;
+    drop(out);
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(true)
+}
+
+/// Writes article `i`'s folded units; returns the bytes written and its flags.
+fn write_article(corpus: &dyn Corpus, i: usize, out: &mut impl Write) -> io::Result<(u64, u8)> {
+    let Ok(doc) = corpus.doc(i) else {
+        return Ok((0, FLAG_UNREADABLE));
+    };
+    let (mut bytes, mut flag) = (0, 0);
+    for unit in &doc.units {
+        let folded = fold_key(&unit.text);
+        if folded.chars().count() != unit.text.chars().count() {
+            flag |= FLAG_RECHECK;
+        }
+        out.write_all(folded.as_bytes())?;
+        out.write_all(&[UNIT_END])?;
+        bytes += folded.len() as u64 + 1;
+    }
+    Ok((bytes, flag))
+}
+
+fn header(id: Identity, n: usize, offsets_at: u64, flags_at: u64) -> [u8; HEADER] {
+    let mut h = [0u8; HEADER];
+    h[..8].copy_from_slice(MAGIC);
+    h[8..12].copy_from_slice(&VERSION.to_le_bytes());
+    for (at, v) in [
+        (16, id.len),
+        (24, id.mtime_ns),
+        (32, id.inode),
+        (40, n as u64),
+        (48, offsets_at),
+        (56, flags_at),
+    ] {
+        h[at..at + 8].copy_from_slice(&v.to_le_bytes());
+    }
+    h
+}

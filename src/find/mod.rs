@@ -1,0 +1,51 @@
+//! Archive-wide search: which articles hold a query, how often, and where.
+//! Terminal-free; the reader's results screen and `bulletin search` both
+//! use it.
+//!
+//! Matching is the in-article search's own ([`crate::text::search`]):
+//! smart case, NFKC, traditional and simplified folded together, `re:`
+//! regular expressions. An article's count here is the count the reader
+//! shows inside it.
+//!
+//! Large archives are searched through an index of their folded text kept
+//! in the cache directory ([`index`]); without one (a small archive, or
+//! while it is being built) each article is searched in turn. Searches run
+//! in batches, so the first results show before the whole archive is
+//! searched, and stop when cancelled.
+
+pub mod index;
+mod query;
+mod results;
+mod scan;
+mod snippet;
+
+pub use index::{FoldIndex, Identity, index_path};
+pub use query::{ArchiveQuery, FACETS, Facets};
+pub use results::{Order, Results};
+pub use scan::{Batch, Hit, run};
+pub use snippet::{Snippet, best_match, snippet};
+
+use crate::model::{ArticleMeta, Library, article_doc};
+use crate::text::Doc;
+
+/// What a search reads: the articles' metadata and, one at a time, their
+/// documents (the same the reader lays out).
+pub trait Corpus: Sync {
+    fn metas(&self) -> &[ArticleMeta];
+    /// Article `i`'s document, or why its body cannot be read.
+    fn doc(&self, i: usize) -> Result<Doc, String>;
+}
+
+impl Corpus for Library {
+    fn metas(&self) -> &[ArticleMeta] {
+        &self.articles
+    }
+
+    fn doc(&self, i: usize) -> Result<Doc, String> {
+        self.article(i).map(|a| article_doc(&a))
+    }
+}
+
+/// Archives smaller than this are searched article by article; an index
+/// would not pay for itself.
+pub const INDEX_MIN_BYTES: u64 = 4 << 20;

@@ -1,0 +1,94 @@
+//! The snippet shown under an archive-search result: the hit with some
+//! context either side, on one line.
+
+use crate::text::Doc;
+use crate::text::sanitize_line;
+use crate::text::search::Match;
+
+/// A hit in context: `before`, the hit itself, `after` (sanitised, one
+/// line; the caller fits them to its width, keeping the hit in view).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Snippet {
+    pub before: String,
+    pub hit: String,
+    pub after: String,
+    /// Which match of the article this is (its index in `matches`).
+    pub index: usize,
+}
+
+/// Characters of context kept either side.
+const CONTEXT: usize = 40;
+
+/// The best match to show: the first match of the unit with the most
+/// matches (ties: the earlier unit). `None` without matches.
+pub fn best_match(matches: &[Match]) -> Option<usize> {
+    let mut best: Option<(usize, usize)> = None; // (count, first index)
+    let mut i = 0;
+    while i < matches.len() {
+        let unit = matches[i].unit;
+        let n = matches[i..].iter().take_while(|m| m.unit == unit).count();
+        if best.is_none_or(|(c, _)| n > c) {
+            best = Some((n, i));
+        }
+        i += n;
+    }
+    best.map(|(_, i)| i)
+}
+
+/// The snippet of match `index` of `matches` in `doc`.
+pub fn snippet(doc: &Doc, matches: &[Match], index: usize) -> Option<Snippet> {
+    let m = matches.get(index)?;
+    let text = &doc.units.get(m.unit)?.text;
+    let before: String = {
+        let mut chars: Vec<char> = text[..m.start].chars().rev().take(CONTEXT).collect();
+        chars.reverse();
+        chars.into_iter().collect()
+    };
+    let after: String = text[m.end..].chars().take(CONTEXT).collect();
+    Some(Snippet {
+        before: sanitize_line(&before),
+        hit: sanitize_line(&text[m.start..m.end]),
+        after: sanitize_line(&after),
+        index,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::search::{Query, find_all};
+    use crate::text::{Unit, UnitKind};
+
+    fn doc(units: &[&str]) -> Doc {
+        Doc {
+            units: units
+                .iter()
+                .map(|t| Unit::new(UnitKind::Paragraph, None, t.to_string()))
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn the_best_match_is_in_the_unit_with_most_hits() {
+        let d = doc(&["物业一", "物业二物业三物业", "物业四物业"]);
+        let q = Query::parse("物业").unwrap().unwrap();
+        let m = find_all(&d, &q);
+        let best = best_match(&m).unwrap();
+        assert_eq!(m[best].unit, 1);
+        let s = snippet(&d, &m, best).unwrap();
+        assert_eq!((s.before.as_str(), s.hit.as_str()), ("", "物业"));
+        assert_eq!(s.after, "二物业三物业");
+        assert_eq!(best_match(&[]), None);
+    }
+
+    #[test]
+    fn context_is_cut_and_kept_on_one_line() {
+        let long = format!("{}关键词\n下一行", "前".repeat(60));
+        let d = doc(&[&long]);
+        let q = Query::parse("关键词").unwrap().unwrap();
+        let m = find_all(&d, &q);
+        let s = snippet(&d, &m, 0).unwrap();
+        assert_eq!(s.before.chars().count(), CONTEXT);
+        assert!(!s.after.contains('\n'), "{:?}", s.after);
+    }
+}

@@ -1,0 +1,170 @@
+//! The archive search against the in-article search: for random small
+//! archives and queries, every article's archive-wide count equals the
+//! in-article count, with and without the index; `re:` agrees with the
+//! regex crate directly.
+
+use std::sync::atomic::AtomicBool;
+
+use bulletin::find::{self, ArchiveQuery, Batch, Corpus, FoldIndex, Identity};
+use bulletin::model::{Archive, Article, Block, FORMAT_TAG, Library};
+use bulletin::text::search::{Query, find_all};
+use proptest::prelude::*;
+use proptest::sample::select;
+
+/// Characters with every kind of folding: Han both scripts, one-to-many
+/// (发 發 髮), full width, case, expanding forms (㎏ ﬁ ⑩), combining marks.
+const CHARS: &[&str] = &[
+    "物", "业", "发", "發", "髮", "后", "後", "社", "区", "區", "a", "A", "ａ", "Ａ", "k", "g",
+    "㎏", "ﬁ", "f", "i", "1", "0", "⑩", "１", "，", ",", " ", "e\u{301}", "é",
+];
+const QUERIES: &[&str] = &[
+    "物业", "发", "髮", "後", "社區", "a", "A", "kg", "fi", "10", "１0", ",", "é", "e", "re:物.",
+    "re:[aA]", "re:\\d+",
+];
+
+fn text() -> impl Strategy<Value = String> {
+    prop::collection::vec(select(CHARS), 0..24).prop_map(|v| v.concat())
+}
+
+fn article(i: usize, title: String, paras: Vec<String>) -> Article {
+    let body = paras
+        .into_iter()
+        .filter(|p| !p.trim().is_empty())
+        .map(|text| Block::Paragraph { text })
+        .collect();
+    serde_json::from_value::<Article>(serde_json::json!({
+        "id": format!("a{i}"),
+        "title": if title.trim().is_empty() { "t".to_string() } else { title },
+        "district": "中原区",
+        "body": [],
+    }))
+    .map(|mut a| {
+        a.body = body;
+        a
+    })
+    .unwrap()
+}
+
+fn archive() -> impl Strategy<Value = Library> {
+    prop::collection::vec((text(), prop::collection::vec(text(), 1..4)), 1..6).prop_map(|arts| {
+        let articles = arts
+            .into_iter()
+            .enumerate()
+            .map(|(i, (t, p))| article(i, t, p))
+            .collect();
+        let a: Archive = serde_json::from_value(serde_json::json!({
+            "format": FORMAT_TAG, "title": "prop", "articles": []
+        }))
+        .unwrap();
+        Library::from(Archive { articles, ..a })
+    })
+}
+
+fn search(lib: &Library, index: Option<&FoldIndex>, q: &str) -> Vec<(usize, usize)> {
+    let q = ArchiveQuery::parse(q).unwrap();
+    let mut all = Batch::default();
+    find::run(lib, index, &q, &AtomicBool::new(false), &mut |b: Batch| {
+        all.hits.extend(b.hits);
+        all.done = b.done;
+    });
+    assert!(all.done);
+    all.hits.iter().map(|h| (h.article, h.hits)).collect()
+}
+
+fn expected(lib: &Library, q: &str) -> Vec<(usize, usize)> {
+    let query = Query::parse(q).unwrap().unwrap();
+    (0..lib.articles.len())
+        .map(|i| (i, find_all(&lib.doc(i).unwrap(), &query).len()))
+        .filter(|&(_, n)| n > 0)
+        .collect()
+}
+
+fn built_index(lib: &Library, dir: &std::path::Path) -> FoldIndex {
+    let id = Identity {
+        len: 1,
+        mtime_ns: 2,
+        inode: 3,
+    };
+    let path = dir.join("t.idx");
+    let done = find::index::build(lib, id, &path, &AtomicBool::new(false), &mut |_, _| {});
+    assert!(done.unwrap());
+    FoldIndex::open(&path, id, lib.articles.len()).expect("the index opens")
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn archive_counts_equal_in_article_counts(lib in archive(), q in select(QUERIES)) {
+        let dir = tempfile::tempdir().unwrap();
+        let index = built_index(&lib, dir.path());
+        let want = expected(&lib, q);
+        prop_assert_eq!(&search(&lib, None, q), &want, "article by article");
+        prop_assert_eq!(&search(&lib, Some(&index), q), &want, "with the index");
+    }
+
+    #[test]
+    fn regex_counts_agree_with_the_regex_crate(lib in archive(), q in select(&QUERIES[14..])) {
+        let re = regex::RegexBuilder::new(&q[3..]).case_insensitive(true).build().unwrap();
+        let want: Vec<(usize, usize)> = (0..lib.articles.len())
+            .map(|i| {
+                let doc = lib.doc(i).unwrap();
+                (i, doc.units.iter().map(|u| re.find_iter(&u.text).filter(|m| !m.is_empty()).count()).sum())
+            })
+            .filter(|&(_, n)| n > 0)
+            .collect();
+        prop_assert_eq!(search(&lib, None, q), want);
+    }
+}
+
+#[test]
+fn a_stale_or_foreign_index_is_not_opened() {
+    let lib = Library::from(bulletin::model::load_sample().unwrap());
+    let dir = tempfile::tempdir().unwrap();
+    let id = Identity {
+        len: 1,
+        mtime_ns: 2,
+        inode: 3,
+    };
+    let path = dir.path().join("s.idx");
+    find::index::build(&lib, id, &path, &AtomicBool::new(false), &mut |_, _| {}).unwrap();
+    let n = lib.articles.len();
+    assert!(FoldIndex::open(&path, id, n).is_some());
+    assert!(
+        FoldIndex::open(&path, Identity { len: 9, ..id }, n).is_none(),
+        "another size"
+    );
+    assert!(FoldIndex::open(&path, id, n + 1).is_none(), "another count");
+    let bytes = std::fs::read(&path).unwrap();
+    std::fs::write(&path, &bytes[..bytes.len() - 1]).unwrap();
+    assert!(FoldIndex::open(&path, id, n).is_none(), "cut short");
+}
+
+#[test]
+fn the_sample_finds_wuye_fourteen_times_in_mianfanglu() {
+    let lib = Library::from(bulletin::model::load_sample().unwrap());
+    let dir = tempfile::tempdir().unwrap();
+    let index = built_index(&lib, dir.path());
+    for idx in [None, Some(&index)] {
+        let hits = search(&lib, idx, "物业");
+        let mianfang = lib
+            .articles
+            .iter()
+            .position(|a| a.id == "97223e74")
+            .unwrap();
+        assert!(hits.contains(&(mianfang, 14)), "{hits:?}");
+        let only = search(&lib, idx, "物业 subdistrict:棉纺路街道");
+        assert_eq!(only, [(mianfang, 14)]);
+    }
+}
+
+#[test]
+fn cancelling_stops_a_search_without_a_final_batch() {
+    let lib = Library::from(bulletin::model::load_sample().unwrap());
+    let q = ArchiveQuery::parse("物业").unwrap();
+    let mut batches = 0;
+    find::run(&lib, None, &q, &AtomicBool::new(true), &mut |_| {
+        batches += 1
+    });
+    assert_eq!(batches, 0);
+}
