@@ -26,6 +26,7 @@ fn main() -> ExitCode {
         Some(Command::List(args)) => cli::run_list(args, &mut out, &mut err),
         Some(Command::Show(args)) => cli::run_show(args, &mut out, &mut err),
         Some(Command::Check(args)) => cli::run_check(args, &mut out, &mut err),
+        Some(Command::Search(args)) => cli::run_search(args, &mut out, &mut err),
         Some(Command::Import(args)) => cli::run_import(args, &mut out, &mut err),
         Some(Command::Bookmarks(args)) => cli::run_bookmarks(args, &mut out, &mut err),
         Some(Command::Config(args)) => cli::run_config(args, &mut out, &mut err),

@@ -96,6 +96,8 @@ pub enum Event {
     Tick,
     /// A worker finished something (the run loop collects it).
     Wake,
+    /// A worker's result, to be applied as it is.
+    Done(Action),
     /// The terminal went away or the process was asked to stop.
     Terminate,
 }
@@ -133,6 +135,12 @@ pub enum Action {
     Undo,
     /// Open the in-article search prompt.
     Search,
+    /// Search the whole archive (opens the results with their prompt).
+    ArchiveSearch,
+    /// Results: the next ordering (archive, hits, date).
+    CycleOrder,
+    /// Results: the next year facet (all, then each year with hits).
+    CycleYear,
     NextMatch,
     PrevMatch,
     /// Copy the current paragraph to the local clipboard.
@@ -167,6 +175,12 @@ pub enum Action {
     Notice(String),
     /// A save (or refresh) the app asked for has finished.
     Saved(crate::store::SaveOutcome),
+    /// Results of archive search number `.0`.
+    Found(u64, crate::find::Batch),
+    /// The search index is being built: articles done, of all.
+    IndexProgress(usize, usize),
+    /// The search index is ready (or could not be built: why).
+    IndexDone(Result<super::finder::IndexHandle, String>),
     Terminate,
 }
 
@@ -197,6 +211,9 @@ impl Action {
             Action::Bookmarks => "bookmarks",
             Action::Delete => "delete",
             Action::Search => "search",
+            Action::ArchiveSearch => "archive-search",
+            Action::CycleOrder => "sort",
+            Action::CycleYear => "year",
             Action::NextMatch => "next-match",
             Action::PrevMatch => "prev-match",
             Action::Copy => "copy",
@@ -208,6 +225,9 @@ impl Action {
             Action::WidthMode(..) => "width-mode",
             Action::Notice(_) => "notice",
             Action::Saved(_) => "saved",
+            Action::Found(..) => "found",
+            Action::IndexProgress(..) => "index-progress",
+            Action::IndexDone(_) => "index-done",
             Action::Input(_) => "input",
             Action::InputBackspace => "input-backspace",
             Action::InputDelete => "input-delete",

@@ -37,6 +37,9 @@ pub struct Browse {
     pub entries: Vec<GroupEntry>,
     /// Each entry's articles in display order, worked out once.
     members: Vec<Vec<usize>>,
+    /// For each article, the entries holding it besides All (its district
+    /// and its subdistrict or district-level entry).
+    holding: Vec<[u32; 2]>,
     pub group: usize,
     pub selected: usize,
     pub focus: Pane,
@@ -58,7 +61,7 @@ impl Browse {
             entries.extend((0..district.subdistricts.len()).map(|s| GroupEntry::Sub(d, s)));
         }
         let n = archive.articles.len();
-        let members = entries
+        let members: Vec<Vec<usize>> = entries
             .iter()
             .map(|&e| {
                 let list: Vec<&usize> = match e {
@@ -78,13 +81,31 @@ impl Browse {
                     .collect()
             })
             .collect();
+        let mut holding = vec![[0u32; 2]; n];
+        for (e, list) in members.iter().enumerate().skip(1) {
+            let slot = usize::from(!matches!(entries[e], GroupEntry::District(_)));
+            for &a in list {
+                holding[a][slot] = e as u32;
+            }
+        }
         let mut browse = Browse {
             entries,
             members,
+            holding,
             ..Browse::default()
         };
         browse.refresh(archive);
         browse
+    }
+
+    /// The group entries holding `article`: All (0), its district, and its
+    /// subdistrict or district-level entry.
+    pub fn entries_holding(&self, article: usize) -> Vec<usize> {
+        let mut out = vec![0];
+        if let Some(h) = self.holding.get(article) {
+            out.extend(h.iter().filter(|&&e| e != 0).map(|&e| e as usize));
+        }
+        out
     }
 
     /// How many articles group entry `i` holds.
@@ -253,7 +274,7 @@ impl App {
                 self.marks.filter = text.to_string();
                 self.marks.selected = 0;
             }
-            View::Read { .. } => {}
+            View::Read { .. } | View::Results { .. } => {}
         }
     }
 

@@ -15,18 +15,21 @@ pub enum Context {
     Help,
     /// The bookmark list.
     Marks,
+    /// The archive search's results.
+    Results,
     /// Any text prompt or filter has the focus.
     Input,
 }
 
 impl Context {
     /// Every context, in the order the settings file lists them.
-    pub const ALL: [Context; 6] = [
+    pub const ALL: [Context; 7] = [
         Context::Global,
         Context::Browse,
         Context::Reader,
         Context::Help,
         Context::Marks,
+        Context::Results,
         Context::Input,
     ];
 
@@ -38,6 +41,7 @@ impl Context {
             Context::Reader => "reader",
             Context::Help => "help",
             Context::Marks => "bookmarks",
+            Context::Results => "results",
             Context::Input => "input",
         }
     }
@@ -66,7 +70,7 @@ const fn k(code: KeyCode) -> Key {
     Key::plain(code)
 }
 
-use Context::{Browse, Global, Help, Input, Marks, Reader};
+use Context::{Browse, Global, Help, Input, Marks, Reader, Results};
 use KeyCode::*;
 
 const MOVE_DOWN: &[Key] = &[Key::ch('j'), k(Down)];
@@ -128,6 +132,25 @@ pub const DEFAULTS: &[(Context, &[Key], Action)] = &[
     (Marks, &[Key::ch('d'), k(Delete)], Action::Delete),
     (Marks, &[Key::ch('u')], Action::Undo),
     (Marks, &[Key::ch('/')], Action::StartFilter),
+    (Browse, &[Key::ch('s')], Action::ArchiveSearch),
+    (Marks, &[Key::ch('s')], Action::ArchiveSearch),
+    (Results, MOVE_DOWN, Action::Down),
+    (Results, MOVE_UP, Action::Up),
+    (Results, TOP, Action::Top),
+    (Results, BOTTOM, Action::Bottom),
+    (Results, &[k(PageDown), Key::ch(' ')], Action::PageDown),
+    (Results, &[k(PageUp)], Action::PageUp),
+    (Results, &[k(Enter)], Action::Open),
+    (Results, &[k(Tab), k(BackTab)], Action::NextPane),
+    (Results, &[Key::ch('h'), k(Left)], Action::FocusGroups),
+    (Results, &[Key::ch('l'), k(Right)], Action::FocusArticles),
+    (
+        Results,
+        &[Key::ch('s'), Key::ch('/')],
+        Action::ArchiveSearch,
+    ),
+    (Results, &[Key::ch('o')], Action::CycleOrder),
+    (Results, &[Key::ch('y')], Action::CycleYear),
     (Help, MOVE_DOWN, Action::Down),
     (Help, MOVE_UP, Action::Up),
     (Help, &[k(PageDown), Key::ch(' ')], Action::PageDown),

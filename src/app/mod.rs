@@ -10,6 +10,8 @@ pub mod action;
 pub mod browse;
 mod copy;
 pub mod effect;
+pub mod finder;
+pub mod finder_keys;
 pub mod geometry;
 pub mod help;
 pub mod i18n;
@@ -26,6 +28,7 @@ mod update;
 pub use action::{Action, Event, Key, KeyCode};
 pub use browse::{Browse, GroupEntry, Pane};
 pub use effect::Effect;
+pub use finder::{Finder, IndexHandle, IndexState};
 pub use geometry::{Geometry, ReaderGeometry, Rect, too_small};
 pub use i18n::{Lang, Msg};
 pub use input::TextInput;
@@ -35,6 +38,8 @@ pub use mode::{Modal, PromptKind, View};
 pub use persist::Persist;
 pub use reader::Reader;
 pub use screens::Screen;
+
+use std::sync::Arc;
 
 use crate::model::{Groups, Library, group_items};
 use crate::text::WidthMode;
@@ -126,8 +131,9 @@ impl Settings {
 /// The whole application state.
 #[derive(Debug)]
 pub struct App {
-    /// The archive: metadata of every article; bodies when opened.
-    pub archive: Library,
+    /// The archive: metadata of every article; bodies when opened. Shared
+    /// with the search threads.
+    pub archive: Arc<Library>,
     pub groups: Groups,
     pub settings: Settings,
     pub keymap: Keymap,
@@ -145,6 +151,10 @@ pub struct App {
     pub last_query: Option<String>,
     /// Bookmarks and positions; `None` when no data directory is usable.
     pub persist: Option<Persist>,
+    /// The archive search, once started (kept while its results are open).
+    pub finder: Option<Finder>,
+    /// The archive's search index.
+    pub index: IndexState,
     pub quit: bool,
     /// Effects asked for during the current `update`.
     effects: Vec<Effect>,
@@ -152,7 +162,7 @@ pub struct App {
 
 impl App {
     pub fn new(archive: impl Into<Library>, settings: Settings) -> App {
-        let archive = archive.into();
+        let archive = Arc::new(archive.into());
         let groups = group_items(&archive.articles);
         let browse = Browse::new(&archive, &groups);
         let (w, h) = (80, 24);
@@ -170,9 +180,17 @@ impl App {
             status: None,
             last_query: None,
             persist: None,
+            finder: None,
+            index: IndexState::Unused,
             quit: false,
             effects: Vec::new(),
         }
+    }
+
+    /// Uses the search index in `state` (see [`IndexState`]).
+    pub fn with_index(mut self, state: IndexState) -> App {
+        self.index = state;
+        self
     }
 
     /// Uses `keymap` (the settings file's) instead of the built-in one.
@@ -242,6 +260,7 @@ impl App {
             Event::Paste(text) => Some(Action::Paste(text)),
             Event::Tick => Some(Action::Tick),
             Event::Wake => None,
+            Event::Done(action) => Some(action),
             Event::Scroll(n) => Some(Action::Scroll(n)),
             Event::Click(x, y) => Some(Action::Click(x, y)),
             Event::Terminate => Some(Action::Terminate),

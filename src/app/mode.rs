@@ -20,6 +20,8 @@ pub enum View {
     /// The bookmark list; `back` is the view it was opened from (an open
     /// article stays open underneath).
     Bookmarks { back: Box<View> },
+    /// The archive search's results (their state is `App::finder`).
+    Results { back: Box<View> },
 }
 
 impl View {
@@ -28,6 +30,7 @@ impl View {
             View::Browse => Screen::Browse,
             View::Read { .. } => Screen::Read,
             View::Bookmarks { .. } => Screen::Bookmarks,
+            View::Results { .. } => Screen::Results,
         }
     }
 
@@ -36,7 +39,7 @@ impl View {
         match self {
             View::Browse => None,
             View::Read { reader, .. } => Some(reader),
-            View::Bookmarks { back } => back.reader(),
+            View::Bookmarks { back } | View::Results { back } => back.reader(),
         }
     }
 }
@@ -48,6 +51,8 @@ pub enum PromptKind {
     Note,
     /// An in-article search query.
     Search,
+    /// An archive-wide search query.
+    Find,
 }
 
 /// An overlay that takes the keys while it is open.
@@ -77,6 +82,10 @@ impl Modal {
                 kind: PromptKind::Search,
                 ..
             } => Some(Screen::Search),
+            Modal::Prompt {
+                kind: PromptKind::Find,
+                ..
+            } => Some(Screen::Find),
             Modal::Filter(_) => Some(Screen::Filter),
         }
     }

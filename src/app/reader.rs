@@ -169,8 +169,8 @@ impl App {
     }
 
     /// Opens an article with `pos` at the top of the view (or the top). The
-    /// reader goes back to the list, or to where the article it replaces
-    /// would have gone back to.
+    /// reader goes back to the search results it was opened from, else to
+    /// where the article it replaces would have gone back to, else the list.
     pub(super) fn open_article_at(
         &mut self,
         article: usize,
@@ -185,6 +185,7 @@ impl App {
         }
         let back = match std::mem::replace(&mut self.view, View::Browse) {
             View::Read { back, .. } => back,
+            results @ View::Results { .. } => Box::new(results),
             _ => Box::new(View::Browse),
         };
         self.view = View::Read {

@@ -15,6 +15,8 @@ pub enum Screen {
     Browse,
     Read,
     Bookmarks,
+    /// The archive search's results.
+    Results,
     Help,
     /// Typing a list filter (article list or bookmark list).
     Filter,
@@ -22,13 +24,17 @@ pub enum Screen {
     Search,
     /// Typing a bookmark's note.
     Note,
+    /// Typing an archive-wide search.
+    Find,
 }
 
 impl Screen {
-    pub const ALL: [Screen; 7] = [
+    pub const ALL: [Screen; 9] = [
         Screen::Browse,
         Screen::Read,
         Screen::Bookmarks,
+        Screen::Results,
+        Screen::Find,
         Screen::Help,
         Screen::Filter,
         Screen::Search,
@@ -104,6 +110,26 @@ pub const SCREENS: &[ScreenInfo] = &[
             hint(&[Action::Back], Msg::HintBack),
         ],
         notes: &[Msg::NoteTypeToFilter],
+    },
+    ScreenInfo {
+        screen: Screen::Results,
+        context: Context::Results,
+        title: Msg::ScreenResults,
+        hints: &[
+            hint(&[Action::Open], Msg::HintOpen),
+            hint(&[Action::ArchiveSearch], Msg::HintEditSearch),
+            hint(&[Action::CycleOrder], Msg::HintOrder),
+            hint(&[Action::CycleYear], Msg::HintYear),
+            hint(&[Action::Back], Msg::HintBack),
+        ],
+        notes: &[Msg::NoteResults],
+    },
+    ScreenInfo {
+        screen: Screen::Find,
+        context: Context::Input,
+        title: Msg::ScreenFind,
+        hints: &[],
+        notes: &[Msg::NoteFind, Msg::NoteFacets],
     },
     ScreenInfo {
         screen: Screen::Filter,

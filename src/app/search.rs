@@ -131,6 +131,14 @@ impl App {
             true => ((cur + 1) % n, cur + 1 == n),
             false => ((cur + n - 1) % n, cur == 0),
         };
+        // From the archive search, past the last hit goes on to the next
+        // article with hits.
+        if wrapped && self.follow_hit(forward) {
+            return;
+        }
+        let Some(r) = self.reader_mut() else {
+            return;
+        };
         r.search.current = Some(next);
         show_match(r, next, height);
         if wrapped {
@@ -145,7 +153,7 @@ impl App {
 
 /// Runs `text` as a query over the reader's article; the current match is
 /// the first at or after `from`.
-fn run_query(r: &mut Reader, text: &str, from: Pos) {
+pub(super) fn run_query(r: &mut Reader, text: &str, from: Pos) {
     r.search.text = text.to_string();
     r.search.error = None;
     r.search.matches.clear();
@@ -162,7 +170,7 @@ fn run_query(r: &mut Reader, text: &str, from: Pos) {
 }
 
 /// Scrolls so match `i` is visible with a little context above it.
-fn show_match(r: &mut Reader, i: usize, height: u16) {
+pub(super) fn show_match(r: &mut Reader, i: usize, height: u16) {
     let Some(m) = r.search.matches.get(i) else {
         return;
     };

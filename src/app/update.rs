@@ -5,14 +5,23 @@
 use super::effect::Effect;
 use super::help;
 use super::mode::{Modal, PromptKind, View};
-use super::{Action, App};
+use super::{Action, App, IndexState};
 use crate::store::SaveOutcome;
 
 impl App {
     /// Applies one action; returns what the outside world must now do.
     #[must_use = "the effects must be performed (see app::effect)"]
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
-        if !matches!(action, Action::Tick | Action::Resize(..) | Action::Saved(_)) {
+        let background = matches!(
+            action,
+            Action::Tick
+                | Action::Resize(..)
+                | Action::Saved(_)
+                | Action::Found(..)
+                | Action::IndexProgress(..)
+                | Action::IndexDone(_)
+        );
+        if !background {
             self.status = None;
         }
         match action {
@@ -27,6 +36,14 @@ impl App {
             }
             Action::Notice(text) => self.status = Some(text),
             Action::Saved(outcome) => self.saved(outcome),
+            Action::Found(generation, batch) => self.found(generation, batch),
+            Action::IndexProgress(done, all) => {
+                if matches!(self.index, IndexState::Building(..)) {
+                    self.index = IndexState::Building(done, all);
+                }
+            }
+            Action::IndexDone(Ok(handle)) => self.index_ready(IndexState::Ready(handle)),
+            Action::IndexDone(Err(why)) => self.index = IndexState::Failed(why),
             action => self.dispatch(action),
         }
         self.sync_store();
@@ -42,10 +59,12 @@ impl App {
             Modal::None => match action {
                 Action::ToggleHelp => self.open_help(),
                 Action::Bookmarks => self.open_marks(),
+                Action::ArchiveSearch => self.open_finder(),
                 action => match self.view {
                     View::Browse => self.update_browse(action),
                     View::Read { .. } => self.update_reader(action),
                     View::Bookmarks { .. } => self.update_marks(action),
+                    View::Results { .. } => self.update_results(action),
                 },
             },
         }
@@ -140,8 +159,10 @@ impl App {
         match action {
             Action::InputCancel => {
                 self.modal = Modal::None;
-                if kind == PromptKind::Search {
-                    self.search_cancelled();
+                match kind {
+                    PromptKind::Search => self.search_cancelled(),
+                    PromptKind::Find => self.find_prompt_closed(false),
+                    PromptKind::Note => {}
                 }
             }
             Action::InputAccept => {
@@ -150,11 +171,19 @@ impl App {
                 match kind {
                     PromptKind::Note => self.add_bookmark(&text),
                     PromptKind::Search => self.search_accepted(),
+                    PromptKind::Find => self.find_prompt_closed(true),
                 }
             }
             action => {
-                if input.edit(&action) && kind == PromptKind::Search {
-                    self.search_typed();
+                let before = input.text().to_string();
+                if !input.edit(&action) || input.text() == before {
+                    return;
+                }
+                let text = input.text().to_string();
+                match kind {
+                    PromptKind::Search => self.search_typed(),
+                    PromptKind::Find => self.find_typed(&text),
+                    PromptKind::Note => {}
                 }
             }
         }

@@ -4,6 +4,7 @@
 
 mod commands;
 mod reader;
+mod search;
 mod settings;
 
 use std::path::PathBuf;
@@ -17,6 +18,7 @@ pub use commands::{
     run_show,
 };
 pub use reader::run_reader;
+pub use search::run_search;
 pub use settings::settings_from;
 
 /// Exit status: success.
@@ -61,6 +63,9 @@ pub enum Command {
     /// Validate an archive and list every problem found.
     #[command(after_help = AFTER_HELP)]
     Check(CheckArgs),
+    /// Search every article of an archive (exit 0 with hits, 1 with none).
+    #[command(after_help = SEARCH_HELP)]
+    Search(SearchArgs),
     /// Turn plain-text bulletins (UTF-8, UTF-16, GB18030/GBK) into an archive.
     #[command(after_help = AFTER_HELP)]
     Import(crate::import::ImportArgs),
@@ -119,6 +124,9 @@ pub struct ReaderArgs {
     /// Where bookmarks and reading positions are kept (env: BULLETIN_DATA_DIR).
     #[arg(long, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
+    /// Where search indexes are kept (env: BULLETIN_CACHE_DIR).
+    #[arg(long, value_name = "DIR")]
+    pub cache_dir: Option<PathBuf>,
     /// Scroll with the mouse wheel and click list entries (this takes the
     /// terminal's own text selection away; hold Shift to select).
     #[arg(long)]
@@ -161,6 +169,52 @@ pub struct ShowArgs {
     /// How wide the terminal draws ambiguous-width characters (auto means narrow here).
     #[arg(long, value_enum, default_value = "narrow")]
     pub ambiguous_width: AmbiguousWidth,
+}
+
+const SEARCH_HELP: &str = "\
+QUERY matches as the reader's search does: case-insensitive unless it has
+capitals, full and half width alike (ＡＢＣ１２３ = ABC123), simplified and
+traditional Chinese alike (社区 = 社區); `re:PATTERN` is a regular expression.
+Facet terms in QUERY work too: subdistrict:NAME district:NAME after:DATE
+before:DATE (after: keeps articles on or after the date, before: those before
+it; DATE is YYYY, YYYY-MM or YYYY-MM-DD).
+
+Large archives (4 MB and up) are searched through an index of their folded
+text, built on first use in the cache directory ($BULLETIN_CACHE_DIR, else
+$XDG_CACHE_HOME/bulletin) and rebuilt when the archive changes.
+
+Exit status:
+  0  at least one hit
+  1  no hits, or the archive could not be loaded, or the query is invalid
+  2  the command line was wrong";
+
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// What to find (see below for the syntax).
+    pub query: String,
+    /// Archive to search (default: the bundled sample).
+    pub archive: Option<PathBuf>,
+    /// Only articles of this subdistrict (a part of the name is enough).
+    #[arg(long, value_name = "NAME")]
+    pub subdistrict: Option<String>,
+    /// Only articles of this district.
+    #[arg(long, value_name = "NAME")]
+    pub district: Option<String>,
+    /// Only articles dated on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub after: Option<String>,
+    /// Only articles dated before DATE.
+    #[arg(long, value_name = "DATE")]
+    pub before: Option<String>,
+    /// Machine-readable output.
+    #[arg(long)]
+    pub json: bool,
+    /// Where search indexes are kept (env: BULLETIN_CACHE_DIR).
+    #[arg(long, value_name = "DIR")]
+    pub cache_dir: Option<PathBuf>,
+    /// Search article by article, without an index.
+    #[arg(long)]
+    pub no_index: bool,
 }
 
 #[derive(Debug, Args)]

@@ -6,10 +6,12 @@ use std::io::{IsTerminal, Write};
 
 use super::{EXIT_FAILURE, EXIT_NO_TERMINAL, EXIT_OK, ReaderArgs, load_library, settings_from};
 use crate::app::effect::update_inline;
-use crate::app::{Action, App};
+use crate::app::{Action, App, IndexHandle, IndexState};
 use crate::config::Config;
+use crate::find::{self, Lookup};
 use crate::store;
 use crate::term::{self, backend::Choice};
+use std::sync::Arc;
 
 /// Runs the reader until the user quits; returns the exit status.
 pub fn run_reader(args: &ReaderArgs, err: &mut dyn Write) -> u8 {
@@ -37,7 +39,10 @@ pub fn run_reader(args: &ReaderArgs, err: &mut dyn Write) -> u8 {
         }
     };
     let (settings, forced) = settings_from(args, &config, |k| std::env::var(k).ok());
-    let app = App::new(archive, settings).with_keymap(config.keys);
+    let index = index_state(args, archive.articles.len());
+    let app = App::new(archive, settings)
+        .with_keymap(config.keys)
+        .with_index(index);
     let mut app = attach_store(app, args, err);
     let options = term::Options {
         forced,
@@ -50,6 +55,21 @@ pub fn run_reader(args: &ReaderArgs, err: &mut dyn Write) -> u8 {
             let _ = writeln!(err, "bulletin: terminal error: {e}");
             EXIT_FAILURE
         }
+    }
+}
+
+/// The archive's search index: ready if the cache has a fresh one, to be
+/// built on the first search if the archive is large, else unused. Never
+/// built here: the reader does not wait for an index.
+fn index_state(args: &ReaderArgs, n: usize) -> IndexState {
+    let cache = find::cache_dir(args.cache_dir.as_deref());
+    match find::lookup(args.archive.as_deref(), cache.as_deref(), n) {
+        Lookup::NotUsed => IndexState::Unused,
+        Lookup::Ready(index) => IndexState::Ready(IndexHandle(Arc::new(index))),
+        Lookup::Missing { path, .. } => IndexState::Missing {
+            archive: args.archive.clone().unwrap_or_default(),
+            path,
+        },
     }
 }
 

@@ -13,12 +13,14 @@
 //! in batches, so the first results show before the whole archive is
 //! searched, and stop when cancelled.
 
+mod cache;
 pub mod index;
 mod query;
 mod results;
 mod scan;
 mod snippet;
 
+pub use cache::{CACHE_DIR_ENV, Lookup, cache_dir, lookup};
 pub use index::{FoldIndex, Identity, index_path};
 pub use query::{ArchiveQuery, FACETS, Facets};
 pub use results::{Order, Results};

@@ -49,7 +49,8 @@ impl Results {
         self.done = batch.done;
     }
 
-    /// The hits in `order`, restricted to articles `keep` admits.
+    /// The hits in `order`, restricted to articles `keep` admits, then the
+    /// unreadable articles (as hits of 0).
     pub fn ordered(
         &self,
         order: Order,
@@ -75,7 +76,25 @@ impl Results {
                 }
             }),
         }
+        let unreadable = self
+            .unreadable
+            .iter()
+            .map(|&(article, _)| Hit { article, hits: 0 });
+        list.extend(unreadable.filter(|h| keep(h.article)));
         list
+    }
+
+    /// Why article `article`'s body could not be searched, if it could not.
+    pub fn unreadable(&self, article: usize) -> Option<&str> {
+        self.unreadable
+            .iter()
+            .find(|(a, _)| *a == article)
+            .map(|(_, why)| why.as_str())
+    }
+
+    /// Articles with hits.
+    pub fn articles(&self) -> usize {
+        self.hits.len()
     }
 
     /// The years of the articles with hits, newest first.

@@ -39,12 +39,18 @@ pub fn best_match(matches: &[Match]) -> Option<usize> {
 pub fn snippet(doc: &Doc, matches: &[Match], index: usize) -> Option<Snippet> {
     let m = matches.get(index)?;
     let text = &doc.units.get(m.unit)?.text;
-    let before: String = {
+    let mut before: String = {
         let mut chars: Vec<char> = text[..m.start].chars().rev().take(CONTEXT).collect();
         chars.reverse();
         chars.into_iter().collect()
     };
-    let after: String = text[m.end..].chars().take(CONTEXT).collect();
+    if before.len() < m.start {
+        before.insert(0, '\u{2026}');
+    }
+    let mut after: String = text[m.end..].chars().take(CONTEXT).collect();
+    if m.end + after.len() < text.len() {
+        after.push('\u{2026}');
+    }
     Some(Snippet {
         before: sanitize_line(&before),
         hit: sanitize_line(&text[m.start..m.end]),
@@ -88,7 +94,8 @@ mod tests {
         let q = Query::parse("关键词").unwrap().unwrap();
         let m = find_all(&d, &q);
         let s = snippet(&d, &m, 0).unwrap();
-        assert_eq!(s.before.chars().count(), CONTEXT);
+        assert_eq!(s.before.chars().count(), CONTEXT + 1, "with an ellipsis");
+        assert!(s.before.starts_with('\u{2026}'));
         assert!(!s.after.contains('\n'), "{:?}", s.after);
     }
 }

@@ -6,6 +6,7 @@
 pub mod backend;
 pub mod clipboard;
 mod events;
+mod find;
 pub mod probe;
 mod worker;
 
@@ -91,6 +92,7 @@ where
     if options.exit_after_first_frame {
         let mut rt = Runtime {
             worker: None,
+            searcher: None,
             out: &mut std::io::stdout(),
         };
         return draw(t, app, &mut rt);
@@ -148,6 +150,9 @@ impl Events for std::vec::IntoIter<Event> {
 struct Runtime<'a> {
     /// Saves run here; without one (no store) they run in place.
     worker: Option<SaveWorker>,
+    /// Searches and index builds run here; without one (scripted events,
+    /// no way to wake the loop) they run in place.
+    searcher: Option<find::Searcher>,
     /// The terminal, for clipboard sequences.
     out: &'a mut dyn Write,
 }
@@ -158,15 +163,27 @@ impl Runtime<'_> {
         while let Some(effect) = queue.pop_front() {
             match effect {
                 Effect::Copy(text) => clipboard::send(self.out, &text)?,
-                Effect::Save(job) => match self.worker.as_mut() {
-                    Some(w) => w.submit(job),
-                    None => {
-                        if let Some(p) = app.persist.as_mut() {
-                            let outcome = p.store.run_job(job);
-                            queue.extend(app.update(Action::Saved(outcome)));
-                        }
+                Effect::Save(job) if self.worker.is_some() => {
+                    if let Some(w) = self.worker.as_mut() {
+                        w.submit(job);
                     }
-                },
+                }
+                Effect::Search(job) if self.searcher.is_some() => {
+                    if let Some(s) = self.searcher.as_mut() {
+                        s.search(app, job);
+                    }
+                }
+                Effect::StopSearch => {
+                    if let Some(s) = self.searcher.as_mut() {
+                        s.stop();
+                    }
+                }
+                Effect::BuildIndex { archive, path } if self.searcher.is_some() => {
+                    if let Some(s) = self.searcher.as_mut() {
+                        s.build(app, archive, path);
+                    }
+                }
+                effect => queue.extend(crate::app::effect::perform_inline(app, effect)),
             }
         }
         Ok(())
@@ -220,6 +237,7 @@ where
     let saver = app.persist.as_mut().and_then(|p| p.store.take_saver());
     let mut rt = Runtime {
         worker: saver.map(|s| SaveWorker::spawn(s, events.waker())),
+        searcher: events.waker().map(find::Searcher::new),
         out,
     };
     let result = event_loop(terminal, app, &mut events, &mut rt);

@@ -29,7 +29,7 @@ fn filtering(app: &App) -> bool {
     matches!(app.modal, Modal::Filter(_))
 }
 
-fn border_style(theme: &Theme, focused: bool) -> Style {
+pub(super) fn border_style(theme: &Theme, focused: bool) -> Style {
     if focused {
         theme.border_focused
     } else {
@@ -40,6 +40,22 @@ fn border_style(theme: &Theme, focused: bool) -> Style {
 fn draw_groups(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let b = &app.browse;
     let focused = b.focus == Pane::Groups && !filtering(app);
+    group_pane(app, area, buf, theme, (b.group, focused), &|i| b.count(i));
+}
+
+/// The group pane: every group entry with a count (articles, or hits
+/// during a search); `at` is the selected entry and whether the pane has
+/// the focus.
+pub(super) fn group_pane(
+    app: &App,
+    area: Rect,
+    buf: &mut Buffer,
+    theme: &Theme,
+    at: (usize, bool),
+    count: &dyn Fn(usize) -> usize,
+) {
+    let b = &app.browse;
+    let (selected, focused) = at;
     let inner = boxed(
         app,
         area,
@@ -48,7 +64,7 @@ fn draw_groups(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
         border_style(theme, focused),
     );
     let rows = usize::from(inner.height);
-    let offset = scroll_offset(b.group, rows);
+    let offset = scroll_offset(selected, rows);
     for (row, (i, entry)) in b
         .entries
         .iter()
@@ -59,8 +75,8 @@ fn draw_groups(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     {
         let y = inner.y + row as u16;
         let (label, indent) = group_label(app, *entry);
-        let n = b.count(i);
-        let style = selection_style(theme, i == b.group, focused);
+        let n = count(i);
+        let style = selection_style(theme, i == selected, focused);
         fill(buf, inner.x, y, inner.width, style);
         // In a narrow pane the name matters more than the count.
         let mut text = format!("{}{} ({n})", " ".repeat(indent), label);
@@ -91,7 +107,7 @@ fn group_label(app: &App, entry: GroupEntry) -> (String, usize) {
     }
 }
 
-fn selection_style(theme: &Theme, selected: bool, focused: bool) -> Style {
+pub(super) fn selection_style(theme: &Theme, selected: bool, focused: bool) -> Style {
     match (selected, focused) {
         (true, true) => theme.selected,
         (true, false) => theme.selected_unfocused,

@@ -119,9 +119,11 @@ pub fn prompt(
     let label = match kind {
         PromptKind::Note => format!("{}: ", t(app, Msg::NotePrompt)),
         PromptKind::Search => "/".to_string(),
+        PromptKind::Find => format!("{}: ", t(app, Msg::FindPrompt)),
     };
-    let summary = match (kind, app.reader()) {
-        (PromptKind::Search, Some(r)) => r.search.summary(app.settings.lang),
+    let summary = match (kind, app.reader(), app.finder.as_ref()) {
+        (PromptKind::Search, Some(r), _) => r.search.summary(app.settings.lang),
+        (PromptKind::Find, _, Some(f)) => super::results::summary(app, f),
         _ => String::new(),
     };
     let y = area.bottom() - 1;

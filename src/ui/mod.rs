@@ -7,6 +7,7 @@ mod browse;
 mod chrome;
 mod help;
 mod reader;
+mod results;
 pub mod textput;
 pub mod theme;
 
@@ -38,6 +39,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Option<(u16, u16)> {
         View::Browse => browse::draw(app, area, buf, &theme),
         View::Read { reader, .. } => reader::draw(app, reader, area, buf, &theme),
         View::Bookmarks { .. } => bookmarks::draw(app, area, buf, &theme),
+        View::Results { .. } => results::draw(app, area, buf, &theme),
     }
     match &app.modal {
         Modal::None => None,

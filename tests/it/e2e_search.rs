@@ -65,3 +65,27 @@ fn searching_wuye_in_mianfang_counts_fourteen_and_highlights_them() {
         assert_eq!(s.wait_exit(), 0);
     }
 }
+
+#[test]
+fn searching_the_whole_archive_for_wuye_and_opening_the_hit() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Session::start(&[], 80, 24, dir.path(), &[]);
+    s.wait_text("Articles");
+    s.send("s");
+    s.wait_text("Search all:");
+    s.send("物业");
+    s.wait_text("18 hits in 3 articles");
+    assert!(s.text().contains("棉纺路街道 (14)"), "{}", s.text());
+    s.send("\rG\r");
+    s.wait_text("/物业: ");
+    let status = s.rows().last().unwrap().clone();
+    assert!(status.contains("/14"), "{status}");
+    assert!(
+        highlighted_text(&s).contains("物业"),
+        "the hit is highlighted"
+    );
+    s.send("q");
+    s.wait_text("Archive search results");
+    s.send("qq");
+    assert_eq!(s.wait_exit(), 0);
+}

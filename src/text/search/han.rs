@@ -7,6 +7,12 @@
 
 use super::han_table::HAN_FOLD;
 
+/// Every (traditional, simplified) pair the fold knows, sorted by the
+/// traditional character (for converting test texts, and for reference).
+pub fn han_pairs() -> &'static [(char, char)] {
+    HAN_FOLD
+}
+
 /// The character `c` folds to (itself when it is not traditional).
 pub(crate) fn fold_han(c: char) -> char {
     // Every traditional character is above the CJK radicals.

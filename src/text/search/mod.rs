@@ -24,6 +24,7 @@
 
 mod fold;
 mod han;
+pub use han::han_pairs;
 mod han_table;
 mod index;
 mod query;

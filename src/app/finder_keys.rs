@@ -1,0 +1,281 @@
+//! The archive search screen's actions: the prompt that searches as the
+//! user types, the results list and its group pane, opening a hit, and
+//! `n`/`N` walking on from the last hit of one article into the next.
+
+use super::browse::{Pane, step};
+use super::effect::{Effect, SearchJob};
+use super::finder::{Finder, IndexState};
+use super::input::TextInput;
+use super::mode::{Modal, PromptKind, View};
+use super::search::{run_query, show_match};
+use super::{Action, App, Msg};
+use crate::find::{self, ArchiveQuery, Batch, Order};
+
+/// Rows each result takes on screen (title line, snippet line).
+pub const ROWS_PER_RESULT: u16 = 2;
+
+impl App {
+    /// `s` on a list: the archive search, its prompt open (with the last
+    /// query, if any, to edit).
+    pub(super) fn open_finder(&mut self) {
+        if !matches!(self.view, View::Results { .. }) {
+            let back = std::mem::replace(&mut self.view, View::Browse);
+            self.view = View::Results {
+                back: Box::new(back),
+            };
+        }
+        let finder = self.finder.get_or_insert_with(Finder::default);
+        let input = TextInput::with_text(&finder.text);
+        self.modal = Modal::Prompt {
+            kind: PromptKind::Find,
+            input,
+        };
+    }
+
+    /// The prompt's text changed: search again (cancelling the search in
+    /// flight).
+    pub(super) fn find_typed(&mut self, text: &str) {
+        let entries = self.browse.entries.len();
+        let finder = self.finder.get_or_insert_with(Finder::default);
+        finder.text = text.to_string();
+        finder.restart(entries);
+        match ArchiveQuery::parse(text) {
+            Ok(q) => {
+                finder.error = None;
+                finder.query = Some(q.clone());
+                self.start_index_if_missing();
+                self.effects.push(Effect::Search(SearchJob {
+                    generation: self.finder.as_ref().map_or(0, |f| f.generation),
+                    query: q,
+                }));
+            }
+            Err(e) => {
+                finder.query = None;
+                finder.error = Some(e.to_string());
+                self.effects.push(Effect::StopSearch);
+            }
+        }
+    }
+
+    /// Enter in the prompt keeps the results; Esc keeps them too once a
+    /// search was accepted, else leaves the search.
+    pub(super) fn find_prompt_closed(&mut self, accepted: bool) {
+        let Some(f) = self.finder.as_mut() else {
+            return;
+        };
+        if accepted {
+            f.confirmed = true;
+            f.focus = Pane::Articles;
+        } else if !f.confirmed {
+            self.effects.push(Effect::StopSearch);
+            self.leave_finder();
+        }
+    }
+
+    fn leave_finder(&mut self) {
+        if let View::Results { back } = std::mem::replace(&mut self.view, View::Browse) {
+            self.view = *back;
+        }
+    }
+
+    /// A batch of results arrived.
+    pub(super) fn found(&mut self, generation: u64, batch: Batch) {
+        let Some(f) = self.finder.as_mut() else {
+            return;
+        };
+        if f.add(generation, batch, &self.browse) {
+            f.relist(&self.archive.articles, &self.browse);
+            self.fill_snippets();
+        }
+    }
+
+    /// Builds the search index in the background the first time one is
+    /// needed; searches go article by article meanwhile.
+    fn start_index_if_missing(&mut self) {
+        if let IndexState::Missing { archive, path } = &self.index {
+            self.effects.push(Effect::BuildIndex {
+                archive: archive.clone(),
+                path: path.clone(),
+            });
+            self.index = IndexState::Building(0, self.archive.articles.len());
+        }
+    }
+
+    /// The index is ready: run the current search again with it.
+    pub(super) fn index_ready(&mut self, state: IndexState) {
+        self.index = state;
+        let text = self.finder.as_ref().map(|f| f.text.clone());
+        if let Some(text) = text.filter(|t| !t.trim().is_empty()) {
+            self.find_typed(&text);
+        }
+    }
+
+    pub(super) fn update_results(&mut self, action: Action) {
+        let page = (self.geo.articles.inner().height / ROWS_PER_RESULT).max(1) as isize;
+        let metas = &self.archive.articles;
+        let Some(f) = self.finder.as_mut() else {
+            return self.leave_finder();
+        };
+        let mv = |f: &mut Finder, d: isize, browse: &super::Browse| match f.focus {
+            Pane::Articles => f.selected = step(f.selected, d, f.listed.len()),
+            Pane::Groups => {
+                f.group = step(f.group, d, browse.entries.len());
+                f.selected = 0;
+            }
+        };
+        match action {
+            Action::Down => mv(f, 1, &self.browse),
+            Action::Up => mv(f, -1, &self.browse),
+            Action::PageDown | Action::HalfPageDown => mv(f, page, &self.browse),
+            Action::PageUp | Action::HalfPageUp => mv(f, -page, &self.browse),
+            Action::Top => mv(f, isize::MIN / 2, &self.browse),
+            Action::Bottom => mv(f, isize::MAX / 2, &self.browse),
+            Action::NextPane => {
+                f.focus = match f.focus {
+                    Pane::Groups => Pane::Articles,
+                    Pane::Articles => Pane::Groups,
+                }
+            }
+            Action::FocusGroups => f.focus = Pane::Groups,
+            Action::FocusArticles => f.focus = Pane::Articles,
+            Action::CycleOrder => f.order = f.order.next(),
+            Action::CycleYear => f.next_year(metas),
+            Action::ArchiveSearch | Action::StartFilter => return self.open_finder(),
+            Action::Open if f.focus == Pane::Groups => f.focus = Pane::Articles,
+            Action::Open => return self.open_hit(),
+            Action::Back | Action::Cancel => {
+                self.effects.push(Effect::StopSearch);
+                return self.leave_finder();
+            }
+            _ => return,
+        }
+        f.relist(metas, &self.browse);
+        self.fill_snippets();
+    }
+
+    /// Works out the snippets of the results on screen (parsing those
+    /// articles once each).
+    pub(super) fn fill_snippets(&mut self) {
+        let rows = usize::from((self.geo.articles.inner().height / ROWS_PER_RESULT).max(1));
+        let Some(f) = self.finder.as_ref() else {
+            return;
+        };
+        let Some(query) = f.query.as_ref().and_then(|q| q.query.clone()) else {
+            return;
+        };
+        let first = super::geometry::scroll_offset(f.selected, rows);
+        let wanted: Vec<usize> = f.listed[first.min(f.listed.len())..]
+            .iter()
+            .take(rows)
+            .map(|h| h.article)
+            .filter(|a| !f.snippets.contains_key(a))
+            .collect();
+        for a in wanted {
+            let snippet = self.archive.article(a).ok().and_then(|art| {
+                let doc = crate::model::article_doc(&art);
+                let matches = crate::text::search::find_all(&doc, &query);
+                find::snippet(&doc, &matches, find::best_match(&matches)?)
+            });
+            if let Some(f) = self.finder.as_mut() {
+                f.snippets.insert(a, snippet);
+            }
+        }
+    }
+
+    /// Enter on a result: the article, at the hit of its snippet, with the
+    /// in-article search active.
+    fn open_hit(&mut self) {
+        let Some(f) = self.finder.as_ref() else {
+            return;
+        };
+        let Some(hit) = f.current() else {
+            return;
+        };
+        let index = f
+            .snippets
+            .get(&hit.article)
+            .cloned()
+            .flatten()
+            .map(|s| s.index);
+        self.open_at_hit(hit.article, index.unwrap_or(0));
+    }
+
+    /// Opens `article` from the results at its match number `index`
+    /// (`usize::MAX`: the last one).
+    fn open_at_hit(&mut self, article: usize, index: usize) {
+        let Some(f) = self.finder.as_ref() else {
+            return;
+        };
+        let (text, siblings) = (f.query_text(), f.articles());
+        let Some(doc) = self.article_doc(article) else {
+            return;
+        };
+        self.open_article_at(article, doc, siblings, None);
+        self.last_query = Some(text.clone());
+        let height = self.geo.reader.body_height;
+        if let Some(r) = self.reader_mut() {
+            run_query(r, &text, crate::text::Pos::default());
+            let n = r.search.matches.len();
+            if n > 0 {
+                let i = index.min(n - 1);
+                r.search.current = Some(i);
+                show_match(r, i, height);
+            }
+        }
+    }
+
+    /// `n` past the last hit (or `N` before the first) of an article opened
+    /// from the results: on into the next (previous) article with hits.
+    /// False when the reader did not come from the results.
+    pub(super) fn follow_hit(&mut self, forward: bool) -> bool {
+        let (Some(f), View::Read { reader, back }) = (self.finder.as_ref(), &self.view) else {
+            return false;
+        };
+        if !matches!(**back, View::Results { .. }) || reader.search.text != f.query_text() {
+            return false;
+        }
+        let Some(here) = f.position_of(reader.article) else {
+            return false;
+        };
+        let next = here.checked_add_signed(if forward { 1 } else { -1 });
+        let Some(hit) = next.and_then(|i| f.listed.get(i).copied()) else {
+            self.say(if forward {
+                Msg::LastArticleWithHits
+            } else {
+                Msg::FirstArticleWithHits
+            });
+            return true;
+        };
+        if let Some(f) = self.finder.as_mut() {
+            f.selected = next.unwrap_or(0);
+        }
+        self.open_at_hit(hit.article, if forward { 0 } else { usize::MAX });
+        let title = crate::text::sanitize_line(&self.archive.articles[hit.article].title);
+        let msg = if forward {
+            Msg::NextArticleWithHits
+        } else {
+            Msg::PrevArticleWithHits
+        };
+        self.status = Some(format!("{}: {title}", msg.text(self.settings.lang)));
+        true
+    }
+}
+
+impl Finder {
+    /// The text part of the query (facets taken out): what the reader
+    /// searches for inside an article.
+    pub fn query_text(&self) -> String {
+        self.query
+            .as_ref()
+            .map_or(String::new(), |q| q.text.clone())
+    }
+
+    /// The ordering's name, for the status line.
+    pub fn order_msg(&self) -> Msg {
+        match self.order {
+            Order::Archive => Msg::OrderArchive,
+            Order::Hits => Msg::OrderHits,
+            Order::Date => Msg::OrderDate,
+        }
+    }
+}

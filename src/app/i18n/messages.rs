@@ -1,0 +1,157 @@
+//! The text of every [`Msg`] in both languages.
+
+use super::{Lang, Msg};
+
+impl Msg {
+    /// `(Chinese, English)`: an exhaustive match, so the compiler refuses a
+    /// message without both translations.
+    fn pair(self) -> (&'static str, &'static str) {
+        match self {
+            Msg::All => ("全部", "All"),
+            Msg::DistrictLevel => ("区级", "district-wide"),
+            Msg::Groups => ("街道", "Subdistricts"),
+            Msg::Articles => ("文章", "Articles"),
+            Msg::NoArticles => ("没有文章", "No articles"),
+            Msg::Filter => ("筛选", "Filter"),
+            Msg::TooSmall => ("窗口太小", "Too small"),
+            Msg::Help => ("帮助", "help"),
+            Msg::HelpTitle => ("按键", "Keys"),
+            Msg::HelpClose => ("Esc/q/? 关闭", "Esc/q/? close"),
+            Msg::Read => ("已读", "read"),
+            Msg::Unread => ("未读", "unread"),
+            Msg::InProgress => ("在读", "reading"),
+            Msg::FirstInGroup => ("已是本组第一篇", "First article in this group"),
+            Msg::LastInGroup => ("已是本组最后一篇", "Last article in this group"),
+            Msg::ScreenBrowse => ("浏览", "Browse"),
+            Msg::ScreenReader => ("阅读", "Reader"),
+            Msg::ScreenHelp => ("帮助", "Help"),
+            Msg::ScreenGlobal => ("任何时候", "Anywhere"),
+            Msg::ScreenFilter => ("筛选输入", "Filter prompt"),
+            Msg::HintOpen => ("打开", "open"),
+            Msg::HintPane => ("切换", "pane"),
+            Msg::HintFilter => ("筛选", "filter"),
+            Msg::HintHelp => ("帮助", "help"),
+            Msg::HintQuit => ("退出", "quit"),
+            Msg::HintPage => ("翻页", "page"),
+            Msg::HintPrevNext => ("上/下一篇", "prev/next"),
+            Msg::HintSearch => ("搜索", "search"),
+            Msg::HintBack => ("返回", "back"),
+            Msg::HintDelete => ("删除", "delete"),
+            Msg::HintUndo => ("撤销", "undo"),
+            Msg::Top => ("顶部", "Top"),
+            Msg::End => ("末尾", "End"),
+            Msg::NoStore => (
+                "书签不可用 (无数据目录)",
+                "Bookmarks unavailable (no data directory)",
+            ),
+            Msg::BookmarkAdded => ("已添加书签", "Bookmark added"),
+            Msg::BookmarkDeleted => ("已删除书签, u 撤销", "Bookmark deleted, u to undo"),
+            Msg::BookmarkRestored => ("已恢复书签", "Bookmark restored"),
+            Msg::BookmarkDetached => (
+                "书签原文已不在, 从开头打开",
+                "The bookmarked text is gone; opened at the top",
+            ),
+            Msg::NotePrompt => (
+                "书签备注 (Enter 保存, Esc 取消)",
+                "Bookmark note (Enter saves, Esc cancels)",
+            ),
+            Msg::Bookmarks => ("书签", "Bookmarks"),
+            Msg::NoBookmarks => (
+                "还没有书签 (阅读时按 m 添加)",
+                "No bookmarks yet (press m while reading)",
+            ),
+            Msg::Detached => ("原文已不在", "detached"),
+            Msg::SaveFailed => ("保存失败, 将重试", "Saving failed, will retry"),
+            Msg::AmbiguousLabel => ("歧义宽度字符", "Ambiguous-width characters"),
+            Msg::ModeNarrow => ("单宽", "narrow"),
+            Msg::ModeWide => ("双宽", "wide"),
+            Msg::SourceForced => ("由选项设定", "set by option"),
+            Msg::SourceDetected => ("终端检测结果", "detected from the terminal"),
+            Msg::SourceNoAnswer => ("终端未应答, 按单宽", "terminal did not answer; assumed"),
+            Msg::NoMatch => ("无匹配", "no match"),
+            Msg::NoSearch => (
+                "还没有搜索 (按 / 搜索)",
+                "No search yet (press / to search)",
+            ),
+            Msg::WrappedTop => ("已到末尾, 从开头继续", "Search wrapped to the top"),
+            Msg::WrappedBottom => ("已到开头, 从末尾继续", "Search wrapped to the bottom"),
+            Msg::Copied => (
+                "已复制本段到剪贴板",
+                "Copied the paragraph to the clipboard",
+            ),
+            Msg::CopiedCitation => ("已复制引用到剪贴板", "Copied a citation to the clipboard"),
+            Msg::ClipboardOff => (
+                "剪贴板已关闭 (--no-clipboard)",
+                "Clipboard is off (--no-clipboard)",
+            ),
+            Msg::ScreenMarks => ("书签列表", "Bookmark list"),
+            Msg::ScreenSearch => ("文中搜索输入", "Search prompt"),
+            Msg::ScreenNote => ("书签备注输入", "Bookmark note prompt"),
+            Msg::NoteTypeToFilter => (
+                "直接输入文字即开始新的筛选, / 修改当前筛选",
+                "Typing a character starts a new filter; / edits the current one",
+            ),
+            Msg::NoteFilter => (
+                "列表随输入筛选; Enter 保留筛选, Esc 清除",
+                "The list narrows as you type; Enter keeps the filter, Esc clears it",
+            ),
+            Msg::NoteSearch => (
+                "随输入查找; re: 开头为正则; Enter 保留结果, Esc 回到原处",
+                "Matches as you type; re: starts a regex; Enter keeps them, Esc goes back",
+            ),
+            Msg::ScreenResults => ("全文搜索结果", "Archive search results"),
+            Msg::ScreenFind => ("全文搜索输入", "Archive search prompt"),
+            Msg::HintEditSearch => ("改搜索词", "edit search"),
+            Msg::HintOrder => ("排序", "order"),
+            Msg::HintYear => ("年份", "year"),
+            Msg::NoteResults => (
+                "左栏选街道可缩小范围; 每条结果下为最佳片段",
+                "Pick a subdistrict on the left to narrow; each result shows its best snippet",
+            ),
+            Msg::NoteFind => (
+                "在全部文章中随输入查找, 与文中搜索同样匹配 (简繁, 全半角, re: 正则)",
+                "Searches every article as you type, matching as the in-article search does (both scripts, full and half width, re:)",
+            ),
+            Msg::NoteFacets => (
+                "限定: subdistrict:名称 district:名称 after:2020-01-01 before:2021",
+                "Narrow with subdistrict:NAME district:NAME after:2020-01-01 before:2021",
+            ),
+            Msg::FindPrompt => ("全文搜索", "Search all"),
+            Msg::Searching => ("搜索中", "searching"),
+            Msg::Indexing => ("建立索引", "indexing"),
+            Msg::IndexFailed => (
+                "索引建立失败, 逐篇搜索",
+                "Index failed; searching article by article",
+            ),
+            Msg::NoHits => ("没有结果", "No hits"),
+            Msg::Unreadable => ("无法读取", "unreadable"),
+            Msg::OrderArchive => ("按文档顺序", "archive order"),
+            Msg::OrderHits => ("按命中数", "most hits first"),
+            Msg::OrderDate => ("按日期", "newest first"),
+            Msg::AllYears => ("全部年份", "all years"),
+            Msg::NextArticleWithHits => ("下一篇有结果的文章", "Next article with hits"),
+            Msg::PrevArticleWithHits => ("上一篇有结果的文章", "Previous article with hits"),
+            Msg::LastArticleWithHits => (
+                "已是最后一篇有结果的文章",
+                "This is the last article with hits",
+            ),
+            Msg::FirstArticleWithHits => (
+                "已是第一篇有结果的文章",
+                "This is the first article with hits",
+            ),
+            Msg::NoteNote => (
+                "Enter 保存书签 (备注可空), Esc 不加书签",
+                "Enter saves the bookmark (the note may be empty); Esc adds none",
+            ),
+        }
+    }
+
+    /// The message in `lang`.
+    pub fn text(self, lang: Lang) -> &'static str {
+        let (zh, en) = self.pair();
+        match lang {
+            Lang::Zh => zh,
+            Lang::En => en,
+        }
+    }
+}

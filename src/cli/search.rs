@@ -1,0 +1,193 @@
+//! `bulletin search`: the archive search from the command line, like
+//! grep: exit 0 with hits, 1 with none (or on error).
+
+use std::io::{IsTerminal, Write};
+use std::sync::atomic::AtomicBool;
+
+use serde_json::json;
+
+use super::{EXIT_FAILURE, EXIT_OK, SearchArgs, load_library};
+use crate::find::{self, ArchiveQuery, Batch, Corpus, FoldIndex, Lookup};
+use crate::model::Library;
+use crate::text::sanitize_line;
+
+/// Snippets printed per article.
+const SNIPPETS: usize = 3;
+
+pub fn run_search(args: &SearchArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+    let lib = match load_library(args.archive.as_deref()) {
+        Ok(l) => l,
+        Err(e) => return fail(err, &e.to_string()),
+    };
+    let query = match ArchiveQuery::parse(&with_facets(args)) {
+        Ok(q) if q.query.is_some() => q,
+        Ok(_) => return fail(err, "nothing to search for"),
+        Err(e) => return fail(err, &e.to_string()),
+    };
+    let cache = find::cache_dir(args.cache_dir.as_deref());
+    let index = open_index(&lib, args, cache.as_deref(), err);
+    let mut all = Batch::default();
+    find::run(
+        &lib,
+        index.as_ref(),
+        &query,
+        &AtomicBool::new(false),
+        &mut |b| {
+            all.hits.extend(b.hits);
+            all.unreadable.extend(b.unreadable);
+        },
+    );
+    for (i, why) in &all.unreadable {
+        let id = sanitize_line(&lib.articles[*i].id);
+        let _ = writeln!(err, "bulletin: article {id}: {}", sanitize_line(why));
+    }
+    let written = if args.json {
+        write_json(&lib, &query, &all, out)
+    } else {
+        write_text(&lib, &query, &all, out)
+    };
+    match written {
+        Ok(()) if all.hits.is_empty() => EXIT_FAILURE,
+        Ok(()) => EXIT_OK,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => EXIT_OK,
+        Err(e) => fail(err, &format!("cannot write output: {e}")),
+    }
+}
+
+/// The query with the facet options added as terms.
+fn with_facets(args: &SearchArgs) -> String {
+    let mut q = args.query.clone();
+    for (name, value) in [
+        ("subdistrict", &args.subdistrict),
+        ("district", &args.district),
+        ("after", &args.after),
+        ("before", &args.before),
+    ] {
+        if let Some(v) = value {
+            q += &format!(" {name}:{}", v.split_whitespace().collect::<String>());
+        }
+    }
+    q
+}
+
+/// The archive's index: the one in the cache, else built now (with a
+/// progress bar on a terminal), else none (small archives, `--no-index`).
+fn open_index(
+    lib: &Library,
+    args: &SearchArgs,
+    cache: Option<&std::path::Path>,
+    err: &mut dyn Write,
+) -> Option<FoldIndex> {
+    if args.no_index {
+        return None;
+    }
+    match find::lookup(args.archive.as_deref(), cache, lib.articles.len()) {
+        Lookup::NotUsed => None,
+        Lookup::Ready(index) => Some(index),
+        Lookup::Missing { path, identity } => {
+            let bar = std::io::stderr().is_terminal().then(|| {
+                let bar = indicatif::ProgressBar::new(lib.articles.len() as u64);
+                bar.set_message("building the search index");
+                bar
+            });
+            let mut progress = |done: usize, _| {
+                if let Some(b) = &bar {
+                    b.set_position(done as u64);
+                }
+            };
+            let never = AtomicBool::new(false);
+            let built = find::index::build(lib, identity, &path, &never, &mut progress);
+            if let Some(b) = bar {
+                b.finish_and_clear();
+            }
+            match built {
+                Ok(_) => FoldIndex::open(&path, identity, lib.articles.len()),
+                Err(e) => {
+                    let _ = writeln!(
+                        err,
+                        "bulletin: no search index ({}): {e}; searching article by article",
+                        path.display()
+                    );
+                    None
+                }
+            }
+        }
+    }
+}
+
+/// The snippets of an article's hits (best first), as plain text.
+fn snippets(lib: &Library, query: &ArchiveQuery, article: usize) -> Vec<find::Snippet> {
+    let (Some(q), Ok(doc)) = (query.query.as_ref(), lib.doc(article)) else {
+        return Vec::new();
+    };
+    let matches = crate::text::search::find_all(&doc, q);
+    let best = find::best_match(&matches).unwrap_or(0);
+    let order = std::iter::once(best).chain((0..matches.len()).filter(|&i| i != best));
+    order
+        .take(SNIPPETS)
+        .filter_map(|i| find::snippet(&doc, &matches, i))
+        .collect()
+}
+
+fn write_text(
+    lib: &Library,
+    q: &ArchiveQuery,
+    all: &Batch,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    for h in &all.hits {
+        let a = &lib.articles[h.article];
+        let place = match &a.subdistrict {
+            Some(s) => format!("{} \u{203a} {}", a.district, s),
+            None => a.district.clone(),
+        };
+        let date = a.date.as_deref().unwrap_or("-");
+        writeln!(
+            out,
+            "{}  {}  {}  {}  {}",
+            sanitize_line(&a.id),
+            sanitize_line(date),
+            sanitize_line(&place),
+            h.hits,
+            sanitize_line(&a.title)
+        )?;
+        for s in snippets(lib, q, h.article).iter().take(1) {
+            writeln!(out, "    {}\u{3010}{}\u{3011}{}", s.before, s.hit, s.after)?;
+        }
+    }
+    let total: usize = all.hits.iter().map(|h| h.hits).sum();
+    writeln!(out, "{total} hits in {} articles", all.hits.len())
+}
+
+fn write_json(
+    lib: &Library,
+    q: &ArchiveQuery,
+    all: &Batch,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    let articles: Vec<_> = all
+        .hits
+        .iter()
+        .map(|h| {
+            let a = &lib.articles[h.article];
+            let snippets: Vec<String> = snippets(lib, q, h.article)
+                .into_iter()
+                .map(|s| format!("{}{}{}", s.before, s.hit, s.after))
+                .collect();
+            json!({
+                "id": a.id, "title": a.title, "district": a.district,
+                "subdistrict": a.subdistrict, "date": a.date, "hits": h.hits,
+                "snippets": snippets,
+            })
+        })
+        .collect();
+    let total: usize = all.hits.iter().map(|h| h.hits).sum();
+    let doc = json!({"query": q.text, "total_hits": total, "articles": articles});
+    serde_json::to_writer_pretty(&mut *out, &doc)?;
+    writeln!(out)
+}
+
+fn fail(err: &mut dyn Write, msg: &str) -> u8 {
+    let _ = writeln!(err, "bulletin: {}", sanitize_line(msg));
+    EXIT_FAILURE
+}

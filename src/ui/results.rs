@@ -1,0 +1,208 @@
+//! The archive search's results: the group pane with hits per group, and
+//! one entry per article (title, place, date, hits; then the best snippet
+//! with the hit highlighted). The status line has the totals.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+
+use super::browse::{border_style, group_pane, selection_style};
+use super::chrome::{bar, boxed, hints};
+use super::textput::{fill, put, put_truncated};
+use super::theme::Theme;
+use super::{rect, t};
+use crate::app::finder_keys::ROWS_PER_RESULT;
+use crate::app::geometry::scroll_offset;
+use crate::app::i18n::hits_in_articles;
+use crate::app::{App, Finder, IndexState, Modal, Msg, Pane, Screen};
+use crate::find::{Hit, Snippet};
+use crate::text::WidthMode;
+use crate::text::sanitize_line;
+use crate::text::width::str_width;
+
+pub fn draw(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let Some(f) = app.finder.as_ref() else {
+        return;
+    };
+    let title = sanitize_line(&app.archive.title);
+    let query = format!("{}: {}", t(app, Msg::FindPrompt), sanitize_line(&f.text));
+    bar(app, area.y, area, buf, &title, &query, theme.bar);
+    let typing = matches!(app.modal, Modal::Prompt { .. });
+    let groups_focused = f.focus == Pane::Groups && !typing;
+    let counts = |i: usize| f.group_hits.get(i).copied().unwrap_or(0);
+    let at = (f.group, groups_focused);
+    group_pane(app, rect(app.geo.groups), buf, theme, at, &counts);
+    draw_list(app, f, rect(app.geo.articles), buf, theme, !groups_focused);
+    let hints = hints(app, Screen::Results);
+    let status = super::status_text(app).unwrap_or_else(|| summary(app, f));
+    bar(
+        app,
+        area.bottom() - 1,
+        area,
+        buf,
+        &status,
+        &hints,
+        theme.bar,
+    );
+}
+
+/// `14 hits in 1 article`, with the search's progress, the order and the
+/// year facet when they are not the defaults.
+pub fn summary(app: &App, f: &Finder) -> String {
+    if let Some(e) = &f.error {
+        return sanitize_line(e);
+    }
+    if f.query.as_ref().is_none_or(|q| q.query.is_none()) {
+        return String::new();
+    }
+    let r = &f.results;
+    let mut s = hits_in_articles(app.settings.lang, r.total_hits, r.articles());
+    if !r.done && r.in_scope > 0 {
+        let pct = r.scanned * 100 / r.in_scope;
+        s += &format!("  {} {pct}%", t(app, Msg::Searching));
+    }
+    match &app.index {
+        IndexState::Building(done, all) if *all > 0 => {
+            s += &format!("  {} {}%", t(app, Msg::Indexing), done * 100 / all);
+        }
+        IndexState::Failed(_) => s += &format!("  {}", t(app, Msg::IndexFailed)),
+        _ => {}
+    }
+    if f.order != Default::default() {
+        s += &format!("  {}", t(app, f.order_msg()));
+    }
+    if let Some(y) = &f.year {
+        s += &format!("  {y}");
+    }
+    s
+}
+
+fn draw_list(app: &App, f: &Finder, area: Rect, buf: &mut Buffer, theme: &Theme, focused: bool) {
+    let inner = boxed(
+        app,
+        area,
+        buf,
+        t(app, Msg::ScreenResults),
+        border_style(theme, focused),
+    );
+    if f.listed.is_empty() {
+        let msg = if f.results.done {
+            t(app, Msg::NoHits)
+        } else {
+            ""
+        };
+        put(
+            buf,
+            inner.x + 1,
+            inner.y,
+            inner.width.saturating_sub(1),
+            msg,
+            theme.dim,
+            app.settings.mode,
+        );
+        return;
+    }
+    let per_page = usize::from((inner.height / ROWS_PER_RESULT).max(1));
+    let offset = scroll_offset(f.selected, per_page);
+    for (n, hit) in f.listed.iter().enumerate().skip(offset).take(per_page) {
+        let y = inner.y + (n - offset) as u16 * ROWS_PER_RESULT;
+        let rows = ROWS_PER_RESULT.min(inner.bottom() - y);
+        let row = Rect::new(inner.x, y, inner.width, rows);
+        let style = selection_style(theme, n == f.selected, focused);
+        draw_entry(app, f, *hit, row, buf, (style, theme));
+    }
+}
+
+/// One result: title and place/date/hits, then the snippet.
+fn draw_entry(app: &App, f: &Finder, hit: Hit, row: Rect, buf: &mut Buffer, st: (Style, &Theme)) {
+    let (style, theme) = st;
+    let mode = app.settings.mode;
+    let a = &app.archive.articles[hit.article];
+    fill(buf, row.x, row.y, row.width, style);
+    let sep = if mode == WidthMode::Wide || app.settings.ascii {
+        " > "
+    } else {
+        " \u{203a} "
+    };
+    let mut place = sanitize_line(&a.district);
+    if let Some(sub) = &a.subdistrict {
+        place = format!("{place}{sep}{}", sanitize_line(sub));
+    }
+    let date = a.date.as_deref().map(sanitize_line).unwrap_or_default();
+    let meta = format!("{place}  {date}  {}", hit.hits);
+    let mw = str_width(&meta, mode) as u16;
+    let show_meta = mw + 12 <= row.width;
+    let room = if show_meta {
+        row.width - mw - 3
+    } else {
+        row.width.saturating_sub(2)
+    };
+    put_truncated(
+        buf,
+        row.x + 1,
+        row.y,
+        room,
+        &sanitize_line(&a.title),
+        style,
+        mode,
+    );
+    if show_meta {
+        put(buf, row.right() - mw - 1, row.y, mw, &meta, style, mode);
+    } else {
+        let n = format!(" {}", hit.hits);
+        let w = n.len() as u16;
+        put(
+            buf,
+            row.right().saturating_sub(w + 1),
+            row.y,
+            w,
+            &n,
+            style,
+            mode,
+        );
+    }
+    if row.height < 2 {
+        return;
+    }
+    let y = row.y + 1;
+    let x = row.x + 2;
+    let width = row.width.saturating_sub(3);
+    match (
+        f.results.unreadable(hit.article),
+        f.snippets.get(&hit.article),
+    ) {
+        (Some(why), _) => {
+            let text = format!("[{}: {}]", t(app, Msg::Unreadable), sanitize_line(why));
+            put_truncated(buf, x, y, width, &text, theme.dim, mode);
+        }
+        (None, Some(Some(s))) => draw_snippet(s, (x, y, width), buf, theme, mode),
+        _ => {}
+    }
+}
+
+/// `…context [hit] context…`, the hit a third of the way in.
+fn draw_snippet(
+    s: &Snippet,
+    at: (u16, u16, u16),
+    buf: &mut Buffer,
+    theme: &Theme,
+    mode: WidthMode,
+) {
+    let (x, y, width) = at;
+    let hit_w = str_width(&s.hit, mode) as u16;
+    let lead = (width / 3).min(width.saturating_sub(hit_w));
+    let before = super::chrome::tail_fitting(&s.before, usize::from(lead), mode);
+    let mut cx = x;
+    cx += put(buf, cx, y, lead, before, theme.dim, mode);
+    cx += put(
+        buf,
+        cx,
+        y,
+        width - (cx - x),
+        &s.hit,
+        theme.current_match,
+        mode,
+    );
+    let rest = width.saturating_sub(cx - x);
+    put_truncated(buf, cx, y, rest, &s.after, theme.dim, mode);
+}
