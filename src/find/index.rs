@@ -20,21 +20,29 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use memmap2::Mmap;
 use sha2::{Digest, Sha256};
 
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
+
 use super::Corpus;
 use crate::text::search::fold_key;
 
 const MAGIC: &[u8; 8] = b"BLTNFIX1";
-const VERSION: u32 = 1;
+const VERSION: u32 = 2;
 /// Ends each unit in the folded text.
 pub const UNIT_END: u8 = 0x01;
 /// Header size before the folded text.
 const HEADER: usize = 64;
 
-/// Flag: the article's folding changes its character count (`㎏` -> `kg`);
-/// counts there are checked against the article itself.
-pub const FLAG_RECHECK: u8 = 1;
+/// Flag: a character of the article folds to several ASCII characters
+/// (`…` -> `...`, `㎏` -> `kg`). A query that starts or ends with an ASCII
+/// character could match inside such a folding, where the in-article
+/// search merges overlapping hits: its counts there are taken from the
+/// article itself.
+pub const FLAG_EXPANDS_ASCII: u8 = 1;
 /// Flag: the article's body could not be read; it has no text here.
 pub const FLAG_UNREADABLE: u8 = 2;
+/// Flag: a character folds to several characters not all ASCII (`㍻` ->
+/// `平成`): counts there are always taken from the article itself.
+pub const FLAG_EXPANDS_OTHER: u8 = 4;
 
 /// What makes an archive file the same file: the index is only used while
 /// all of it holds.
@@ -205,14 +213,33 @@ fn write_article(corpus: &dyn Corpus, i: usize, out: &mut impl Write) -> io::Res
     let (mut bytes, mut flag) = (0, 0);
     for unit in &doc.units {
         let folded = fold_key(&unit.text);
-        if folded.chars().count() != unit.text.chars().count() {
-            flag |= FLAG_RECHECK;
-        }
+        flag |= expansions(&unit.text);
         out.write_all(folded.as_bytes())?;
         out.write_all(&[UNIT_END])?;
         bytes += folded.len() as u64 + 1;
     }
     Ok((bytes, flag))
+}
+
+/// The expansion flags of `text`: characters whose folding is several
+/// characters.
+fn expansions(text: &str) -> u8 {
+    let mut flag = 0;
+    for c in text.chars().filter(|c| !c.is_ascii()) {
+        if is_nfkc_quick(std::iter::once(c)) == IsNormalized::Yes {
+            continue;
+        }
+        let mut out = c.nfkc();
+        if out.by_ref().take(2).count() < 2 {
+            continue;
+        }
+        flag |= if c.nfkc().all(|d| d.is_ascii()) {
+            FLAG_EXPANDS_ASCII
+        } else {
+            FLAG_EXPANDS_OTHER
+        };
+    }
+    flag
 }
 
 fn header(id: Identity, n: usize, offsets_at: u64, flags_at: u64) -> [u8; HEADER] {
@@ -230,4 +257,18 @@ fn header(id: Identity, n: usize, offsets_at: u64, flags_at: u64) -> [u8; HEADER
         h[at..at + 8].copy_from_slice(&v.to_le_bytes());
     }
     h
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn expansions_are_told_apart() {
+        assert_eq!(expansions("物业，ＡＢＣ①"), 0, "one character each");
+        assert_eq!(expansions("等等……"), FLAG_EXPANDS_ASCII);
+        assert_eq!(expansions("5㎏"), FLAG_EXPANDS_ASCII);
+        assert_eq!(expansions("㍻"), FLAG_EXPANDS_OTHER);
+        assert_eq!(expansions("e\u{301}"), 0, "composing is not expanding");
+    }
 }

@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use memchr::memmem;
 
-use super::index::{FLAG_RECHECK, FLAG_UNREADABLE, FoldIndex};
+use super::index::{FLAG_EXPANDS_ASCII, FLAG_EXPANDS_OTHER, FLAG_UNREADABLE, FoldIndex};
 use super::{ArchiveQuery, Corpus};
 use crate::text::search::{Query, find_all, fold_key};
 
@@ -160,6 +160,11 @@ fn with_index(
     let lower = fold_key(needle);
     let finder = memmem::Finder::new(lower.as_bytes());
     let recheck_all = query.case_sensitive();
+    // Articles with a character folding to several characters: hits may
+    // merge there when the needle can start or end inside such a folding.
+    let edge_ascii =
+        lower.starts_with(|c: char| c.is_ascii()) || lower.ends_with(|c: char| c.is_ascii());
+    let recheck = FLAG_EXPANDS_OTHER | if edge_ascii { FLAG_EXPANDS_ASCII } else { 0 };
     let mut in_scope = vec![false; index.len()];
     scope.iter().for_each(|&i| in_scope[i] = true);
     let mut counts = vec![0usize; index.len()];
@@ -179,9 +184,9 @@ fn with_index(
         for i in (first..end).filter(|&i| in_scope[i]) {
             let flags = index.flags(i);
             // The folded text cannot tell: an unreadable body (the article
-            // says why), a case-sensitive query or a folding that changes
-            // the length (the hits are counted in the article itself).
-            let unsure = counts[i] > 0 && (recheck_all || flags & FLAG_RECHECK != 0);
+            // says why), a case-sensitive query or a folding that may merge
+            // hits (the hits are counted in the article itself).
+            let unsure = counts[i] > 0 && (recheck_all || flags & recheck != 0);
             if flags & FLAG_UNREADABLE != 0 || unsure {
                 count_itself(corpus, query, i, out);
             } else {
