@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 use serde_json::{Map, Value};
 
-use crate::text::sanitize::{sanitize, sanitize_line};
+use crate::text::sanitize::{is_removed, sanitize, sanitize_line};
 
 /// The block types the format knows, in documentation order.
 pub const BLOCK_TYPES: [&str; 3] = ["paragraph", "heading", "caption"];
@@ -195,23 +195,17 @@ pub(crate) fn blank_problem(s: &str) -> Option<String> {
 }
 
 /// Ids are printed and typed on command lines: non-empty, and free of the
-/// characters sanitising would remove (the schema's `id` pattern).
+/// characters sanitising removes ([`is_removed`]; the schema's `id`
+/// pattern), so the id `list` prints is the id `show` finds.
 pub(crate) fn id_problem(s: &str) -> Option<String> {
     if s.is_empty() {
         return Some("is empty".into());
     }
-    let bad = s.chars().find(|&c| is_forbidden_in_id(c))?;
+    let bad = s.chars().find(|&c| is_removed(c))?;
     Some(format!(
         "contains the control or invisible character U+{:04X}",
         bad as u32
     ))
-}
-
-pub(crate) fn is_forbidden_in_id(c: char) -> bool {
-    c.is_control()
-        || matches!(c, '\u{ad}' | '\u{200b}' | '\u{feff}')
-        || ('\u{202a}'..='\u{202e}').contains(&c)
-        || ('\u{2066}'..='\u{2069}').contains(&c)
 }
 
 /// A date must be `YYYY-MM-DD` and a real day of the calendar.
@@ -330,6 +324,23 @@ mod tests {
         );
         assert!(id_problem("a\u{202e}").is_some());
         assert_eq!(id_problem("").unwrap(), "is empty");
+    }
+
+    #[test]
+    fn ids_refuse_exactly_what_sanitising_removes() {
+        for c in (0..=0x10FFFF_u32).filter_map(char::from_u32) {
+            let id = format!("a{c}");
+            assert_eq!(
+                id_problem(&id).is_some(),
+                is_removed(c),
+                "U+{:04X}",
+                c as u32
+            );
+        }
+        assert_eq!(
+            id_problem("zy\u{200f}002").unwrap(),
+            "contains the control or invisible character U+200F"
+        );
     }
 
     #[test]
