@@ -15,12 +15,12 @@
 use std::collections::HashSet;
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 
-use serde::de::Deserializer as _;
 use serde_json::{Map, Value};
 
 use super::check::{check_head_with, sanitize_field};
-use super::lazy_de::{META, RawHead, Sink, TopVisitor, object_start};
+use super::lazy_de::{META, RawHead, object_start};
 use super::library::ArticleMeta;
+use super::read::{Sink, read};
 
 /// Articles per batch handed to the checking thread.
 const BATCH: usize = 1024;
@@ -42,7 +42,7 @@ pub(super) fn scan(bytes: &[u8]) -> Option<Scan> {
             batch: Vec::with_capacity(BATCH),
             tx,
         };
-        let header = read(bytes, &mut sender);
+        let header = read(bytes, &mut sender).ok();
         let Batches { batch, tx } = sender;
         // The last batch; then the channel closes and the checker finishes.
         let sent = header.is_some() && tx.send(batch).is_ok();
@@ -57,34 +57,15 @@ pub(super) fn scan(bytes: &[u8]) -> Option<Scan> {
     })
 }
 
-/// The parsing side: every article to `sink`; `Some(header)` when the
-/// whole file was read without a problem.
-fn read<'de>(bytes: &'de [u8], sink: &mut Batches<'de>) -> Option<Option<Map<String, Value>>> {
-    let mut de = serde_json::Deserializer::from_slice(bytes);
-    match (&mut de).deserialize_map(TopVisitor(sink)).ok()? {
-        Some(fields) => {
-            de.end().ok()?;
-            Some(Some(fields))
-        }
-        None => {
-            let stream = serde_json::Deserializer::from_slice(bytes).into_iter::<RawHead>();
-            for head in stream {
-                if !sink.push(head.ok()?) {
-                    return None;
-                }
-            }
-            Some(None)
-        }
-    }
-}
-
 struct Batches<'de> {
     batch: Vec<RawHead<'de>>,
     tx: SyncSender<Vec<RawHead<'de>>>,
 }
 
 impl<'de> Sink<'de> for Batches<'de> {
-    fn push(&mut self, head: RawHead<'de>) -> bool {
+    type Item = RawHead<'de>;
+
+    fn take(&mut self, head: RawHead<'de>, _: Option<usize>) -> bool {
         self.batch.push(head);
         if self.batch.len() < BATCH {
             return true;

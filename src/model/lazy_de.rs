@@ -1,12 +1,11 @@
 //! The serde side of the reader's quick pass (`model::lazy`): an article
 //! read as the raw text of its metadata fields, its `body` skipped
-//! unparsed, and batches of them handed to a [`Sink`].
+//! unparsed.
 
 use std::fmt;
 
-use serde::de::{self, Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::de::{self, Deserialize, Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde_json::value::RawValue;
-use serde_json::{Map, Value};
 
 /// The fields the pass reads (every field the format knows but `body`).
 pub(super) const META: [&str; 9] = [
@@ -28,11 +27,6 @@ pub(super) struct RawHead<'de> {
     /// The fields of [`META`], by position.
     pub fields: [Option<&'de RawValue>; 9],
     pub body: bool,
-}
-
-/// Where the articles go as they are read; `false` stops the pass.
-pub(super) trait Sink<'de> {
-    fn push(&mut self, head: RawHead<'de>) -> bool;
 }
 
 /// An article's member names, as far as the pass cares.
@@ -100,51 +94,6 @@ impl<'de> Visitor<'de> for HeadVisitor {
             }
         }
         Ok(head)
-    }
-}
-
-/// Reads the first value of a file: `Some(fields)` for a single-file
-/// archive (its articles go to the sink), `None` when it is an article
-/// (the file is JSON Lines).
-pub(super) struct TopVisitor<'a, S>(pub &'a mut S);
-
-impl<'de, S: Sink<'de>> Visitor<'de> for TopVisitor<'_, S> {
-    type Value = Option<Map<String, Value>>;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("an archive object or article objects")
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
-        let sink = self.0;
-        super::top::read_top(map, |m| m.next_value_seed(ArticlesSeed(&mut *sink)))
-    }
-}
-
-struct ArticlesSeed<'a, S>(&'a mut S);
-
-impl<'de, S: Sink<'de>> de::DeserializeSeed<'de> for ArticlesSeed<'_, S> {
-    type Value = ();
-
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
-        d.deserialize_seq(self)
-    }
-}
-
-impl<'de, S: Sink<'de>> Visitor<'de> for ArticlesSeed<'_, S> {
-    type Value = ();
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("an array of article objects")
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        while let Some(head) = seq.next_element::<RawHead>()? {
-            if !self.0.push(head) {
-                return Err(de::Error::custom("article refused"));
-            }
-        }
-        Ok(())
     }
 }
 

@@ -16,6 +16,7 @@ use serde_json::Value;
 use super::check::{check_article, sanitize_article};
 use super::lazy::scan;
 use super::load::{io_error, read_header, stem};
+use super::read::strip_bom;
 use super::{Archive, Article, LoadError, load_path};
 use crate::text::sanitize::sanitize_line;
 
@@ -167,12 +168,8 @@ pub fn open_path(path: &Path) -> Result<Library, LoadError> {
     let Ok(map) = (unsafe { Mmap::map(&file) }) else {
         return eager();
     };
-    let bom = if map.starts_with(b"\xEF\xBB\xBF") {
-        3
-    } else {
-        0
-    };
-    let Some(found) = scan(&map[bom..]) else {
+    let (bom, bytes) = strip_bom(&map);
+    let Some(found) = scan(bytes) else {
         return eager();
     };
     let (title, key) = match found.header {

@@ -7,6 +7,7 @@ use serde_json::{Map, Value};
 
 use super::check::{blank_problem, kind, quote};
 use super::parse::{Parsed, parse_text};
+use super::read::strip_bom;
 use super::syntax::{line_column, syntax_error};
 use super::validate::duplicates;
 use super::{Archive, FORMAT_TAG, LoadError, Problem};
@@ -84,9 +85,7 @@ pub(super) fn stem(path: &Path) -> String {
 
 /// Bytes to [`Parsed`]: BOM, emptiness, UTF-8 and syntax checks.
 fn parse_file(path: &Path, bytes: &[u8]) -> Result<Parsed, LoadError> {
-    const BOM: &[u8] = b"\xEF\xBB\xBF";
-    let bom = if bytes.starts_with(BOM) { BOM.len() } else { 0 };
-    let body = &bytes[bom..];
+    let (bom, body) = strip_bom(bytes);
     if body.iter().all(u8::is_ascii_whitespace) {
         return Err(LoadError::Empty {
             path: path.to_path_buf(),

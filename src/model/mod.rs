@@ -10,10 +10,9 @@ mod lazy_de;
 mod library;
 mod load;
 mod parse;
+mod read;
 mod sample;
-
 mod syntax;
-mod top;
 mod validate;
 
 pub use article::{Archive, Article, Block, Byline, FORMAT_TAG};
