@@ -17,8 +17,8 @@ use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 
 use serde_json::{Map, Value};
 
-use super::check::{check_head_with, sanitize_field};
-use super::lazy_de::{META, RawHead, object_start};
+use super::accept::accept;
+use super::lazy_de::{Scanned, object_start};
 use super::library::ArticleMeta;
 use super::read::{Sink, read};
 
@@ -58,14 +58,14 @@ pub(super) fn scan(bytes: &[u8]) -> Option<Scan> {
 }
 
 struct Batches<'de> {
-    batch: Vec<RawHead<'de>>,
-    tx: SyncSender<Vec<RawHead<'de>>>,
+    batch: Vec<Scanned<'de>>,
+    tx: SyncSender<Vec<Scanned<'de>>>,
 }
 
 impl<'de> Sink<'de> for Batches<'de> {
-    type Item = RawHead<'de>;
+    type Item = Scanned<'de>;
 
-    fn take(&mut self, head: RawHead<'de>, _: Option<usize>) -> bool {
+    fn take(&mut self, head: Scanned<'de>, _: Option<usize>) -> bool {
         self.batch.push(head);
         if self.batch.len() < BATCH {
             return true;
@@ -78,7 +78,7 @@ impl<'de> Sink<'de> for Batches<'de> {
 
 /// The checking side: every batch until the channel closes; `None` (and
 /// an early return, which closes the channel) at the first problem.
-fn check_all(bytes: &[u8], rx: Receiver<Vec<RawHead>>) -> Option<(Vec<ArticleMeta>, Vec<usize>)> {
+fn check_all(bytes: &[u8], rx: Receiver<Vec<Scanned>>) -> Option<(Vec<ArticleMeta>, Vec<usize>)> {
     let (mut articles, mut starts) = (Vec::new(), Vec::new());
     let mut ids = HashSet::new();
     for batch in rx {
@@ -99,41 +99,14 @@ fn check_all(bytes: &[u8], rx: Receiver<Vec<RawHead>>) -> Option<(Vec<ArticleMet
     Some((articles, starts))
 }
 
-/// One article's metadata, parsed, sanitised and checked, and where its
-/// object starts; `None` on a problem.
-fn check(bytes: &[u8], head: RawHead) -> Option<(ArticleMeta, usize)> {
-    let first = head.first?.get().as_ptr() as usize - bytes.as_ptr() as usize;
+/// One article's metadata, parsed, sanitised and checked (as the full
+/// loader does: `model::accept`), and where its object starts; `None` on a
+/// problem.
+fn check(bytes: &[u8], scanned: Scanned) -> Option<(ArticleMeta, usize)> {
+    let first = scanned.first?.get().as_ptr() as usize - bytes.as_ptr() as usize;
     let start = object_start(bytes, first)?;
-    let mut fields: [Option<Value>; 9] = Default::default();
-    for (i, raw) in head.fields.iter().enumerate() {
-        if let Some(raw) = raw {
-            let mut value = serde_json::from_str(raw.get()).ok()?;
-            // `source` and `bulletin` are only type-checked here.
-            if !matches!(META[i], "source" | "bulletin") {
-                sanitize_field(META[i], &mut value);
-            }
-            fields[i] = Some(value);
-        }
-    }
-    let slot = |name: &str| META.iter().position(|&m| m == name);
-    let problems = check_head_with(|name| slot(name).and_then(|i| fields[i].as_ref()));
-    if !head.body || !problems.is_empty() {
-        return None;
-    }
-    let [id, title, subtitle, district, subdistrict, date, ..] = fields;
-    let text = |v: Option<Value>| match v {
-        Some(Value::String(s)) => Some(s),
-        _ => None,
-    };
-    let meta = ArticleMeta {
-        id: text(id)?,
-        title: text(title)?,
-        subtitle: text(subtitle),
-        district: text(district)?,
-        subdistrict: text(subdistrict),
-        date: text(date),
-    };
-    Some((meta, start))
+    let (head, ()) = accept(scanned.fields.parse().ok()?).ok()?;
+    Some((head.meta, start))
 }
 
 #[cfg(test)]

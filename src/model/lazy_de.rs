@@ -1,99 +1,72 @@
 //! The serde side of the reader's quick pass (`model::lazy`): an article
-//! read as the raw text of its metadata fields, its `body` skipped
-//! unparsed.
+//! read as the raw text of its metadata members ([`Fields`] with
+//! `&RawValue` values, serde's derive), its `body` skipped unparsed, and
+//! where its object starts.
 
 use std::fmt;
 
-use serde::de::{self, Deserialize, Deserializer, IgnoredAny, MapAccess, Visitor};
+use serde::de::value::MapAccessDeserializer;
+use serde::de::{self, Deserialize, DeserializeSeed, Deserializer, MapAccess, Visitor};
 use serde_json::value::RawValue;
 
-/// The fields the pass reads (every field the format knows but `body`).
-pub(super) const META: [&str; 9] = [
-    "id",
-    "title",
-    "subtitle",
-    "district",
-    "subdistrict",
-    "date",
-    "source",
-    "bulletin",
-    "bylines",
-];
+use super::fields::{Fields, Skipped};
 
 /// One article as the pass reads it: raw JSON text, not parsed yet.
-pub(super) struct RawHead<'de> {
+pub(super) struct Scanned<'de> {
+    pub fields: Fields<&'de RawValue, Skipped>,
     /// The first member's value, to find where the object starts.
     pub first: Option<&'de RawValue>,
-    /// The fields of [`META`], by position.
-    pub fields: [Option<&'de RawValue>; 9],
-    pub body: bool,
 }
 
-/// An article's member names, as far as the pass cares.
-enum Key {
-    /// A field of [`META`], by position.
-    Meta(usize),
-    Body,
-    Other,
-}
-
-impl<'de> Deserialize<'de> for Key {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Key, D::Error> {
-        struct V;
-        impl Visitor<'_> for V {
-            type Value = Key;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a field name")
-            }
-            fn visit_str<E: de::Error>(self, s: &str) -> Result<Key, E> {
-                Ok(match META.iter().position(|&m| m == s) {
-                    Some(i) => Key::Meta(i),
-                    None if s == "body" => Key::Body,
-                    None => Key::Other,
-                })
-            }
-        }
-        d.deserialize_str(V)
+impl<'de> Deserialize<'de> for Scanned<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Scanned<'de>, D::Error> {
+        d.deserialize_map(ScanVisitor)
     }
 }
 
-impl<'de> Deserialize<'de> for RawHead<'de> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<RawHead<'de>, D::Error> {
-        d.deserialize_map(HeadVisitor)
-    }
-}
+struct ScanVisitor;
 
-struct HeadVisitor;
-
-impl<'de> Visitor<'de> for HeadVisitor {
-    type Value = RawHead<'de>;
+impl<'de> Visitor<'de> for ScanVisitor {
+    type Value = Scanned<'de>;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("an article object")
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawHead<'de>, A::Error> {
-        let mut head = RawHead {
-            first: None,
-            fields: [None; 9],
-            body: false,
-        };
-        while let Some(key) = map.next_key::<Key>()? {
-            let raw = match (&key, head.first) {
-                (Key::Meta(_), _) | (_, None) => Some(map.next_value::<&'de RawValue>()?),
-                _ => {
-                    map.next_value::<IgnoredAny>()?;
-                    None
-                }
-            };
-            head.first = head.first.or(raw);
-            match key {
-                Key::Meta(i) => head.fields[i] = raw,
-                Key::Body => head.body = true,
-                Key::Other => {}
-            }
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Scanned<'de>, A::Error> {
+        let mut map = FirstValue { map, first: None };
+        let fields = Fields::deserialize(MapAccessDeserializer::new(&mut map))?;
+        Ok(Scanned {
+            fields,
+            first: map.first,
+        })
+    }
+}
+
+/// Passes an object's members on, keeping the raw text of the first value.
+struct FirstValue<'de, A> {
+    map: A,
+    first: Option<&'de RawValue>,
+}
+
+impl<'de, A: MapAccess<'de>> MapAccess<'de> for FirstValue<'de, A> {
+    type Error = A::Error;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, A::Error> {
+        self.map.next_key_seed(seed)
+    }
+
+    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, A::Error> {
+        if self.first.is_some() {
+            return self.map.next_value_seed(seed);
         }
-        Ok(head)
+        let raw: &'de RawValue = self.map.next_value()?;
+        self.first = Some(raw);
+        let mut de = serde_json::Deserializer::from_str(raw.get());
+        seed.deserialize(&mut de).map_err(de::Error::custom)
     }
 }
 

@@ -13,7 +13,7 @@ use std::path::Path;
 use memmap2::Mmap;
 use serde_json::Value;
 
-use super::check::{check_article, sanitize_article};
+use super::accept::accept_article;
 use super::lazy::scan;
 use super::load::{io_error, read_header, stem};
 use super::read::strip_bom;
@@ -123,18 +123,12 @@ impl Mapped {
         let bytes = &self.map[self.bom..];
         let start = self.starts[i];
         let mut stream = serde_json::Deserializer::from_slice(&bytes[start..]).into_iter::<Value>();
-        let mut value = match stream.next() {
+        let value = match stream.next() {
             Some(Ok(value)) => value,
             Some(Err(e)) => return Err(self.located(bytes, start, &e)),
             None => return Err(CHANGED.into()),
         };
-        sanitize_article(&mut value);
-        let problems = check_article(&value);
-        if !problems.is_empty() {
-            return Err(problems.join("; "));
-        }
-        let article: Article =
-            serde_json::from_value(value).map_err(|e| format!("cannot be read: {e}"))?;
+        let article = accept_article(value).map_err(|problems| problems.join("; "))?;
         if article.id != id {
             return Err(CHANGED.into());
         }

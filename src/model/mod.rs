@@ -1,9 +1,11 @@
 //! Archive model: types, loading, validation and grouping. Terminal-free.
 
+mod accept;
 mod article;
 mod check;
 mod doc;
 mod error;
+mod fields;
 mod group;
 mod lazy;
 mod lazy_de;

@@ -5,10 +5,10 @@
 
 use serde_json::{Map, Value};
 
-use super::check::{check_article, id_problem, sanitize_article};
+use super::accept::accept_article;
+use super::check::id_problem;
 use super::read::{Sink, Stage, read};
 use super::{Article, Problem};
-use crate::text::sanitize::sanitize_line;
 
 /// An article with a string id, remembered to find duplicate ids.
 #[derive(Debug)]
@@ -59,7 +59,7 @@ impl Parsed {
 
     /// Takes one article value: sanitise, check, convert. `line` is the
     /// JSON Lines line it started on.
-    pub(crate) fn take(&mut self, mut value: Value, line: Option<usize>) {
+    pub(crate) fn take(&mut self, value: Value, line: Option<usize>) {
         self.count += 1;
         let number = self.count;
         let id = value.get("id").and_then(Value::as_str).map(str::to_owned);
@@ -71,17 +71,13 @@ impl Parsed {
             Some(line) => format!("{}:{line}", self.location),
             None => self.location.clone(),
         };
-        sanitize_article(&mut value);
-        let mut messages = check_article(&value);
-        if messages.is_empty() {
-            match serde_json::from_value::<Article>(value) {
-                Ok(article) => self.articles.push(article),
-                // The checks above should leave serde nothing to refuse.
-                Err(e) => {
-                    messages.push(format!("cannot be read: {}", sanitize_line(&e.to_string())))
-                }
+        let messages = match accept_article(value) {
+            Ok(article) => {
+                self.articles.push(article);
+                Vec::new()
             }
-        }
+            Err(messages) => messages,
+        };
         for message in messages {
             let problem = Problem {
                 location: Some(location.clone()),
