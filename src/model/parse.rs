@@ -67,10 +67,7 @@ impl Parsed {
             Some(id) if id_problem(id).is_none() => id.clone(),
             _ => format!("#{number}"),
         };
-        let location = match line {
-            Some(line) => format!("{}:{line}", self.location),
-            None => self.location.clone(),
-        };
+        let location = Problem::place(&self.location, line);
         let messages = match accept_article(value) {
             Ok(article) => {
                 self.articles.push(article);
