@@ -1,13 +1,14 @@
 //! The reader's up-front pass over an archive file (see `docs/performance.md`):
 //! one serde_json pass that builds only what the first frame needs. Each
 //! article's metadata (every field but `body`) is parsed, sanitised and
-//! checked by the same rules as the full loader; its `body` is skipped
-//! unparsed (syntax checked, UTF-8 not), and the article's start offset is
-//! kept so it can be parsed in full when opened.
+//! checked the way the full loader does it (`model::accept`); its `body` is
+//! skipped unparsed (syntax checked, UTF-8 not), and the article's start
+//! offset is kept so it can be parsed in full when opened.
 //!
-//! The pass runs on two threads: this one reads the file (`lazy_de`), the
-//! other turns each article's raw metadata into an [`ArticleMeta`], batch
-//! by batch, so the work beyond the parser's own overlaps with it.
+//! The pass runs on two threads: this one reads the file (`model::read`,
+//! with articles as `lazy_de` reads them), the other turns each article's
+//! raw metadata into an [`ArticleMeta`], batch by batch, so the work beyond
+//! the parser's own overlaps with it.
 //!
 //! Any problem makes [`scan`] give up (`None`): the caller then loads the
 //! file the full way, which reports every problem with the usual messages.
@@ -65,8 +66,8 @@ struct Batches<'de> {
 impl<'de> Sink<'de> for Batches<'de> {
     type Item = Scanned<'de>;
 
-    fn take(&mut self, head: Scanned<'de>, _: Option<usize>) -> bool {
-        self.batch.push(head);
+    fn take(&mut self, scanned: Scanned<'de>, _: Option<usize>) -> bool {
+        self.batch.push(scanned);
         if self.batch.len() < BATCH {
             return true;
         }
@@ -82,8 +83,8 @@ fn check_all(bytes: &[u8], rx: Receiver<Vec<Scanned>>) -> Option<(Vec<ArticleMet
     let (mut articles, mut starts) = (Vec::new(), Vec::new());
     let mut ids = HashSet::new();
     for batch in rx {
-        for head in batch {
-            let (meta, start) = check(bytes, head)?;
+        for scanned in batch {
+            let (meta, start) = check(bytes, scanned)?;
             starts.push(start);
             articles.push(meta);
         }

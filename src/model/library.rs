@@ -11,7 +11,7 @@ use std::fs::{self, File};
 use std::path::{Path, PathBuf};
 
 use memmap2::Mmap;
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 use super::accept::accept_article;
 use super::lazy::scan;
@@ -201,18 +201,8 @@ pub fn open_path(path: &Path) -> Result<Library, LoadError> {
         return eager();
     };
     let lines = found.header.is_none();
-    let (title, key) = match found.header {
-        None => (stem(path), None),
-        Some(fields) => {
-            let mut problems = Vec::new();
-            match read_header(path, fields, &mut problems) {
-                Ok(header) if problems.is_empty() => match header.title {
-                    Some(title) => (title, header.key),
-                    None => return eager(),
-                },
-                _ => return eager(),
-            }
-        }
+    let Some((title, key)) = title_and_key(path, found.header) else {
+        return eager();
     };
     let mapped = Mapped {
         file,
@@ -228,4 +218,20 @@ pub fn open_path(path: &Path) -> Result<Library, LoadError> {
         articles: found.articles,
         source: Source::Mapped(mapped),
     })
+}
+
+/// The title and key of a scanned file (a JSON Lines file is named by its
+/// file name); `None` when its header has a problem, which the full loader
+/// then reports.
+fn title_and_key(
+    path: &Path,
+    header: Option<Map<String, Value>>,
+) -> Option<(String, Option<String>)> {
+    let Some(fields) = header else {
+        return Some((stem(path), None));
+    };
+    let mut problems = Vec::new();
+    let header = read_header(path, fields, &mut problems).ok()?;
+    let title = header.title.filter(|_| problems.is_empty())?;
+    Some((title, header.key))
 }
