@@ -7,7 +7,7 @@ use serde_json::{Map, Value};
 
 use super::check::{check_body, kind, sanitize_body};
 use super::fields::{Fields, Head, Skipped, Whole};
-use super::{Article, Block};
+use super::{Article, Block, Byline};
 use crate::text::sanitize_line;
 
 /// What an article's body is held as, and what it becomes once checked.
@@ -66,8 +66,6 @@ pub(crate) fn accept<B: Body>(
     if !problems.is_empty() {
         return Err(problems);
     }
-    // serde's wording may quote the input.
-    let cannot = |e: String| vec![format!("cannot be read: {}", sanitize_line(&e))];
     let (head, body) = fields.into_head().map_err(cannot)?;
     Ok((head, body.convert().map_err(cannot)?))
 }
@@ -80,13 +78,24 @@ pub(crate) fn accept_article(value: Value) -> Result<Article, Vec<String>> {
             kind(&value)
         )]);
     };
-    let cannot = |e: String| vec![format!("cannot be read: {}", sanitize_line(&e))];
     let (fields, extra) = Whole::split(map).map_err(cannot)?;
-    let (head, body) = accept(fields)?;
-    Ok(article(head, body, extra))
+    let (mut head, body) = accept(fields)?;
+    let bylines = head.bylines().map_err(cannot)?;
+    Ok(article(head, bylines, body, extra))
 }
 
-fn article(head: Head, body: Vec<Block>, extra: Map<String, Value>) -> Article {
+/// What serde refused after the checks passed (they should leave it
+/// nothing), as a problem; its wording may quote the input.
+fn cannot(e: String) -> Vec<String> {
+    vec![format!("cannot be read: {}", sanitize_line(&e))]
+}
+
+fn article(
+    head: Head,
+    bylines: Vec<Byline>,
+    body: Vec<Block>,
+    extra: Map<String, Value>,
+) -> Article {
     let meta = head.meta;
     Article {
         id: meta.id,
@@ -97,7 +106,7 @@ fn article(head: Head, body: Vec<Block>, extra: Map<String, Value>) -> Article {
         date: meta.date,
         source: head.source,
         bulletin: head.bulletin,
-        bylines: head.bylines,
+        bylines,
         body,
         extra,
     }

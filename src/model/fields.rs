@@ -38,14 +38,25 @@ pub(crate) struct Fields<V, B> {
 /// An article as the full loader reads it: every member parsed.
 pub(crate) type Whole = Fields<Value, Option<Value>>;
 
-/// The checked metadata, typed: what lists need ([`ArticleMeta`]) and the
-/// rest of the head of an article.
+/// The checked metadata: what lists need ([`ArticleMeta`]) and the rest of
+/// the head of an article. The bylines stay JSON until a whole article
+/// needs them ([`Head::bylines`]): the reader's quick pass never does.
 #[derive(Debug)]
 pub(crate) struct Head {
     pub meta: ArticleMeta,
     pub source: Option<String>,
     pub bulletin: Option<String>,
-    pub bylines: Vec<Byline>,
+    bylines: Option<Value>,
+}
+
+impl Head {
+    /// The bylines, typed.
+    pub(crate) fn bylines(&mut self) -> Result<Vec<Byline>, String> {
+        match self.bylines.take() {
+            None | Some(Value::Null) => Ok(Vec::new()),
+            Some(v) => serde_json::from_value(v).map_err(|e| e.to_string()),
+        }
+    }
 }
 
 impl<B> Fields<&RawValue, B> {
@@ -138,16 +149,11 @@ impl<B> Fields<Value, B> {
             subdistrict: text(self.subdistrict),
             date: text(self.date),
         };
-        let bylines = match self.bylines {
-            None | Some(Value::Null) => Vec::new(),
-            Some(v) => serde_json::from_value(v).map_err(|e| e.to_string())?,
-        };
-        let (source, bulletin) = (text(self.source), text(self.bulletin));
         let head = Head {
             meta,
-            source,
-            bulletin,
-            bylines,
+            source: text(self.source),
+            bulletin: text(self.bulletin),
+            bylines: self.bylines,
         };
         Ok((head, self.body))
     }

@@ -104,8 +104,8 @@ fn check_all(bytes: &[u8], rx: Receiver<Vec<Scanned>>) -> Option<(Vec<ArticleMet
 /// loader does: `model::accept`), and where its object starts; `None` on a
 /// problem.
 fn check(bytes: &[u8], scanned: Scanned) -> Option<(ArticleMeta, usize)> {
-    let first = scanned.first?.get().as_ptr() as usize - bytes.as_ptr() as usize;
-    let start = object_start(bytes, first)?;
+    let name_at = scanned.first_key?.as_ptr() as usize - bytes.as_ptr() as usize;
+    let start = object_start(bytes, name_at)?;
     let (head, ()) = accept(scanned.fields.parse().ok()?).ok()?;
     Some((head.meta, start))
 }
