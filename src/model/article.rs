@@ -15,10 +15,11 @@ pub const FORMAT_TAG: &str = "bulletin-archive/1";
 // loader's validation (`model::validate`) enforces the same rules.
 /// Text that must hold at least one non-whitespace character.
 const NOT_BLANK: &str = r"\S";
-/// An id: one or more characters, none of them a control or invisible
-/// character that sanitising would remove (ids are kept exactly as given).
-const ID_PATTERN: &str =
-    r"^[^\u0000-\u001f\u007f-\u009f\u00ad\u200b\u202a-\u202e\u2066-\u2069\ufeff]+$";
+/// An id: one or more characters, none of them one that sanitising removes
+/// (`text::sanitize::REMOVED`; ids are kept exactly as given).
+fn id_pattern() -> String {
+    format!("^[^{}]+$", crate::text::sanitize::removed_class())
+}
 /// A calendar date `YYYY-MM-DD` (validation also checks it exists).
 const DATE_PATTERN: &str = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
 
@@ -43,7 +44,7 @@ pub struct Archive {
 /// One article (a report, notice or district-level piece).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Article {
-    #[schemars(regex(pattern = ID_PATTERN))]
+    #[schemars(regex(pattern = id_pattern()))]
     pub id: String,
     #[schemars(regex(pattern = NOT_BLANK))]
     pub title: String,

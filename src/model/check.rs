@@ -1,117 +1,57 @@
-//! The schema rules, applied to one article as parsed JSON (before it becomes
-//! an [`Article`](super::Article)), so that every problem is found even where
-//! serde would stop at the first. Also sanitises an article's text in place.
+//! The schema rules, applied to the parts of one article as parsed JSON
+//! (before it becomes an [`Article`](super::Article)), so that every problem
+//! is found even where serde would stop at the first; and sanitising of its
+//! body. The metadata members are walked by `model::fields`.
 
 use chrono::NaiveDate;
-use serde_json::{Map, Value};
+use serde_json::Value;
 
-use crate::text::sanitize::{sanitize, sanitize_line};
+use crate::text::sanitize::{is_clean, is_removed, sanitize, sanitize_line};
 
 /// The block types the format knows, in documentation order.
 pub const BLOCK_TYPES: [&str; 3] = ["paragraph", "heading", "caption"];
 
-const LINE_FIELDS: [&str; 6] = [
-    "title",
-    "subtitle",
-    "district",
-    "subdistrict",
-    "source",
-    "bulletin",
-];
-
-/// Sanitises the text fields of an article value in place (GUIDE §3):
-/// one-line fields with `sanitize_line`, block text with `sanitize`. Fields
-/// of the wrong type are left for [`check_article`] to report.
-pub(crate) fn sanitize_article(article: &mut Value) {
-    let Some(obj) = article.as_object_mut() else {
-        return;
-    };
-    for (field, value) in obj.iter_mut() {
-        sanitize_field(field, value);
-    }
-    if let Some(Value::Array(body)) = obj.get_mut("body") {
-        for block in body.iter_mut().filter_map(Value::as_object_mut) {
+/// Sanitises the text of a body in place (GUIDE §3): block text as
+/// multi-line text, a caption's credit as one line. Values of the wrong
+/// type are left for [`check_body`] to report.
+pub(crate) fn sanitize_body(body: Option<&mut Value>) {
+    if let Some(Value::Array(blocks)) = body {
+        for block in blocks.iter_mut().filter_map(Value::as_object_mut) {
             clean(block.get_mut("text"), sanitize);
-            clean(block.get_mut("credit"), sanitize_line);
+            clean_line(block.get_mut("credit"));
         }
     }
 }
 
-/// Sanitises one field of an article other than `body`, in place.
-pub(crate) fn sanitize_field(field: &str, value: &mut Value) {
-    if LINE_FIELDS.contains(&field) {
-        clean(Some(value), sanitize_line);
-    } else if let ("bylines", Value::Array(bylines)) = (field, value) {
-        for byline in bylines.iter_mut().filter_map(Value::as_object_mut) {
-            clean(byline.get_mut("role"), sanitize_line);
-            clean(byline.get_mut("name"), sanitize_line);
-        }
-    }
+/// Sanitises a one-line text value in place, if it is a string.
+pub(crate) fn clean_line(value: Option<&mut Value>) {
+    clean(value, sanitize_line);
 }
 
 fn clean(value: Option<&mut Value>, f: fn(&str) -> String) {
-    if let Some(Value::String(s)) = value {
-        if crate::text::sanitize::is_clean(s) {
-            return;
-        }
-        let cleaned = f(s);
-        if cleaned != *s {
-            *s = cleaned;
-        }
+    if let Some(Value::String(s)) = value
+        && !is_clean(s)
+    {
+        *s = f(s);
     }
-}
-
-/// Every problem of one article value, as messages (`missing id`,
-/// `block 3: unknown type "image" …`). Empty when the article is valid.
-pub(crate) fn check_article(article: &Value) -> Vec<String> {
-    let Some(obj) = article.as_object() else {
-        return vec![format!(
-            "expected an article object, found {}",
-            kind(article)
-        )];
-    };
-    let mut out = check_head(obj);
-    check_body(obj.get("body"), &mut out);
-    out
-}
-
-/// Every problem of an article's fields other than `body`.
-fn check_head(obj: &Map<String, Value>) -> Vec<String> {
-    check_head_with(|field| obj.get(field))
-}
-
-/// [`check_head`] with the fields looked up by `get` (the reader's quick
-/// pass keeps them in an array; see `model::lazy`).
-pub(crate) fn check_head_with<'a>(get: impl Fn(&str) -> Option<&'a Value>) -> Vec<String> {
-    let mut out = Vec::new();
-    required(get("id"), "id", id_problem, &mut out);
-    required(get("title"), "title", blank_problem, &mut out);
-    optional(get("subtitle"), "subtitle", no_rule, &mut out);
-    required(get("district"), "district", blank_problem, &mut out);
-    optional(get("subdistrict"), "subdistrict", blank_problem, &mut out);
-    optional(get("date"), "date", date_problem, &mut out);
-    optional(get("source"), "source", no_rule, &mut out);
-    optional(get("bulletin"), "bulletin", no_rule, &mut out);
-    check_bylines(get("bylines"), &mut out);
-    out
 }
 
 /// A rule on a string field: `Some(reason)` when the value breaks it. The
 /// reason follows the field name (`title` + ` is empty`).
-type Rule = fn(&str) -> Option<String>;
+pub(crate) type Rule = fn(&str) -> Option<String>;
 
-fn no_rule(_: &str) -> Option<String> {
+pub(crate) fn no_rule(_: &str) -> Option<String> {
     None
 }
 
-fn required(value: Option<&Value>, field: &str, rule: Rule, out: &mut Vec<String>) {
+pub(crate) fn required(value: Option<&Value>, field: &str, rule: Rule, out: &mut Vec<String>) {
     match value {
         None | Some(Value::Null) => out.push(format!("missing {field}")),
         Some(value) => string_field(field, value, rule, out),
     }
 }
 
-fn optional(value: Option<&Value>, field: &str, rule: Rule, out: &mut Vec<String>) {
+pub(crate) fn optional(value: Option<&Value>, field: &str, rule: Rule, out: &mut Vec<String>) {
     match value {
         None | Some(Value::Null) => {}
         Some(value) => string_field(field, value, rule, out),
@@ -125,7 +65,7 @@ fn string_field(field: &str, value: &Value, rule: Rule, out: &mut Vec<String>) {
     }
 }
 
-fn check_bylines(bylines: Option<&Value>, out: &mut Vec<String>) {
+pub(crate) fn check_bylines(bylines: Option<&Value>, out: &mut Vec<String>) {
     let items = match bylines {
         None => return,
         Some(Value::Array(items)) => items,
@@ -150,7 +90,7 @@ fn check_bylines(bylines: Option<&Value>, out: &mut Vec<String>) {
     }
 }
 
-fn check_body(body: Option<&Value>, out: &mut Vec<String>) {
+pub(crate) fn check_body(body: Option<&Value>, out: &mut Vec<String>) {
     let blocks = match body {
         None | Some(Value::Null) => return out.push("missing body".into()),
         Some(Value::Array(blocks)) => blocks,
@@ -195,23 +135,17 @@ pub(crate) fn blank_problem(s: &str) -> Option<String> {
 }
 
 /// Ids are printed and typed on command lines: non-empty, and free of the
-/// characters sanitising would remove (the schema's `id` pattern).
+/// characters sanitising removes ([`is_removed`]; the schema's `id`
+/// pattern), so the id `list` prints is the id `show` finds.
 pub(crate) fn id_problem(s: &str) -> Option<String> {
     if s.is_empty() {
         return Some("is empty".into());
     }
-    let bad = s.chars().find(|&c| is_forbidden_in_id(c))?;
+    let bad = s.chars().find(|&c| is_removed(c))?;
     Some(format!(
         "contains the control or invisible character U+{:04X}",
         bad as u32
     ))
-}
-
-pub(crate) fn is_forbidden_in_id(c: char) -> bool {
-    c.is_control()
-        || matches!(c, '\u{ad}' | '\u{200b}' | '\u{feff}')
-        || ('\u{202a}'..='\u{202e}').contains(&c)
-        || ('\u{2066}'..='\u{2069}').contains(&c)
 }
 
 /// A date must be `YYYY-MM-DD` and a real day of the calendar.
@@ -262,52 +196,6 @@ pub(crate) fn kind(value: &Value) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
-
-    fn good() -> Value {
-        json!({"id": "a1", "title": "标题", "district": "中原区",
-               "body": [{"type": "paragraph", "text": "正文。"}]})
-    }
-
-    #[test]
-    fn a_good_article_has_no_problems() {
-        assert!(check_article(&good()).is_empty());
-    }
-
-    #[test]
-    fn every_problem_is_reported_at_once() {
-        let v = json!({"title": "", "district": 3, "date": "2023-02-30",
-            "bylines": [{"role": "记者"}],
-            "body": [{"type": "image", "text": "x"}, {"type": "paragraph", "text": " "}, 7]});
-        assert_eq!(
-            check_article(&v),
-            vec![
-                "missing id",
-                "title is empty",
-                "district must be a string, found a number",
-                "date \"2023-02-30\" is not a real calendar date",
-                "byline 1: missing name",
-                "block 1: unknown type \"image\" (expected paragraph, heading or caption)",
-                "block 2: text is empty",
-                "block 3: expected a block object, found a number",
-            ]
-        );
-    }
-
-    #[test]
-    fn body_shape_problems() {
-        let mut v = good();
-        v["body"] = json!("text");
-        assert_eq!(
-            check_article(&v),
-            ["body must be an array of blocks, found a string"]
-        );
-        v["body"] = json!([]);
-        assert_eq!(
-            check_article(&v),
-            ["empty body: an article needs at least one block"]
-        );
-    }
 
     #[test]
     fn dates_must_exist() {
@@ -333,15 +221,20 @@ mod tests {
     }
 
     #[test]
-    fn sanitising_touches_only_text_fields() {
-        let mut v = good();
-        v["title"] = json!("a\u{1b}[31mb");
-        v["body"][0]["text"] = json!("x\ny\u{202e}");
-        v["note"] = json!("keep\u{1b}");
-        sanitize_article(&mut v);
-        assert_eq!(v["title"], "ab");
-        assert_eq!(v["body"][0]["text"], "x\ny");
-        assert_eq!(v["note"], "keep\u{1b}");
+    fn ids_refuse_exactly_what_sanitising_removes() {
+        for c in (0..=0x10FFFF_u32).filter_map(char::from_u32) {
+            let id = format!("a{c}");
+            assert_eq!(
+                id_problem(&id).is_some(),
+                is_removed(c),
+                "U+{:04X}",
+                c as u32
+            );
+        }
+        assert_eq!(
+            id_problem("zy\u{200f}002").unwrap(),
+            "contains the control or invisible character U+200F"
+        );
     }
 
     #[test]

@@ -20,6 +20,17 @@ pub struct Problem {
     pub message: String,
 }
 
+impl Problem {
+    /// Where an article's problems are: `file`, or `file:line` for an
+    /// article of a JSON Lines file (the line it starts on).
+    pub(crate) fn place(file: &str, line: Option<usize>) -> String {
+        match line {
+            Some(line) => format!("{file}:{line}"),
+            None => file.to_owned(),
+        }
+    }
+}
+
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if let Some(location) = &self.location {

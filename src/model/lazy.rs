@@ -1,13 +1,14 @@
 //! The reader's up-front pass over an archive file (see `docs/performance.md`):
 //! one serde_json pass that builds only what the first frame needs. Each
 //! article's metadata (every field but `body`) is parsed, sanitised and
-//! checked by the same rules as the full loader; its `body` is skipped
-//! unparsed (syntax checked, UTF-8 not), and the article's start offset is
-//! kept so it can be parsed in full when opened.
+//! checked the way the full loader does it (`model::accept`); its `body` is
+//! skipped unparsed (syntax checked, UTF-8 not), and the article's start
+//! offset is kept so it can be parsed in full when opened.
 //!
-//! The pass runs on two threads: this one reads the file (`lazy_de`), the
-//! other turns each article's raw metadata into an [`ArticleMeta`], batch
-//! by batch, so the work beyond the parser's own overlaps with it.
+//! The pass runs on two threads: this one reads the file (`model::read`,
+//! with articles as `lazy_de` reads them), the other turns each article's
+//! raw metadata into an [`ArticleMeta`], batch by batch, so the work beyond
+//! the parser's own overlaps with it.
 //!
 //! Any problem makes [`scan`] give up (`None`): the caller then loads the
 //! file the full way, which reports every problem with the usual messages.
@@ -15,12 +16,12 @@
 use std::collections::HashSet;
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 
-use serde::de::Deserializer as _;
 use serde_json::{Map, Value};
 
-use super::check::{check_head_with, sanitize_field};
-use super::lazy_de::{META, RawHead, Sink, TopVisitor, object_start};
+use super::accept::accept;
+use super::lazy_de::{Scanned, object_start};
 use super::library::ArticleMeta;
+use super::read::{Sink, read};
 
 /// Articles per batch handed to the checking thread.
 const BATCH: usize = 1024;
@@ -42,7 +43,7 @@ pub(super) fn scan(bytes: &[u8]) -> Option<Scan> {
             batch: Vec::with_capacity(BATCH),
             tx,
         };
-        let header = read(bytes, &mut sender);
+        let header = read(bytes, &mut sender).ok();
         let Batches { batch, tx } = sender;
         // The last batch; then the channel closes and the checker finishes.
         let sent = header.is_some() && tx.send(batch).is_ok();
@@ -57,35 +58,16 @@ pub(super) fn scan(bytes: &[u8]) -> Option<Scan> {
     })
 }
 
-/// The parsing side: every article to `sink`; `Some(header)` when the
-/// whole file was read without a problem.
-fn read<'de>(bytes: &'de [u8], sink: &mut Batches<'de>) -> Option<Option<Map<String, Value>>> {
-    let mut de = serde_json::Deserializer::from_slice(bytes);
-    match (&mut de).deserialize_map(TopVisitor(sink)).ok()? {
-        Some(fields) => {
-            de.end().ok()?;
-            Some(Some(fields))
-        }
-        None => {
-            let stream = serde_json::Deserializer::from_slice(bytes).into_iter::<RawHead>();
-            for head in stream {
-                if !sink.push(head.ok()?) {
-                    return None;
-                }
-            }
-            Some(None)
-        }
-    }
-}
-
 struct Batches<'de> {
-    batch: Vec<RawHead<'de>>,
-    tx: SyncSender<Vec<RawHead<'de>>>,
+    batch: Vec<Scanned<'de>>,
+    tx: SyncSender<Vec<Scanned<'de>>>,
 }
 
 impl<'de> Sink<'de> for Batches<'de> {
-    fn push(&mut self, head: RawHead<'de>) -> bool {
-        self.batch.push(head);
+    type Item = Scanned<'de>;
+
+    fn take(&mut self, scanned: Scanned<'de>, _: Option<usize>) -> bool {
+        self.batch.push(scanned);
         if self.batch.len() < BATCH {
             return true;
         }
@@ -97,12 +79,12 @@ impl<'de> Sink<'de> for Batches<'de> {
 
 /// The checking side: every batch until the channel closes; `None` (and
 /// an early return, which closes the channel) at the first problem.
-fn check_all(bytes: &[u8], rx: Receiver<Vec<RawHead>>) -> Option<(Vec<ArticleMeta>, Vec<usize>)> {
+fn check_all(bytes: &[u8], rx: Receiver<Vec<Scanned>>) -> Option<(Vec<ArticleMeta>, Vec<usize>)> {
     let (mut articles, mut starts) = (Vec::new(), Vec::new());
     let mut ids = HashSet::new();
     for batch in rx {
-        for head in batch {
-            let (meta, start) = check(bytes, head)?;
+        for scanned in batch {
+            let (meta, start) = check(bytes, scanned)?;
             starts.push(start);
             articles.push(meta);
         }
@@ -118,41 +100,14 @@ fn check_all(bytes: &[u8], rx: Receiver<Vec<RawHead>>) -> Option<(Vec<ArticleMet
     Some((articles, starts))
 }
 
-/// One article's metadata, parsed, sanitised and checked, and where its
-/// object starts; `None` on a problem.
-fn check(bytes: &[u8], head: RawHead) -> Option<(ArticleMeta, usize)> {
-    let first = head.first?.get().as_ptr() as usize - bytes.as_ptr() as usize;
-    let start = object_start(bytes, first)?;
-    let mut fields: [Option<Value>; 9] = Default::default();
-    for (i, raw) in head.fields.iter().enumerate() {
-        if let Some(raw) = raw {
-            let mut value = serde_json::from_str(raw.get()).ok()?;
-            // `source` and `bulletin` are only type-checked here.
-            if !matches!(META[i], "source" | "bulletin") {
-                sanitize_field(META[i], &mut value);
-            }
-            fields[i] = Some(value);
-        }
-    }
-    let slot = |name: &str| META.iter().position(|&m| m == name);
-    let problems = check_head_with(|name| slot(name).and_then(|i| fields[i].as_ref()));
-    if !head.body || !problems.is_empty() {
-        return None;
-    }
-    let [id, title, subtitle, district, subdistrict, date, ..] = fields;
-    let text = |v: Option<Value>| match v {
-        Some(Value::String(s)) => Some(s),
-        _ => None,
-    };
-    let meta = ArticleMeta {
-        id: text(id)?,
-        title: text(title)?,
-        subtitle: text(subtitle),
-        district: text(district)?,
-        subdistrict: text(subdistrict),
-        date: text(date),
-    };
-    Some((meta, start))
+/// One article's metadata, parsed, sanitised and checked (as the full
+/// loader does: `model::accept`), and where its object starts; `None` on a
+/// problem.
+fn check(bytes: &[u8], scanned: Scanned) -> Option<(ArticleMeta, usize)> {
+    let name_at = scanned.first_key?.as_ptr() as usize - bytes.as_ptr() as usize;
+    let start = object_start(bytes, name_at)?;
+    let (head, ()) = accept(scanned.fields.parse().ok()?).ok()?;
+    Some((head.meta, start))
 }
 
 #[cfg(test)]

@@ -1,180 +1,122 @@
 //! The serde side of the reader's quick pass (`model::lazy`): an article
-//! read as the raw text of its metadata fields, its `body` skipped
-//! unparsed, and batches of them handed to a [`Sink`].
+//! read as the raw text of its metadata members ([`Fields`] with
+//! `&RawValue` values, serde's derive), its `body` skipped unparsed, and
+//! where its object starts.
 
 use std::fmt;
 
-use serde::de::{self, Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::de::value::MapAccessDeserializer;
+use serde::de::value::{BorrowedStrDeserializer, StringDeserializer};
+use serde::de::{self, Deserialize, DeserializeSeed, Deserializer, MapAccess, Visitor};
 use serde_json::value::RawValue;
-use serde_json::{Map, Value};
 
-/// The fields the pass reads (every field the format knows but `body`).
-pub(super) const META: [&str; 9] = [
-    "id",
-    "title",
-    "subtitle",
-    "district",
-    "subdistrict",
-    "date",
-    "source",
-    "bulletin",
-    "bylines",
-];
+use super::fields::{Fields, Skipped};
 
 /// One article as the pass reads it: raw JSON text, not parsed yet.
-pub(super) struct RawHead<'de> {
-    /// The first member's value, to find where the object starts.
-    pub first: Option<&'de RawValue>,
-    /// The fields of [`META`], by position.
-    pub fields: [Option<&'de RawValue>; 9],
-    pub body: bool,
+pub(super) struct Scanned<'de> {
+    pub fields: Fields<&'de RawValue, Skipped>,
+    /// The text of the first member's name, in the input, to find where the
+    /// object starts; `None` if it holds an escape (the pass then gives up).
+    pub first_key: Option<&'de str>,
 }
 
-/// Where the articles go as they are read; `false` stops the pass.
-pub(super) trait Sink<'de> {
-    fn push(&mut self, head: RawHead<'de>) -> bool;
+impl<'de> Deserialize<'de> for Scanned<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Scanned<'de>, D::Error> {
+        d.deserialize_map(ScanVisitor)
+    }
 }
 
-/// An article's member names, as far as the pass cares.
-enum Key {
-    /// A field of [`META`], by position.
-    Meta(usize),
-    Body,
-    Other,
+struct ScanVisitor;
+
+impl<'de> Visitor<'de> for ScanVisitor {
+    type Value = Scanned<'de>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("an article object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Scanned<'de>, A::Error> {
+        let mut map = FirstKey {
+            map,
+            seen: false,
+            key: None,
+        };
+        let fields = Fields::deserialize(MapAccessDeserializer::new(&mut map))?;
+        Ok(Scanned {
+            fields,
+            first_key: map.key,
+        })
+    }
 }
 
-impl<'de> Deserialize<'de> for Key {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Key, D::Error> {
-        struct V;
-        impl Visitor<'_> for V {
-            type Value = Key;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a field name")
+/// Passes an object's members on, keeping the text of the first name.
+struct FirstKey<'de, A> {
+    map: A,
+    seen: bool,
+    key: Option<&'de str>,
+}
+
+impl<'de, A: MapAccess<'de>> MapAccess<'de> for FirstKey<'de, A> {
+    type Error = A::Error;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, A::Error> {
+        if self.seen {
+            return self.map.next_key_seed(seed);
+        }
+        self.seen = true;
+        match self.map.next_key::<Name<'de>>()? {
+            None => Ok(None),
+            Some(Name::Borrowed(name)) => {
+                self.key = Some(name);
+                seed.deserialize(BorrowedStrDeserializer::new(name))
+                    .map(Some)
             }
-            fn visit_str<E: de::Error>(self, s: &str) -> Result<Key, E> {
-                Ok(match META.iter().position(|&m| m == s) {
-                    Some(i) => Key::Meta(i),
-                    None if s == "body" => Key::Body,
-                    None => Key::Other,
-                })
+            Some(Name::Owned(name)) => seed.deserialize(StringDeserializer::new(name)).map(Some),
+        }
+    }
+
+    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, A::Error> {
+        self.map.next_value_seed(seed)
+    }
+}
+
+/// A member name: borrowed from the input unless it holds an escape.
+enum Name<'de> {
+    Borrowed(&'de str),
+    Owned(String),
+}
+
+impl<'de> Deserialize<'de> for Name<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Name<'de>, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Name<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a member name")
+            }
+            fn visit_borrowed_str<E: de::Error>(self, s: &'de str) -> Result<Name<'de>, E> {
+                Ok(Name::Borrowed(s))
+            }
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<Name<'de>, E> {
+                Ok(Name::Owned(s.to_owned()))
             }
         }
         d.deserialize_str(V)
     }
 }
 
-impl<'de> Deserialize<'de> for RawHead<'de> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<RawHead<'de>, D::Error> {
-        d.deserialize_map(HeadVisitor)
-    }
-}
-
-struct HeadVisitor;
-
-impl<'de> Visitor<'de> for HeadVisitor {
-    type Value = RawHead<'de>;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("an article object")
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawHead<'de>, A::Error> {
-        let mut head = RawHead {
-            first: None,
-            fields: [None; 9],
-            body: false,
-        };
-        while let Some(key) = map.next_key::<Key>()? {
-            let raw = match (&key, head.first) {
-                (Key::Meta(_), _) | (_, None) => Some(map.next_value::<&'de RawValue>()?),
-                _ => {
-                    map.next_value::<IgnoredAny>()?;
-                    None
-                }
-            };
-            head.first = head.first.or(raw);
-            match key {
-                Key::Meta(i) => head.fields[i] = raw,
-                Key::Body => head.body = true,
-                Key::Other => {}
-            }
-        }
-        Ok(head)
-    }
-}
-
-/// Reads the first value of a file: `Some(fields)` for a single-file
-/// archive (its articles go to the sink), `None` when it is an article
-/// (the file is JSON Lines).
-pub(super) struct TopVisitor<'a, S>(pub &'a mut S);
-
-impl<'de, S: Sink<'de>> Visitor<'de> for TopVisitor<'_, S> {
-    type Value = Option<Map<String, Value>>;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("an archive object or article objects")
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
-        let sink = self.0;
-        super::top::read_top(map, |m| m.next_value_seed(ArticlesSeed(&mut *sink)))
-    }
-}
-
-struct ArticlesSeed<'a, S>(&'a mut S);
-
-impl<'de, S: Sink<'de>> de::DeserializeSeed<'de> for ArticlesSeed<'_, S> {
-    type Value = ();
-
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
-        d.deserialize_seq(self)
-    }
-}
-
-impl<'de, S: Sink<'de>> Visitor<'de> for ArticlesSeed<'_, S> {
-    type Value = ();
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("an array of article objects")
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        while let Some(head) = seq.next_element::<RawHead>()? {
-            if !self.0.push(head) {
-                return Err(de::Error::custom("article refused"));
-            }
-        }
-        Ok(())
-    }
-}
-
-/// Where the object holding the value at `value_at` (its first member's
-/// value) starts: back over `:`, the key string and `{`. Only called on
-/// text serde_json has accepted as JSON.
-pub(super) fn object_start(bytes: &[u8], value_at: usize) -> Option<usize> {
-    let ws = |b: &u8| b" \t\r\n".contains(b);
-    let back = |mut i: usize| {
-        while i > 0 && ws(&bytes[i - 1]) {
-            i -= 1;
-        }
-        i
-    };
-    let mut i = back(value_at);
-    (i > 0 && bytes[i - 1] == b':').then_some(())?;
-    i = back(i - 1);
-    (i > 0 && bytes[i - 1] == b'"').then_some(())?;
-    i -= 1;
-    // The key's opening quote: the first `"` before it not escaped by an
-    // odd number of backslashes.
-    loop {
-        i = bytes[..i].iter().rposition(|&b| b == b'"')?;
-        let slashes = bytes[..i].iter().rev().take_while(|&&b| b == b'\\').count();
-        if slashes % 2 == 0 {
-            break;
-        }
-    }
-    i = back(i);
-    (i > 0 && bytes[i - 1] == b'{').then_some(i - 1)
+/// Where the object whose first member's name starts at `name_at` (just
+/// after its opening quote) starts: back over the quote, blanks and `{`.
+/// Only called on text serde_json has accepted as JSON.
+pub(super) fn object_start(bytes: &[u8], name_at: usize) -> Option<usize> {
+    let quote = name_at.checked_sub(1).filter(|&i| bytes[i] == b'"')?;
+    let brace = bytes[..quote]
+        .iter()
+        .rposition(|b| !b" \t\r\n".contains(b))?;
+    (bytes[brace] == b'{').then_some(brace)
 }
 
 #[cfg(test)]
@@ -183,14 +125,29 @@ mod tests {
 
     #[test]
     fn object_start_walks_back_over_the_first_key() {
-        let text = br#"[ {"id":"a"}, { "k\"\\":  1 } ]"#;
+        let text = br#"[ {"id":"a"}, { "k\"\\":  1 }, {
+  "":2} ]"#;
         let at = |needle: &[u8]| {
             text.windows(needle.len())
                 .position(|w| w == needle)
                 .unwrap()
         };
-        assert_eq!(object_start(text, at(br#""a""#)), Some(2));
-        assert_eq!(object_start(text, at(b"1 }")), Some(at(b"{ \"k")));
+        assert_eq!(object_start(text, at(br#"id""#)), Some(2));
+        assert_eq!(object_start(text, at(br#"k\""#)), Some(at(b"{ \"k")));
+        assert_eq!(object_start(text, at(br#"":2"#)), Some(at(b"{\n")));
         assert_eq!(object_start(b"[1, 2]", 4), None);
+        assert_eq!(object_start(b"[\"a\"]", 2), None);
+    }
+
+    #[test]
+    fn the_first_name_is_found_in_the_input_unless_escaped() {
+        let text = r#"[{"body": [1], "id": "a"}, {"\u0069d": "b"}]"#;
+        let items: Vec<Scanned> = serde_json::from_str(text).unwrap();
+        let at = items[0].first_key.unwrap().as_ptr() as usize - text.as_ptr() as usize;
+        assert_eq!(object_start(text.as_bytes(), at), Some(1));
+        assert_eq!(items[0].fields.body, Skipped(true));
+        assert_eq!(items[0].fields.id.unwrap().get(), r#""a""#);
+        assert!(items[1].first_key.is_none());
+        assert_eq!(items[1].fields.id.unwrap().get(), r#""b""#);
     }
 }

@@ -8,15 +8,17 @@
 
 use std::borrow::Cow;
 use std::fs::{self, File};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use memmap2::Mmap;
-use serde_json::Value;
+use serde_json::{Map, Value};
 
-use super::check::{check_article, sanitize_article};
+use super::accept::accept_article;
 use super::lazy::scan;
 use super::load::{io_error, read_header, stem};
-use super::{Archive, Article, LoadError, load_path};
+use super::read::strip_bom;
+use super::syntax::{error_offset, line_column, not_utf8, syntax_error_at};
+use super::{Archive, Article, LoadError, Problem, load_path};
 use crate::text::sanitize::sanitize_line;
 
 /// What lists, groups, filters and citations need of an article: every
@@ -70,8 +72,10 @@ struct Mapped {
     bom: usize,
     /// Where each article's object starts, after the BOM.
     starts: Vec<usize>,
-    /// The file as named in messages.
-    name: String,
+    /// The file, for messages.
+    path: PathBuf,
+    /// Whether the file is JSON Lines (problems then name the line).
+    lines: bool,
 }
 
 impl From<Archive> for Library {
@@ -93,7 +97,9 @@ impl Library {
 
     /// Article `i` in full. Parsed from the file when mapped: sanitised and
     /// checked like the full loader does, so a broken article gives a
-    /// message (one line, for the status line) instead of a panic.
+    /// message instead of a panic: one line (for the status line) in the
+    /// words `bulletin check` uses, with the file, the line (and column)
+    /// and the article's id.
     pub fn article(&self, i: usize) -> Result<Cow<'_, Article>, String> {
         match &self.source {
             Source::Loaded(articles) => articles
@@ -102,50 +108,73 @@ impl Library {
                 .ok_or_else(|| format!("no article #{}", i + 1)),
             Source::Mapped(m) => {
                 let meta = self.articles.get(i).ok_or("no such article")?;
-                let label = sanitize_line(&meta.id);
-                m.article(i, &meta.id)
-                    .map(Cow::Owned)
-                    .map_err(|why| format!("article {label}: {}", sanitize_line(&why)))
+                m.article(i, &meta.id).map(Cow::Owned)
             }
         }
     }
 }
 
 impl Mapped {
+    /// Article `i`, whose id is `id`, or why it cannot be read.
     fn article(&self, i: usize, id: &str) -> Result<Article, String> {
-        const CHANGED: &str = "the archive file changed since it was opened; restart the reader";
+        let label = sanitize_line(id);
+        let changed = || {
+            format!(
+                "article {label}: the archive file changed since it was opened; restart the reader"
+            )
+        };
         // A file cut short under the map would fault on access: look first.
         match self.file.metadata() {
             Ok(now) if now.len() >= self.map.len() as u64 => {}
-            _ => return Err(CHANGED.into()),
+            _ => return Err(changed()),
         }
         let bytes = &self.map[self.bom..];
         let start = self.starts[i];
         let mut stream = serde_json::Deserializer::from_slice(&bytes[start..]).into_iter::<Value>();
-        let mut value = match stream.next() {
+        let value = match stream.next() {
             Some(Ok(value)) => value,
-            Some(Err(e)) => return Err(self.located(bytes, start, &e)),
-            None => return Err(CHANGED.into()),
+            Some(Err(e)) => {
+                return Err(format!(
+                    "article {label}: {}",
+                    self.unread(bytes, start, &e)
+                ));
+            }
+            None => return Err(changed()),
         };
-        sanitize_article(&mut value);
-        let problems = check_article(&value);
-        if !problems.is_empty() {
-            return Err(problems.join("; "));
+        if value.get("id").and_then(Value::as_str) != Some(id) {
+            return Err(changed());
         }
-        let article: Article =
-            serde_json::from_value(value).map_err(|e| format!("cannot be read: {e}"))?;
-        if article.id != id {
-            return Err(CHANGED.into());
-        }
-        Ok(article)
+        accept_article(value).map_err(|problems| self.problems(bytes, start, &label, problems))
     }
 
-    /// A parse error with its line in the whole file.
-    fn located(&self, bytes: &[u8], start: usize, e: &serde_json::Error) -> String {
-        let before = bytes[..start].iter().filter(|&&b| b == b'\n').count();
-        let text = e.to_string();
-        let what = text.split(" at line ").next().unwrap_or(&text);
-        format!("{}:{}: {what}", self.name, before + e.line())
+    /// What `bulletin check` says of an article that does not parse from
+    /// `start`: bad UTF-8 (which the quick pass does not check in a body),
+    /// or a syntax error it let through (a lone surrogate in a body).
+    fn unread(&self, bytes: &[u8], start: usize, e: &serde_json::Error) -> LoadError {
+        let at = start + error_offset(&bytes[start..], e);
+        let upto = (at + 4).min(bytes.len());
+        match std::str::from_utf8(&bytes[start..upto]) {
+            Err(bad) if bad.error_len().is_some() && start + bad.valid_up_to() <= at => {
+                not_utf8(&self.path, bytes, self.bom, start + bad.valid_up_to())
+            }
+            _ => syntax_error_at(&self.path, bytes, start, e, None),
+        }
+    }
+
+    /// An article's problems as `bulletin check` lists them, on one line:
+    /// the first in full (`file[:line]: article ID: …`), then the others.
+    fn problems(&self, bytes: &[u8], start: usize, label: &str, problems: Vec<String>) -> String {
+        let file = sanitize_line(&self.path.display().to_string());
+        let line = self.lines.then(|| line_column(bytes, start).0);
+        let mut problems = problems.into_iter();
+        let first = Problem {
+            location: Some(Problem::place(&file, line)),
+            article: label.to_owned(),
+            message: problems.next().unwrap_or_default(),
+        };
+        let mut all = vec![first.to_string()];
+        all.extend(problems);
+        all.join("; ")
     }
 }
 
@@ -167,33 +196,21 @@ pub fn open_path(path: &Path) -> Result<Library, LoadError> {
     let Ok(map) = (unsafe { Mmap::map(&file) }) else {
         return eager();
     };
-    let bom = if map.starts_with(b"\xEF\xBB\xBF") {
-        3
-    } else {
-        0
-    };
-    let Some(found) = scan(&map[bom..]) else {
+    let (bom, bytes) = strip_bom(&map);
+    let Some(found) = scan(bytes) else {
         return eager();
     };
-    let (title, key) = match found.header {
-        None => (stem(path), None),
-        Some(fields) => {
-            let mut problems = Vec::new();
-            match read_header(path, fields, &mut problems) {
-                Ok(header) if problems.is_empty() => match header.title {
-                    Some(title) => (title, header.key),
-                    None => return eager(),
-                },
-                _ => return eager(),
-            }
-        }
+    let lines = found.header.is_none();
+    let Some((title, key)) = title_and_key(path, found.header) else {
+        return eager();
     };
     let mapped = Mapped {
         file,
         map,
         bom,
         starts: found.starts,
-        name: sanitize_line(&path.display().to_string()),
+        path: path.to_path_buf(),
+        lines,
     };
     Ok(Library {
         title,
@@ -201,4 +218,20 @@ pub fn open_path(path: &Path) -> Result<Library, LoadError> {
         articles: found.articles,
         source: Source::Mapped(mapped),
     })
+}
+
+/// The title and key of a scanned file (a JSON Lines file is named by its
+/// file name); `None` when its header has a problem, which the full loader
+/// then reports.
+fn title_and_key(
+    path: &Path,
+    header: Option<Map<String, Value>>,
+) -> Option<(String, Option<String>)> {
+    let Some(fields) = header else {
+        return Some((stem(path), None));
+    };
+    let mut problems = Vec::new();
+    let header = read_header(path, fields, &mut problems).ok()?;
+    let title = header.title.filter(|_| problems.is_empty())?;
+    Some((title, header.key))
 }

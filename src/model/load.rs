@@ -7,7 +7,8 @@ use serde_json::{Map, Value};
 
 use super::check::{blank_problem, kind, quote};
 use super::parse::{Parsed, parse_text};
-use super::syntax::{line_column, syntax_error};
+use super::read::strip_bom;
+use super::syntax::{not_utf8, syntax_error};
 use super::validate::duplicates;
 use super::{Archive, FORMAT_TAG, LoadError, Problem};
 use crate::text::sanitize::sanitize_line;
@@ -84,24 +85,13 @@ pub(super) fn stem(path: &Path) -> String {
 
 /// Bytes to [`Parsed`]: BOM, emptiness, UTF-8 and syntax checks.
 fn parse_file(path: &Path, bytes: &[u8]) -> Result<Parsed, LoadError> {
-    const BOM: &[u8] = b"\xEF\xBB\xBF";
-    let bom = if bytes.starts_with(BOM) { BOM.len() } else { 0 };
-    let body = &bytes[bom..];
+    let (bom, body) = strip_bom(bytes);
     if body.iter().all(u8::is_ascii_whitespace) {
         return Err(LoadError::Empty {
             path: path.to_path_buf(),
         });
     }
-    let text = std::str::from_utf8(body).map_err(|e| {
-        let offset = bom + e.valid_up_to();
-        let (line, column) = line_column(body, e.valid_up_to());
-        LoadError::NotUtf8 {
-            path: path.to_path_buf(),
-            offset,
-            line,
-            column,
-        }
-    })?;
+    let text = std::str::from_utf8(body).map_err(|e| not_utf8(path, body, bom, e.valid_up_to()))?;
     let mut parsed = Parsed::new(sanitize_line(&path.display().to_string()));
     parse_text(text, &mut parsed).map_err(|f| syntax_error(path, text, &f.error, f.context))?;
     Ok(parsed)

@@ -1,19 +1,20 @@
 //! Archive model: types, loading, validation and grouping. Terminal-free.
 
+mod accept;
 mod article;
 mod check;
 mod doc;
 mod error;
+mod fields;
 mod group;
 mod lazy;
 mod lazy_de;
 mod library;
 mod load;
 mod parse;
+mod read;
 mod sample;
-
 mod syntax;
-mod top;
 mod validate;
 
 pub use article::{Archive, Article, Block, Byline, FORMAT_TAG};

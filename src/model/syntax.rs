@@ -14,42 +14,76 @@ pub(crate) fn syntax_error(
     err: &serde_json::Error,
     context: Option<String>,
 ) -> LoadError {
+    syntax_error_at(path, text.as_bytes(), 0, err, context)
+}
+
+/// [`syntax_error`] for `err` from parsing `bytes[start..]`, placed in the
+/// whole of `bytes` (a file without its byte order mark).
+pub(crate) fn syntax_error_at(
+    path: &Path,
+    bytes: &[u8],
+    start: usize,
+    err: &serde_json::Error,
+    context: Option<String>,
+) -> LoadError {
     // serde's own texts may quote input: sanitise before it is printed.
     let mut message = sanitize_line(&humanize(err));
     if let Some(context) = context {
         message = format!("{message} ({context})");
     }
+    let (line, column) = line_column(bytes, start + error_offset(&bytes[start..], err));
     LoadError::Syntax {
         path: path.to_path_buf(),
-        line: err.line().max(1),
-        column: char_column(text, err.line(), err.column()),
+        line,
+        column,
         message,
     }
 }
 
-/// `serde_json` counts a column in bytes, up to and including the byte at
-/// fault; people (and editors) count characters.
-fn char_column(text: &str, line: usize, byte_column: usize) -> usize {
-    let Some(line_text) = text.split('\n').nth(line.saturating_sub(1)) else {
-        return byte_column.max(1);
-    };
-    let mut end = byte_column.saturating_sub(1).min(line_text.len());
-    while !line_text.is_char_boundary(end) {
-        end -= 1;
+/// A [`LoadError::NotUtf8`] for the bad byte at `at` in `bytes`, a file
+/// without its byte order mark of `bom` bytes (counted in the offset).
+pub(crate) fn not_utf8(path: &Path, bytes: &[u8], bom: usize, at: usize) -> LoadError {
+    let (line, column) = line_column(bytes, at);
+    LoadError::NotUtf8 {
+        path: path.to_path_buf(),
+        offset: bom + at,
+        line,
+        column,
     }
-    line_text[..end].chars().count() + 1
 }
 
-/// 1-based line and character column of byte `offset` in `bytes`, whose
-/// prefix up to `offset` is valid UTF-8.
+/// Where in `bytes` `err` happened: serde_json counts a line from 1 and a
+/// column in bytes, up to and including the byte at fault.
+pub(crate) fn error_offset(bytes: &[u8], err: &serde_json::Error) -> usize {
+    let mut line_start = 0;
+    for _ in 1..err.line() {
+        match bytes[line_start..].iter().position(|&b| b == b'\n') {
+            Some(i) => line_start += i + 1,
+            None => break,
+        }
+    }
+    let line_end = bytes[line_start..]
+        .iter()
+        .position(|&b| b == b'\n')
+        .map_or(bytes.len(), |i| line_start + i);
+    (line_start + err.column().saturating_sub(1)).min(line_end)
+}
+
+/// 1-based line and character column of byte `offset` in `bytes` (a byte
+/// inside a character counts as that character). People and editors count
+/// characters, not bytes.
 pub(crate) fn line_column(bytes: &[u8], offset: usize) -> (usize, usize) {
-    let before = &bytes[..offset.min(bytes.len())];
+    let mut offset = offset.min(bytes.len());
+    let before = &bytes[..offset];
     let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
     let line_start = before
         .iter()
         .rposition(|&b| b == b'\n')
         .map_or(0, |i| i + 1);
-    let column = String::from_utf8_lossy(&before[line_start..])
+    while offset > line_start && offset < bytes.len() && bytes[offset] & 0xC0 == 0x80 {
+        offset -= 1;
+    }
+    let column = String::from_utf8_lossy(&bytes[line_start..offset])
         .chars()
         .count()
         + 1;

@@ -3,7 +3,8 @@
 
 use std::collections::HashMap;
 
-use super::check::{blank_problem, check_article, id_problem};
+use super::accept::accept_article;
+use super::check::{blank_problem, id_problem};
 use super::parse::Seen;
 use super::{Archive, FORMAT_TAG, Problem};
 
@@ -11,9 +12,10 @@ use super::{Archive, FORMAT_TAG, Problem};
 /// articles labelled by id, or `#n` (1-based position) when the id is
 /// unusable. Empty when the archive is valid.
 ///
-/// Each article is turned back into JSON and checked like a loaded one, so
-/// the rules exist once; this costs a copy per article (the loader itself
-/// does not call this).
+/// Each article is turned back into JSON and goes the way a loaded one
+/// does (sanitised, checked, converted: `model::accept`), so the rules
+/// exist once; this costs a copy per article (the loader itself does not
+/// call this).
 pub fn validate(archive: &Archive) -> Vec<Problem> {
     let mut problems: Vec<(usize, Problem)> = Vec::new();
     let archive_problem = |message: String| {
@@ -39,7 +41,7 @@ pub fn validate(archive: &Archive) -> Vec<Problem> {
             Some(_) => format!("#{number}"),
         };
         let value = serde_json::to_value(article).unwrap_or_default();
-        for message in check_article(&value) {
+        for message in accept_article(value).err().unwrap_or_default() {
             let article = label.clone();
             problems.push((
                 number,

@@ -1,14 +1,16 @@
 //! Listing bookmarks outside the reader (`bulletin bookmarks [--json]`).
 //!
-//! All archive-derived text is sanitised before output. `clean` is a minimal
-//! local stand-in for `crate::text::sanitize` (which also removes whole escape
-//! sequences); the lead should switch to the real one.
+//! All text from the archive or the user is untrusted: it goes through
+//! `text::sanitize_line` (whole escape sequences, then every character of
+//! `text::sanitize::REMOVED`; newlines become spaces) before output, JSON
+//! included, since scripts print what they read from it.
 
 use chrono::Local;
 use serde_json::{Value, json};
 
 use super::db::Store;
 use super::types::{ArchiveKey, Bookmark, format_time};
+use crate::text::sanitize_line;
 
 /// The bookmarks of one archive (`Some(key)`) or of all archives, as a JSON
 /// array, newest first within each archive.
@@ -27,16 +29,16 @@ pub fn bookmarks_json(store: &Store, key: Option<&ArchiveKey>) -> Value {
 
 fn bookmark_value(key: &ArchiveKey, b: &Bookmark) -> Value {
     json!({
-        "archive": clean(key.title()),
-        "archive_key": key.key().map(clean),
-        "id": clean(&b.id),
-        "article": clean(&b.anchor.article),
+        "archive": sanitize_line(key.title()),
+        "archive_key": key.key().map(sanitize_line),
+        "id": sanitize_line(&b.id),
+        "article": sanitize_line(&b.anchor.article),
         "unit": b.anchor.unit,
         "offset": b.anchor.offset,
-        "article_title": clean(&b.article_title),
-        "subdistrict": b.subdistrict.as_deref().map(clean),
-        "snippet": clean(&b.snippet),
-        "note": clean(&b.note),
+        "article_title": sanitize_line(&b.article_title),
+        "subdistrict": b.subdistrict.as_deref().map(sanitize_line),
+        "snippet": sanitize_line(&b.snippet),
+        "note": sanitize_line(&b.note),
         "created": format_time(&b.created),
     })
 }
@@ -51,7 +53,7 @@ pub fn bookmark_lines(store: &Store, key: Option<&ArchiveKey>) -> Vec<String> {
             continue;
         }
         if key.is_none() {
-            lines.push(format!("# {}", clean(&k.to_string())));
+            lines.push(format!("# {}", sanitize_line(&k.to_string())));
         }
         lines.extend(bookmarks.into_iter().map(bookmark_line));
     }
@@ -60,13 +62,13 @@ pub fn bookmark_lines(store: &Store, key: Option<&ArchiveKey>) -> Vec<String> {
 
 fn bookmark_line(b: &Bookmark) -> String {
     let date = b.created.with_timezone(&Local).format("%Y-%m-%d %H:%M");
-    let mut parts = vec![date.to_string(), clean(&b.article_title)];
+    let mut parts = vec![date.to_string(), sanitize_line(&b.article_title)];
     if let Some(sub) = &b.subdistrict {
-        parts.push(clean(sub));
+        parts.push(sanitize_line(sub));
     }
-    parts.push(format!("“{}”", clean(&b.snippet)));
+    parts.push(format!("“{}”", sanitize_line(&b.snippet)));
     if !b.note.is_empty() {
-        parts.push(format!("— {}", clean(&b.note)));
+        parts.push(format!("— {}", sanitize_line(&b.note)));
     }
     parts.join("  ")
 }
@@ -78,29 +80,23 @@ fn selected<'a>(store: &'a Store, key: Option<&'a ArchiveKey>) -> Vec<&'a Archiv
     }
 }
 
-/// One-line text safe to print: whitespace controls become spaces; other
-/// controls (C0, DEL, C1), bidi controls, zero-width space, soft hyphen and
-/// BOM are dropped.
-fn clean(s: &str) -> String {
-    s.chars()
-        .filter_map(|c| match c {
-            '\t' | '\n' | '\r' | '\u{2028}' | '\u{2029}' => Some(' '),
-            '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => None,
-            '\u{200b}' | '\u{00ad}' | '\u{feff}' | '\u{200e}' | '\u{200f}' => None,
-            c if c.is_control() => None,
-            c => Some(c),
-        })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
-    use super::clean;
+    use super::*;
+    use crate::store::make_anchor;
 
     #[test]
-    fn clean_drops_controls_and_bidi() {
-        assert_eq!(clean("a\u{1b}[31mb\u{9b}c"), "a[31mbc");
-        assert_eq!(clean("x\u{202e}y\u{2066}z\u{200b}\u{ad}\u{feff}"), "xyz");
-        assert_eq!(clean("一\n二\t三\u{7f}"), "一 二 三");
+    fn a_line_drops_controls_bidi_and_whole_escape_sequences() {
+        let anchor = make_anchor("a", &["正文"], 0, 0);
+        let b = Bookmark::new(
+            anchor,
+            "一\n二\t三\u{7f}",
+            "a\u{1b}[31mb\u{9b}c",
+            "x\u{202e}y\u{2066}z\u{200b}\u{ad}\u{feff}\u{200f}",
+            None,
+        );
+        let line = bookmark_line(&b);
+        // `\u{9b}c` is a whole 8-bit CSI (final byte `c`); the tab stops at 4.
+        assert!(line.contains("  xyz  “ab”  — 一 二  三"), "{line:?}");
     }
 }

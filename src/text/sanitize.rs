@@ -8,10 +8,11 @@
 //!    `0x9D`), DCS (`ESC P`, `0x90`), SOS (`ESC X`, `0x98`), PM (`ESC ^`,
 //!    `0x9E`) and APC (`ESC _`, `0x9F`) up to and including their
 //!    terminator, and the 7-bit `ESC` + (intermediates) + final forms;
-//! 2. the remaining C0 controls except `'\n'` (so `"\r\n"` becomes `"\n"`
-//!    and a lone `'\r'` disappears), DEL, C1 controls, the bidi controls
-//!    U+202A–202E, U+2066–2069, U+200E, U+200F, U+061C, and U+200B (zero
-//!    width space), U+00AD (soft hyphen), U+FEFF (BOM / ZWNBSP).
+//! 2. every character of [`REMOVED`] ([`is_removed`]): the remaining C0
+//!    controls except `'\n'` (so `"\r\n"` becomes `"\n"` and a lone `'\r'`
+//!    disappears), DEL, C1 controls, the bidi controls U+202A–202E,
+//!    U+2066–2069, U+200E, U+200F, U+061C, and U+200B (zero width space),
+//!    U+00AD (soft hyphen), U+FEFF (BOM / ZWNBSP).
 //!
 //! Tabs become spaces up to the next multiple of four columns within the
 //! line (columns as `unicode-width` counts characters). ZWJ (U+200D) and
@@ -81,13 +82,48 @@ pub fn sanitize_line(s: &str) -> String {
     sanitize(s).replace('\n', " ")
 }
 
-/// Characters removed outright (after escape sequences are handled).
-fn is_removed(c: char) -> bool {
-    matches!(c,
-        '\u{0}'..='\u{1F}' | '\u{7F}'..='\u{9F}'
-        | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
-        | '\u{200E}' | '\u{200F}' | '\u{061C}'
-        | '\u{200B}' | '\u{00AD}' | '\u{FEFF}')
+/// Declares [`REMOVED`] and [`is_removed`] from one list of ranges.
+macro_rules! removed {
+    ($($lo:literal ..= $hi:literal),* $(,)?) => {
+        /// The characters removed from untrusted text (GUIDE §3), as
+        /// inclusive ranges: the one definition, used by sanitising, by the
+        /// id rule of the archive format and by the schema's id pattern.
+        /// Tab and line feed are among the C0 controls: [`sanitize`] turns
+        /// them into spaces or keeps line breaks, so neither reaches a
+        /// terminal as a control, and an id may hold neither.
+        pub const REMOVED: &[(char, char)] = &[$(($lo, $hi)),*];
+
+        /// Whether `c` is one of [`REMOVED`]: sanitised text never holds it
+        /// (but for `'\n'` in multi-line text), and no id may.
+        pub fn is_removed(c: char) -> bool {
+            matches!(c, $($lo..=$hi)|*)
+        }
+    };
+}
+
+removed! {
+    '\u{0}'..='\u{1F}',         // C0 controls
+    '\u{7F}'..='\u{9F}',        // DEL, C1 controls
+    '\u{AD}'..='\u{AD}',        // soft hyphen
+    '\u{61C}'..='\u{61C}',      // Arabic letter mark (bidi)
+    '\u{200B}'..='\u{200B}',    // zero width space
+    '\u{200E}'..='\u{200F}',    // left-to-right and right-to-left marks
+    '\u{202A}'..='\u{202E}',    // bidi embeddings and overrides
+    '\u{2066}'..='\u{2069}',    // bidi isolates
+    '\u{FEFF}'..='\u{FEFF}',    // byte order mark / zero width no-break space
+}
+
+/// [`REMOVED`] as the inside of a regular-expression character class
+/// (`\u0000-\u001f\u007f-\u009f\u00ad…`), for the schema's id pattern.
+pub fn removed_class() -> String {
+    let code = |c: char| format!("\\u{:04x}", c as u32);
+    REMOVED
+        .iter()
+        .map(|&(lo, hi)| match lo == hi {
+            true => code(lo),
+            false => format!("{}-{}", code(lo), code(hi)),
+        })
+        .collect()
 }
 
 /// After an `ESC`: drop the rest of the sequence it starts.
@@ -161,6 +197,29 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn removed_ranges_are_ordered_and_apart() {
+        for pair in REMOVED.windows(2) {
+            assert!(pair[0].0 <= pair[0].1 && pair[0].1 < pair[1].0, "{pair:?}");
+        }
+        assert!(
+            REMOVED
+                .iter()
+                .all(|&(lo, hi)| is_removed(lo) && is_removed(hi))
+        );
+        assert!(!is_removed('\u{200d}') && !is_removed('\u{2028}') && !is_removed('中'));
+    }
+
+    #[test]
+    fn removed_class_spells_the_ranges() {
+        let class = removed_class();
+        assert!(
+            class.starts_with(r"\u0000-\u001f\u007f-\u009f\u00ad\u061c"),
+            "{class}"
+        );
+        assert!(class.ends_with(r"\u2066-\u2069\ufeff"), "{class}");
+    }
 
     #[test]
     fn removes_whole_escape_sequences() {

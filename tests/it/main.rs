@@ -26,6 +26,7 @@ mod layout_cases;
 mod layout_corpus;
 mod layout_props;
 mod model_docs;
+mod model_ids;
 mod model_library;
 mod model_load;
 mod model_load_edge;

@@ -1,6 +1,7 @@
 //! The examples in docs/format.md load, and say what the text says of them.
 
 use bulletin::model::{group, load_bytes};
+use bulletin::text::sanitize::REMOVED;
 
 /// The bodies of the fenced blocks with the given info string.
 fn blocks(doc: &str, info: &str) -> Vec<String> {
@@ -30,4 +31,25 @@ fn the_format_examples_load() {
     assert_eq!(from_lines.title, "example");
     let ids: Vec<&str> = from_lines.articles.iter().map(|a| a.id.as_str()).collect();
     assert_eq!(ids, ["zy-001", "zy-002"]);
+}
+
+/// The id rule in docs/format.md lists every range of removed characters.
+#[test]
+fn the_id_section_lists_every_removed_range() {
+    let doc = std::fs::read_to_string("docs/format.md").unwrap();
+    let section = doc.split("\n## Ids\n").nth(1).expect("an Ids section");
+    let section = section.split("\n## ").next().unwrap();
+    let listed: Vec<&str> = section
+        .lines()
+        .filter_map(|l| l.strip_prefix("| U+"))
+        .map(|l| l.split(' ').next().unwrap())
+        .collect();
+    let wanted: Vec<String> = REMOVED
+        .iter()
+        .map(|&(lo, hi)| match lo == hi {
+            true => format!("{:04X}", lo as u32),
+            false => format!("{:04X}–{:04X}", lo as u32, hi as u32),
+        })
+        .collect();
+    assert_eq!(listed, wanted);
 }

@@ -2,7 +2,7 @@
 //! these tests keep the committed file equal to it, and the loader's own
 //! checks (which run before serde) in step with both.
 //!
-//! After changing the types: `BULLETIN_BLESS=1 cargo test --test model_schema`.
+//! After changing the types: `BULLETIN_BLESS=1 cargo test --test it model_schema`.
 
 use std::collections::BTreeSet;
 
@@ -33,7 +33,7 @@ fn committed_schema_is_generated_from_the_types() {
     assert_eq!(
         committed(),
         generated,
-        "{SCHEMA} is stale: run BULLETIN_BLESS=1 cargo test --test model_schema"
+        "{SCHEMA} is stale: run BULLETIN_BLESS=1 cargo test --test it model_schema"
     );
     assert_eq!(
         committed()["$schema"],
@@ -198,6 +198,9 @@ fn schema_patterns_agree_with_validation() {
         "a\u{1b}b",
         "a\u{202e}",
         "x\u{200b}",
+        "x\u{200e}",
+        "x\u{200f}",
+        "x\u{61c}",
         "a b",
         "\u{85}",
         "2023-05-12",
@@ -238,4 +241,17 @@ fn schema_patterns_agree_with_validation() {
         schema["$defs"]["Article"]["properties"]["body"]["minItems"],
         1
     );
+}
+
+/// The schema's id pattern refuses exactly the characters sanitising
+/// removes, all of them.
+#[test]
+fn the_id_pattern_refuses_exactly_the_removed_characters() {
+    let id = pattern(&committed(), "/$defs/Article/properties/id/pattern");
+    let disagree: Vec<String> = (0..=0x10FFFF_u32)
+        .filter_map(char::from_u32)
+        .filter(|&c| id.is_match(&format!("a{c}")) == bulletin::text::sanitize::is_removed(c))
+        .map(|c| format!("U+{:04X}", c as u32))
+        .collect();
+    assert!(disagree.is_empty(), "{disagree:?}");
 }

@@ -27,8 +27,7 @@ fn store_with_marks() -> (tempfile::TempDir, Store, ArchiveKey, ArchiveKey) {
 }
 
 fn has_controls(s: &str) -> bool {
-    s.chars()
-        .any(|c| c.is_control() || ('\u{202a}'..='\u{202e}').contains(&c))
+    s.chars().any(bulletin::text::sanitize::is_removed)
 }
 
 #[test]
@@ -46,9 +45,9 @@ fn json_lists_one_archive_newest_first_and_sanitised() {
         (Some(1), Some(2))
     );
     assert_eq!(first["subdistrict"], "西流湖街道");
-    assert_eq!(first["note"], "注[31m意反 行");
+    assert_eq!(first["note"], "注意反 行");
     assert_eq!(first["snippet"], "西流湖街道推进");
-    assert_eq!(first["article_title"], "标题2J");
+    assert_eq!(first["article_title"], "标题");
     assert_eq!(items[1]["article_title"], "第一篇");
     assert!(items[1]["subdistrict"].is_null());
     let text = serde_json::to_string(&value).unwrap();
@@ -74,8 +73,7 @@ fn lines_show_title_subdistrict_snippet_note_and_date() {
     let (_tmp, store, a, _) = store_with_marks();
     let lines = bookmark_lines(&store, Some(&a));
     assert_eq!(lines.len(), 2);
-    for field in ["标题2J", "西流湖街道", "“西流湖街道推进”", "注[31m意反 行"]
-    {
+    for field in ["标题", "西流湖街道", "“西流湖街道推进”", "注意反 行"] {
         assert!(lines[0].contains(field), "{field} missing in {}", lines[0]);
     }
     assert!(lines[0].starts_with("20"), "date first: {}", lines[0]);
@@ -86,4 +84,22 @@ fn lines_show_title_subdistrict_snippet_note_and_date() {
     let headings: Vec<&String> = all.iter().filter(|l| l.starts_with("# ")).collect();
     assert_eq!(headings.len(), 2);
     assert_eq!(all.len(), 5);
+}
+
+/// Whole escape sequences go, not only their ESC or CSI byte: nothing like
+/// `[31m` is left for the terminal to show (GUIDE §3), in either output.
+#[test]
+fn escape_sequences_leave_no_fragments() {
+    let (_tmp, store, a, _) = store_with_marks();
+    let json = serde_json::to_string(&bookmarks_json(&store, Some(&a))).unwrap();
+    let lines = bookmark_lines(&store, Some(&a)).join("\n");
+    for (what, out) in [("json", json), ("lines", lines)] {
+        for fragment in ["[31m", "2J"] {
+            assert!(!out.contains(fragment), "{what}: {fragment} in {out}");
+        }
+        assert!(
+            out.contains("注意反 行") && out.contains("标题"),
+            "{what}: {out}"
+        );
+    }
 }
