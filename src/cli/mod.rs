@@ -215,6 +215,9 @@ pub struct SearchArgs {
     /// Search article by article, without an index.
     #[arg(long)]
     pub no_index: bool,
+    /// Only the counts: `ID HITS` per article, no snippets (like grep -c).
+    #[arg(long, conflicts_with = "json")]
+    pub count: bool,
 }
 
 #[derive(Debug, Args)]

@@ -44,7 +44,7 @@ pub fn run_search(args: &SearchArgs, out: &mut dyn Write, err: &mut dyn Write) -
     let written = if args.json {
         write_json(&lib, &query, &all, out)
     } else {
-        write_text(&lib, &query, &all, out)
+        write_text(&lib, &query, &all, args.count, out)
     };
     match written {
         Ok(()) if all.hits.is_empty() => EXIT_FAILURE,
@@ -133,10 +133,16 @@ fn write_text(
     lib: &Library,
     q: &ArchiveQuery,
     all: &Batch,
+    count: bool,
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
+    let mut out = std::io::BufWriter::new(out);
     for h in &all.hits {
         let a = &lib.articles[h.article];
+        if count {
+            writeln!(out, "{}  {}", sanitize_line(&a.id), h.hits)?;
+            continue;
+        }
         let place = match &a.subdistrict {
             Some(s) => format!("{} \u{203a} {}", a.district, s),
             None => a.district.clone(),
@@ -156,7 +162,8 @@ fn write_text(
         }
     }
     let total: usize = all.hits.iter().map(|h| h.hits).sum();
-    writeln!(out, "{total} hits in {} articles", all.hits.len())
+    writeln!(out, "{total} hits in {} articles", all.hits.len())?;
+    out.flush()
 }
 
 fn write_json(

@@ -7,7 +7,8 @@
 //! identity, the article count and where the tables are), the folded text
 //! (each unit followed by `\x01`, which sanitised text never holds), then
 //! one `u64` start offset per article plus the end, then one flag byte per
-//! article. The file is written beside its final name and renamed into
+//! article, then one `u128` per article: the ASCII characters found in its
+//! multi-character foldings (see [`FLAG_EXPANDS_ASCII`]). The file is written beside its final name and renamed into
 //! place, so a reader sees a whole index or none. An index whose identity
 //! (path, size, modification time, inode) no longer matches the archive is
 //! stale and rebuilt.
@@ -26,17 +27,17 @@ use super::Corpus;
 use crate::text::search::fold_key;
 
 const MAGIC: &[u8; 8] = b"BLTNFIX1";
-const VERSION: u32 = 2;
+const VERSION: u32 = 3;
 /// Ends each unit in the folded text.
 pub const UNIT_END: u8 = 0x01;
 /// Header size before the folded text.
 const HEADER: usize = 64;
 
 /// Flag: a character of the article folds to several ASCII characters
-/// (`…` -> `...`, `㎏` -> `kg`). A query that starts or ends with an ASCII
-/// character could match inside such a folding, where the in-article
-/// search merges overlapping hits: its counts there are taken from the
-/// article itself.
+/// (`…` -> `...`, `㎏` -> `kg`). A query that starts or ends with one of
+/// those characters (the article's mask says which) could match inside
+/// such a folding, where the in-article search merges overlapping hits:
+/// its counts there are taken from the article itself.
 pub const FLAG_EXPANDS_ASCII: u8 = 1;
 /// Flag: the article's body could not be read; it has no text here.
 pub const FLAG_UNREADABLE: u8 = 2;
@@ -108,7 +109,7 @@ impl FoldIndex {
         let offsets_at = usize::try_from(u64_at(48)).ok()?;
         let flags_at = usize::try_from(u64_at(56)).ok()?;
         let whole = offsets_at.checked_add((n + 1) * 8)? == flags_at
-            && flags_at.checked_add(n)? == map.len();
+            && flags_at.checked_add(n * 17)? == map.len();
         (ok && whole).then_some(FoldIndex {
             map,
             n,
@@ -157,6 +158,13 @@ impl FoldIndex {
     pub fn flags(&self, i: usize) -> u8 {
         self.map[self.flags_at + i]
     }
+
+    /// The ASCII characters inside article `i`'s multi-character foldings,
+    /// as a bit set (bit `c` for character `c`).
+    pub fn mask(&self, i: usize) -> u128 {
+        let at = self.flags_at + self.n + i * 16;
+        u128::from_le_bytes(self.map[at..at + 16].try_into().unwrap())
+    }
 }
 
 /// Builds the index of `corpus` (the archive at `identity`) into `path`,
@@ -177,15 +185,17 @@ pub fn build(
     let n = corpus.metas().len();
     let mut offsets = Vec::with_capacity(n + 1);
     let mut flags = Vec::with_capacity(n);
+    let mut masks = Vec::with_capacity(n);
     let mut at = HEADER as u64;
     for i in 0..n {
         if cancel.load(Ordering::Relaxed) {
             return Ok(false);
         }
         offsets.push(at);
-        let (bytes, flag) = write_article(corpus, i, &mut out)?;
+        let (bytes, flag, mask) = write_article(corpus, i, &mut out)?;
         at += bytes;
         flags.push(flag);
+        masks.push(mask);
         if i % 256 == 255 || i + 1 == n {
             progress(i + 1, n);
         }
@@ -195,6 +205,9 @@ pub fn build(
         out.write_all(&o.to_le_bytes())?;
     }
     out.write_all(&flags)?;
+    for m in &masks {
+        out.write_all(&m.to_le_bytes())?;
+    }
     let flags_at = at + (offsets.len() as u64) * 8;
     out.seek(SeekFrom::Start(0))?;
     out.write_all(&header(identity, n, at, flags_at))?;
@@ -205,41 +218,56 @@ pub fn build(
     Ok(true)
 }
 
-/// Writes article `i`'s folded units; returns the bytes written and its flags.
-fn write_article(corpus: &dyn Corpus, i: usize, out: &mut impl Write) -> io::Result<(u64, u8)> {
+/// Writes article `i`'s folded units; returns the bytes written, its flags
+/// and its mask.
+fn write_article(
+    corpus: &dyn Corpus,
+    i: usize,
+    out: &mut impl Write,
+) -> io::Result<(u64, u8, u128)> {
     let Ok(doc) = corpus.doc(i) else {
-        return Ok((0, FLAG_UNREADABLE));
+        return Ok((0, FLAG_UNREADABLE, 0));
     };
-    let (mut bytes, mut flag) = (0, 0);
+    let (mut bytes, mut flag, mut mask) = (0, 0, 0);
     for unit in &doc.units {
         let folded = fold_key(&unit.text);
-        flag |= expansions(&unit.text);
+        let (f, m) = expansions(&unit.text);
+        flag |= f;
+        mask |= m;
         out.write_all(folded.as_bytes())?;
         out.write_all(&[UNIT_END])?;
         bytes += folded.len() as u64 + 1;
     }
-    Ok((bytes, flag))
+    Ok((bytes, flag, mask))
 }
 
-/// The expansion flags of `text`: characters whose folding is several
-/// characters.
-fn expansions(text: &str) -> u8 {
-    let mut flag = 0;
+/// The expansion flags of `text` (characters whose folding is several
+/// characters), and the set of ASCII characters in those foldings
+/// (lowercased, as the index folds).
+fn expansions(text: &str) -> (u8, u128) {
+    let (mut flag, mut mask) = (0, 0u128);
     for c in text.chars().filter(|c| !c.is_ascii()) {
         if is_nfkc_quick(std::iter::once(c)) == IsNormalized::Yes {
             continue;
         }
-        let mut out = c.nfkc();
-        if out.by_ref().take(2).count() < 2 {
+        if c.nfkc().take(2).count() < 2 {
             continue;
         }
-        flag |= if c.nfkc().all(|d| d.is_ascii()) {
-            FLAG_EXPANDS_ASCII
+        if c.nfkc().all(|d| d.is_ascii()) {
+            flag |= FLAG_EXPANDS_ASCII;
+            mask |= ascii_mask(&fold_key(&c.to_string()));
         } else {
-            FLAG_EXPANDS_OTHER
-        };
+            flag |= FLAG_EXPANDS_OTHER;
+        }
     }
-    flag
+    (flag, mask)
+}
+
+/// The bit set of the ASCII characters of `s`.
+pub fn ascii_mask(s: &str) -> u128 {
+    s.bytes()
+        .filter(u8::is_ascii)
+        .fold(0, |m, b| m | (1u128 << b))
 }
 
 fn header(id: Identity, n: usize, offsets_at: u64, flags_at: u64) -> [u8; HEADER] {
@@ -265,10 +293,10 @@ mod tests {
 
     #[test]
     fn expansions_are_told_apart() {
-        assert_eq!(expansions("物业，ＡＢＣ①"), 0, "one character each");
-        assert_eq!(expansions("等等……"), FLAG_EXPANDS_ASCII);
-        assert_eq!(expansions("5㎏"), FLAG_EXPANDS_ASCII);
-        assert_eq!(expansions("㍻"), FLAG_EXPANDS_OTHER);
-        assert_eq!(expansions("e\u{301}"), 0, "composing is not expanding");
+        assert_eq!(expansions("物业，ＡＢＣ①"), (0, 0), "one character each");
+        assert_eq!(expansions("等等……"), (FLAG_EXPANDS_ASCII, ascii_mask(".")));
+        assert_eq!(expansions("5㎏"), (FLAG_EXPANDS_ASCII, ascii_mask("kg")));
+        assert_eq!(expansions("㍻").0, FLAG_EXPANDS_OTHER);
+        assert_eq!(expansions("e\u{301}"), (0, 0), "composing is not expanding");
     }
 }

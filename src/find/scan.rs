@@ -10,7 +10,9 @@ use std::time::{Duration, Instant};
 
 use memchr::memmem;
 
-use super::index::{FLAG_EXPANDS_ASCII, FLAG_EXPANDS_OTHER, FLAG_UNREADABLE, FoldIndex};
+use super::index::{
+    FLAG_EXPANDS_ASCII, FLAG_EXPANDS_OTHER, FLAG_UNREADABLE, FoldIndex, ascii_mask,
+};
 use super::{ArchiveQuery, Corpus};
 use crate::text::search::{Query, find_all, fold_key};
 
@@ -75,7 +77,9 @@ pub fn run(
 /// Collects results and sends them in timely batches.
 struct Reporter<'a> {
     batch: Batch,
-    last: Instant,
+    /// When the last batch went out (`None`: none yet; the first goes out
+    /// as soon as there is something to show).
+    last: Option<Instant>,
     sink: &'a mut dyn FnMut(Batch),
 }
 
@@ -86,7 +90,7 @@ impl<'a> Reporter<'a> {
                 total,
                 ..Batch::default()
             },
-            last: Instant::now(),
+            last: None,
             sink,
         }
     }
@@ -99,7 +103,11 @@ impl<'a> Reporter<'a> {
 
     fn scanned(&mut self, n: usize) {
         self.batch.scanned = n;
-        if self.last.elapsed() >= REPORT_EVERY {
+        let due = match self.last {
+            None => !self.batch.hits.is_empty() || !self.batch.unreadable.is_empty(),
+            Some(t) => t.elapsed() >= REPORT_EVERY,
+        };
+        if due {
             self.send(false);
         }
     }
@@ -113,7 +121,7 @@ impl<'a> Reporter<'a> {
         let mut batch = std::mem::replace(&mut self.batch, next);
         batch.done = done;
         (self.sink)(batch);
-        self.last = Instant::now();
+        self.last = Some(Instant::now());
     }
 
     fn finish(&mut self) {
@@ -161,10 +169,10 @@ fn with_index(
     let finder = memmem::Finder::new(lower.as_bytes());
     let recheck_all = query.case_sensitive();
     // Articles with a character folding to several characters: hits may
-    // merge there when the needle can start or end inside such a folding.
-    let edge_ascii =
-        lower.starts_with(|c: char| c.is_ascii()) || lower.ends_with(|c: char| c.is_ascii());
-    let recheck = FLAG_EXPANDS_OTHER | if edge_ascii { FLAG_EXPANDS_ASCII } else { 0 };
+    // merge there when the needle can start or end inside such a folding,
+    // that is when its first or last character is in the folding.
+    let edges = lower.chars().take(1).chain(lower.chars().next_back());
+    let edge_mask = ascii_mask(&edges.collect::<String>());
     let mut in_scope = vec![false; index.len()];
     scope.iter().for_each(|&i| in_scope[i] = true);
     let mut counts = vec![0usize; index.len()];
@@ -186,7 +194,9 @@ fn with_index(
             // The folded text cannot tell: an unreadable body (the article
             // says why), a case-sensitive query or a folding that may merge
             // hits (the hits are counted in the article itself).
-            let unsure = counts[i] > 0 && (recheck_all || flags & recheck != 0);
+            let merging = flags & FLAG_EXPANDS_OTHER != 0
+                || flags & FLAG_EXPANDS_ASCII != 0 && index.mask(i) & edge_mask != 0;
+            let unsure = counts[i] > 0 && (recheck_all || merging);
             if flags & FLAG_UNREADABLE != 0 || unsure {
                 count_itself(corpus, query, i, out);
             } else {
