@@ -44,10 +44,18 @@ impl App {
                 finder.error = None;
                 finder.query = Some(q.clone());
                 self.start_index_if_missing();
-                self.effects.push(Effect::Search(SearchJob {
-                    generation: self.finder.as_ref().map_or(0, |f| f.generation),
-                    query: q,
-                }));
+                // While the index is built the search waits for it (it
+                // runs again when the index is ready): searching a large
+                // archive article by article would take as long and slow
+                // the build down.
+                let effect = match self.index {
+                    IndexState::Building(..) => Effect::StopSearch,
+                    _ => Effect::Search(SearchJob {
+                        generation: self.finder.as_ref().map_or(0, |f| f.generation),
+                        query: q,
+                    }),
+                };
+                self.effects.push(effect);
             }
             Err(e) => {
                 finder.query = None;

@@ -187,18 +187,19 @@ pub fn build(
     let mut flags = Vec::with_capacity(n);
     let mut masks = Vec::with_capacity(n);
     let mut at = HEADER as u64;
-    for i in 0..n {
+    for start in (0..n).step_by(BUILD_CHUNK) {
         if cancel.load(Ordering::Relaxed) {
             return Ok(false);
         }
-        offsets.push(at);
-        let (bytes, flag, mask) = write_article(corpus, i, &mut out)?;
-        at += bytes;
-        flags.push(flag);
-        masks.push(mask);
-        if i % 256 == 255 || i + 1 == n {
-            progress(i + 1, n);
+        let end = (start + BUILD_CHUNK).min(n);
+        for (text, flag, mask) in fold_range(corpus, start..end)? {
+            offsets.push(at);
+            out.write_all(&text)?;
+            at += text.len() as u64;
+            flags.push(flag);
+            masks.push(mask);
         }
+        progress(end, n);
     }
     offsets.push(at);
     for o in &offsets {
@@ -218,27 +219,44 @@ pub fn build(
     Ok(true)
 }
 
-/// Writes article `i`'s folded units; returns the bytes written, its flags
-/// and its mask.
-fn write_article(
-    corpus: &dyn Corpus,
-    i: usize,
-    out: &mut impl Write,
-) -> io::Result<(u64, u8, u128)> {
+/// Articles folded between two writes (and progress reports).
+const BUILD_CHUNK: usize = 512;
+
+/// One article's folded text, flags and mask.
+type Folded = (Vec<u8>, u8, u128);
+
+/// Folds articles `range`, the two halves on two threads (the work is
+/// parsing and folding, and machines have more than one core).
+fn fold_range(corpus: &dyn Corpus, range: std::ops::Range<usize>) -> io::Result<Vec<Folded>> {
+    let mid = range.start + range.len() / 2;
+    let fold = |r: std::ops::Range<usize>| r.map(|i| fold_article(corpus, i)).collect::<Vec<_>>();
+    std::thread::scope(|s| {
+        let first = s.spawn(|| fold(range.start..mid));
+        let second = fold(mid..range.end);
+        let mut all = first
+            .join()
+            .map_err(|_| io::Error::other("an indexing thread failed"))?;
+        all.extend(second);
+        Ok(all)
+    })
+}
+
+/// Article `i`'s folded units, each ended by [`UNIT_END`], its flags and
+/// its mask.
+fn fold_article(corpus: &dyn Corpus, i: usize) -> Folded {
     let Ok(doc) = corpus.doc(i) else {
-        return Ok((0, FLAG_UNREADABLE, 0));
+        return (Vec::new(), FLAG_UNREADABLE, 0);
     };
-    let (mut bytes, mut flag, mut mask) = (0, 0, 0);
+    let (mut out, mut flag, mut mask) = (Vec::new(), 0, 0);
     for unit in &doc.units {
         let folded = fold_key(&unit.text);
         let (f, m) = expansions(&unit.text);
         flag |= f;
         mask |= m;
-        out.write_all(folded.as_bytes())?;
-        out.write_all(&[UNIT_END])?;
-        bytes += folded.len() as u64 + 1;
+        out.extend_from_slice(folded.as_bytes());
+        out.push(UNIT_END);
     }
-    Ok((bytes, flag, mask))
+    (out, flag, mask)
 }
 
 /// The expansion flags of `text` (characters whose folding is several

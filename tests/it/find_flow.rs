@@ -237,3 +237,29 @@ fn an_unreadable_body_is_reported_and_the_rest_still_searched() {
     let screen = common::buffer_text(&common::render(&app));
     assert!(screen.contains("[unreadable"), "{screen}");
 }
+
+#[test]
+fn the_first_search_builds_the_index_and_then_uses_it() {
+    let sample = std::path::Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/sample-data/zhongyuan.json"
+    ));
+    let cache = tempfile::tempdir().unwrap();
+    let path = cache.path().join("index").join("sample.idx");
+    let lib = bulletin::model::open_path(sample).unwrap();
+    let mut app = app_of(lib).with_index(bulletin::app::IndexState::Missing {
+        archive: sample.to_path_buf(),
+        path: path.clone(),
+    });
+    search(&mut app, "物业");
+    assert!(
+        matches!(app.index, bulletin::app::IndexState::Ready(_)),
+        "{:?}",
+        app.index
+    );
+    assert!(path.exists(), "the index is in the cache");
+    let with_index = listed(&app);
+    let mut plain = app_of(load_sample().unwrap());
+    search(&mut plain, "物业");
+    assert_eq!(with_index, listed(&plain));
+}
