@@ -5,6 +5,7 @@ mod backend_bytes;
 mod backend_scene;
 mod backend_vt100;
 mod cli_check;
+mod cli_search;
 mod cli_show;
 mod common;
 mod config_load;
