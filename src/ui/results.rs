@@ -55,18 +55,18 @@ pub fn summary(app: &App, f: &Finder) -> String {
     if f.query.as_ref().is_none_or(|q| q.query.is_none()) {
         return String::new();
     }
+    if let IndexState::Building(done, all) = &app.index {
+        // The search waits for the index: no totals to give yet.
+        return format!("{} {}%", t(app, Msg::Indexing), done * 100 / (*all).max(1));
+    }
     let r = &f.results;
     let mut s = hits_in_articles(app.settings.lang, r.total_hits, r.articles());
     if !r.done && r.in_scope > 0 {
         let pct = r.scanned * 100 / r.in_scope;
         s += &format!("  {} {pct}%", t(app, Msg::Searching));
     }
-    match &app.index {
-        IndexState::Building(done, all) if *all > 0 => {
-            s += &format!("  {} {}%", t(app, Msg::Indexing), done * 100 / all);
-        }
-        IndexState::Failed(_) => s += &format!("  {}", t(app, Msg::IndexFailed)),
-        _ => {}
+    if let IndexState::Failed(_) = &app.index {
+        s += &format!("  {}", t(app, Msg::IndexFailed));
     }
     if f.order != Default::default() {
         s += &format!("  {}", t(app, f.order_msg()));
