@@ -6,7 +6,7 @@ use crate::common;
 
 use bulletin::app::{App, ColorLevel, KeyCode, Lang, Settings};
 use bulletin::text::WidthMode;
-use common::{buffer_text, ch, key, press, render, row_width, sample_app, type_str};
+use common::{buffer_text, ch, key, press, render, sample_app, snap, type_str};
 use ratatui::style::{Color, Modifier};
 
 fn settings() -> Settings {
@@ -28,18 +28,6 @@ fn wide() -> Settings {
 fn open_xushui(app: &mut App) {
     type_str(app, "须水");
     press(app, &[key(KeyCode::Enter), key(KeyCode::Enter)]);
-}
-
-fn snap(app: &App) -> String {
-    let text = buffer_text(&render(app));
-    for (i, row) in text.lines().enumerate() {
-        let w = row_width(row, app.settings.mode);
-        assert!(
-            w <= usize::from(app.size.0),
-            "row {i} is {w} columns wide: {row}"
-        );
-    }
-    text
 }
 
 #[test]

@@ -5,7 +5,7 @@ use crate::common;
 
 use bulletin::app::{App, KeyCode, Lang, Settings};
 use bulletin::text::WidthMode;
-use common::{buffer_text, ch, key, press, render, row_width, sample_app, type_str};
+use common::{buffer_text, ch, key, press, render, sample_app, snap, type_str};
 
 fn settings(lang: Lang, mode: WidthMode) -> Settings {
     Settings {
@@ -13,18 +13,6 @@ fn settings(lang: Lang, mode: WidthMode) -> Settings {
         mode,
         ..Settings::default()
     }
-}
-
-fn snap(app: &App) -> String {
-    let text = buffer_text(&render(app));
-    for (i, row) in text.lines().enumerate() {
-        let w = row_width(row, app.settings.mode);
-        assert!(
-            w <= usize::from(app.size.0),
-            "row {i} is {w} columns: {row}"
-        );
-    }
-    text
 }
 
 fn searched(s: Settings, w: u16, h: u16, accept: bool) -> App {

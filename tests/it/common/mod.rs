@@ -71,3 +71,17 @@ pub fn buffer_text(buf: &Buffer) -> String {
 pub fn row_width(row: &str, mode: bulletin::text::WidthMode) -> usize {
     bulletin::text::width::str_width(row, mode)
 }
+
+/// The screen as text for a snapshot, after checking that no row is wider
+/// than the terminal.
+pub fn snap(app: &App) -> String {
+    let text = buffer_text(&render(app));
+    for (i, row) in text.lines().enumerate() {
+        let w = row_width(row, app.settings.mode);
+        assert!(
+            w <= usize::from(app.size.0),
+            "row {i} is {w} columns wide: {row}"
+        );
+    }
+    text
+}
