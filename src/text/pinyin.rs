@@ -116,4 +116,20 @@ mod tests {
         assert!(!is_pinyin_query("须水"));
         assert!(is_pinyin_query("xs"));
     }
+
+    /// Characters with every kind of reading: ü (女 略 绿), retroflex
+    /// initials, heteronyms (长 行 重), vowels alone (啊 饿), none (Latin).
+    const NAME_CHARS: &str = "女略绿吕律须水棉纺路街道长行重中山啊饿儿安爱欧A1";
+
+    proptest::proptest! {
+        /// Any name and any query: an answer, never a panic.
+        #[test]
+        fn never_panics(
+            name in proptest::collection::vec(proptest::sample::select(NAME_CHARS.chars().collect::<Vec<_>>()), 0..10),
+            query in "[a-z0-9üv ]{0,10}",
+        ) {
+            let name: String = name.into_iter().collect();
+            let _ = pinyin_matches(&name, &query);
+        }
+    }
 }
