@@ -25,26 +25,28 @@ pub fn is_pinyin_query(query: &str) -> bool {
     query.len() >= 2 && query.bytes().all(|b| b.is_ascii_alphanumeric())
 }
 
-/// What typing can stand for one character of a name.
+/// What typing can stand for one character of a name. `ü` (`略` lüe,
+/// `女` nü) is typed `v` or `u`, as Chinese input methods take it.
 fn keys_of(c: char) -> Vec<String> {
     if c.is_ascii_alphanumeric() {
         return vec![c.to_ascii_lowercase().to_string()];
     }
-    let mut keys = Vec::new();
-    if let Some(multi) = c.to_pinyin_multi() {
-        for p in multi {
-            let full = p.plain();
-            let two = &full[..full.len().min(2)];
-            let initial = if matches!(two, "zh" | "ch" | "sh") {
-                vec![two, &full[..1]]
-            } else {
-                vec![&full[..1]]
-            };
-            for k in initial.into_iter().chain([full]) {
-                if !keys.iter().any(|have: &String| have == k) {
-                    keys.push(k.to_string());
-                }
+    let mut keys: Vec<String> = Vec::new();
+    let mut add = |k: String| {
+        if !keys.contains(&k) {
+            keys.push(k);
+        }
+    };
+    for p in c.to_pinyin_multi().into_iter().flatten() {
+        let plain = p.plain();
+        for full in [plain.replace('ü', "v"), plain.replace('ü', "u")] {
+            // Readings are ASCII now; initials are their first one or two
+            // letters (`zh`, `ch`, `sh` count either way).
+            if matches!(full.get(..2), Some("zh" | "ch" | "sh")) {
+                add(full[..2].to_string());
             }
+            add(full[..full.len().min(1)].to_string());
+            add(full);
         }
     }
     keys
@@ -91,6 +93,19 @@ mod tests {
         assert!(pinyin_matches("长江", "zhangjiang"), "every reading counts");
         assert!(pinyin_matches("中山路", "zhsl"));
         assert!(pinyin_matches("中山路", "zsl"));
+    }
+
+    #[test]
+    fn u_umlaut_readings_are_typed_v_or_u() {
+        // 略 is lüe: a byte slice of it once split the ü and panicked.
+        assert!(pinyin_matches("战略", "zl"));
+        assert!(pinyin_matches("战略", "zhanlve"));
+        assert!(pinyin_matches("战略", "zhanlue"));
+        assert!(pinyin_matches("妇女", "funv"));
+        assert!(
+            !pinyin_matches("战略", "zhanlüe"),
+            "not ASCII: never matches"
+        );
     }
 
     #[test]
