@@ -29,6 +29,7 @@ mod model_load;
 mod model_load_edge;
 mod model_schema;
 mod model_validate;
+mod outline_real;
 mod probe_pty;
 mod screens;
 mod search_cases;
