@@ -137,8 +137,28 @@ pub enum Action {
     PrevMatch,
     /// Copy the current paragraph to the local clipboard.
     Copy,
-    /// Copy a citation line (title, district › subdistrict, date, id).
+    /// Copy a citation: title, section, paragraph, place and date.
     CopyCitation,
+    /// The next section start (any level); a count repeats it.
+    NextSection,
+    /// The start of the section the view is in, or of the one before.
+    PrevSection,
+    /// The next section at the current section's level (or higher).
+    NextSameLevel,
+    /// The previous section at the current section's level (or higher).
+    PrevSameLevel,
+    /// The article's outline (table of contents).
+    Outline,
+    /// `NN%`: a count percent of the way into the article.
+    Percent,
+    /// `''`: back to where the last jump started (again: back again).
+    JumpBack,
+    /// Ctrl-o: to the place before, in the article's jump list.
+    JumpOlder,
+    /// Ctrl-i: forward again in the article's jump list.
+    JumpNewer,
+    /// A digit of a count typed before a motion (`5j`, `50%`).
+    Digit(u8),
     /// Mouse wheel: lines to scroll (negative: up).
     Scroll(i16),
     /// Mouse click at a screen cell.
@@ -201,6 +221,16 @@ impl Action {
             Action::PrevMatch => "prev-match",
             Action::Copy => "copy",
             Action::CopyCitation => "copy-citation",
+            Action::NextSection => "next-section",
+            Action::PrevSection => "prev-section",
+            Action::NextSameLevel => "next-same-level",
+            Action::PrevSameLevel => "prev-same-level",
+            Action::Outline => "outline",
+            Action::Percent => "percent",
+            Action::JumpBack => "jump-back",
+            Action::JumpOlder => "jump-older",
+            Action::JumpNewer => "jump-newer",
+            Action::Digit(_) => "count",
             Action::Scroll(_) => "scroll",
             Action::Click(..) => "click",
             Action::Undo => "undo",

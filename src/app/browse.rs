@@ -211,6 +211,7 @@ impl App {
     pub(super) fn start_filter(&mut self, first: Option<char>) {
         let current = match self.view {
             View::Browse => &self.browse.filter,
+            View::Outline { .. } => &self.toc.filter,
             _ => &self.marks.filter,
         };
         let input = match first {
@@ -252,6 +253,10 @@ impl App {
             View::Bookmarks { .. } => {
                 self.marks.filter = text.to_string();
                 self.marks.selected = 0;
+            }
+            View::Outline { .. } => {
+                self.toc.filter = text.to_string();
+                self.toc.selected = 0;
             }
             View::Read { .. } => {}
         }

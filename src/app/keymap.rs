@@ -15,18 +15,21 @@ pub enum Context {
     Help,
     /// The bookmark list.
     Marks,
+    /// The outline (table of contents) over an article.
+    Outline,
     /// Any text prompt or filter has the focus.
     Input,
 }
 
 impl Context {
     /// Every context, in the order the settings file lists them.
-    pub const ALL: [Context; 6] = [
+    pub const ALL: [Context; 7] = [
         Context::Global,
         Context::Browse,
         Context::Reader,
         Context::Help,
         Context::Marks,
+        Context::Outline,
         Context::Input,
     ];
 
@@ -38,6 +41,7 @@ impl Context {
             Context::Reader => "reader",
             Context::Help => "help",
             Context::Marks => "bookmarks",
+            Context::Outline => "outline",
             Context::Input => "input",
         }
     }
@@ -66,7 +70,7 @@ const fn k(code: KeyCode) -> Key {
     Key::plain(code)
 }
 
-use Context::{Browse, Global, Help, Input, Marks, Reader};
+use Context::{Browse, Global, Help, Input, Marks, Outline, Reader};
 use KeyCode::*;
 
 const MOVE_DOWN: &[Key] = &[Key::ch('j'), k(Down)];
@@ -120,6 +124,15 @@ pub const DEFAULTS: &[(Context, &[Key], Action)] = &[
     (Reader, &[Key::ch('Y')], Action::CopyCitation),
     (Browse, BOOKMARKS, Action::Bookmarks),
     (Reader, BOOKMARKS, Action::Bookmarks),
+    (Reader, &[Key::ch('}')], Action::NextSection),
+    (Reader, &[Key::ch('{')], Action::PrevSection),
+    (Reader, &[Key::ch(')')], Action::NextSameLevel),
+    (Reader, &[Key::ch('(')], Action::PrevSameLevel),
+    (Reader, &[Key::ch('o'), Key::ch('t')], Action::Outline),
+    (Reader, &[Key::ch('%')], Action::Percent),
+    (Reader, &[Key::ch('`')], Action::JumpBack),
+    (Reader, &[Key::ctrl('o')], Action::JumpOlder),
+    (Reader, &[Key::ctrl('i'), k(Tab)], Action::JumpNewer),
     (Marks, MOVE_DOWN, Action::Down),
     (Marks, MOVE_UP, Action::Up),
     (Marks, TOP, Action::Top),
@@ -128,6 +141,16 @@ pub const DEFAULTS: &[(Context, &[Key], Action)] = &[
     (Marks, &[Key::ch('d'), k(Delete)], Action::Delete),
     (Marks, &[Key::ch('u')], Action::Undo),
     (Marks, &[Key::ch('/')], Action::StartFilter),
+    (Marks, &[Key::ch('\'')], Action::JumpBack),
+    (Outline, MOVE_DOWN, Action::Down),
+    (Outline, MOVE_UP, Action::Up),
+    (Outline, TOP, Action::Top),
+    (Outline, BOTTOM, Action::Bottom),
+    (Outline, &[k(PageDown), Key::ch(' ')], Action::PageDown),
+    (Outline, &[k(PageUp)], Action::PageUp),
+    (Outline, &[k(Enter)], Action::Open),
+    (Outline, &[Key::ch('/')], Action::StartFilter),
+    (Outline, &[Key::ch('o'), Key::ch('t')], Action::Outline),
     (Help, MOVE_DOWN, Action::Down),
     (Help, MOVE_UP, Action::Up),
     (Help, &[k(PageDown), Key::ch(' ')], Action::PageDown),
@@ -276,12 +299,18 @@ pub fn action_names() -> Vec<&'static str> {
 }
 
 /// On the lists, a character no binding uses (Chinese, most Latin
-/// letters) starts the filter with that character.
+/// letters) starts the filter with that character; in the reader an
+/// unbound digit is part of a count (`5j`, `50%`).
 fn unbound_text(context: Context, key: Key) -> Option<Action> {
-    match (context, key.code) {
-        (Browse | Marks, KeyCode::Char(c)) if !key.ctrl && !key.alt && !c.is_control() => {
-            Some(Action::Input(c))
-        }
+    let KeyCode::Char(c) = key.code else {
+        return None;
+    };
+    if key.ctrl || key.alt || c.is_control() {
+        return None;
+    }
+    match context {
+        Browse | Marks | Outline => Some(Action::Input(c)),
+        Reader => c.to_digit(10).map(|d| Action::Digit(d as u8)),
         _ => None,
     }
 }
@@ -342,6 +371,21 @@ mod tests {
         );
         assert_eq!(map.action_for(Reader, Key::ch('须')), None);
         assert_eq!(map.action_for(Browse, Key::ctrl('x')), None);
+        assert_eq!(
+            map.action_for(Outline, Key::ch('须')),
+            Some(Action::Input('须'))
+        );
+    }
+
+    #[test]
+    fn digits_in_the_reader_make_a_count() {
+        let map = Keymap::default();
+        assert_eq!(map.action_for(Reader, Key::ch('5')), Some(Action::Digit(5)));
+        assert_eq!(map.action_for(Reader, Key::ch('0')), Some(Action::Digit(0)));
+        assert_eq!(
+            map.action_for(Browse, Key::ch('5')),
+            Some(Action::Input('5'))
+        );
     }
 
     #[test]

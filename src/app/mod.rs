@@ -14,13 +14,17 @@ pub mod geometry;
 pub mod help;
 pub mod i18n;
 pub mod input;
+pub mod jumps;
 pub mod keymap;
 pub mod marks;
 pub mod mode;
+mod motion;
+mod open;
 pub mod persist;
 pub mod reader;
 pub mod screens;
 pub mod search;
+pub mod toc;
 mod update;
 
 pub use action::{Action, Event, Key, KeyCode};
@@ -29,12 +33,14 @@ pub use effect::Effect;
 pub use geometry::{Geometry, ReaderGeometry, Rect, too_small};
 pub use i18n::{Lang, Msg};
 pub use input::TextInput;
+pub use jumps::JumpList;
 pub use keymap::{Context, Keymap};
 pub use marks::Marks;
 pub use mode::{Modal, PromptKind, View};
 pub use persist::Persist;
 pub use reader::Reader;
 pub use screens::Screen;
+pub use toc::Toc;
 
 use crate::model::{Groups, Library, group_items};
 use crate::text::WidthMode;
@@ -138,6 +144,12 @@ pub struct App {
     pub modal: Modal,
     pub browse: Browse,
     pub marks: Marks,
+    /// The outline view's cursor and filter.
+    pub toc: Toc,
+    /// Each article's jump list (by article index), kept for the session.
+    pub jumps: std::collections::HashMap<usize, JumpList>,
+    /// A count being typed before a motion (`5` of `5j`).
+    pub count: Option<u32>,
     /// A one-off message for the status line (cleared by the next action).
     pub status: Option<String>,
     /// The last confirmed search query of the session (`n` in a newly
@@ -167,6 +179,9 @@ impl App {
             modal: Modal::None,
             browse,
             marks: Marks::default(),
+            toc: Toc::default(),
+            jumps: Default::default(),
+            count: None,
             status: None,
             last_query: None,
             persist: None,

@@ -20,6 +20,8 @@ pub enum View {
     /// The bookmark list; `back` is the view it was opened from (an open
     /// article stays open underneath).
     Bookmarks { back: Box<View> },
+    /// The outline of the article in `back` (a `Read` view), drawn over it.
+    Outline { back: Box<View> },
 }
 
 impl View {
@@ -28,6 +30,7 @@ impl View {
             View::Browse => Screen::Browse,
             View::Read { .. } => Screen::Read,
             View::Bookmarks { .. } => Screen::Bookmarks,
+            View::Outline { .. } => Screen::Outline,
         }
     }
 
@@ -36,7 +39,16 @@ impl View {
         match self {
             View::Browse => None,
             View::Read { reader, .. } => Some(reader),
-            View::Bookmarks { back } => back.reader(),
+            View::Bookmarks { back } | View::Outline { back } => back.reader(),
+        }
+    }
+
+    /// The open article, on screen or under the view on top.
+    pub fn reader_mut(&mut self) -> Option<&mut Reader> {
+        match self {
+            View::Browse => None,
+            View::Read { reader, .. } => Some(reader),
+            View::Bookmarks { back } | View::Outline { back } => back.reader_mut(),
         }
     }
 }

@@ -95,12 +95,14 @@ impl Persist {
         Some(SAVE_INTERVAL.saturating_sub(since))
     }
 
-    /// Records the reading position `pos` in `article`.
-    pub fn remember(&mut self, article: &str, doc: &Doc, pos: Pos, at_end: bool) {
+    /// Records the reading position `pos` in `article`: read when
+    /// `finished` (reading reached the end) or already read, else in
+    /// progress.
+    pub fn remember(&mut self, article: &str, doc: &Doc, pos: Pos, finished: bool) {
         let units = units(doc);
         let anchor = store::make_anchor(article, &units, pos.unit, pos.offset);
         let was_read = self.status(article) == Status::Read;
-        let status = if at_end || was_read {
+        let status = if finished || was_read {
             Status::Read
         } else {
             Status::InProgress

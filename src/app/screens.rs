@@ -15,6 +15,8 @@ pub enum Screen {
     Browse,
     Read,
     Bookmarks,
+    /// The outline (table of contents) over an article.
+    Outline,
     Help,
     /// Typing a list filter (article list or bookmark list).
     Filter,
@@ -25,10 +27,11 @@ pub enum Screen {
 }
 
 impl Screen {
-    pub const ALL: [Screen; 7] = [
+    pub const ALL: [Screen; 8] = [
         Screen::Browse,
         Screen::Read,
         Screen::Bookmarks,
+        Screen::Outline,
         Screen::Help,
         Screen::Filter,
         Screen::Search,
@@ -87,10 +90,11 @@ pub const SCREENS: &[ScreenInfo] = &[
                 Msg::HintPrevNext,
             ),
             hint(&[Action::Search], Msg::HintSearch),
+            hint(&[Action::Outline], Msg::HintOutline),
             hint(&[Action::ToggleHelp], Msg::HintHelp),
             hint(&[Action::Back], Msg::HintBack),
         ],
-        notes: &[],
+        notes: &[Msg::NoteCount, Msg::NoteJumps],
     },
     ScreenInfo {
         screen: Screen::Bookmarks,
@@ -104,6 +108,17 @@ pub const SCREENS: &[ScreenInfo] = &[
             hint(&[Action::Back], Msg::HintBack),
         ],
         notes: &[Msg::NoteTypeToFilter],
+    },
+    ScreenInfo {
+        screen: Screen::Outline,
+        context: Context::Outline,
+        title: Msg::ScreenOutline,
+        hints: &[
+            hint(&[Action::Open], Msg::HintJump),
+            hint(&[Action::StartFilter], Msg::HintFilter),
+            hint(&[Action::Back], Msg::HintBack),
+        ],
+        notes: &[Msg::NoteOutline],
     },
     ScreenInfo {
         screen: Screen::Filter,

@@ -15,6 +15,15 @@ impl App {
         if !matches!(action, Action::Tick | Action::Resize(..) | Action::Saved(_)) {
             self.status = None;
         }
+        // A count applies to the next key, whatever that key does.
+        let count = match action {
+            Action::Tick
+            | Action::Resize(..)
+            | Action::Saved(_)
+            | Action::Notice(_)
+            | Action::WidthMode(..) => self.count,
+            _ => self.count.take(),
+        };
         match action {
             Action::Quit | Action::Terminate => self.quit = true,
             Action::Resize(w, h) => self.resize(w, h),
@@ -27,14 +36,15 @@ impl App {
             }
             Action::Notice(text) => self.status = Some(text),
             Action::Saved(outcome) => self.saved(outcome),
-            action => self.dispatch(action),
+            action => self.dispatch(action, count),
         }
         self.sync_store();
         std::mem::take(&mut self.effects)
     }
 
-    /// An action for the modal on top, else for the view.
-    fn dispatch(&mut self, action: Action) {
+    /// An action for the modal on top, else for the view; `count` is the
+    /// number typed before it (the reader's motions use it).
+    fn dispatch(&mut self, action: Action, count: Option<u32>) {
         match &self.modal {
             Modal::Help { .. } => self.update_help(action),
             Modal::Prompt { .. } => self.update_prompt(action),
@@ -44,8 +54,9 @@ impl App {
                 Action::Bookmarks => self.open_marks(),
                 action => match self.view {
                     View::Browse => self.update_browse(action),
-                    View::Read { .. } => self.update_reader(action),
+                    View::Read { .. } => self.update_reader(action, count),
                     View::Bookmarks { .. } => self.update_marks(action),
+                    View::Outline { .. } => self.update_toc(action),
                 },
             },
         }
@@ -56,26 +67,25 @@ impl App {
         self.geo = super::Geometry::new(w, h, self.settings.max_width);
         let g = self.geo.reader;
         let mode = self.settings.mode;
-        if let Some(r) = self.reader_mut() {
+        if let Some(r) = self.view.reader_mut() {
             r.relayout(g.text_width, mode, g.body_height);
-        }
-        if let View::Bookmarks { back } = &mut self.view
-            && let View::Read { reader, .. } = back.as_mut()
-        {
-            reader.relayout(g.text_width, mode, g.body_height);
         }
     }
 
-    /// Records the reading position and asks for a save when one is due
-    /// (always when quitting).
+    /// Records how far reading got (only when that changed, so the store
+    /// is not asked to save what it has) and asks for a save when one is
+    /// due (always when quitting).
     fn sync_store(&mut self) {
-        let height = self.geo.reader.body_height;
         let Some(p) = self.persist.as_mut() else {
             return;
         };
-        if let View::Read { reader: r, .. } = &self.view {
-            let id = &self.archive.articles[r.article].id;
-            p.remember(id, &r.doc, r.anchor, r.at_end(height));
+        if let View::Read { reader: r, .. } = &mut self.view {
+            let now = (r.reading, r.finished);
+            if r.remembered != Some(now) {
+                let id = &self.archive.articles[r.article].id;
+                p.remember(id, &r.doc, r.reading, r.finished);
+                r.remembered = Some(now);
+            }
         }
         if let Some(job) = p.due_job(self.quit) {
             self.effects.push(Effect::Save(job));
