@@ -157,6 +157,16 @@ pub enum Action {
     JumpOlder,
     /// Ctrl-i: forward again in the article's jump list.
     JumpNewer,
+    /// Toggle an article's read mark.
+    ToggleRead,
+    /// Open the next article not yet read.
+    NextUnread,
+    /// Open the article read last, where reading stopped.
+    ContinueReading,
+    /// Cycle the article list's order: archive, date, title.
+    Sort,
+    /// Hide or show the group pane.
+    ToggleGroups,
     /// A digit of a count typed before a motion (`5j`, `50%`).
     Digit(u8),
     /// Mouse wheel: lines to scroll (negative: up).
@@ -230,6 +240,11 @@ impl Action {
             Action::JumpBack => "jump-back",
             Action::JumpOlder => "jump-older",
             Action::JumpNewer => "jump-newer",
+            Action::ToggleRead => "toggle-read",
+            Action::NextUnread => "next-unread",
+            Action::ContinueReading => "continue-reading",
+            Action::Sort => "sort",
+            Action::ToggleGroups => "toggle-groups",
             Action::Digit(_) => "count",
             Action::Scroll(_) => "scroll",
             Action::Click(..) => "click",

@@ -20,11 +20,13 @@ pub mod marks;
 pub mod mode;
 mod motion;
 mod open;
+pub mod order;
 pub mod persist;
 pub mod reader;
 pub mod screens;
 pub mod search;
 pub mod toc;
+mod unread;
 mod update;
 
 pub use action::{Action, Event, Key, KeyCode};
@@ -171,7 +173,7 @@ impl App {
         App {
             archive,
             groups,
-            geo: Geometry::new(w, h, settings.max_width),
+            geo: Geometry::new(w, h, settings.max_width).with_groups(browse.groups_shown()),
             settings,
             keymap: Keymap::default(),
             size: (w, h),
@@ -197,10 +199,12 @@ impl App {
     }
 
     /// Attaches the state store: positions are remembered and bookmarks
-    /// work from now on.
+    /// work from now on. The list starts on the article read last.
     pub fn with_store(mut self, store: crate::store::Store) -> App {
         let key = crate::store::ArchiveKey::new(&self.archive.title, self.archive.key.as_deref());
         self.persist = Some(Persist::new(store, key));
+        self.refresh_unread();
+        self.start_on_last_read();
         self
     }
 

@@ -48,6 +48,8 @@ impl App {
             Action::Outline => self.open_toc(),
             Action::NextArticle => self.sibling(n),
             Action::PrevArticle => self.sibling(-n),
+            Action::NextUnread => self.next_unread(),
+            Action::ToggleRead => self.toggle_read(),
             // Esc with a count pending drops the count only.
             Action::Cancel if count.is_some() => {}
             Action::Back | Action::Cancel => self.close_reader(),

@@ -29,6 +29,9 @@ pub struct Persist {
     in_flight: bool,
     /// The save at quitting was asked for (it is not repeated).
     final_sent: bool,
+    /// Goes up whenever a read mark may have changed (here or, merged in
+    /// from a save, in another instance), so counts can be redone.
+    pub generation: u64,
 }
 
 impl Persist {
@@ -40,6 +43,7 @@ impl Persist {
             last_save: None,
             in_flight: false,
             final_sent: false,
+            generation: 0,
         }
     }
 
@@ -77,6 +81,7 @@ impl Persist {
             self.error.clone_from(&outcome.error);
         }
         self.store.finish(outcome);
+        self.generation += 1;
         self.store.take_notices()
     }
 
@@ -101,13 +106,37 @@ impl Persist {
     pub fn remember(&mut self, article: &str, doc: &Doc, pos: Pos, finished: bool) {
         let units = units(doc);
         let anchor = store::make_anchor(article, &units, pos.unit, pos.offset);
-        let was_read = self.status(article) == Status::Read;
-        let status = if finished || was_read {
+        let was = self.status(article);
+        let status = if finished || was == Status::Read {
             Status::Read
         } else {
             Status::InProgress
         };
+        self.generation += u64::from(status != was);
         self.store.set_position(&self.key, article, anchor, status);
+    }
+
+    /// Sets `article`'s read mark, keeping its position (or, with none
+    /// yet, at the start of `doc`).
+    pub fn set_status(&mut self, article: &str, doc: Option<&Doc>, status: Status) {
+        let anchor = match (self.store.position(&self.key, article), doc) {
+            (Some(p), _) => p.anchor.clone(),
+            (None, Some(doc)) => store::make_anchor(article, &units(doc), 0, 0),
+            (None, None) => return,
+        };
+        self.generation += 1;
+        self.store.set_position(&self.key, article, anchor, status);
+    }
+
+    /// The id of the article read last: the one in progress whose
+    /// position moved last, else the last one whose position or mark
+    /// changed.
+    pub fn last_read(&self) -> Option<&str> {
+        let store = &self.store;
+        store
+            .last_position(&self.key, |p| p.status == Status::InProgress)
+            .or_else(|| store.last_position(&self.key, |_| true))
+            .map(|(id, _)| id)
     }
 
     /// Where reading stopped in `article`, if it was opened before.

@@ -12,7 +12,13 @@ impl App {
     /// Applies one action; returns what the outside world must now do.
     #[must_use = "the effects must be performed (see app::effect)"]
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
-        if !matches!(action, Action::Tick | Action::Resize(..) | Action::Saved(_)) {
+        // What the machine does (not the user) leaves the message shown,
+        // such as the start-up offer to continue reading.
+        let from_user = !matches!(
+            action,
+            Action::Tick | Action::Resize(..) | Action::Saved(_) | Action::WidthMode(..)
+        );
+        if from_user {
             self.status = None;
         }
         // A count applies to the next key, whatever that key does.
@@ -64,7 +70,8 @@ impl App {
 
     pub(super) fn resize(&mut self, w: u16, h: u16) {
         self.size = (w, h);
-        self.geo = super::Geometry::new(w, h, self.settings.max_width);
+        self.geo = super::Geometry::new(w, h, self.settings.max_width)
+            .with_groups(self.browse.groups_shown());
         let g = self.geo.reader;
         let mode = self.settings.mode;
         if let Some(r) = self.view.reader_mut() {
@@ -72,9 +79,9 @@ impl App {
         }
     }
 
-    /// Records how far reading got (only when that changed, so the store
-    /// is not asked to save what it has) and asks for a save when one is
-    /// due (always when quitting).
+    /// Records how far reading got (only when that changed, so a read
+    /// mark set by hand stays), keeps the unread counts current, and asks
+    /// for a save when one is due (always when quitting).
     fn sync_store(&mut self) {
         let Some(p) = self.persist.as_mut() else {
             return;
@@ -90,6 +97,7 @@ impl App {
         if let Some(job) = p.due_job(self.quit) {
             self.effects.push(Effect::Save(job));
         }
+        self.refresh_unread();
     }
 
     /// A save or refresh finished: take in what other instances wrote and
@@ -105,6 +113,7 @@ impl App {
         if matches!(self.view, View::Bookmarks { .. }) {
             self.check_detached();
         }
+        self.refresh_unread();
     }
 
     fn open_help(&mut self) {

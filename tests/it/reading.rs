@@ -1,12 +1,15 @@
 //! Flow tests for what counts as reading (issue 13): the saved position is
-//! the furthest place read and jumps do not move it; and citations (`Y`).
+//! the furthest place read and jumps do not move it; read marks (`r`, the
+//! end of the text), unread counts, the next unread article (`U`),
+//! starting on the article read last (`C`), the list's order (`S`), the
+//! group pane of a one-district archive (`V`), and citations (`Y`).
 
 use crate::common;
 
 use bulletin::app::{App, Key, KeyCode, Lang, Screen, Settings};
 use bulletin::store::Status;
 use bulletin::text::Pos;
-use common::{ch, key, press, reports_app, type_str};
+use common::{ch, key, press, reports_app, sample_app, type_str};
 
 fn settings() -> Settings {
     Settings {
@@ -96,6 +99,198 @@ fn reading_on_from_a_jump_counts_after_a_screenful() {
     press(&mut app, &[ch('b'), ch('k')]);
     assert_eq!(app.reader().unwrap().reading, furthest);
     assert_eq!(saved(&app, "hq-2024-report").0, furthest.unit);
+}
+
+#[test]
+fn reading_to_the_end_marks_read_and_r_toggles_the_mark() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = reports_app(settings(), 80, 24, Some(dir.path()));
+    open(&mut app, "2024年政府");
+    let report = article(&app, "hq-2024-report");
+    press(&mut app, &[ch('9'), ch('9'), ch(' ')]);
+    assert_eq!(app.read_status(report), Status::Read);
+    press(&mut app, &[ch('r')]);
+    assert_eq!(app.read_status(report), Status::Unread);
+    assert_eq!(app.status.as_deref(), Some("Marked unread"));
+    press(&mut app, &[ch('k')]);
+    assert_eq!(
+        app.read_status(report),
+        Status::Unread,
+        "the mark stays as set"
+    );
+    press(&mut app, &[ch('r')]);
+    assert_eq!(app.read_status(report), Status::Read);
+    // In the list, on an article never opened.
+    press(&mut app, &[ch('q'), key(KeyCode::Esc), ch('g')]);
+    let first = app.browse.current().unwrap();
+    assert_eq!(app.read_status(first), Status::Unread);
+    press(&mut app, &[ch('r')]);
+    assert_eq!(app.read_status(first), Status::Read);
+    press(&mut app, &[ch('r')]);
+    assert_eq!(app.read_status(first), Status::Unread);
+}
+
+#[test]
+fn capital_u_opens_the_next_unread_article() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = reports_app(settings(), 80, 24, Some(dir.path()));
+    // The list (by group: newest first): notice, rules, plan, 2024, 2023.
+    let order: Vec<&str> = (app.browse.visible.iter())
+        .map(|&i| app.archive.articles[i].id.as_str())
+        .collect();
+    assert_eq!(
+        order[..3],
+        ["hq-2024-notice", "hq-2024-rules", "hq-2024-plan"]
+    );
+    // Mark the rules read; from the notice, U skips them.
+    press(&mut app, &[ch('j'), ch('r'), ch('k'), ch('U')]);
+    assert_eq!(app.reader().unwrap().article, article(&app, "hq-2024-plan"));
+    press(&mut app, &[ch('U')]);
+    assert_eq!(
+        app.reader().unwrap().article,
+        article(&app, "hq-2024-report")
+    );
+    assert_eq!(app.browse.current(), Some(article(&app, "hq-2024-report")));
+    press(&mut app, &[ch('U')]);
+    assert_eq!(
+        app.reader().unwrap().article,
+        article(&app, "hq-2023-report")
+    );
+    // Round to the top of the list: the notice, which fits on one screen,
+    // so opening it read it.
+    press(&mut app, &[ch('U')]);
+    let notice = article(&app, "hq-2024-notice");
+    assert_eq!(app.reader().unwrap().article, notice);
+    assert_eq!(app.read_status(notice), Status::Read);
+    // Then the plan again: opened, but not read to its end.
+    press(&mut app, &[ch('U')]);
+    assert_eq!(app.reader().unwrap().article, article(&app, "hq-2024-plan"));
+    for id in ["hq-2024-plan", "hq-2024-report", "hq-2023-report"] {
+        press(&mut app, &[ch('9'), ch('9'), ch(' ')]);
+        assert_eq!(app.reader().unwrap().article, article(&app, id));
+        press(&mut app, &[ch('U')]);
+    }
+    assert_eq!(app.status.as_deref(), Some("No unread articles left"));
+}
+
+#[test]
+fn the_list_starts_on_the_article_read_last_and_c_continues_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = reports_app(settings(), 80, 24, Some(dir.path()));
+    open(&mut app, "老旧小区");
+    press(&mut app, &[ch('5'), ch('j')]);
+    let place = app.reader().unwrap().anchor;
+    quit(&mut app);
+    let mut again = reports_app(settings(), 80, 24, Some(dir.path()));
+    let plan = article(&again, "hq-2024-plan");
+    assert_eq!(again.browse.current(), Some(plan));
+    let status = again.status.clone().unwrap();
+    assert!(
+        status.contains("\u{300a}关于推进老旧小区改造的实施方案\u{300b}"),
+        "{status}"
+    );
+    press(&mut again, &[ch('g'), ch('C')]);
+    assert_eq!(again.reader().unwrap().article, plan);
+    assert_eq!(again.reader().unwrap().anchor, place);
+}
+
+#[test]
+fn capital_s_cycles_the_order_of_the_list() {
+    let mut app = reports_app(settings(), 80, 24, None);
+    let ids = |app: &App| -> Vec<String> {
+        (app.browse.visible.iter())
+            .map(|&i| app.archive.articles[i].id.clone())
+            .collect()
+    };
+    let by_group = ids(&app);
+    press(&mut app, &[ch('S')]);
+    assert_eq!(app.status.as_deref(), Some("archive order"));
+    assert_eq!(
+        ids(&app),
+        [
+            "hq-2024-report",
+            "hq-2024-plan",
+            "hq-2024-rules",
+            "hq-2024-notice",
+            "hq-2023-report"
+        ]
+    );
+    press(&mut app, &[ch('S')]);
+    assert_eq!(
+        ids(&app),
+        [
+            "hq-2024-notice",
+            "hq-2024-rules",
+            "hq-2024-plan",
+            "hq-2024-report",
+            "hq-2023-report"
+        ]
+    );
+    press(&mut app, &[ch('S')]);
+    assert_eq!(app.status.as_deref(), Some("by title"));
+    // Pinyin: guan, he qing qu 2023, he qing qu 2024, he qing qu wu ye.
+    assert_eq!(
+        ids(&app),
+        [
+            "hq-2024-plan",
+            "hq-2024-notice",
+            "hq-2023-report",
+            "hq-2024-report",
+            "hq-2024-rules"
+        ]
+    );
+    press(&mut app, &[ch('S')]);
+    assert_eq!(ids(&app), by_group);
+    // The cursor stays on its article.
+    press(&mut app, &[ch('j'), ch('j')]);
+    let on = app.browse.current();
+    press(&mut app, &[ch('S')]);
+    assert_eq!(app.browse.current(), on);
+}
+
+#[test]
+fn a_one_district_archive_has_no_group_pane_and_v_hides_it_elsewhere() {
+    let mut app = reports_app(settings(), 80, 24, None);
+    assert_eq!(app.browse.entries.len(), 1);
+    assert_eq!((app.geo.groups.width, app.geo.articles.width), (0, 80));
+    press(&mut app, &[ch('V')]);
+    assert_eq!(app.status.as_deref(), Some("There is only one group"));
+    press(&mut app, &[key(KeyCode::Tab), ch('h')]);
+    assert_eq!(app.browse.focus, bulletin::app::Pane::Articles);
+    let mut sample = sample_app(settings(), 80, 24);
+    assert!(sample.geo.groups.width > 0);
+    press(&mut sample, &[key(KeyCode::Tab), ch('V')]);
+    assert_eq!(
+        (sample.geo.groups.width, sample.geo.articles.width),
+        (0, 80)
+    );
+    assert_eq!(sample.browse.focus, bulletin::app::Pane::Articles);
+    press(&mut sample, &[ch('V')]);
+    assert!(sample.geo.groups.width > 0);
+}
+
+#[test]
+fn the_group_pane_counts_unread_articles() {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, _) = bulletin::store::Store::open(dir.path()).unwrap();
+    let mut app = sample_app(settings(), 80, 24).with_store(store);
+    let entry = |app: &App, name: &str| {
+        (0..app.browse.entries.len())
+            .find(|&e| match app.browse.entries[e] {
+                bulletin::app::GroupEntry::Sub(d, s) => {
+                    app.groups.districts[d].subdistricts[s].name == name
+                }
+                _ => false,
+            })
+            .unwrap()
+    };
+    let xushui = entry(&app, "须水街道");
+    assert_eq!((app.browse.unread[0], app.browse.unread[xushui]), (5, 1));
+    open(&mut app, "须水");
+    press(&mut app, &[ch('9'), ch(' ')]);
+    assert_eq!((app.browse.unread[0], app.browse.unread[xushui]), (4, 0));
+    press(&mut app, &[ch('r')]);
+    assert_eq!(app.browse.unread[0], 5);
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! Snapshots (TestBackend + insta) of issue 13's screens: the outline over
 //! a long report, and the reader's header with the section path, at 80x24,
-//! 40x12 and in wide ambiguous-width mode.
+//! 40x12 and in wide ambiguous-width mode; the list of a one-district
+//! archive (no group pane, dates shown).
 
 use crate::common;
 
@@ -118,6 +119,18 @@ fn header_with_a_count_being_typed_40x12() {
         text.lines().last().unwrap().trim_end().ends_with("12"),
         "{text}"
     );
+}
+
+#[test]
+fn browse_one_district_80x24() {
+    insta::assert_snapshot!(snap(&reports_app(settings(), 80, 24, None)));
+}
+
+#[test]
+fn browse_one_district_by_title_40x12() {
+    let mut app = reports_app(settings(), 40, 12, None);
+    press(&mut app, &[ch('S'), ch('S'), ch('S')]);
+    insta::assert_snapshot!(snap(&app));
 }
 
 #[test]
