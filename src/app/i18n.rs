@@ -100,6 +100,7 @@ pub enum Msg {
     NoteOutline,
     NoteCount,
     NoteJumps,
+    NoteJumpBack,
     NoSections,
     NoNextSection,
     NoPrevSection,
@@ -207,16 +208,20 @@ impl Msg {
             Msg::ScreenOutline => ("目录", "Outline"),
             Msg::OutlineTitle => ("目录", "Outline"),
             Msg::NoteOutline => (
-                "> 标出当前所在章节; 直接输入文字筛选 (与搜索相同的折叠, 也可用拼音)",
-                "> marks the section you are in; typing filters (folded like the search, pinyin works too)",
+                "> 标出当前所在章节; 直接输入文字筛选 (拼音请先按 /)",
+                "> marks the section being read; type to filter (/ first for pinyin)",
             ),
             Msg::NoteCount => (
                 "动作前可加数字: 5j 下移5行, 3} 后移3节, 50% 到一半处, 120g 到第120行",
-                "A number before a motion: 5j five lines, 3} three sections, 50% halfway, 120g line 120",
+                "A count before a motion: 5j, 3} (sections), 50% (of the text), 120g (line)",
             ),
             Msg::NoteJumps => (
-                "跳转 (g G % 章节 目录 搜索 书签) 不算阅读; '' (书签列表里再按 ') 或 ` 回到跳转前的位置, Ctrl-o/Ctrl-i 前后翻",
-                "Jumps (g G % sections outline search bookmarks) do not count as reading; '' (' again in the bookmark list) or ` goes back, Ctrl-o/Ctrl-i walk the jump list",
+                "跳转 (g G % 章节 目录 搜索 书签) 不算阅读, 不移动保存的阅读位置",
+                "Jumps (g G % sections outline search bookmarks) do not count as reading",
+            ),
+            Msg::NoteJumpBack => (
+                "'' (' 两次) 或 ` 回到上次跳转前; Ctrl-o/Ctrl-i 在跳转记录中前后移动",
+                "'' or ` go back to before the last jump; Ctrl-o/Ctrl-i walk all the jumps",
             ),
             Msg::NoSections => ("本文没有可识别的章节", "No sections found in this article"),
             Msg::NoNextSection => ("后面没有章节了", "No section after this"),
@@ -391,6 +396,22 @@ mod tests {
             Lang::Zh,
             "an empty LC_ALL is unset"
         );
+    }
+
+    #[test]
+    fn reader_notes_fit_the_help_box_at_80_columns() {
+        use crate::text::{WidthMode, str_width};
+        for m in [
+            Msg::NoteCount,
+            Msg::NoteJumps,
+            Msg::NoteJumpBack,
+            Msg::NoteOutline,
+        ] {
+            for lang in [Lang::Zh, Lang::En] {
+                let t = m.text(lang);
+                assert!(str_width(t, WidthMode::Narrow) <= 76, "{t}");
+            }
+        }
     }
 
     #[test]

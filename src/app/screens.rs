@@ -94,7 +94,7 @@ pub const SCREENS: &[ScreenInfo] = &[
             hint(&[Action::ToggleHelp], Msg::HintHelp),
             hint(&[Action::Back], Msg::HintBack),
         ],
-        notes: &[Msg::NoteCount, Msg::NoteJumps],
+        notes: &[Msg::NoteCount, Msg::NoteJumps, Msg::NoteJumpBack],
     },
     ScreenInfo {
         screen: Screen::Bookmarks,

@@ -5,8 +5,8 @@
 //! position (`3/72`).
 //!
 //! At narrower widths it gives up, in order: the title's end (down to a
-//! few characters), the outer sections (keeping the innermost), the
-//! place, and finally the sections.
+//! few characters), the place (only where the sections need its room),
+//! the outer sections (keeping the innermost), and finally the sections.
 
 use crate::text::WidthMode;
 use crate::text::width::{str_width, truncate_to_width};
@@ -70,11 +70,12 @@ pub fn header(c: Crumbs, room: usize, mode: WidthMode, ascii: bool) -> (String, 
         .collect();
     let all = crumbs.concat();
     let inner = crumbs.last().cloned().unwrap_or_default();
+    let none = String::new();
     let tries = [
         (&place, &all),
+        (&none, &all),
         (&place, &inner),
-        (&String::new(), &all),
-        (&String::new(), &inner),
+        (&none, &inner),
     ];
     for (before, after) in tries {
         let fixed = w(before) + w(after);
@@ -125,7 +126,7 @@ mod tests {
     }
 
     #[test]
-    fn narrower_shortens_the_title_then_drops_outer_sections_then_the_place() {
+    fn narrower_shortens_the_title_then_gives_up_the_place_then_outer_sections() {
         let p = path();
         let mut last = usize::MAX;
         for room in (0..70).rev() {
@@ -137,7 +138,6 @@ mod tests {
             assert!(width(&l) <= last, "{room}: {l}");
             last = width(&l);
         }
-        let sep = " \u{203a} ";
         let at = |room| header(crumbs(&p), room, Narrow, false).0;
         let l = at(50);
         assert!(
@@ -146,21 +146,19 @@ mod tests {
         );
         assert!(l.contains('\u{2026}'), "the title is shortened: {l}");
         let l = at(44);
+        let all = "\u{203a} 五、 \u{203a} （三）";
         assert!(
-            l.starts_with("河清区人民政府") && !l.contains("五、"),
-            "{l}"
-        );
-        assert!(
-            l.ends_with(&format!("{sep}（三）")),
-            "the innermost stays: {l}"
-        );
-        let l = at(34);
-        assert!(
-            l.starts_with("河清区2024") && l.ends_with("（三）"),
+            l.starts_with("河清区2024") && l.ends_with(all),
             "no place: {l}"
         );
+        let l = at(30);
+        assert!(l.starts_with("河清区2024") && !l.contains("五、"), "{l}");
+        assert!(l.ends_with(" \u{203a} （三）"), "the innermost stays: {l}");
         let l = at(15);
         assert!(!l.contains('\u{203a}') && l.starts_with("河清区"), "{l}");
+        // Without sections the place stays as long as the title fits.
+        let (l, _) = header(crumbs(&[]), 40, Narrow, false);
+        assert!(l.starts_with("河清区人民政府 \u{203a} 河清区20"), "{l}");
     }
 
     #[test]
