@@ -137,16 +137,44 @@ pub enum Action {
     Search,
     /// Search the whole archive (opens the results with their prompt).
     ArchiveSearch,
-    /// Results: the next ordering (archive, hits, date).
-    CycleOrder,
     /// Results: the next year facet (all, then each year with hits).
     CycleYear,
     NextMatch,
     PrevMatch,
     /// Copy the current paragraph to the local clipboard.
     Copy,
-    /// Copy a citation line (title, district › subdistrict, date, id).
+    /// Copy a citation: title, section, paragraph, place and date.
     CopyCitation,
+    /// The next section start (any level); a count repeats it.
+    NextSection,
+    /// The start of the section the view is in, or of the one before.
+    PrevSection,
+    /// The next section at the current section's level (or higher).
+    NextSameLevel,
+    /// The previous section at the current section's level (or higher).
+    PrevSameLevel,
+    /// The article's outline (table of contents).
+    Outline,
+    /// `NN%`: a count percent of the way into the article.
+    Percent,
+    /// `''`: back to where the last jump started (again: back again).
+    JumpBack,
+    /// Ctrl-o: to the place before, in the article's jump list.
+    JumpOlder,
+    /// Ctrl-i: forward again in the article's jump list.
+    JumpNewer,
+    /// Toggle an article's read mark.
+    ToggleRead,
+    /// Open the next article not yet read.
+    NextUnread,
+    /// Open the article read last, where reading stopped.
+    ContinueReading,
+    /// Cycle the article list's order: archive, date, title.
+    Sort,
+    /// Hide or show the group pane.
+    ToggleGroups,
+    /// A digit of a count typed before a motion (`5j`, `50%`).
+    Digit(u8),
     /// Mouse wheel: lines to scroll (negative: up).
     Scroll(i16),
     /// Mouse click at a screen cell.
@@ -212,12 +240,26 @@ impl Action {
             Action::Delete => "delete",
             Action::Search => "search",
             Action::ArchiveSearch => "archive-search",
-            Action::CycleOrder => "sort",
             Action::CycleYear => "year",
             Action::NextMatch => "next-match",
             Action::PrevMatch => "prev-match",
             Action::Copy => "copy",
             Action::CopyCitation => "copy-citation",
+            Action::NextSection => "next-section",
+            Action::PrevSection => "prev-section",
+            Action::NextSameLevel => "next-same-level",
+            Action::PrevSameLevel => "prev-same-level",
+            Action::Outline => "outline",
+            Action::Percent => "percent",
+            Action::JumpBack => "jump-back",
+            Action::JumpOlder => "jump-older",
+            Action::JumpNewer => "jump-newer",
+            Action::ToggleRead => "toggle-read",
+            Action::NextUnread => "next-unread",
+            Action::ContinueReading => "continue-reading",
+            Action::Sort => "sort",
+            Action::ToggleGroups => "toggle-groups",
+            Action::Digit(_) => "count",
             Action::Scroll(_) => "scroll",
             Action::Click(..) => "click",
             Action::Undo => "undo",

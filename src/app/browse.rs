@@ -46,16 +46,34 @@ pub struct Browse {
     /// The filter in force (edited in a `Modal::Filter`).
     pub filter: String,
     pub visible: Vec<usize>,
+    /// The article list's order.
+    pub sort: super::order::SortKey,
+    /// The group pane was hidden with its key.
+    pub hidden: bool,
+    /// Each entry's count of articles not read yet (with a state store).
+    pub unread: Vec<usize>,
+    /// The store's generation `unread` was counted at.
+    pub(super) unread_gen: Option<u64>,
 }
 
 impl Browse {
     /// The group pane of `groups`: All, then each district followed by its
     /// district-level pieces and its subdistricts.
+    ///
+    /// An entry that would list the same articles as the one above it is
+    /// left out: a district's district-level pieces when it has no
+    /// subdistricts, and the district itself when the archive has only
+    /// that one (and no subdistricts), so such an archive has only "All"
+    /// and no group pane at all.
     pub fn new(archive: &Library, groups: &Groups) -> Browse {
         let mut entries = vec![GroupEntry::All];
+        let single = groups.districts.len() == 1;
         for (d, district) in groups.districts.iter().enumerate() {
-            entries.push(GroupEntry::District(d));
-            if !district.district_level.is_empty() {
+            let has_subs = !district.subdistricts.is_empty();
+            if has_subs || !single {
+                entries.push(GroupEntry::District(d));
+            }
+            if has_subs && !district.district_level.is_empty() {
                 entries.push(GroupEntry::DistrictLevel(d));
             }
             entries.extend((0..district.subdistricts.len()).map(|s| GroupEntry::Sub(d, s)));
@@ -113,6 +131,17 @@ impl Browse {
         self.members.get(i).map_or(0, Vec::len)
     }
 
+    /// Group entry `i`'s articles, in group order.
+    pub fn members(&self, i: usize) -> &[usize] {
+        self.members.get(i).map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether the group pane is drawn: there is something to choose
+    /// (more than "All") and it was not hidden.
+    pub fn groups_shown(&self) -> bool {
+        self.entries.len() > 1 && !self.hidden
+    }
+
     /// Recomputes `visible` after the group or the filter changed.
     pub fn refresh(&mut self, archive: &Library) {
         let filter = Filter::new(&self.filter);
@@ -126,6 +155,7 @@ impl Browse {
                     .collect()
             })
             .unwrap_or_default();
+        super::order::sort(archive, &mut self.visible, self.sort);
         self.selected = self.selected.min(self.visible.len().saturating_sub(1));
     }
 
@@ -208,6 +238,7 @@ impl App {
             Action::HalfPageUp => self.move_cursor(-page / 2),
             Action::Top => self.move_cursor(isize::MIN / 2),
             Action::Bottom => self.move_cursor(isize::MAX / 2),
+            Action::NextPane | Action::FocusGroups if !self.browse.groups_shown() => {}
             Action::NextPane => {
                 self.browse.focus = match self.browse.focus {
                     Pane::Groups => Pane::Articles,
@@ -215,6 +246,11 @@ impl App {
                 }
             }
             Action::FocusGroups => self.browse.focus = Pane::Groups,
+            Action::ToggleRead => self.toggle_read(),
+            Action::NextUnread => self.next_unread(),
+            Action::ContinueReading => self.continue_reading(),
+            Action::Sort => self.cycle_sort(),
+            Action::ToggleGroups => self.toggle_groups(),
             Action::FocusArticles => self.browse.focus = Pane::Articles,
             Action::Open => self.open_selected(),
             Action::StartFilter => self.start_filter(None),
@@ -232,6 +268,7 @@ impl App {
     pub(super) fn start_filter(&mut self, first: Option<char>) {
         let current = match self.view {
             View::Browse => &self.browse.filter,
+            View::Outline { .. } => &self.toc.filter,
             _ => &self.marks.filter,
         };
         let input = match first {
@@ -273,6 +310,10 @@ impl App {
             View::Bookmarks { .. } => {
                 self.marks.filter = text.to_string();
                 self.marks.selected = 0;
+            }
+            View::Outline { .. } => {
+                self.toc.filter = text.to_string();
+                self.toc.selected = 0;
             }
             View::Read { .. } | View::Results { .. } => {}
         }

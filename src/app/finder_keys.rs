@@ -146,7 +146,7 @@ impl App {
             }
             Action::FocusGroups => f.focus = Pane::Groups,
             Action::FocusArticles => f.focus = Pane::Articles,
-            Action::CycleOrder => f.order = f.order.next(),
+            Action::Sort => f.order = f.order.next(),
             Action::CycleYear => f.next_year(metas),
             Action::ArchiveSearch | Action::StartFilter => return self.open_finder(),
             Action::Open if f.focus == Pane::Groups => f.focus = Pane::Articles,
@@ -209,24 +209,31 @@ impl App {
     }
 
     /// Opens `article` from the results at its match number `index`
-    /// (`usize::MAX`: the last one).
+    /// (`usize::MAX`: the last one), with the in-article search active. It
+    /// is a jump: `''` goes back to where reading stopped in the article,
+    /// and the saved reading position stays.
     fn open_at_hit(&mut self, article: usize, index: usize) {
         let Some(f) = self.finder.as_ref() else {
             return;
         };
         let (text, siblings) = (f.query_text(), f.articles());
+        let Some(query) = f.query.as_ref().and_then(|q| q.query.clone()) else {
+            return;
+        };
         let Some(doc) = self.article_doc(article) else {
             return;
         };
-        self.open_article_at(article, doc, siblings, None);
+        let matches = crate::text::search::find_all(&doc, &query);
+        let Some(m) = matches.get(index.min(matches.len().saturating_sub(1))) else {
+            return self.open_article(article, siblings);
+        };
+        let pos = crate::text::search::match_pos(&doc, m);
+        self.open_and_jump(article, siblings, pos);
         self.last_query = Some(text.clone());
         let height = self.geo.reader.body_height;
-        if let Some(r) = self.reader_mut() {
-            run_query(r, &text, crate::text::Pos::default());
-            let n = r.search.matches.len();
-            if n > 0 {
-                let i = index.min(n - 1);
-                r.search.current = Some(i);
+        if let Some(r) = self.reader_mut().filter(|r| r.article == article) {
+            run_query(r, &text, pos);
+            if let Some(i) = r.search.current {
                 show_match(r, i, height);
             }
         }

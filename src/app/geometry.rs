@@ -111,6 +111,16 @@ impl Geometry {
         }
     }
 
+    /// The same with the group pane hidden when `shown` is false: the
+    /// article list takes the whole width.
+    pub fn with_groups(mut self, shown: bool) -> Geometry {
+        if !shown {
+            self.groups.width = 0;
+            self.articles = self.body;
+        }
+        self
+    }
+
     /// Rows in a list page (the article list's inside).
     pub fn list_page(&self) -> usize {
         usize::from(self.articles.inner().height.max(1))
@@ -144,6 +154,17 @@ mod tests {
         assert_eq!(g.reader.text_x, 1);
         let wide = Geometry::new(200, 50, 80);
         assert_eq!((wide.reader.text_x, wide.help.width), (60, 100));
+    }
+
+    #[test]
+    fn without_the_group_pane_the_list_is_the_whole_body() {
+        let g = Geometry::new(80, 24, 80).with_groups(false);
+        assert_eq!(g.groups.width, 0);
+        assert_eq!(g.articles, Rect::new(0, 1, 80, 22));
+        assert_eq!(
+            Geometry::new(80, 24, 80).with_groups(true),
+            Geometry::new(80, 24, 80)
+        );
     }
 
     #[test]

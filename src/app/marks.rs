@@ -75,12 +75,14 @@ impl App {
         self.marks.detached.extend(gone);
     }
 
+    /// Opens the bookmark list (empty, saying why, without a data
+    /// directory: `''` goes through it all the same).
     pub(super) fn open_marks(&mut self) {
-        let Some(p) = self.persist.as_ref() else {
-            return self.say(Msg::NoStore);
-        };
-        // Show what other instances added since (it arrives as `Saved`).
-        self.effects.push(Effect::Save(p.refresh_job()));
+        match self.persist.as_ref() {
+            // Show what other instances added since (it arrives as `Saved`).
+            Some(p) => self.effects.push(Effect::Save(p.refresh_job())),
+            None => self.say(Msg::NoStore),
+        }
         if !matches!(self.view, View::Bookmarks { .. }) {
             let back = std::mem::replace(&mut self.view, View::Browse);
             self.view = View::Bookmarks {
@@ -113,7 +115,8 @@ impl App {
         let article = &self.archive.articles[r.article];
         let pos = r.match_on_screen(height).unwrap_or(r.anchor);
         p.add_bookmark(article, &r.doc, pos, note.trim());
-        self.say(Msg::BookmarkAdded);
+        // Said when the save is done, so "added" means "on disk".
+        p.confirm = Some(Msg::BookmarkAdded);
     }
 
     pub(super) fn update_marks(&mut self, action: Action) {
@@ -129,6 +132,7 @@ impl App {
             Action::Delete => self.delete_bookmark(),
             Action::Undo => self.undo_delete(),
             Action::Open => self.jump_to_bookmark(),
+            Action::JumpBack => self.jump_back_from_marks(),
             Action::Back | Action::Cancel if !m.filter.is_empty() => self.set_filter(""),
             Action::Back | Action::Cancel => self.close_marks(),
             _ => {}
@@ -186,12 +190,21 @@ impl App {
             return;
         };
         let pos = locate(&b.anchor, &doc);
-        let siblings = if self.browse.visible.contains(&article) {
-            self.browse.visible.clone()
+        // The bookmark's article is open under the list: jump in it.
+        if self.reader().is_some_and(|r| r.article == article) {
+            self.close_marks();
         } else {
-            vec![article]
-        };
-        self.open_article_at(article, doc, siblings, pos);
+            let siblings = if self.browse.visible.contains(&article) {
+                self.browse.visible.clone()
+            } else {
+                vec![article]
+            };
+            let id = &self.archive.articles[article].id;
+            let resume = self.persist.as_ref().and_then(|p| p.resume(id, &doc));
+            self.open_article_at(article, doc, siblings, resume);
+        }
+        // A jump: `''` returns to where reading was.
+        self.jump(pos.unwrap_or_default());
         if pos.is_none() {
             self.say(Msg::BookmarkDetached);
         }

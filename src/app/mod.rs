@@ -16,13 +16,19 @@ pub mod geometry;
 pub mod help;
 pub mod i18n;
 pub mod input;
+pub mod jumps;
 pub mod keymap;
 pub mod marks;
 pub mod mode;
+mod motion;
+mod open;
+pub mod order;
 pub mod persist;
 pub mod reader;
 pub mod screens;
 pub mod search;
+pub mod toc;
+mod unread;
 mod update;
 
 pub use action::{Action, Event, Key, KeyCode};
@@ -32,12 +38,14 @@ pub use finder::{Finder, IndexHandle, IndexState};
 pub use geometry::{Geometry, ReaderGeometry, Rect, too_small};
 pub use i18n::{Lang, Msg};
 pub use input::TextInput;
+pub use jumps::JumpList;
 pub use keymap::{Context, Keymap};
 pub use marks::Marks;
 pub use mode::{Modal, PromptKind, View};
 pub use persist::Persist;
 pub use reader::Reader;
 pub use screens::Screen;
+pub use toc::Toc;
 
 use std::sync::Arc;
 
@@ -144,6 +152,12 @@ pub struct App {
     pub modal: Modal,
     pub browse: Browse,
     pub marks: Marks,
+    /// The outline view's cursor and filter.
+    pub toc: Toc,
+    /// Each article's jump list (by article index), kept for the session.
+    pub jumps: std::collections::HashMap<usize, JumpList>,
+    /// A count being typed before a motion (`5` of `5j`).
+    pub count: Option<u32>,
     /// A one-off message for the status line (cleared by the next action).
     pub status: Option<String>,
     /// The last confirmed search query of the session (`n` in a newly
@@ -169,7 +183,7 @@ impl App {
         App {
             archive,
             groups,
-            geo: Geometry::new(w, h, settings.max_width),
+            geo: Geometry::new(w, h, settings.max_width).with_groups(browse.groups_shown()),
             settings,
             keymap: Keymap::default(),
             size: (w, h),
@@ -177,6 +191,9 @@ impl App {
             modal: Modal::None,
             browse,
             marks: Marks::default(),
+            toc: Toc::default(),
+            jumps: Default::default(),
+            count: None,
             status: None,
             last_query: None,
             persist: None,
@@ -200,10 +217,12 @@ impl App {
     }
 
     /// Attaches the state store: positions are remembered and bookmarks
-    /// work from now on.
+    /// work from now on. The list starts on the article read last.
     pub fn with_store(mut self, store: crate::store::Store) -> App {
         let key = crate::store::ArchiveKey::new(&self.archive.title, self.archive.key.as_deref());
         self.persist = Some(Persist::new(store, key));
+        self.refresh_unread();
+        self.start_on_last_read();
         self
     }
 

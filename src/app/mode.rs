@@ -22,6 +22,8 @@ pub enum View {
     Bookmarks { back: Box<View> },
     /// The archive search's results (their state is `App::finder`).
     Results { back: Box<View> },
+    /// The outline of the article in `back` (a `Read` view), drawn over it.
+    Outline { back: Box<View> },
 }
 
 impl View {
@@ -31,6 +33,7 @@ impl View {
             View::Read { .. } => Screen::Read,
             View::Bookmarks { .. } => Screen::Bookmarks,
             View::Results { .. } => Screen::Results,
+            View::Outline { .. } => Screen::Outline,
         }
     }
 
@@ -39,7 +42,20 @@ impl View {
         match self {
             View::Browse => None,
             View::Read { reader, .. } => Some(reader),
-            View::Bookmarks { back } | View::Results { back } => back.reader(),
+            View::Bookmarks { back } | View::Results { back } | View::Outline { back } => {
+                back.reader()
+            }
+        }
+    }
+
+    /// The open article, on screen or under the view on top.
+    pub fn reader_mut(&mut self) -> Option<&mut Reader> {
+        match self {
+            View::Browse => None,
+            View::Read { reader, .. } => Some(reader),
+            View::Bookmarks { back } | View::Results { back } | View::Outline { back } => {
+                back.reader_mut()
+            }
         }
     }
 }

@@ -9,6 +9,7 @@
 
 use std::time::{Duration, Instant};
 
+use super::Msg;
 use crate::store::{
     self, Anchor, ArchiveKey, Bookmark, Notice, Resolved, SaveJob, SaveOutcome, Status, Store,
 };
@@ -29,6 +30,14 @@ pub struct Persist {
     in_flight: bool,
     /// The save at quitting was asked for (it is not repeated).
     final_sent: bool,
+    /// Goes up whenever a read mark may have changed (here or, merged in
+    /// from a save, in another instance), so counts can be redone.
+    pub generation: u64,
+    /// What to tell the user once the next save is done (`Bookmark
+    /// added`: only when it is on disk, or the save said why not), and the
+    /// same for the save out now.
+    pub confirm: Option<Msg>,
+    confirm_out: Option<Msg>,
 }
 
 impl Persist {
@@ -39,7 +48,10 @@ impl Persist {
             error: None,
             last_save: None,
             in_flight: false,
+            confirm: None,
+            confirm_out: None,
             final_sent: false,
+            generation: 0,
         }
     }
 
@@ -59,6 +71,7 @@ impl Persist {
         self.final_sent |= quitting;
         self.last_save = Some(Instant::now());
         self.in_flight = true;
+        self.confirm_out = self.confirm.take().or(self.confirm_out.take());
         Some(self.store.take_job(true))
     }
 
@@ -71,13 +84,16 @@ impl Persist {
     }
 
     /// Takes in a job's outcome; returns the notices to show.
-    pub fn finished(&mut self, outcome: SaveOutcome) -> Vec<Notice> {
+    pub fn finished(&mut self, outcome: SaveOutcome) -> (Vec<Notice>, Option<Msg>) {
+        let mut confirmed = None;
         if outcome.write {
             self.in_flight = false;
             self.error.clone_from(&outcome.error);
+            confirmed = self.confirm_out.take();
         }
         self.store.finish(outcome);
-        self.store.take_notices()
+        self.generation += 1;
+        (self.store.take_notices(), confirmed)
     }
 
     /// True while changes are not on disk (pending, out, or failed).
@@ -95,17 +111,43 @@ impl Persist {
         Some(SAVE_INTERVAL.saturating_sub(since))
     }
 
-    /// Records the reading position `pos` in `article`.
-    pub fn remember(&mut self, article: &str, doc: &Doc, pos: Pos, at_end: bool) {
+    /// Records the reading position `pos` in `article`: read when
+    /// `finished` (reading reached the end) or already read, else in
+    /// progress.
+    pub fn remember(&mut self, article: &str, doc: &Doc, pos: Pos, finished: bool) {
         let units = units(doc);
         let anchor = store::make_anchor(article, &units, pos.unit, pos.offset);
-        let was_read = self.status(article) == Status::Read;
-        let status = if at_end || was_read {
+        let was = self.status(article);
+        let status = if finished || was == Status::Read {
             Status::Read
         } else {
             Status::InProgress
         };
+        self.generation += u64::from(status != was);
         self.store.set_position(&self.key, article, anchor, status);
+    }
+
+    /// Sets `article`'s read mark, keeping its position (or, with none
+    /// yet, at the start of `doc`).
+    pub fn set_status(&mut self, article: &str, doc: Option<&Doc>, status: Status) {
+        let anchor = match (self.store.position(&self.key, article), doc) {
+            (Some(p), _) => p.anchor.clone(),
+            (None, Some(doc)) => store::make_anchor(article, &units(doc), 0, 0),
+            (None, None) => return,
+        };
+        self.generation += 1;
+        self.store.set_position(&self.key, article, anchor, status);
+    }
+
+    /// The id of the article read last: the one in progress whose
+    /// position moved last, else the last one whose position or mark
+    /// changed.
+    pub fn last_read(&self) -> Option<&str> {
+        let store = &self.store;
+        store
+            .last_position(&self.key, |p| p.status == Status::InProgress)
+            .or_else(|| store.last_position(&self.key, |_| true))
+            .map(|(id, _)| id)
     }
 
     /// Where reading stopped in `article`, if it was opened before.

@@ -1,7 +1,14 @@
 //! The reader's state: one article's document, its layout for the current
-//! width, and the scroll position as a text anchor.
+//! width, its outline, the scroll position as a text anchor, and how far
+//! reading got.
+//!
+//! Reading and jumping are kept apart: the view moves either way, but only
+//! reading (moving forward by lines or pages from where one reads) moves
+//! the reading position that is saved, and only reading to the end marks
+//! the article read. See `docs/outline.md`.
 
 use crate::text::layout::{Layout, layout};
+use crate::text::outline::Outline;
 use crate::text::{Doc, Pos, WidthMode};
 
 /// An open article.
@@ -19,6 +26,18 @@ pub struct Reader {
     /// In-article search; the index is built on the first search.
     pub search: super::search::Search,
     pub index: Option<crate::text::search::SearchIndex>,
+    /// The article's sections.
+    pub outline: Outline,
+    /// The furthest place read (the top of the view there): the position
+    /// that is saved. Jumps do not move it.
+    pub reading: Pos,
+    /// Reading reached the end (the article counts as read).
+    pub finished: bool,
+    /// Where the last jump landed, until reading takes over from there
+    /// (a screenful further on).
+    pub landed: Option<Pos>,
+    /// What was last handed to the store (`reading`, `finished`).
+    pub remembered: Option<(Pos, bool)>,
 }
 
 impl Reader {
@@ -32,6 +51,7 @@ impl Reader {
         mode: WidthMode,
     ) -> Reader {
         let layout = layout(&doc, width, mode);
+        let outline = Outline::of(&doc);
         Reader {
             article,
             doc,
@@ -41,6 +61,11 @@ impl Reader {
             siblings,
             search: Default::default(),
             index: None,
+            outline,
+            reading: Pos::default(),
+            finished: false,
+            landed: None,
+            remembered: None,
         }
     }
 
@@ -85,6 +110,33 @@ impl Reader {
         self.scroll_to(self.top.saturating_add_signed(delta), height);
     }
 
+    /// Scrolls forward by `delta` lines as reading does. It counts as
+    /// reading when the reading position was on screen (reading on from
+    /// one's place), or when the view has moved a screenful past where the
+    /// last jump landed (reading on from there); a peek at the end with
+    /// `G` and a line or two up and down is not reading.
+    pub fn read_by(&mut self, delta: isize, height: u16) {
+        let before = self.top;
+        let rows = usize::from(height.max(1));
+        let here = self.layout.line_of(&self.doc, self.reading);
+        let from_place = (before..before + rows).contains(&here);
+        self.scroll_by(delta, height);
+        if self.top <= before {
+            return;
+        }
+        let landed = self.landed.map(|p| self.layout.line_of(&self.doc, p));
+        if from_place || landed.is_none_or(|l| self.top >= l + rows) {
+            self.landed = None;
+            self.reading = self.reading.max(self.anchor);
+            self.finished |= self.at_end(height);
+        }
+    }
+
+    /// The section the top of the view is in.
+    pub fn section(&self) -> Option<usize> {
+        self.outline.at(self.anchor)
+    }
+
     /// Keeps the top line in range after the view grew or the layout changed.
     /// The anchor stays: shrinking the view again brings the same words back
     /// to the top.
@@ -111,116 +163,5 @@ impl Reader {
     /// True when the last line is visible.
     pub fn at_end(&self, height: u16) -> bool {
         self.top >= self.max_top(height)
-    }
-}
-
-use super::mode::View;
-use super::{Action, App, Msg};
-
-impl App {
-    pub(super) fn update_reader(&mut self, action: Action) {
-        let height = self.geo.reader.body_height;
-        let page = height.saturating_sub(1).max(1) as isize;
-        let Some(r) = self.reader_mut() else {
-            return;
-        };
-        match action {
-            Action::Down => r.scroll_by(1, height),
-            Action::Up => r.scroll_by(-1, height),
-            Action::PageDown => r.scroll_by(page, height),
-            Action::PageUp => r.scroll_by(-page, height),
-            Action::HalfPageDown => r.scroll_by(page / 2 + 1, height),
-            Action::HalfPageUp => r.scroll_by(-(page / 2 + 1), height),
-            Action::Top => r.scroll_to(0, height),
-            Action::Bottom => r.scroll_to(usize::MAX, height),
-            Action::Scroll(n) => r.scroll_by(isize::from(n), height),
-            Action::NextArticle => self.sibling(1),
-            Action::PrevArticle => self.sibling(-1),
-            Action::Back | Action::Cancel => self.close_reader(),
-            Action::AddBookmark => self.start_note(),
-            Action::Copy | Action::CopyCitation => self.copy(&action),
-            Action::Search => self.start_search(),
-            Action::NextMatch => self.next_match(true),
-            Action::PrevMatch => self.next_match(false),
-            _ => {}
-        }
-    }
-
-    /// Opens an article where reading last stopped.
-    pub(super) fn open_article(&mut self, article: usize, siblings: Vec<usize>) {
-        let Some(doc) = self.article_doc(article) else {
-            return;
-        };
-        let id = &self.archive.articles[article].id;
-        let resume = self.persist.as_ref().and_then(|p| p.resume(id, &doc));
-        self.open_article_at(article, doc, siblings, resume);
-    }
-
-    /// Article `article`'s document, parsed from the archive now if need
-    /// be; `None` (the reason on the status line) when it cannot be read.
-    pub(super) fn article_doc(&mut self, article: usize) -> Option<Doc> {
-        match self.archive.article(article) {
-            Ok(a) => Some(crate::model::article_doc(&a)),
-            Err(why) => {
-                self.status = Some(why);
-                None
-            }
-        }
-    }
-
-    /// Opens an article with `pos` at the top of the view (or the top). The
-    /// reader goes back to the search results it was opened from, else to
-    /// where the article it replaces would have gone back to, else the list.
-    pub(super) fn open_article_at(
-        &mut self,
-        article: usize,
-        doc: Doc,
-        siblings: Vec<usize>,
-        pos: Option<Pos>,
-    ) {
-        let g = self.geo.reader;
-        let mut reader = Reader::open(article, doc, siblings, g.text_width, self.settings.mode);
-        if let Some(pos) = pos {
-            reader.jump_to(pos, g.body_height);
-        }
-        let back = match std::mem::replace(&mut self.view, View::Browse) {
-            View::Read { back, .. } => back,
-            results @ View::Results { .. } => Box::new(results),
-            _ => Box::new(View::Browse),
-        };
-        self.view = View::Read {
-            reader: Box::new(reader),
-            back,
-        };
-    }
-
-    fn sibling(&mut self, delta: isize) {
-        let Some(r) = self.reader_mut() else {
-            return;
-        };
-        let siblings = std::mem::take(&mut r.siblings);
-        r.siblings.clone_from(&siblings);
-        let here = siblings.iter().position(|&i| i == r.article).unwrap_or(0);
-        let Some(next) = here
-            .checked_add_signed(delta)
-            .filter(|&n| n < siblings.len())
-        else {
-            return self.say(if delta < 0 {
-                Msg::FirstInGroup
-            } else {
-                Msg::LastInGroup
-            });
-        };
-        let article = siblings[next];
-        if let Some(pos) = self.browse.visible.iter().position(|&i| i == article) {
-            self.browse.selected = pos;
-        }
-        self.open_article(article, siblings);
-    }
-
-    fn close_reader(&mut self) {
-        if let View::Read { back, .. } = std::mem::replace(&mut self.view, View::Browse) {
-            self.view = *back;
-        }
     }
 }

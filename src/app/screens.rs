@@ -17,6 +17,8 @@ pub enum Screen {
     Bookmarks,
     /// The archive search's results.
     Results,
+    /// The outline (table of contents) over an article.
+    Outline,
     Help,
     /// Typing a list filter (article list or bookmark list).
     Filter,
@@ -29,12 +31,13 @@ pub enum Screen {
 }
 
 impl Screen {
-    pub const ALL: [Screen; 9] = [
+    pub const ALL: [Screen; 10] = [
         Screen::Browse,
         Screen::Read,
         Screen::Bookmarks,
         Screen::Results,
         Screen::Find,
+        Screen::Outline,
         Screen::Help,
         Screen::Filter,
         Screen::Search,
@@ -93,10 +96,11 @@ pub const SCREENS: &[ScreenInfo] = &[
                 Msg::HintPrevNext,
             ),
             hint(&[Action::Search], Msg::HintSearch),
+            hint(&[Action::Outline], Msg::HintOutline),
             hint(&[Action::ToggleHelp], Msg::HintHelp),
             hint(&[Action::Back], Msg::HintBack),
         ],
-        notes: &[],
+        notes: &[Msg::NoteCount, Msg::NoteJumps, Msg::NoteJumpBack],
     },
     ScreenInfo {
         screen: Screen::Bookmarks,
@@ -118,7 +122,7 @@ pub const SCREENS: &[ScreenInfo] = &[
         hints: &[
             hint(&[Action::Open], Msg::HintOpen),
             hint(&[Action::ArchiveSearch], Msg::HintEditSearch),
-            hint(&[Action::CycleOrder], Msg::HintOrder),
+            hint(&[Action::Sort], Msg::HintOrder),
             hint(&[Action::CycleYear], Msg::HintYear),
             hint(&[Action::Back], Msg::HintBack),
         ],
@@ -130,6 +134,17 @@ pub const SCREENS: &[ScreenInfo] = &[
         title: Msg::ScreenFind,
         hints: &[],
         notes: &[Msg::NoteFind, Msg::NoteFacets],
+    },
+    ScreenInfo {
+        screen: Screen::Outline,
+        context: Context::Outline,
+        title: Msg::ScreenOutline,
+        hints: &[
+            hint(&[Action::Open], Msg::HintJump),
+            hint(&[Action::StartFilter], Msg::HintFilter),
+            hint(&[Action::Back], Msg::HintBack),
+        ],
+        notes: &[Msg::NoteOutline],
     },
     ScreenInfo {
         screen: Screen::Filter,

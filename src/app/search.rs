@@ -83,12 +83,17 @@ impl App {
     }
 
     /// Enter: keep the matches, close the prompt, remember the query.
+    /// Moving to the match was a jump from where the prompt opened.
     pub(super) fn search_accepted(&mut self) {
+        let mut origin = None;
         if let View::Read { reader: r, .. } = &mut self.view {
-            r.search.origin = None;
+            origin = r.search.origin.take().map(|(_, pos)| pos);
             if !r.search.text.trim().is_empty() {
                 self.last_query = Some(r.search.text.clone());
             }
+        }
+        if let Some(from) = origin {
+            self.jumped_from(from);
         }
     }
 
@@ -104,28 +109,49 @@ impl App {
         r.search = Search::default();
     }
 
-    /// `n`/`N`: the next or previous match, wrapping with a notice. With
-    /// no search in this article yet, the session's last query runs again.
-    pub(super) fn next_match(&mut self, forward: bool) {
+    /// `n`/`N` (`times` over with a count): the next or previous match,
+    /// as a jump.
+    pub(super) fn next_match(&mut self, forward: bool, times: usize) {
+        let Some((from, article)) = self.reader().map(|r| (r.anchor, r.article)) else {
+            return;
+        };
+        for _ in 0..times.max(1) {
+            if !self.step_match(forward) {
+                break;
+            }
+        }
+        // On into another article (from the archive search), the jump was
+        // recorded there on opening.
+        if self.reader().is_some_and(|r| r.article == article) {
+            self.jumped_from(from);
+        }
+    }
+
+    /// One match on, wrapping with a notice; false when there is none.
+    /// With no search in this article yet, the session's last query runs
+    /// again.
+    fn step_match(&mut self, forward: bool) -> bool {
         let height = self.geo.reader.body_height;
         let last = self.last_query.clone();
         let Some(r) = self.reader_mut() else {
-            return;
+            return false;
         };
         if r.search.text.is_empty() {
             let Some(q) = last else {
-                return self.say(Msg::NoSearch);
+                self.say(Msg::NoSearch);
+                return false;
             };
             let from = r.anchor;
             run_query(r, &q, from);
             if let Some(i) = r.search.current {
                 show_match(r, i, height);
-                return;
+                return true;
             }
         }
         let n = r.search.matches.len();
         let Some(cur) = r.search.current.filter(|_| n > 0) else {
-            return self.say(Msg::NoMatch);
+            self.say(Msg::NoMatch);
+            return false;
         };
         let (next, wrapped) = match forward {
             true => ((cur + 1) % n, cur + 1 == n),
@@ -134,10 +160,10 @@ impl App {
         // From the archive search, past the last hit goes on to the next
         // article with hits.
         if wrapped && self.follow_hit(forward) {
-            return;
+            return false;
         }
         let Some(r) = self.reader_mut() else {
-            return;
+            return false;
         };
         r.search.current = Some(next);
         show_match(r, next, height);
@@ -148,6 +174,7 @@ impl App {
                 Msg::WrappedBottom
             });
         }
+        true
     }
 }
 

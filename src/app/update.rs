@@ -12,18 +12,33 @@ impl App {
     /// Applies one action; returns what the outside world must now do.
     #[must_use = "the effects must be performed (see app::effect)"]
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
-        let background = matches!(
+        // What the machine does (not the user) leaves the message shown,
+        // such as the start-up offer to continue reading.
+        let from_user = !matches!(
             action,
             Action::Tick
                 | Action::Resize(..)
                 | Action::Saved(_)
+                | Action::WidthMode(..)
                 | Action::Found(..)
                 | Action::IndexProgress(..)
                 | Action::IndexDone(_)
         );
-        if !background {
+        if from_user {
             self.status = None;
         }
+        // A count applies to the next key, whatever that key does.
+        let count = match action {
+            Action::Tick
+            | Action::Resize(..)
+            | Action::Saved(_)
+            | Action::Notice(_)
+            | Action::WidthMode(..)
+            | Action::Found(..)
+            | Action::IndexProgress(..)
+            | Action::IndexDone(_) => self.count,
+            _ => self.count.take(),
+        };
         match action {
             Action::Quit | Action::Terminate => self.quit = true,
             Action::Resize(w, h) => self.resize(w, h),
@@ -44,14 +59,15 @@ impl App {
             }
             Action::IndexDone(Ok(handle)) => self.index_ready(IndexState::Ready(handle)),
             Action::IndexDone(Err(why)) => self.index = IndexState::Failed(why),
-            action => self.dispatch(action),
+            action => self.dispatch(action, count),
         }
         self.sync_store();
         std::mem::take(&mut self.effects)
     }
 
-    /// An action for the modal on top, else for the view.
-    fn dispatch(&mut self, action: Action) {
+    /// An action for the modal on top, else for the view; `count` is the
+    /// number typed before it (the reader's motions use it).
+    fn dispatch(&mut self, action: Action, count: Option<u32>) {
         match &self.modal {
             Modal::Help { .. } => self.update_help(action),
             Modal::Prompt { .. } => self.update_prompt(action),
@@ -62,9 +78,10 @@ impl App {
                 Action::ArchiveSearch => self.open_finder(),
                 action => match self.view {
                     View::Browse => self.update_browse(action),
-                    View::Read { .. } => self.update_reader(action),
+                    View::Read { .. } => self.update_reader(action, count),
                     View::Bookmarks { .. } => self.update_marks(action),
                     View::Results { .. } => self.update_results(action),
+                    View::Outline { .. } => self.update_toc(action),
                 },
             },
         }
@@ -72,33 +89,34 @@ impl App {
 
     pub(super) fn resize(&mut self, w: u16, h: u16) {
         self.size = (w, h);
-        self.geo = super::Geometry::new(w, h, self.settings.max_width);
+        self.geo = super::Geometry::new(w, h, self.settings.max_width)
+            .with_groups(self.browse.groups_shown());
         let g = self.geo.reader;
         let mode = self.settings.mode;
-        if let Some(r) = self.reader_mut() {
+        if let Some(r) = self.view.reader_mut() {
             r.relayout(g.text_width, mode, g.body_height);
-        }
-        if let View::Bookmarks { back } = &mut self.view
-            && let View::Read { reader, .. } = back.as_mut()
-        {
-            reader.relayout(g.text_width, mode, g.body_height);
         }
     }
 
-    /// Records the reading position and asks for a save when one is due
-    /// (always when quitting).
+    /// Records how far reading got (only when that changed, so a read
+    /// mark set by hand stays), keeps the unread counts current, and asks
+    /// for a save when one is due (always when quitting).
     fn sync_store(&mut self) {
-        let height = self.geo.reader.body_height;
         let Some(p) = self.persist.as_mut() else {
             return;
         };
-        if let View::Read { reader: r, .. } = &self.view {
-            let id = &self.archive.articles[r.article].id;
-            p.remember(id, &r.doc, r.anchor, r.at_end(height));
+        if let View::Read { reader: r, .. } = &mut self.view {
+            let now = (r.reading, r.finished);
+            if r.remembered != Some(now) {
+                let id = &self.archive.articles[r.article].id;
+                p.remember(id, &r.doc, r.reading, r.finished);
+                r.remembered = Some(now);
+            }
         }
         if let Some(job) = p.due_job(self.quit) {
             self.effects.push(Effect::Save(job));
         }
+        self.refresh_unread();
     }
 
     /// A save or refresh finished: take in what other instances wrote and
@@ -107,13 +125,17 @@ impl App {
         let Some(p) = self.persist.as_mut() else {
             return;
         };
-        let notices = p.finished(outcome);
+        let (notices, confirmed) = p.finished(outcome);
+        if let Some(msg) = confirmed {
+            self.say(msg);
+        }
         if let Some(n) = notices.first() {
             self.status = Some(n.to_string());
         }
         if matches!(self.view, View::Bookmarks { .. }) {
             self.check_detached();
         }
+        self.refresh_unread();
     }
 
     fn open_help(&mut self) {

@@ -314,6 +314,20 @@ impl Store {
             .insert(article.to_string(), position);
     }
 
+    /// Of the positions `keep` accepts, the one that changed last.
+    pub fn last_position(
+        &self,
+        key: &ArchiveKey,
+        keep: impl Fn(&Position) -> bool,
+    ) -> Option<(&str, &Position)> {
+        let positions = &self.state.archives.get(key)?.positions;
+        positions
+            .iter()
+            .filter(|(_, p)| keep(p))
+            .max_by_key(|(_, p)| p.updated)
+            .map(|(id, p)| (id.as_str(), p))
+    }
+
     /// Article id -> status, for articles with a remembered position.
     pub fn statuses(&self, key: &ArchiveKey) -> BTreeMap<String, Status> {
         self.state

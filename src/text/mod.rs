@@ -6,6 +6,7 @@
 pub mod doc;
 pub mod layout;
 pub mod linebreak;
+pub mod outline;
 pub mod pinyin;
 pub mod sanitize;
 pub mod search;

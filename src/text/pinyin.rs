@@ -3,7 +3,7 @@
 //! 棉纺路街道. Readings come from the `pinyin` crate (MIT; every reading of
 //! a character, so heteronyms such as 长 chang/zhang both work).
 
-use pinyin::ToPinyinMulti;
+use pinyin::{ToPinyin, ToPinyinMulti};
 
 /// Whether `query` could be typed for some part of `name` in pinyin: each
 /// Chinese character consumes either a whole syllable of one of its
@@ -50,6 +50,24 @@ fn keys_of(c: char) -> Vec<String> {
         }
     }
     keys
+}
+
+/// A key that sorts names the way Chinese readers expect, by pinyin
+/// (`北京` before `上海` before `郑州`): each Chinese character becomes its
+/// first reading followed by a space, anything else itself, lowercased.
+/// Characters with the same reading tie; break ties on the name itself.
+pub fn sort_key(name: &str) -> String {
+    let mut key = String::with_capacity(name.len() * 2);
+    for c in name.chars() {
+        match c.to_pinyin() {
+            Some(p) => {
+                key.push_str(p.plain());
+                key.push(' ');
+            }
+            None => key.extend(c.to_lowercase()),
+        }
+    }
+    key
 }
 
 /// Whether the characters from `chars[0]` on can consume all of `q`.
@@ -109,6 +127,13 @@ mod tests {
     }
 
     #[test]
+    fn names_sort_by_pinyin() {
+        let mut names = ["郑州", "北京", "上海", "安阳", "2024年报告"];
+        names.sort_by_key(|n| sort_key(n));
+        assert_eq!(names, ["2024年报告", "安阳", "北京", "上海", "郑州"]);
+    }
+
+    #[test]
     fn latin_and_digits_match_themselves() {
         assert!(pinyin_matches("2024年政府工作报告", "2024nzf"));
         assert!(pinyin_matches("AI产业", "aicy"));
@@ -116,7 +141,6 @@ mod tests {
         assert!(!is_pinyin_query("须水"));
         assert!(is_pinyin_query("xs"));
     }
-
     /// Characters with every kind of reading: ü (女 略 绿), retroflex
     /// initials, heteronyms (长 行 重), vowels alone (啊 饿), none (Latin).
     const NAME_CHARS: &str = "女略绿吕律须水棉纺路街道长行重中山啊饿儿安爱欧A1";

@@ -39,12 +39,16 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     };
     let inner = boxed(app, body, buf, &heading, theme.border_focused);
     if marks.is_empty() {
+        let why = match app.persist {
+            Some(_) => Msg::NoBookmarks,
+            None => Msg::NoStore,
+        };
         put(
             buf,
             inner.x + 1,
             inner.y,
             inner.width.saturating_sub(1),
-            t(app, Msg::NoBookmarks),
+            t(app, why),
             theme.dim,
             app.settings.mode,
         );

@@ -9,6 +9,7 @@ use super::textput::{fill, put, put_truncated};
 use super::theme::Theme;
 use super::{rect, t};
 use crate::app::geometry::scroll_offset;
+use crate::app::order::SortKey;
 use crate::app::{App, GroupEntry, Modal, Msg, Pane, Screen};
 use crate::store::Status;
 use crate::text::sanitize::sanitize_line;
@@ -19,7 +20,9 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let title = sanitize_line(&app.archive.title);
     let count = format!("{}", app.archive.articles.len());
     bar(app, area.y, area, buf, &title, &count, theme.bar);
-    draw_groups(app, rect(app.geo.groups), buf, theme);
+    if app.geo.groups.width > 0 {
+        draw_groups(app, rect(app.geo.groups), buf, theme);
+    }
     draw_articles(app, rect(app.geo.articles), buf, theme);
     footer(app, area, buf, theme, Screen::Browse);
 }
@@ -40,29 +43,40 @@ pub(super) fn border_style(theme: &Theme, focused: bool) -> Style {
 fn draw_groups(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let b = &app.browse;
     let focused = b.focus == Pane::Groups && !filtering(app);
-    group_pane(app, area, buf, theme, (b.group, focused), &|i| b.count(i));
+    // Once something in the group is read: unread/total, as feed readers
+    // show it; before, just the size.
+    let count = |i: usize| match b.unread.get(i) {
+        Some(&u) if app.persist.is_some() && u < b.count(i) => format!("{u}/{}", b.count(i)),
+        _ => b.count(i).to_string(),
+    };
+    group_pane(app, area, buf, theme, (b.group, focused), &count);
 }
 
-/// The group pane: every group entry with a count (articles, or hits
-/// during a search); `at` is the selected entry and whether the pane has
-/// the focus.
+/// The group pane: every group entry with a count (articles, unread
+/// articles, or hits during a search); `at` is the selected entry and
+/// whether the pane has the focus.
 pub(super) fn group_pane(
     app: &App,
     area: Rect,
     buf: &mut Buffer,
     theme: &Theme,
     at: (usize, bool),
-    count: &dyn Fn(usize) -> usize,
+    count: &dyn Fn(usize) -> String,
 ) {
     let b = &app.browse;
     let (selected, focused) = at;
-    let inner = boxed(
-        app,
-        area,
-        buf,
-        t(app, Msg::Groups),
-        border_style(theme, focused),
-    );
+    // "Subdistricts" only where there are some.
+    let has_subs = app
+        .groups
+        .districts
+        .iter()
+        .any(|d| !d.subdistricts.is_empty());
+    let label = if has_subs {
+        Msg::Groups
+    } else {
+        Msg::GroupsPlain
+    };
+    let inner = boxed(app, area, buf, t(app, label), border_style(theme, focused));
     let rows = usize::from(inner.height);
     let offset = scroll_offset(selected, rows);
     for (row, (i, entry)) in b
@@ -118,7 +132,7 @@ pub(super) fn selection_style(theme: &Theme, selected: bool, focused: bool) -> S
 fn draw_articles(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let b = &app.browse;
     let focused = b.focus == Pane::Articles || filtering(app);
-    let title = match b.filter.is_empty() {
+    let mut title = match b.filter.is_empty() {
         true => t(app, Msg::Articles).to_string(),
         false => format!(
             "{} ({}: {})",
@@ -127,6 +141,9 @@ fn draw_articles(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
             sanitize_line(&b.filter)
         ),
     };
+    if b.sort != SortKey::default() {
+        title = format!("{title} [{}]", t(app, b.sort.label()));
+    }
     let inner = boxed(app, area, buf, &title, border_style(theme, focused));
     if b.visible.is_empty() {
         put(
@@ -168,7 +185,13 @@ fn draw_article_row(app: &App, i: usize, row: Rect, buf: &mut Buffer, style: Sty
         .flatten()
         .map(sanitize_line)
         .collect();
-    let meta = meta.join("  ");
+    let mut meta = meta.join("  ");
+    // Where the subdistrict and the date do not both fit, the date alone.
+    if str_width(&meta, mode) + 12 > usize::from(row.width)
+        && let Some(date) = a.date.as_deref()
+    {
+        meta = sanitize_line(date);
+    }
     let mw = str_width(&meta, mode) as u16;
     let (mark, title_style) = match app.read_status(i) {
         Status::Unread => (" ", style),

@@ -11,7 +11,7 @@ use super::t;
 use super::textput::{fill, put, put_truncated};
 use super::theme::Theme;
 use crate::app::screens::{Screen, info};
-use crate::app::{App, Msg, PromptKind, TextInput};
+use crate::app::{Action, App, Msg, PromptKind, TextInput};
 use crate::text::WidthMode;
 use crate::text::sanitize_line;
 use crate::text::width::grapheme_width;
@@ -200,6 +200,10 @@ pub fn hints(app: &App, screen: Screen) -> String {
     let s = info(screen);
     let mut out = Vec::new();
     for h in s.hints {
+        // No pane to switch to when the group pane is not shown.
+        if h.actions == [Action::NextPane] && !app.browse.groups_shown() {
+            continue;
+        }
         let keys: Vec<String> = h
             .actions
             .iter()

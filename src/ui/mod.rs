@@ -5,11 +5,13 @@
 mod bookmarks;
 mod browse;
 mod chrome;
+mod header;
 mod help;
 mod reader;
 mod results;
 pub mod textput;
 pub mod theme;
+mod toc;
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
@@ -40,6 +42,12 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Option<(u16, u16)> {
         View::Read { reader, .. } => reader::draw(app, reader, area, buf, &theme),
         View::Bookmarks { .. } => bookmarks::draw(app, area, buf, &theme),
         View::Results { .. } => results::draw(app, area, buf, &theme),
+        View::Outline { back } => {
+            if let View::Read { reader, .. } = back.as_ref() {
+                reader::draw(app, reader, area, buf, &theme);
+                toc::draw(app, reader, area, buf, &theme);
+            }
+        }
     }
     match &app.modal {
         Modal::None => None,

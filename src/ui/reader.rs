@@ -5,6 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 
 use super::chrome::{bar, hints};
+use super::header::{Crumbs, header, marks};
 use super::textput::put;
 use super::theme::Theme;
 use crate::app::{App, Reader, Screen};
@@ -17,15 +18,8 @@ const INDENT: &str = "\u{3000}";
 
 pub fn draw(app: &App, r: &Reader, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let g = app.geo.reader;
-    bar(
-        app,
-        area.y,
-        area,
-        buf,
-        &breadcrumb(app, r),
-        &group_position(r),
-        theme.bar,
-    );
+    let (left, right) = top_bar(app, r, usize::from(area.width.saturating_sub(2)));
+    bar(app, area.y, area, buf, &left, &right, theme.bar);
     let mode = app.settings.mode;
     for row in 0..g.body_height {
         let i = r.top + usize::from(row);
@@ -55,7 +49,12 @@ pub fn draw(app: &App, r: &Reader, area: Rect, buf: &mut Buffer, theme: &Theme) 
             ),
         }
     });
-    let hints = hints(app, Screen::Read);
+    // A count being typed shows where the key hints go (like vim's
+    // showcmd), so the user sees what the next key will repeat.
+    let hints = match app.count {
+        Some(n) => n.to_string(),
+        None => hints(app, Screen::Read),
+    };
     bar(
         app,
         area.bottom() - 1,
@@ -128,20 +127,29 @@ fn unit_style(theme: &Theme, kind: UnitKind) -> Style {
     }
 }
 
-/// `中原区 › 桐柏路街道`; `>` in wide mode, where `›` would be ambiguous.
-fn breadcrumb(app: &App, r: &Reader) -> String {
+/// The top bar: place, title and section path on the left, the group
+/// position on the right, fitted to `room` columns.
+fn top_bar(app: &App, r: &Reader, room: usize) -> (String, String) {
     let a = &app.archive.articles[r.article];
-    let sep = if app.settings.mode == WidthMode::Wide || app.settings.ascii {
-        " > "
-    } else {
-        " \u{203a} "
-    };
-    let mut s = sanitize_line(&a.district);
+    let (mode, ascii) = (app.settings.mode, app.settings.ascii);
+    let (sep, _) = marks(mode, ascii);
+    let mut place = sanitize_line(&a.district);
     if let Some(sub) = &a.subdistrict {
-        s.push_str(sep);
-        s.push_str(&sanitize_line(sub));
+        place = format!("{place}{sep}{}", sanitize_line(sub));
     }
-    s
+    let path: Vec<String> = match r.section() {
+        Some(i) => (r.outline.path(i).into_iter())
+            .map(|i| r.outline.sections[i].short().to_string())
+            .collect(),
+        None => Vec::new(),
+    };
+    let crumbs = Crumbs {
+        place: &place,
+        title: &sanitize_line(&a.title),
+        path: &path,
+        position: &group_position(r),
+    };
+    header(crumbs, room, mode, ascii)
 }
 
 /// `2/5`: which article of its group this is.

@@ -29,7 +29,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     bar(app, area.y, area, buf, &title, &query, theme.bar);
     let typing = matches!(app.modal, Modal::Prompt { .. });
     let groups_focused = f.focus == Pane::Groups && !typing;
-    let counts = |i: usize| f.group_hits.get(i).copied().unwrap_or(0);
+    let counts = |i: usize| f.group_hits.get(i).copied().unwrap_or(0).to_string();
     let at = (f.group, groups_focused);
     group_pane(app, rect(app.geo.groups), buf, theme, at, &counts);
     draw_list(app, f, rect(app.geo.articles), buf, theme, !groups_focused);

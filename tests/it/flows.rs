@@ -126,7 +126,8 @@ fn the_list_shows_read_and_in_progress_articles() {
     press(&mut app, &[ch('j')]);
     let xushui = app.reader().unwrap().article;
     assert_eq!(app.read_status(xushui), Status::InProgress);
-    press(&mut app, &[ch('G')]);
+    // Reading to the end marks it read (a `G` jump would not: issue 13).
+    press(&mut app, &[ch(' '); 12]);
     assert_eq!(app.read_status(xushui), Status::Read);
     assert_eq!(app.read_status(0), Status::Unread);
 }
@@ -163,9 +164,10 @@ fn y_copies_the_paragraph_and_capital_y_a_citation_through_the_run_loop() {
         "{}",
         decode(sent[0])
     );
+    // The citation names the paragraph being read (issue 13's form).
     assert_eq!(
         decode(sent[1]),
-        "合力攻坚强推动 按下基层党建发展\u{201c}快进键\u{201d} \u{2014} 中原区 \u{203a} 须水街道 [b2a50316]"
+        "\u{300a}合力攻坚强推动 按下基层党建发展\u{201c}快进键\u{201d}\u{300b}, paragraph 1 \u{2014} 中原区 \u{203a} 须水街道"
     );
 }
 

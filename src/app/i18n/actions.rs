@@ -55,10 +55,6 @@ pub fn describe(action: &crate::app::Action, lang: Lang) -> &'static str {
             "search in the article (re: prefix for a regex)",
         ),
         A::ArchiveSearch => ("在全部文章中搜索", "search every article of the archive"),
-        A::CycleOrder => (
-            "切换排序 (文档顺序, 命中数, 日期)",
-            "change the order (archive, hits, date)",
-        ),
         A::CycleYear => ("按年份筛选 (逐年切换)", "narrow to one year (cycles)"),
         A::NextMatch => (
             "下一个匹配 (全文搜索时接到下一篇)",
@@ -70,9 +66,36 @@ pub fn describe(action: &crate::app::Action, lang: Lang) -> &'static str {
             "copy the paragraph to the local clipboard (OSC 52)",
         ),
         A::CopyCitation => (
-            "复制引用 (标题, 街道, 日期, 编号)",
-            "copy a citation (title, place, date, id)",
+            "复制引用 (标题, 章节, 段落, 来源, 日期)",
+            "copy a citation (title, section, paragraph, place, date)",
         ),
+        A::NextSection => ("到下一节 (任意层级)", "to the next section (any level)"),
+        A::PrevSection => (
+            "到本节开头, 或上一节",
+            "to the start of this section, or the one before",
+        ),
+        A::NextSameLevel => ("到同级的下一节", "to the next section at this level"),
+        A::PrevSameLevel => ("到同级的上一节", "to the previous section at this level"),
+        A::Outline => ("目录 (章节列表)", "the outline (table of contents)"),
+        A::Percent => (
+            "数字后: 到全文百分之几处",
+            "after a number: that percent into the text",
+        ),
+        A::JumpBack => (
+            "回到上次跳转前的位置",
+            "back to where the last jump started",
+        ),
+        A::JumpOlder => ("跳转记录: 往回", "jump list: back"),
+        A::JumpNewer => ("跳转记录: 往前", "jump list: forward"),
+        A::ToggleRead => ("标为已读/未读", "mark read or unread"),
+        A::NextUnread => ("打开下一篇未读文章", "open the next unread article"),
+        A::ContinueReading => ("继续阅读上次读的文章", "continue the article read last"),
+        A::Sort => (
+            "排序 (列表: 原顺序, 日期, 标题; 搜索结果: 原顺序, 命中数, 日期)",
+            "sort (lists: archive, date, title; search results: archive, hits, date)",
+        ),
+        A::ToggleGroups => ("显示/隐藏分组窗格", "show or hide the group pane"),
+        A::Digit(_) => ("数字 (计数)", "digit (count)"),
         A::Scroll(_) | A::Click(..) => ("鼠标", "mouse"),
         A::Resize(..)
         | A::Tick

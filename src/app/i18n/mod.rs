@@ -101,6 +101,32 @@ pub enum Msg {
     PrevArticleWithHits,
     LastArticleWithHits,
     FirstArticleWithHits,
+    GroupsPlain,
+    HintOutline,
+    HintJump,
+    ScreenOutline,
+    OutlineTitle,
+    NoteOutline,
+    NoteCount,
+    NoteJumps,
+    NoteJumpBack,
+    NoSections,
+    NoNextSection,
+    NoPrevSection,
+    NoJumpBack,
+    NoJumpForward,
+    CountFirst,
+    MarkedRead,
+    MarkedUnread,
+    NoUnread,
+    ContinueReading,
+    NothingToContinue,
+    OneGroupOnly,
+    SortGroups,
+    SortArchive,
+    SortDate,
+    SortTitle,
+    Paragraph,
     Copied,
     CopiedCitation,
     NoMatch,
@@ -175,6 +201,22 @@ mod tests {
                         .any(|c| "\u{201c}\u{201d}\u{2026}\u{2014}\u{b7}\u{203a}".contains(c)),
                     "{t}"
                 );
+            }
+        }
+    }
+
+    #[test]
+    fn reader_notes_fit_the_help_box_at_80_columns() {
+        use crate::text::{WidthMode, str_width};
+        for m in [
+            Msg::NoteCount,
+            Msg::NoteJumps,
+            Msg::NoteJumpBack,
+            Msg::NoteOutline,
+        ] {
+            for lang in [Lang::Zh, Lang::En] {
+                let t = m.text(lang);
+                assert!(str_width(t, WidthMode::Narrow) <= 76, "{t}");
             }
         }
     }

@@ -18,6 +18,26 @@ pub fn sample_app(settings: Settings, w: u16, h: u16) -> App {
     app
 }
 
+/// The long official-style documents of `tests/fixtures/outline/`.
+pub const REPORTS: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/fixtures/outline/reports.json"
+);
+
+/// The app on the reports fixture with `settings`, sized `w`x`h`, with
+/// its state store in `dir` when given.
+pub fn reports_app(settings: Settings, w: u16, h: u16, dir: Option<&std::path::Path>) -> App {
+    let archive = bulletin::model::load_path(std::path::Path::new(REPORTS)).expect("fixture loads");
+    let mut app = App::new(archive, settings);
+    if let Some(dir) = dir {
+        let (store, notices) = bulletin::store::Store::open(dir).unwrap();
+        assert!(notices.is_empty(), "{notices:?}");
+        app = app.with_store(store);
+    }
+    bulletin::app::effect::update_inline(&mut app, Action::Resize(w, h));
+    app
+}
+
 /// Feeds keys through the keymap, as the run loop does.
 pub fn press(app: &mut App, keys: &[Key]) {
     for &k in keys {

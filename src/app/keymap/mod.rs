@@ -3,6 +3,12 @@
 //! app; the help screen, the key hints and the default settings file are
 //! all generated from it, so none of them can drift from the keys in force.
 
+mod defaults;
+
+use Context::{Browse, Global, Help, Input, Marks, Outline, Reader};
+
+pub use defaults::DEFAULTS;
+
 use super::action::{Action, Key, KeyCode};
 
 /// A set of bindings: one per screen, one for every text prompt, and the
@@ -17,19 +23,22 @@ pub enum Context {
     Marks,
     /// The archive search's results.
     Results,
+    /// The outline (table of contents) over an article.
+    Outline,
     /// Any text prompt or filter has the focus.
     Input,
 }
 
 impl Context {
     /// Every context, in the order the settings file lists them.
-    pub const ALL: [Context; 7] = [
+    pub const ALL: [Context; 8] = [
         Context::Global,
         Context::Browse,
         Context::Reader,
         Context::Help,
         Context::Marks,
         Context::Results,
+        Context::Outline,
         Context::Input,
     ];
 
@@ -42,6 +51,7 @@ impl Context {
             Context::Help => "help",
             Context::Marks => "bookmarks",
             Context::Results => "results",
+            Context::Outline => "outline",
             Context::Input => "input",
         }
     }
@@ -65,110 +75,6 @@ pub struct Binding {
 pub struct Keymap {
     bindings: Vec<Binding>,
 }
-
-const fn k(code: KeyCode) -> Key {
-    Key::plain(code)
-}
-
-use Context::{Browse, Global, Help, Input, Marks, Reader, Results};
-use KeyCode::*;
-
-const MOVE_DOWN: &[Key] = &[Key::ch('j'), k(Down)];
-const MOVE_UP: &[Key] = &[Key::ch('k'), k(Up)];
-const TOP: &[Key] = &[Key::ch('g'), k(Home)];
-const BOTTOM: &[Key] = &[Key::ch('G'), k(End)];
-const BOOKMARKS: &[Key] = &[Key::ch('\''), Key::ch('B')];
-
-/// The built-in keymap: one entry per (context, action), in help order.
-pub const DEFAULTS: &[(Context, &[Key], Action)] = &[
-    (Global, &[Key::ch('?')], Action::ToggleHelp),
-    (Global, &[Key::ctrl('c')], Action::Quit),
-    (Global, &[Key::ch('q')], Action::Back),
-    (Global, &[k(Esc)], Action::Cancel),
-    (Browse, MOVE_DOWN, Action::Down),
-    (Browse, MOVE_UP, Action::Up),
-    (Browse, TOP, Action::Top),
-    (Browse, BOTTOM, Action::Bottom),
-    (Browse, &[k(PageDown), Key::ch(' ')], Action::PageDown),
-    (Browse, &[k(PageUp)], Action::PageUp),
-    (Browse, &[Key::ctrl('d')], Action::HalfPageDown),
-    (Browse, &[Key::ctrl('u')], Action::HalfPageUp),
-    (Browse, &[k(Enter)], Action::Open),
-    (Browse, &[k(Tab), k(BackTab)], Action::NextPane),
-    (Browse, &[Key::ch('h'), k(Left)], Action::FocusGroups),
-    (Browse, &[Key::ch('l'), k(Right)], Action::FocusArticles),
-    (Browse, &[Key::ch('/'), Key::ch('f')], Action::StartFilter),
-    (Reader, MOVE_DOWN, Action::Down),
-    (Reader, MOVE_UP, Action::Up),
-    (Reader, TOP, Action::Top),
-    (Reader, BOTTOM, Action::Bottom),
-    (
-        Reader,
-        &[Key::ch(' '), k(PageDown), Key::ctrl('f')],
-        Action::PageDown,
-    ),
-    (
-        Reader,
-        &[k(PageUp), Key::ch('b'), Key::ctrl('b')],
-        Action::PageUp,
-    ),
-    (Reader, &[Key::ctrl('d')], Action::HalfPageDown),
-    (Reader, &[Key::ctrl('u')], Action::HalfPageUp),
-    (Reader, &[Key::ch('[')], Action::PrevArticle),
-    (Reader, &[Key::ch(']')], Action::NextArticle),
-    (Reader, &[Key::ch('/')], Action::Search),
-    (Reader, &[Key::ch('n')], Action::NextMatch),
-    (Reader, &[Key::ch('N')], Action::PrevMatch),
-    (Reader, &[Key::ch('m')], Action::AddBookmark),
-    (Reader, &[Key::ch('y')], Action::Copy),
-    (Reader, &[Key::ch('Y')], Action::CopyCitation),
-    (Browse, BOOKMARKS, Action::Bookmarks),
-    (Reader, BOOKMARKS, Action::Bookmarks),
-    (Marks, MOVE_DOWN, Action::Down),
-    (Marks, MOVE_UP, Action::Up),
-    (Marks, TOP, Action::Top),
-    (Marks, BOTTOM, Action::Bottom),
-    (Marks, &[k(Enter)], Action::Open),
-    (Marks, &[Key::ch('d'), k(Delete)], Action::Delete),
-    (Marks, &[Key::ch('u')], Action::Undo),
-    (Marks, &[Key::ch('/')], Action::StartFilter),
-    (Browse, &[Key::ch('s')], Action::ArchiveSearch),
-    (Marks, &[Key::ch('s')], Action::ArchiveSearch),
-    (Results, MOVE_DOWN, Action::Down),
-    (Results, MOVE_UP, Action::Up),
-    (Results, TOP, Action::Top),
-    (Results, BOTTOM, Action::Bottom),
-    (Results, &[k(PageDown), Key::ch(' ')], Action::PageDown),
-    (Results, &[k(PageUp)], Action::PageUp),
-    (Results, &[k(Enter)], Action::Open),
-    (Results, &[k(Tab), k(BackTab)], Action::NextPane),
-    (Results, &[Key::ch('h'), k(Left)], Action::FocusGroups),
-    (Results, &[Key::ch('l'), k(Right)], Action::FocusArticles),
-    (
-        Results,
-        &[Key::ch('s'), Key::ch('/')],
-        Action::ArchiveSearch,
-    ),
-    (Results, &[Key::ch('o')], Action::CycleOrder),
-    (Results, &[Key::ch('y')], Action::CycleYear),
-    (Help, MOVE_DOWN, Action::Down),
-    (Help, MOVE_UP, Action::Up),
-    (Help, &[k(PageDown), Key::ch(' ')], Action::PageDown),
-    (Help, &[k(PageUp)], Action::PageUp),
-    (Help, TOP, Action::Top),
-    (Help, BOTTOM, Action::Bottom),
-    (Input, &[k(Esc)], Action::InputCancel),
-    (Input, &[k(Enter)], Action::InputAccept),
-    (Input, &[k(Backspace)], Action::InputBackspace),
-    (Input, &[k(Delete)], Action::InputDelete),
-    (Input, &[k(Left)], Action::InputLeft),
-    (Input, &[k(Right)], Action::InputRight),
-    (Input, &[k(Home), Key::ctrl('a')], Action::InputHome),
-    (Input, &[k(End), Key::ctrl('e')], Action::InputEnd),
-    (Input, &[Key::ctrl('w')], Action::InputDeleteWord),
-    (Input, &[Key::ctrl('u')], Action::InputClear),
-    (Input, &[Key::ctrl('c')], Action::Quit),
-];
 
 impl Default for Keymap {
     fn default() -> Keymap {
@@ -299,12 +205,18 @@ pub fn action_names() -> Vec<&'static str> {
 }
 
 /// On the lists, a character no binding uses (Chinese, most Latin
-/// letters) starts the filter with that character.
+/// letters) starts the filter with that character; in the reader an
+/// unbound digit is part of a count (`5j`, `50%`).
 fn unbound_text(context: Context, key: Key) -> Option<Action> {
-    match (context, key.code) {
-        (Browse | Marks, KeyCode::Char(c)) if !key.ctrl && !key.alt && !c.is_control() => {
-            Some(Action::Input(c))
-        }
+    let KeyCode::Char(c) = key.code else {
+        return None;
+    };
+    if key.ctrl || key.alt || c.is_control() {
+        return None;
+    }
+    match context {
+        Browse | Marks | Outline => Some(Action::Input(c)),
+        Reader => c.to_digit(10).map(|d| Action::Digit(d as u8)),
         _ => None,
     }
 }
@@ -365,6 +277,21 @@ mod tests {
         );
         assert_eq!(map.action_for(Reader, Key::ch('须')), None);
         assert_eq!(map.action_for(Browse, Key::ctrl('x')), None);
+        assert_eq!(
+            map.action_for(Outline, Key::ch('须')),
+            Some(Action::Input('须'))
+        );
+    }
+
+    #[test]
+    fn digits_in_the_reader_make_a_count() {
+        let map = Keymap::default();
+        assert_eq!(map.action_for(Reader, Key::ch('5')), Some(Action::Digit(5)));
+        assert_eq!(map.action_for(Reader, Key::ch('0')), Some(Action::Digit(0)));
+        assert_eq!(
+            map.action_for(Browse, Key::ch('5')),
+            Some(Action::Input('5'))
+        );
     }
 
     #[test]

@@ -1,0 +1,171 @@
+//! Read marks and what follows from them: `r` toggles an article's mark,
+//! `U` opens the next unread article (newsboat's habit), the group pane
+//! counts unread articles, and the list starts on the article read last,
+//! which `C` continues. Also the list's order (`S`) and the group pane's
+//! visibility (`V`).
+
+use std::collections::HashSet;
+
+use super::browse::Pane;
+use super::{App, Msg};
+use crate::store::Status;
+
+impl App {
+    /// `r`: marks the open article, or the one under the list's cursor,
+    /// read, or (when it is read) unread. The reading position stays.
+    pub(super) fn toggle_read(&mut self) {
+        let Some(article) = self
+            .view
+            .reader()
+            .map(|r| r.article)
+            .or(self.browse.current())
+        else {
+            return;
+        };
+        let Some(p) = self.persist.as_ref() else {
+            return self.say(Msg::NoStore);
+        };
+        let id = self.archive.articles[article].id.clone();
+        let read = p.status(&id) != Status::Read;
+        // An article never opened has no position yet: its start.
+        let doc = match p.store.position(&p.key, &id) {
+            Some(_) => None,
+            None => self.article_doc(article),
+        };
+        let status = if read { Status::Read } else { Status::Unread };
+        if let Some(p) = self.persist.as_mut() {
+            p.set_status(&id, doc.as_ref(), status);
+        }
+        if let Some(r) = self.view.reader_mut() {
+            r.finished = read;
+            r.remembered = Some((r.reading, r.finished));
+        }
+        self.say(if read {
+            Msg::MarkedRead
+        } else {
+            Msg::MarkedUnread
+        });
+    }
+
+    /// `U`: the next article not read yet, after the current one in the
+    /// list the reader came from (or the list on screen), wrapping round.
+    pub(super) fn next_unread(&mut self) {
+        let (list, here) = match self.view.reader() {
+            Some(r) => (
+                r.siblings.clone(),
+                r.siblings.iter().position(|&i| i == r.article),
+            ),
+            None => (self.browse.visible.clone(), Some(self.browse.selected)),
+        };
+        let n = list.len();
+        let start = here.map_or(0, |h| h + 1);
+        let found = (0..n)
+            .map(|k| list[(start + k) % n])
+            .find(|&i| Some(i) != here.map(|h| list[h]) && self.read_status(i) != Status::Read);
+        let Some(article) = found else {
+            return self.say(Msg::NoUnread);
+        };
+        if self.view.reader().is_some() {
+            self.open_sibling(article, list);
+        } else {
+            self.browse.selected = list.iter().position(|&i| i == article).unwrap_or(0);
+            self.open_article(article, list);
+        }
+    }
+
+    /// The article read last (see `Persist::last_read`).
+    pub fn last_read_article(&self) -> Option<usize> {
+        let id = self.persist.as_ref()?.last_read()?;
+        self.archive.articles.iter().position(|a| a.id == id)
+    }
+
+    /// `C`: opens the article read last where reading stopped (showing
+    /// the whole list if a group or filter hid it).
+    pub(super) fn continue_reading(&mut self) {
+        let Some(article) = self.last_read_article() else {
+            return self.say(Msg::NothingToContinue);
+        };
+        if !self.browse.visible.contains(&article) {
+            self.browse.filter.clear();
+            self.browse.group = 0;
+            self.browse.refresh(&self.archive);
+        }
+        self.browse.focus = Pane::Articles;
+        self.browse.selected = (self.browse.visible.iter())
+            .position(|&i| i == article)
+            .unwrap_or(0);
+        self.open_article(article, self.browse.visible.clone());
+    }
+
+    /// At start: the list's cursor on the article read last, and, if it
+    /// was left unfinished, an offer to continue it on the status line.
+    pub(super) fn start_on_last_read(&mut self) {
+        let Some(article) = self.last_read_article() else {
+            return;
+        };
+        if let Some(row) = self.browse.visible.iter().position(|&i| i == article) {
+            self.browse.selected = row;
+        }
+        if self.read_status(article) == Status::InProgress {
+            // The key first: a long title may be cut at the edge.
+            let title = crate::text::sanitize_line(&self.archive.articles[article].title);
+            let offer = Msg::ContinueReading.text(self.settings.lang);
+            self.status = Some(format!("{offer}\u{300a}{title}\u{300b}"));
+        }
+    }
+
+    /// Counts each group's unread articles again when read marks may
+    /// have changed.
+    pub(super) fn refresh_unread(&mut self) {
+        let Some(p) = self.persist.as_ref() else {
+            return;
+        };
+        if self.browse.unread_gen == Some(p.generation) {
+            return;
+        }
+        let statuses = p.store.statuses(&p.key);
+        let read: HashSet<&str> = statuses
+            .iter()
+            .filter(|(_, s)| **s == Status::Read)
+            .map(|(id, _)| id.as_str())
+            .collect();
+        let articles = &self.archive.articles;
+        let b = &mut self.browse;
+        b.unread = (0..b.entries.len())
+            .map(|e| {
+                let members = b.members(e);
+                match read.is_empty() {
+                    true => members.len(),
+                    false => (members.iter())
+                        .filter(|&&i| !read.contains(articles[i].id.as_str()))
+                        .count(),
+                }
+            })
+            .collect();
+        b.unread_gen = Some(p.generation);
+    }
+
+    /// `S`: the next order of the article list, the cursor staying on
+    /// its article.
+    pub(super) fn cycle_sort(&mut self) {
+        let current = self.browse.current();
+        self.browse.sort = self.browse.sort.next();
+        self.browse.refresh(&self.archive);
+        if let Some(row) = current.and_then(|a| self.browse.visible.iter().position(|&i| i == a)) {
+            self.browse.selected = row;
+        }
+        self.say(self.browse.sort.label());
+    }
+
+    /// `V`: hides or shows the group pane (an archive with one group has
+    /// none to show).
+    pub(super) fn toggle_groups(&mut self) {
+        if self.browse.entries.len() <= 1 {
+            return self.say(Msg::OneGroupOnly);
+        }
+        self.browse.hidden = !self.browse.hidden;
+        self.browse.focus = Pane::Articles;
+        let (w, h) = self.size;
+        self.resize(w, h);
+    }
+}
