@@ -3,6 +3,7 @@
 //! commands (`list`, `show`, `check`, ...).
 
 mod commands;
+pub mod json;
 mod reader;
 mod search;
 mod settings;

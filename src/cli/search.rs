@@ -190,8 +190,7 @@ fn write_json(
         .collect();
     let total: usize = all.hits.iter().map(|h| h.hits).sum();
     let doc = json!({"query": q.text, "total_hits": total, "articles": articles});
-    serde_json::to_writer_pretty(&mut *out, &doc)?;
-    writeln!(out)
+    super::json::write_json(out, &doc)
 }
 
 fn fail(err: &mut dyn Write, msg: &str) -> u8 {
