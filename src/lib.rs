@@ -10,6 +10,7 @@ pub mod cli;
 pub mod config;
 pub mod find;
 pub mod import;
+pub mod lang;
 pub mod model;
 pub mod store;
 pub mod term;

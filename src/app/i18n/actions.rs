@@ -9,7 +9,7 @@ pub fn describe(action: &crate::app::Action, lang: Lang) -> &'static str {
     let (zh, en) = match action {
         A::Quit => ("退出", "quit"),
         A::Back => (
-            "返回上一层 (最上层时退出)",
+            "返回上一层（最上层时退出）",
             "back out one level (quit at the top)",
         ),
         A::Cancel => ("返回上一层", "back out one level"),
@@ -29,14 +29,14 @@ pub fn describe(action: &crate::app::Action, lang: Lang) -> &'static str {
         A::PrevArticle => ("本组上一篇", "previous article in the group"),
         A::NextArticle => ("本组下一篇", "next article in the group"),
         A::AddBookmark => (
-            "在此处添加书签 (可写备注)",
+            "在此处添加书签（可写备注）",
             "bookmark this place (with an optional note)",
         ),
         A::Bookmarks => ("书签列表", "list of bookmarks"),
         A::Delete => ("删除书签", "delete the bookmark"),
         A::Undo => ("撤销删除", "undo the delete"),
         A::StartFilter => (
-            "筛选文章 (也可直接输入中文)",
+            "筛选文章（也可直接输入中文）",
             "filter the list (or just type Chinese)",
         ),
         A::Input(_) | A::Paste(_) => ("输入", "type"),
@@ -51,26 +51,26 @@ pub fn describe(action: &crate::app::Action, lang: Lang) -> &'static str {
         A::InputAccept => ("确定", "accept"),
         A::InputCancel => ("取消", "cancel"),
         A::Search => (
-            "在文中搜索 (re: 开头为正则)",
+            "在文中搜索（以 re: 开头为正则）",
             "search in the article (re: prefix for a regex)",
         ),
         A::ArchiveSearch => ("在全部文章中搜索", "search every article of the archive"),
         A::CycleOrder => (
-            "切换排序 (文档顺序, 命中数, 日期)",
+            "切换排序（文档顺序、命中数、日期）",
             "change the order (archive, hits, date)",
         ),
-        A::CycleYear => ("按年份筛选 (逐年切换)", "narrow to one year (cycles)"),
+        A::CycleYear => ("按年份筛选（逐年切换）", "narrow to one year (cycles)"),
         A::NextMatch => (
-            "下一个匹配 (全文搜索时接到下一篇)",
+            "下一个匹配（全文搜索时接到下一篇）",
             "next match (on into the next article from a search)",
         ),
         A::PrevMatch => ("上一个匹配", "previous match"),
         A::Copy => (
-            "复制本段到本地剪贴板 (OSC 52)",
+            "复制本段到本地剪贴板（OSC 52）",
             "copy the paragraph to the local clipboard (OSC 52)",
         ),
         A::CopyCitation => (
-            "复制引用 (标题, 街道, 日期, 编号)",
+            "复制引用（标题、街道、日期、编号）",
             "copy a citation (title, place, date, id)",
         ),
         A::Scroll(_) | A::Click(..) => ("鼠标", "mouse"),
