@@ -125,6 +125,7 @@ fn unit_style(theme: &Theme, kind: UnitKind) -> Style {
         UnitKind::Paragraph => theme.text,
         UnitKind::Caption => theme.caption,
         UnitKind::Credit => theme.credit,
+        UnitKind::Note => theme.dim,
     }
 }
 
