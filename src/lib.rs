@@ -16,3 +16,4 @@ pub mod store;
 pub mod term;
 pub mod text;
 pub mod ui;
+pub mod watch;

@@ -274,7 +274,7 @@ impl App {
                 self.marks.filter = text.to_string();
                 self.marks.selected = 0;
             }
-            View::Read { .. } | View::Results { .. } => {}
+            View::Read { .. } | View::Results { .. } | View::Problems { .. } => {}
         }
     }
 

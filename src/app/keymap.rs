@@ -19,11 +19,13 @@ pub enum Context {
     Results,
     /// Any text prompt or filter has the focus.
     Input,
+    /// The list of the archive's problems.
+    Problems,
 }
 
 impl Context {
     /// Every context, in the order the settings file lists them.
-    pub const ALL: [Context; 7] = [
+    pub const ALL: [Context; 8] = [
         Context::Global,
         Context::Browse,
         Context::Reader,
@@ -31,6 +33,7 @@ impl Context {
         Context::Marks,
         Context::Results,
         Context::Input,
+        Context::Problems,
     ];
 
     /// The name in the settings file: `[keys.NAME]`.
@@ -43,6 +46,7 @@ impl Context {
             Context::Marks => "bookmarks",
             Context::Results => "results",
             Context::Input => "input",
+            Context::Problems => "problems",
         }
     }
 
@@ -70,7 +74,7 @@ const fn k(code: KeyCode) -> Key {
     Key::plain(code)
 }
 
-use Context::{Browse, Global, Help, Input, Marks, Reader, Results};
+use Context::{Browse, Global, Help, Input, Marks, Problems, Reader, Results};
 use KeyCode::*;
 
 const MOVE_DOWN: &[Key] = &[Key::ch('j'), k(Down)];
@@ -168,6 +172,15 @@ pub const DEFAULTS: &[(Context, &[Key], Action)] = &[
     (Input, &[Key::ctrl('w')], Action::InputDeleteWord),
     (Input, &[Key::ctrl('u')], Action::InputClear),
     (Input, &[Key::ctrl('c')], Action::Quit),
+    (Global, &[Key::ch('!')], Action::Problems),
+    (Global, &[Key::ch('R')], Action::Reload),
+    (Problems, MOVE_DOWN, Action::Down),
+    (Problems, MOVE_UP, Action::Up),
+    (Problems, TOP, Action::Top),
+    (Problems, BOTTOM, Action::Bottom),
+    (Problems, &[k(PageDown), Key::ch(' ')], Action::PageDown),
+    (Problems, &[k(PageUp)], Action::PageUp),
+    (Problems, &[k(Enter)], Action::Open),
 ];
 
 impl Default for Keymap {

@@ -20,7 +20,9 @@ pub mod keymap;
 pub mod marks;
 pub mod mode;
 pub mod persist;
+pub mod problems;
 pub mod reader;
+pub mod reload;
 pub mod screens;
 pub mod search;
 mod update;
@@ -36,7 +38,9 @@ pub use keymap::{Context, Keymap};
 pub use marks::Marks;
 pub use mode::{Modal, PromptKind, View};
 pub use persist::Persist;
+pub use problems::ProblemsView;
 pub use reader::Reader;
+pub use reload::{ArchiveSource, Fresh, Reloaded, read_again};
 pub use screens::Screen;
 
 use std::sync::Arc;
@@ -155,6 +159,11 @@ pub struct App {
     pub finder: Option<Finder>,
     /// The archive's search index.
     pub index: IndexState,
+    /// Where the archive was read from (`None`: the bundled sample), to
+    /// read it again when it changes.
+    pub source: Option<ArchiveSource>,
+    /// The problems view's state.
+    pub problems_view: ProblemsView,
     pub quit: bool,
     /// Effects asked for during the current `update`.
     effects: Vec<Effect>,
@@ -182,6 +191,8 @@ impl App {
             persist: None,
             finder: None,
             index: IndexState::Unused,
+            source: None,
+            problems_view: ProblemsView::default(),
             quit: false,
             effects: Vec::new(),
         }
@@ -190,6 +201,12 @@ impl App {
     /// Uses the search index in `state` (see [`IndexState`]).
     pub fn with_index(mut self, state: IndexState) -> App {
         self.index = state;
+        self
+    }
+
+    /// Reads the archive again from `source` when it changes (and on `R`).
+    pub fn with_source(mut self, source: Option<ArchiveSource>) -> App {
+        self.source = source;
         self
     }
 

@@ -22,6 +22,8 @@ pub enum View {
     Bookmarks { back: Box<View> },
     /// The archive search's results (their state is `App::finder`).
     Results { back: Box<View> },
+    /// The archive's problems; `back` as for the bookmark list.
+    Problems { back: Box<View> },
 }
 
 impl View {
@@ -31,6 +33,7 @@ impl View {
             View::Read { .. } => Screen::Read,
             View::Bookmarks { .. } => Screen::Bookmarks,
             View::Results { .. } => Screen::Results,
+            View::Problems { .. } => Screen::Problems,
         }
     }
 
@@ -39,7 +42,9 @@ impl View {
         match self {
             View::Browse => None,
             View::Read { reader, .. } => Some(reader),
-            View::Bookmarks { back } | View::Results { back } => back.reader(),
+            View::Bookmarks { back } | View::Results { back } | View::Problems { back } => {
+                back.reader()
+            }
         }
     }
 }

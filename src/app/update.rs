@@ -20,6 +20,7 @@ impl App {
                 | Action::Found(..)
                 | Action::IndexProgress(..)
                 | Action::IndexDone(_)
+                | Action::Reloaded(_)
         );
         if !background {
             self.status = None;
@@ -44,6 +45,7 @@ impl App {
             }
             Action::IndexDone(Ok(handle)) => self.index_ready(IndexState::Ready(handle)),
             Action::IndexDone(Err(why)) => self.index = IndexState::Failed(why),
+            Action::Reloaded(r) => self.reloaded(r),
             action => self.dispatch(action),
         }
         self.sync_store();
@@ -60,11 +62,14 @@ impl App {
                 Action::ToggleHelp => self.open_help(),
                 Action::Bookmarks => self.open_marks(),
                 Action::ArchiveSearch => self.open_finder(),
+                Action::Problems => self.open_problems(),
+                Action::Reload => self.reload(),
                 action => match self.view {
                     View::Browse => self.update_browse(action),
                     View::Read { .. } => self.update_reader(action),
                     View::Bookmarks { .. } => self.update_marks(action),
                     View::Results { .. } => self.update_results(action),
+                    View::Problems { .. } => self.update_problems(action),
                 },
             },
         }

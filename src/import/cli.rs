@@ -53,6 +53,9 @@ pub struct ImportArgs {
     /// Print what was recognised; write nothing.
     #[arg(long)]
     pub dry_run: bool,
+    /// The language of messages and of the `--dry-run` report.
+    #[arg(skip)]
+    pub lang: crate::lang::Lang,
 }
 
 fn parse_date(s: &str) -> Result<String, String> {

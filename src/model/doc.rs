@@ -42,7 +42,7 @@ fn doc_with_notes(a: &Article, notes: &[Note], lang: Lang) -> Doc {
     let mut notes = notes.iter().peekable();
     for (i, block) in a.body.iter().enumerate() {
         while let Some(n) = notes.next_if(|n| n.at <= i) {
-            units.push(Unit::new(UnitKind::Note, None, placeholder(&n.fault, lang)));
+            units.push(note_unit(n, units.len(), lang));
         }
         let kind = match block {
             Block::Paragraph { .. } => UnitKind::Paragraph,
@@ -59,9 +59,19 @@ fn doc_with_notes(a: &Article, notes: &[Note], lang: Lang) -> Doc {
         }
     }
     for n in notes {
-        units.push(Unit::new(UnitKind::Note, None, placeholder(&n.fault, lang)));
+        units.push(note_unit(n, units.len(), lang));
     }
     Doc { units }
+}
+
+/// A placeholder unit: a block of its own (numbered past any real block,
+/// so the layout sets it apart with blank lines like one).
+fn note_unit(n: &Note, k: usize, lang: Lang) -> Unit {
+    Unit::new(
+        UnitKind::Note,
+        Some(usize::MAX - k),
+        placeholder(&n.fault, lang),
+    )
 }
 
 /// `[unreadable block 3: unknown type "image" …]`.

@@ -102,10 +102,12 @@ pub enum LoadError {
         path: PathBuf,
         found: Option<FormatFound>,
     },
-    /// Schema problems, all of them (see [`Problem`]).
+    /// Schema problems, all of them (see [`Problem`]), in an archive of
+    /// `articles` articles.
     Invalid {
         path: PathBuf,
         problems: Vec<Problem>,
+        articles: usize,
     },
 }
 
@@ -268,6 +270,7 @@ mod tests {
         let e = LoadError::Invalid {
             path: "x.json".into(),
             problems: vec![p("a"), p("b")],
+            articles: 2,
         };
         assert_eq!(
             e.to_string(),

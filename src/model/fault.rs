@@ -154,6 +154,15 @@ impl Fault {
         format!("{part}{}", self.what.id())
     }
 
+    /// Whether the fault is in the body (found only when the body is read).
+    pub fn is_body(&self) -> bool {
+        matches!(self.part, Some(Part::Block(_)))
+            || matches!(
+                self.what,
+                What::Missing("body") | What::EmptyBody | What::BodyNotArray(_)
+            )
+    }
+
     /// Whether the article can still be read with this fault (its body or
     /// a minor field), rather than being broken.
     pub fn is_minor(&self) -> bool {

@@ -184,6 +184,7 @@ fn finish(path: &Path, files: Vec<Parsed>, fallback_title: &str) -> Result<Archi
     let mut header = None;
     let mut articles = Vec::new();
     let mut seen = Vec::new();
+    let count = files.iter().map(|f| f.count).sum();
     for (i, mut file) in files.into_iter().enumerate() {
         if let Some(fields) = file.header.take() {
             let mut found = Vec::new();
@@ -204,6 +205,7 @@ fn finish(path: &Path, files: Vec<Parsed>, fallback_title: &str) -> Result<Archi
         return Err(LoadError::Invalid {
             path: path.to_path_buf(),
             problems: problems.into_iter().map(|(_, _, p)| p).collect(),
+            articles: count,
         });
     }
     let header = header.unwrap_or(Header {

@@ -175,7 +175,8 @@ impl Mapped {
         match read {
             Ok(m) => {
                 let place = self.place(i);
-                let faults = m.faults.iter().cloned();
+                // The head's were seen on opening the archive.
+                let faults = m.faults.iter().filter(|f| f.is_body()).cloned();
                 faults.map(|f| self.problem(&place, &label, f)).collect()
             }
             Err(ArticleError::Unreadable { error, .. }) => {

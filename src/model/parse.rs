@@ -37,7 +37,7 @@ pub(crate) struct Parsed {
     pub problems: Vec<(usize, Problem)>,
     pub seen: Vec<Seen>,
     /// Articles read so far.
-    count: usize,
+    pub count: usize,
     /// Label of the last article read, for error context.
     last_label: Option<String>,
     /// The file, as named in messages.
@@ -80,7 +80,7 @@ impl Parsed {
         let lenient = self.strictness == Strictness::Lenient;
         let rough = lenient.then(|| rough_meta_of(&value, number));
         let (faults, item) = match accept_article(value, self.strictness) {
-            Ok(mut m) => (std::mem::take(&mut m.faults), Some(Item::Good(Box::new(m)))),
+            Ok(m) => (m.faults.clone(), Some(Item::Good(Box::new(m)))),
             Err(faults) => (faults, rough.map(Item::Broken)),
         };
         for message in faults {

@@ -6,6 +6,7 @@ mod bookmarks;
 mod browse;
 mod chrome;
 mod help;
+mod problems;
 mod reader;
 mod results;
 pub mod textput;
@@ -40,6 +41,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Option<(u16, u16)> {
         View::Read { reader, .. } => reader::draw(app, reader, area, buf, &theme),
         View::Bookmarks { .. } => bookmarks::draw(app, area, buf, &theme),
         View::Results { .. } => results::draw(app, area, buf, &theme),
+        View::Problems { .. } => problems::draw(app, area, buf, &theme),
     }
     match &app.modal {
         Modal::None => None,
@@ -49,7 +51,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Option<(u16, u16)> {
         }
         Modal::Prompt { kind, input } => Some(chrome::prompt(app, *kind, input, area, buf, &theme)),
         Modal::Filter(input) => {
-            let label = format!("{}: ", t(app, Msg::Filter));
+            let label = format!("{}{}", t(app, Msg::Filter), app.settings.lang.colon());
             Some(chrome::input_line(app, &label, input, area, buf, &theme))
         }
     }
@@ -68,9 +70,12 @@ fn status_text(app: &App) -> Option<String> {
         .persist
         .as_ref()
         .and_then(|p| p.error.as_ref())
-        .map(|err| format!("{}: {}", t(app, Msg::SaveFailed), sanitize_line(err)));
+        .map(|err| {
+            let colon = app.settings.lang.colon();
+            format!("{}{colon}{}", t(app, Msg::SaveFailed), sanitize_line(err))
+        });
     match (app.status.clone(), failure) {
-        (Some(msg), Some(fail)) => Some(format!("{msg}; {fail}")),
+        (Some(msg), Some(fail)) => Some(format!("{msg}{}{fail}", app.settings.lang.semicolon())),
         (msg, fail) => msg.or(fail),
     }
 }

@@ -46,13 +46,17 @@ pub fn draw(app: &App, r: &Reader, area: Rect, buf: &mut Buffer, theme: &Theme) 
     }
     let status = super::status_text(app).unwrap_or_else(|| {
         let found = r.search.summary(app.settings.lang);
-        match found.is_empty() {
+        let status = match found.is_empty() {
             true => position(r, g.body_height),
             false => format!(
                 "{}  /{}: {found}",
                 position(r, g.body_height),
                 sanitize_line(&r.search.text)
             ),
+        };
+        match app.problems_line() {
+            Some(problems) => format!("{status}  {problems}"),
+            None => status,
         }
     });
     let hints = hints(app, Screen::Read);

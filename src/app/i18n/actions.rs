@@ -74,6 +74,11 @@ pub fn describe(action: &crate::app::Action, lang: Lang) -> &'static str {
             "copy a citation (title, place, date, id)",
         ),
         A::Scroll(_) | A::Click(..) => ("鼠标", "mouse"),
+        A::Problems => ("列出档案中的问题", "list the archive's problems"),
+        A::Reload => (
+            "重新读入档案文件（文件改变时也会自动读入）",
+            "read the archive file again (done by itself when it changes)",
+        ),
         A::Resize(..)
         | A::Tick
         | A::Terminate
@@ -82,7 +87,8 @@ pub fn describe(action: &crate::app::Action, lang: Lang) -> &'static str {
         | A::Saved(_)
         | A::Found(..)
         | A::IndexProgress(..)
-        | A::IndexDone(_) => ("", ""),
+        | A::IndexDone(_)
+        | A::Reloaded(_) => ("", ""),
     };
     match lang {
         Lang::Zh => zh,

@@ -139,6 +139,24 @@ impl Msg {
                 "已是第一篇有结果的文章",
                 "This is the first article with hits",
             ),
+            Msg::ScreenProblems => ("档案中的问题", "Problems in the archive"),
+            Msg::HintReload => ("重新读入", "reload"),
+            Msg::NoteProblems => (
+                "能读的部分照常显示：空白的块略去，读不出的块以方括号标出；坏了的文章列出但打不开。Enter 打开问题所在的文章",
+                "What can be read is shown: blank blocks are left out, unreadable ones marked in brackets; broken articles are listed but cannot be opened. Enter opens the article of a problem",
+            ),
+            Msg::NoProblems => ("没有发现问题", "No problems found"),
+            Msg::ArchiveHeader => ("档案本身", "the archive itself"),
+            Msg::Broken => ("无法打开", "broken"),
+            Msg::UnknownDistrict => ("（无区名）", "(no district)"),
+            Msg::NothingToReload => (
+                "内置的示例档案不会改变，无须重新读入",
+                "The bundled sample does not change; nothing to reload",
+            ),
+            Msg::ReloadFailed => (
+                "档案文件改变了，但读不出（可能正在写入），仍显示原来的内容",
+                "The archive file changed but cannot be read (still being written?); showing what was read before",
+            ),
             Msg::NoteNote => (
                 "Enter 保存书签（备注可空），Esc 不加书签",
                 "Enter saves the bookmark (the note may be empty); Esc adds none",

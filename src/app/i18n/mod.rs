@@ -93,12 +93,32 @@ pub enum Msg {
     WrappedTop,
     WrappedBottom,
     ClipboardOff,
+    ScreenProblems,
+    HintReload,
+    NoteProblems,
+    NoProblems,
+    ArchiveHeader,
+    Broken,
+    UnknownDistrict,
+    NothingToReload,
+    ReloadFailed,
 }
 
 mod actions;
+mod all;
+mod formats;
 mod messages;
+mod notices;
 
 pub use actions::describe;
+pub use all::ALL;
+pub use formats::{article_gone, problems_line, reloaded};
+pub use notices::notice;
+
+/// Every formatted message in `lang` (see `formats`).
+pub fn formatted_examples(lang: Lang) -> Vec<String> {
+    formats::examples(lang)
+}
 
 /// `18 hits in 3 articles` / `3 篇文章中共 18 处`.
 pub fn hits_in_articles(lang: Lang, hits: usize, articles: usize) -> String {
