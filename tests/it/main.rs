@@ -9,6 +9,7 @@ mod cli_show;
 mod common;
 mod config_load;
 mod e2e_bookmarks;
+mod e2e_follow;
 mod e2e_hostile;
 mod e2e_reader;
 mod e2e_search;
