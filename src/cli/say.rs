@@ -185,7 +185,7 @@ impl Say {
                 id: "x".into(),
                 archive: s(),
             },
-            Say::NoSubdistrict("须水街道".into()),
+            Say::NoSubdistrict("X".into()),
             Say::DistrictLevel,
             Say::BrokenHeading,
             Say::ProblemsNote {

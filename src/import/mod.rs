@@ -9,12 +9,14 @@
 mod build;
 mod cli;
 mod decode;
+pub mod front;
 pub mod lines;
 mod merge;
 mod para;
 mod parse;
 mod punct;
 mod report;
+mod say;
 mod write;
 
 use std::fmt;
@@ -27,7 +29,8 @@ pub use decode::{Decoded, decode};
 pub use merge::{MergeOptions, MergeReport, article_id, merge};
 pub use parse::{Parsed, parse_bulletin};
 pub use punct::normalize_punctuation;
-pub use report::{ArticleReport, Event, Report};
+pub use report::{ArticleReport, Event, Front, Report, Warning};
+pub use say::message_examples;
 pub use write::{to_json, write_archive_atomic};
 
 /// What the parser needs to know besides the text.
@@ -85,7 +88,9 @@ impl ImportError {
             return self.to_string();
         }
         match self {
-            Self::Io { path, source } => format!("{}：{source}", shown(path)),
+            Self::Io { path, source } => {
+                format!("{}：{}", shown(path), crate::model::io_text(source, lang))
+            }
             Self::UnknownEncoding(l) => {
                 format!("未知的编码 {l:?}（可用 utf-8、gb18030、gbk、utf-16le、utf-16be、big5）")
             }

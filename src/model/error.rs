@@ -191,7 +191,7 @@ fn format_text(found: &Option<FormatFound>, lang: Lang) -> String {
     let tag = super::FORMAT_TAG;
     match found {
         None => lang.pick(
-            format!("缺少 \"format\" 字段：单文件档案必须以 \"format\": \"{tag}\" 开头"),
+            format!("缺少 \"format\" 字段：单文件档案必须以 `\"format\": \"{tag}\"` 开头"),
             format!(
                 "missing \"format\" field: a single-file archive must start with \
                  \"format\": \"{tag}\""

@@ -26,6 +26,7 @@ pub use accept::Mended;
 pub use article::{Archive, Article, Block, Byline, FORMAT_TAG};
 pub use check::BLOCK_TYPES;
 pub use doc::{article_doc, mended_doc, placeholder};
+pub(crate) use error::io_text;
 pub use error::{FormatFound, LoadError, Problem};
 pub use fault::{Fault, Kind, Part, What};
 pub use group::{DistrictGroup, Groups, Placed, SubGroup, group, group_items};

@@ -18,6 +18,8 @@ mod find_flow;
 mod find_props;
 mod flows;
 mod hints_rebound;
+mod i18n_all;
+mod import_front;
 mod import_odd;
 mod import_props;
 mod import_rules;

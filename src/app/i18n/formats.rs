@@ -37,7 +37,7 @@ pub fn examples(lang: Lang) -> Vec<String> {
         problems_line(lang, 1, "!"),
         problems_line(lang, 3, "!"),
         reloaded(lang, 1, 0),
-        article_gone(lang, "标题"),
+        article_gone(lang, "T"),
         super::hits_in_articles(lang, 18, 3),
     ]
 }
