@@ -164,6 +164,9 @@ pub struct App {
     pub source: Option<ArchiveSource>,
     /// The problems view's state.
     pub problems_view: ProblemsView,
+    /// Why the archive could not be read again after it changed (until a
+    /// reading succeeds).
+    pub reload_failed: Option<Arc<crate::model::LoadError>>,
     pub quit: bool,
     /// Effects asked for during the current `update`.
     effects: Vec<Effect>,
@@ -193,6 +196,7 @@ impl App {
             index: IndexState::Unused,
             source: None,
             problems_view: ProblemsView::default(),
+            reload_failed: None,
             quit: false,
             effects: Vec::new(),
         }

@@ -4,7 +4,7 @@
 use super::browse::step;
 use super::mode::View;
 use super::{Action, App, Msg};
-use crate::model::Problem;
+use crate::text::sanitize_line;
 
 /// State of the problems view.
 #[derive(Debug, Clone, Default)]
@@ -12,16 +12,42 @@ pub struct ProblemsView {
     pub selected: usize,
 }
 
+/// One row of the problems view, in the interface language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProblemItem {
+    /// What is wrong: `文章 blank：第 1 块：text 为空`.
+    pub what: String,
+    /// Where: the file (and line).
+    pub place: String,
+    /// The article it is about, to open.
+    pub article: Option<usize>,
+}
+
 impl App {
-    /// Every problem known so far, with its article (`None`: the archive's
-    /// own), in archive order.
-    pub fn problems(&self) -> Vec<(Option<usize>, Problem)> {
-        self.archive.problems()
+    /// Every problem known so far, in archive order; first, why the
+    /// archive could not be read again, if it could not.
+    pub fn problems(&self) -> Vec<ProblemItem> {
+        let lang = self.settings.lang;
+        let reload = self.reload_failed.as_ref().map(|e| ProblemItem {
+            what: Msg::ReloadFailed.text(lang).to_string(),
+            place: sanitize_line(&e.text(lang)),
+            article: None,
+        });
+        let found = self
+            .archive
+            .problems()
+            .into_iter()
+            .map(|(article, p)| ProblemItem {
+                what: sanitize_line(&p.what(lang)),
+                place: p.location.as_deref().map(sanitize_line).unwrap_or_default(),
+                article,
+            });
+        reload.into_iter().chain(found).collect()
     }
 
     /// How many problems are known so far.
     pub fn problem_count(&self) -> usize {
-        self.archive.problem_count()
+        self.archive.problem_count() + usize::from(self.reload_failed.is_some())
     }
 
     /// `3 problems - press ! to see`, when there are any.
@@ -71,7 +97,10 @@ impl App {
     /// (else says why).
     fn open_problem(&mut self) {
         let problems = self.problems();
-        let Some((Some(article), _)) = problems.get(self.problems_view.selected).cloned() else {
+        let Some(article) = problems
+            .get(self.problems_view.selected)
+            .and_then(|p| p.article)
+        else {
             return;
         };
         let siblings = if self.browse.visible.contains(&article) {

@@ -96,16 +96,19 @@ impl App {
         match r.0 {
             Ok(fresh) => self.take_fresh(fresh),
             Err(e) => {
-                let lang = self.settings.lang;
-                let why = e.text(lang);
-                let msg = Msg::ReloadFailed.text(lang);
-                self.status = Some(format!("{msg}{}{why}", lang.colon()));
+                let key = self
+                    .keymap
+                    .first_key(super::Context::Global, &super::Action::Problems);
+                let key = key.map_or_else(|| "!".to_string(), |k| k.label());
+                self.status = Some(i18n::reload_failed(self.settings.lang, &key));
+                self.reload_failed = Some(e);
             }
         }
     }
 
     fn take_fresh(&mut self, fresh: Fresh) {
         let list = self.list_state();
+        self.reload_failed = None;
         let old = std::mem::replace(&mut self.archive, fresh.library);
         self.index = fresh.index;
         self.groups = group_items(&self.archive.articles);

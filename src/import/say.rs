@@ -44,7 +44,7 @@ impl Outcome {
         let o = self;
         match lang {
             Lang::Zh => format!(
-                "档案“{}”共 {} 篇文章（新增 {}，替换 {}，未变 {}，重复略去 {}）",
+                "档案《{}》共 {} 篇文章（新增 {}，替换 {}，未变 {}，重复略去 {}）",
                 o.title, o.articles, o.added, o.replaced, o.unchanged, o.duplicates
             ),
             Lang::En => format!(

@@ -8,8 +8,8 @@ use super::chrome::{bar, boxed, footer};
 use super::textput::{fill, put_truncated};
 use super::theme::Theme;
 use super::{rect, t};
+use crate::app::problems::ProblemItem;
 use crate::app::{App, Msg, Screen};
-use crate::model::Problem;
 use crate::text::sanitize_line;
 
 /// Each problem takes two rows: what is wrong, then where.
@@ -42,7 +42,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let per_page = usize::from((inner.height / ROWS_PER_ITEM).max(1));
     let selected = app.problems_view.selected;
     let offset = selected.saturating_sub(per_page - 1);
-    for (n, (_, p)) in problems.iter().enumerate().skip(offset).take(per_page) {
+    for (n, p) in problems.iter().enumerate().skip(offset).take(per_page) {
         let y = inner.y + (n - offset) as u16 * ROWS_PER_ITEM;
         let height = ROWS_PER_ITEM.min(inner.bottom() - y);
         let row = Rect::new(inner.x, y, inner.width, height);
@@ -51,23 +51,21 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     footer(app, area, buf, theme, Screen::Problems);
 }
 
-fn draw_item(app: &App, p: &Problem, row: Rect, buf: &mut Buffer, theme: &Theme, selected: bool) {
-    let (mode, lang) = (app.settings.mode, app.settings.lang);
+fn draw_item(
+    app: &App,
+    p: &ProblemItem,
+    row: Rect,
+    buf: &mut Buffer,
+    theme: &Theme,
+    selected: bool,
+) {
+    let mode = app.settings.mode;
     let style = if selected { theme.selected } else { theme.text };
     fill(buf, row.x, row.y, row.width, style);
-    let what = sanitize_line(&p.what(lang));
-    put_truncated(
-        buf,
-        row.x + 1,
-        row.y,
-        row.width.saturating_sub(2),
-        &what,
-        style,
-        mode,
-    );
+    let w = row.width.saturating_sub(2);
+    put_truncated(buf, row.x + 1, row.y, w, &p.what, style, mode);
     if row.height > 1 {
-        let place = p.location.as_deref().map(sanitize_line).unwrap_or_default();
         let w = row.width.saturating_sub(4);
-        put_truncated(buf, row.x + 3, row.y + 1, w, &place, theme.dim, mode);
+        put_truncated(buf, row.x + 3, row.y + 1, w, &p.place, theme.dim, mode);
     }
 }

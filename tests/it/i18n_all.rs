@@ -308,3 +308,22 @@ fn the_rules_catch_english_punctuation_in_chinese() {
     assert!(has_han(&unquoted("缺少 `中原区：…`")));
     assert!(!has_han(&unquoted("no district (`中原区：…`)")));
 }
+
+/// The example: `bad regex: unclosed group` in the Chinese reader.
+#[test]
+fn a_bad_regular_expression_is_reported_in_chinese() {
+    use bulletin::app::{Action, Settings};
+    let settings = Settings {
+        lang: Lang::Zh,
+        ..Settings::default()
+    };
+    let mut app = crate::common::sample_app(settings, 80, 24);
+    bulletin::app::effect::update_inline(&mut app, Action::Open);
+    bulletin::app::effect::update_inline(&mut app, Action::Search);
+    crate::common::type_str(&mut app, "re:(");
+    let summary = app.reader().unwrap().search.summary(Lang::Zh);
+    assert_eq!(summary, "正则表达式有误：圆括号没有闭合");
+    let screen = crate::common::buffer_text(&crate::common::render(&app));
+    assert!(screen.contains("正则表达式有误"), "{screen}");
+    assert!(!screen.contains("bad regex"), "{screen}");
+}

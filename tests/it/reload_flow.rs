@@ -165,8 +165,14 @@ fn a_file_that_cannot_be_read_changes_nothing() {
     std::fs::write(&path, &SAMPLE_JSON.as_bytes()[..SAMPLE_JSON.len() / 2]).unwrap();
     update_inline(&mut app, Action::Reload);
     let status = app.status.clone().unwrap();
-    assert!(status.starts_with("档案文件改变了，但读不出"), "{status}");
-    assert!(status.contains("文件是否不完整"), "{status}");
+    assert_eq!(
+        status,
+        "档案已改变但还读不出，仍显示原来的内容（按 ! 看原因）"
+    );
+    // Why, in the problems view (which counts it).
+    let problems = app.problems();
+    assert!(problems[0].place.contains("文件是否不完整"), "{problems:?}");
+    assert_eq!(app.problem_count(), 1);
     assert_eq!(top_line(&app), before);
     assert_eq!(app.archive.articles.len(), count);
     // Paging on reads nothing of the mapped file (it is shorter now).
@@ -178,6 +184,7 @@ fn a_file_that_cannot_be_read_changes_nothing() {
     replace(&path, &v);
     update_inline(&mut app, Action::Reload);
     assert_eq!(app.archive.articles.len(), count + 1);
+    assert_eq!(app.problem_count(), 0, "read again: the failure is gone");
 }
 
 #[test]

@@ -31,6 +31,17 @@ pub fn article_gone(lang: Lang, title: &str) -> String {
     }
 }
 
+/// The status line when the archive changed but cannot be read (the
+/// problems view says why).
+pub fn reload_failed(lang: Lang, key: &str) -> String {
+    match lang {
+        Lang::Zh => format!("档案已改变但还读不出，仍显示原来的内容（按 {key} 看原因）"),
+        Lang::En => format!(
+            "The archive changed but cannot be read yet; the old version stays ({key}: why)"
+        ),
+    }
+}
+
 /// Every formatted message, for the test that walks them all.
 pub fn examples(lang: Lang) -> Vec<String> {
     vec![
@@ -38,6 +49,7 @@ pub fn examples(lang: Lang) -> Vec<String> {
         problems_line(lang, 3, "!"),
         reloaded(lang, 1, 0),
         article_gone(lang, "T"),
+        reload_failed(lang, "!"),
         super::hits_in_articles(lang, 18, 3),
     ]
 }

@@ -155,7 +155,7 @@ impl Msg {
             ),
             Msg::ReloadFailed => (
                 "档案文件改变了，但读不出（可能正在写入），仍显示原来的内容",
-                "The archive file changed but cannot be read (still being written?); showing what was read before",
+                "The archive file changed but cannot be read (still being written?); the old version stays",
             ),
             Msg::NoteNote => (
                 "Enter 保存书签（备注可空），Esc 不加书签",

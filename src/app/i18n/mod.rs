@@ -112,7 +112,7 @@ mod notices;
 
 pub use actions::describe;
 pub use all::ALL;
-pub use formats::{article_gone, problems_line, reloaded};
+pub use formats::{article_gone, problems_line, reload_failed, reloaded};
 pub use notices::notice;
 
 /// Every formatted message in `lang` (see `formats`).
