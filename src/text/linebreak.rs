@@ -245,13 +245,16 @@ fn binds(cl: &[Cluster], k: usize) -> bool {
     let left = cl[..k].iter().rposition(|c| !is_space(c.first));
     let right = (k..cl.len()).find(|&i| !is_space(cl[i].first));
     let spaced = is_space(cl[k - 1].first) || is_space(cl[k].first);
-    let (Some(l), Some(r)) = (left, right) else {
-        return false;
-    };
-    let (a, b) = (cl[l].first, cl[r].first);
-    if spaced && (is_line_start_prohibited(b) || is_line_end_prohibited(a)) {
+    let a = left.map(|l| cl[l].first);
+    let b = right.map(|r| cl[r].first);
+    // Spaces only on one side (the text's start or end) bind as well.
+    if spaced && (b.is_some_and(is_line_start_prohibited) || a.is_some_and(is_line_end_prohibited))
+    {
         return true;
     }
+    let (Some(l), Some(a), Some(b)) = (left, a, b) else {
+        return false;
+    };
     let digit_before = |i: usize| {
         let before = cl[..i].iter().rposition(|c| !is_space(c.first));
         before.is_some_and(|j| is_digit(cl[j].first))

@@ -124,11 +124,11 @@ fn draw_articles(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let focused = b.focus == Pane::Articles || filtering(app);
     let title = match b.filter.is_empty() {
         true => t(app, Msg::Articles).to_string(),
-        false => format!(
-            "{} ({}: {})",
+        false => super::labelled(
+            app,
             t(app, Msg::Articles),
             t(app, Msg::Filter),
-            sanitize_line(&b.filter)
+            sanitize_line(&b.filter),
         ),
     };
     let inner = boxed(app, area, buf, &title, border_style(theme, focused));

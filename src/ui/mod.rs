@@ -84,3 +84,12 @@ fn status_text(app: &App) -> Option<String> {
 fn t(app: &App, msg: Msg) -> &'static str {
     msg.text(app.settings.lang)
 }
+
+/// `文章（筛选：须水）` / `Articles (Filter: 须水)`: a title with a
+/// labelled value, punctuated as the language is.
+fn labelled(app: &App, title: &str, label: &str, value: String) -> String {
+    match app.settings.lang {
+        crate::lang::Lang::Zh => format!("{title}（{label}：{value}）"),
+        crate::lang::Lang::En => format!("{title} ({label}: {value})"),
+    }
+}
