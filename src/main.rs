@@ -4,11 +4,10 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use bulletin::cli::{self, Cli, Command};
-use clap::Parser;
+use bulletin::cli::{self, Command};
 
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let cli = match cli::parse() {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
@@ -20,19 +19,20 @@ fn main() -> ExitCode {
             return ExitCode::from(code);
         }
     };
+    let lang = cli.language();
     let mut out = std::io::stdout().lock();
     let mut err = std::io::stderr().lock();
     let code = match &cli.command {
         Some(Command::List(args)) => cli::run_list(args, &mut out, &mut err),
         Some(Command::Show(args)) => cli::run_show(args, &mut out, &mut err),
-        Some(Command::Check(args)) => cli::run_check(args, &mut out, &mut err),
+        Some(Command::Check(args)) => cli::run_check(args, lang, &mut out, &mut err),
         Some(Command::Search(args)) => cli::run_search(args, &mut out, &mut err),
         Some(Command::Import(args)) => cli::run_import(args, &mut out, &mut err),
-        Some(Command::Bookmarks(args)) => cli::run_bookmarks(args, &mut out, &mut err),
-        Some(Command::Config(args)) => cli::run_config(args, &mut out, &mut err),
+        Some(Command::Bookmarks(args)) => cli::run_bookmarks(args, lang, &mut out, &mut err),
+        Some(Command::Config(args)) => cli::run_config(args, lang, &mut out, &mut err),
         None => {
             drop(out);
-            cli::run_reader(&cli.reader, &mut err)
+            cli::run_reader(&cli.reader, cli.lang, &mut err)
         }
     };
     let _ = err.flush();

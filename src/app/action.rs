@@ -210,6 +210,12 @@ pub enum Action {
     /// The search index is ready (or could not be built: why).
     IndexDone(Result<super::finder::IndexHandle, String>),
     Terminate,
+    /// The list of the archive's problems.
+    Problems,
+    /// Read the archive file again now.
+    Reload,
+    /// The archive was read again (the file changed, or `Reload`).
+    Reloaded(super::reload::Reloaded),
 }
 
 impl Action {
@@ -284,6 +290,9 @@ impl Action {
             Action::Paste(_) => "paste",
             Action::Resize(..) => "resize",
             Action::Terminate => "terminate",
+            Action::Problems => "problems",
+            Action::Reload => "reload",
+            Action::Reloaded(_) => "reloaded",
         }
     }
 }

@@ -315,7 +315,7 @@ impl App {
                 self.toc.filter = text.to_string();
                 self.toc.selected = 0;
             }
-            View::Read { .. } | View::Results { .. } => {}
+            View::Read { .. } | View::Results { .. } | View::Problems { .. } => {}
         }
     }
 

@@ -29,6 +29,9 @@ pub enum Effect {
     /// progress comes back as [`Action::IndexProgress`], the end as
     /// [`Action::IndexDone`].
     BuildIndex { archive: PathBuf, path: PathBuf },
+    /// Read the archive again; the outcome comes back as
+    /// [`Action::Reloaded`].
+    Reload(super::ArchiveSource),
 }
 
 /// One archive search.
@@ -88,6 +91,7 @@ pub fn perform_inline(app: &mut App, effect: Effect) -> Vec<Effect> {
             let done = build_index(&*app.archive, &archive, &path);
             app.update(Action::IndexDone(done))
         }
+        Effect::Reload(source) => app.update(Action::Reloaded(super::read_again(&source))),
     }
 }
 

@@ -53,9 +53,10 @@ impl App {
 
     /// Works out whether a bookmark's text can still be found.
     fn find_detached(&self, b: &Bookmark) -> bool {
-        let found = (self.archive.articles.iter()).position(|a| a.id == b.anchor.article);
-        match found.map(|i| self.archive.article(i)) {
-            Some(Ok(a)) => locate(&b.anchor, &crate::model::article_doc(&a)).is_none(),
+        let found = self.archive.index_of(&b.anchor.article);
+        let lang = self.settings.lang;
+        match found.map(|i| self.archive.open(i)) {
+            Some(Ok(m)) => locate(&b.anchor, &crate::model::mended_doc(&m, lang)).is_none(),
             Some(Err(_)) | None => true,
         }
     }
@@ -178,12 +179,7 @@ impl App {
         else {
             return;
         };
-        let Some(article) = self
-            .archive
-            .articles
-            .iter()
-            .position(|a| a.id == b.anchor.article)
-        else {
+        let Some(article) = self.archive.index_of(&b.anchor.article) else {
             return self.say(Msg::BookmarkDetached);
         };
         let Some(doc) = self.article_doc(article) else {

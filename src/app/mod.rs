@@ -24,7 +24,9 @@ mod motion;
 mod open;
 pub mod order;
 pub mod persist;
+pub mod problems;
 pub mod reader;
+pub mod reload;
 pub mod screens;
 pub mod search;
 pub mod toc;
@@ -43,7 +45,9 @@ pub use keymap::{Context, Keymap};
 pub use marks::Marks;
 pub use mode::{Modal, PromptKind, View};
 pub use persist::Persist;
+pub use problems::ProblemsView;
 pub use reader::Reader;
+pub use reload::{ArchiveSource, Fresh, Reloaded, read_again};
 pub use screens::Screen;
 pub use toc::Toc;
 
@@ -169,6 +173,14 @@ pub struct App {
     pub finder: Option<Finder>,
     /// The archive's search index.
     pub index: IndexState,
+    /// Where the archive was read from (`None`: the bundled sample), to
+    /// read it again when it changes.
+    pub source: Option<ArchiveSource>,
+    /// The problems view's state.
+    pub problems_view: ProblemsView,
+    /// Why the archive could not be read again after it changed (until a
+    /// reading succeeds).
+    pub reload_failed: Option<Arc<crate::model::LoadError>>,
     pub quit: bool,
     /// Effects asked for during the current `update`.
     effects: Vec<Effect>,
@@ -199,6 +211,9 @@ impl App {
             persist: None,
             finder: None,
             index: IndexState::Unused,
+            source: None,
+            problems_view: ProblemsView::default(),
+            reload_failed: None,
             quit: false,
             effects: Vec::new(),
         }
@@ -207,6 +222,12 @@ impl App {
     /// Uses the search index in `state` (see [`IndexState`]).
     pub fn with_index(mut self, state: IndexState) -> App {
         self.index = state;
+        self
+    }
+
+    /// Reads the archive again from `source` when it changes (and on `R`).
+    pub fn with_source(mut self, source: Option<ArchiveSource>) -> App {
+        self.source = source;
         self
     }
 

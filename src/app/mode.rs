@@ -24,6 +24,8 @@ pub enum View {
     Results { back: Box<View> },
     /// The outline of the article in `back` (a `Read` view), drawn over it.
     Outline { back: Box<View> },
+    /// The archive's problems; `back` as for the bookmark list.
+    Problems { back: Box<View> },
 }
 
 impl View {
@@ -34,6 +36,7 @@ impl View {
             View::Bookmarks { .. } => Screen::Bookmarks,
             View::Results { .. } => Screen::Results,
             View::Outline { .. } => Screen::Outline,
+            View::Problems { .. } => Screen::Problems,
         }
     }
 
@@ -42,9 +45,10 @@ impl View {
         match self {
             View::Browse => None,
             View::Read { reader, .. } => Some(reader),
-            View::Bookmarks { back } | View::Results { back } | View::Outline { back } => {
-                back.reader()
-            }
+            View::Bookmarks { back }
+            | View::Results { back }
+            | View::Outline { back }
+            | View::Problems { back } => back.reader(),
         }
     }
 
@@ -53,9 +57,10 @@ impl View {
         match self {
             View::Browse => None,
             View::Read { reader, .. } => Some(reader),
-            View::Bookmarks { back } | View::Results { back } | View::Outline { back } => {
-                back.reader_mut()
-            }
+            View::Bookmarks { back }
+            | View::Results { back }
+            | View::Outline { back }
+            | View::Problems { back } => back.reader_mut(),
         }
     }
 }

@@ -30,10 +30,11 @@ impl App {
     /// Article `article`'s document, parsed from the archive now if need
     /// be; `None` (the reason on the status line) when it cannot be read.
     pub(super) fn article_doc(&mut self, article: usize) -> Option<Doc> {
-        match self.archive.article(article) {
-            Ok(a) => Some(crate::model::article_doc(&a)),
+        let lang = self.settings.lang;
+        match self.archive.open(article) {
+            Ok(m) => Some(crate::model::mended_doc(&m, lang)),
             Err(why) => {
-                self.status = Some(why);
+                self.status = Some(why.text(lang));
                 None
             }
         }
@@ -59,7 +60,7 @@ impl App {
         reader.finished = reader.max_top(g.body_height) == 0;
         let back = match std::mem::replace(&mut self.view, View::Browse) {
             View::Read { back, .. } => back,
-            results @ View::Results { .. } => Box::new(results),
+            from @ (View::Results { .. } | View::Problems { .. }) => Box::new(from),
             _ => Box::new(View::Browse),
         };
         self.view = View::Read {

@@ -28,10 +28,12 @@ pub enum Screen {
     Note,
     /// Typing an archive-wide search.
     Find,
+    /// The archive's problems.
+    Problems,
 }
 
 impl Screen {
-    pub const ALL: [Screen; 10] = [
+    pub const ALL: [Screen; 11] = [
         Screen::Browse,
         Screen::Read,
         Screen::Bookmarks,
@@ -42,6 +44,7 @@ impl Screen {
         Screen::Filter,
         Screen::Search,
         Screen::Note,
+        Screen::Problems,
     ];
 }
 
@@ -166,6 +169,17 @@ pub const SCREENS: &[ScreenInfo] = &[
         title: Msg::ScreenNote,
         hints: &[],
         notes: &[Msg::NoteNote],
+    },
+    ScreenInfo {
+        screen: Screen::Problems,
+        context: Context::Problems,
+        title: Msg::ScreenProblems,
+        hints: &[
+            hint(&[Action::Open], Msg::HintOpen),
+            hint(&[Action::Reload], Msg::HintReload),
+            hint(&[Action::Back], Msg::HintBack),
+        ],
+        notes: &[Msg::NoteProblems],
     },
     ScreenInfo {
         screen: Screen::Help,

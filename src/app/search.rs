@@ -18,7 +18,7 @@ pub struct Search {
     pub matches: Vec<Match>,
     pub current: Option<usize>,
     /// Why the query could not be used (a bad regular expression).
-    pub error: Option<String>,
+    pub error: Option<crate::text::search::QueryError>,
     /// Where the view was when the prompt opened (for Esc).
     origin: Option<(usize, Pos)>,
 }
@@ -27,7 +27,7 @@ impl Search {
     /// `3/17`, `no match`, or the error, for the status line and prompt.
     pub fn summary(&self, lang: super::Lang) -> String {
         if let Some(e) = &self.error {
-            return e.clone();
+            return e.text(lang);
         }
         match (self.current, self.matches.len()) {
             (_, 0) if self.text.trim().is_empty() => String::new(),
@@ -192,7 +192,7 @@ pub(super) fn run_query(r: &mut Reader, text: &str, from: Pos) {
             r.search.current = first_from(&r.doc, &r.search.matches, from);
         }
         Ok(None) => {}
-        Err(e) => r.search.error = Some(e.to_string()),
+        Err(e) => r.search.error = Some(e),
     }
 }
 

@@ -23,6 +23,7 @@ impl App {
                 | Action::Found(..)
                 | Action::IndexProgress(..)
                 | Action::IndexDone(_)
+                | Action::Reloaded(_)
         );
         if from_user {
             self.status = None;
@@ -36,7 +37,8 @@ impl App {
             | Action::WidthMode(..)
             | Action::Found(..)
             | Action::IndexProgress(..)
-            | Action::IndexDone(_) => self.count,
+            | Action::IndexDone(_)
+            | Action::Reloaded(_) => self.count,
             _ => self.count.take(),
         };
         match action {
@@ -57,8 +59,17 @@ impl App {
                     self.index = IndexState::Building(done, all);
                 }
             }
-            Action::IndexDone(Ok(handle)) => self.index_ready(IndexState::Ready(handle)),
+            // Only the build in progress counts (one started before the
+            // archive was read again is for the old version).
+            Action::IndexDone(done) if !matches!(self.index, IndexState::Building(..)) => {
+                drop(done)
+            }
+            Action::IndexDone(Ok(h)) if h.0.len() == self.archive.articles.len() => {
+                self.index_ready(IndexState::Ready(h))
+            }
+            Action::IndexDone(Ok(_)) => self.index = IndexState::Failed("stale".into()),
             Action::IndexDone(Err(why)) => self.index = IndexState::Failed(why),
+            Action::Reloaded(r) => self.reloaded(r),
             action => self.dispatch(action, count),
         }
         self.sync_store();
@@ -76,12 +87,15 @@ impl App {
                 Action::ToggleHelp => self.open_help(),
                 Action::Bookmarks => self.open_marks(),
                 Action::ArchiveSearch => self.open_finder(),
+                Action::Problems => self.open_problems(),
+                Action::Reload => self.reload(),
                 action => match self.view {
                     View::Browse => self.update_browse(action),
                     View::Read { .. } => self.update_reader(action, count),
                     View::Bookmarks { .. } => self.update_marks(action),
                     View::Results { .. } => self.update_results(action),
                     View::Outline { .. } => self.update_toc(action),
+                    View::Problems { .. } => self.update_problems(action),
                 },
             },
         }

@@ -6,37 +6,23 @@ use std::path::Path;
 
 use serde_json::json;
 
-use super::{BookmarksArgs, CheckArgs, ConfigArgs, EXIT_FAILURE, EXIT_OK, ListArgs, ShowArgs};
+use super::say::Say;
+use super::{BookmarksArgs, ConfigArgs, EXIT_OK, ListArgs, ShowArgs, fail, finish, load_library};
 use crate::config::Config;
 use crate::import::ImportArgs;
-use crate::model::{self, Archive, Groups, Library};
+use crate::lang::Lang;
+use crate::model::{self, Groups, Library, Strictness};
 use crate::store::{self, ArchiveKey, Store};
 use crate::text::sanitize::sanitize_line;
 use crate::text::{WidthMode, layout};
 
-/// Loads the archive at `path`, or the bundled sample when `path` is `None`.
-pub fn load_archive(path: Option<&Path>) -> Result<Archive, model::LoadError> {
-    match path {
-        Some(p) => model::load_path(p),
-        None => model::load_sample(),
-    }
-}
-
-/// The reader's archive: a single file is memory-mapped and only its
-/// metadata read up front; bodies are parsed when opened (`model::open_path`).
-pub fn load_library(path: Option<&Path>) -> Result<model::Library, model::LoadError> {
-    match path {
-        Some(p) => model::open_path(p),
-        None => model::load_sample().map(Into::into),
-    }
-}
-
 /// `bulletin list`: groups and articles, as text or JSON. Reads only the
-/// metadata (the reader's lazy loader); `check` validates bodies.
+/// metadata; broken articles are listed apart, with why.
 pub fn run_list(args: &ListArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
-    let archive = match load_library(args.archive.as_deref()) {
+    let lang = args.open.lang;
+    let archive = match load_library(args.archive.as_deref(), &args.open) {
         Ok(a) => a,
-        Err(e) => return fail(err, &e.to_string()),
+        Err(e) => return fail(err, &e),
     };
     let groups = model::group_items(&archive.articles);
     if let Some(name) = &args.subdistrict {
@@ -45,24 +31,36 @@ pub fn run_list(args: &ListArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8
             .iter()
             .any(|d| d.subdistricts.iter().any(|s| &s.name == name));
         if !known {
-            return fail(
-                err,
-                &format!("no subdistrict named {}", sanitize_line(name)),
-            );
+            return fail(err, &Say::NoSubdistrict(sanitize_line(name)).text(lang));
         }
     }
+    note_problems(&archive, args.archive.as_deref(), lang, err);
     let result = if args.json {
         write_list_json(&archive, &groups, args.subdistrict.as_deref(), out)
     } else {
-        write_list_text(&archive, &groups, args.subdistrict.as_deref(), out)
+        write_list_text(&archive, &groups, args.subdistrict.as_deref(), lang, out)
     };
-    finish(result, err)
+    finish(result, lang, err)
+}
+
+/// Says on standard error how many problems were read around.
+fn note_problems(lib: &Library, path: Option<&Path>, lang: Lang, err: &mut dyn Write) {
+    let count = lib.problem_count();
+    if count > 0 && lib.strictness() == Strictness::Lenient {
+        let archive = path.map_or_else(String::new, |p| sanitize_line(&p.display().to_string()));
+        let _ = writeln!(
+            err,
+            "bulletin: {}",
+            Say::ProblemsNote { count, archive }.text(lang)
+        );
+    }
 }
 
 fn keep(filter: Option<&str>, name: Option<&str>) -> bool {
     filter.is_none() || filter == name
 }
 
+/// The groups to list, without broken articles (listed apart).
 fn list_entries(archive: &Library, groups: &Groups, filter: Option<&str>) -> Vec<ListGroup> {
     let mut entries = Vec::new();
     for d in &groups.districts {
@@ -83,7 +81,10 @@ fn list_entries(archive: &Library, groups: &Groups, filter: Option<&str>) -> Vec
             }
         }
     }
-    let _ = archive;
+    for g in &mut entries {
+        g.articles.retain(|&i| archive.broken(i).is_none());
+    }
+    entries.retain(|g| !g.articles.is_empty());
     entries
 }
 
@@ -97,11 +98,13 @@ fn write_list_text(
     archive: &Library,
     groups: &Groups,
     filter: Option<&str>,
+    lang: Lang,
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
     writeln!(out, "{}", sanitize_line(&archive.title))?;
+    let level = Say::DistrictLevel.text(lang);
     for g in list_entries(archive, groups, filter) {
-        let sub = g.subdistrict.as_deref().unwrap_or("(district-level)");
+        let sub = g.subdistrict.as_deref().unwrap_or(&level);
         let (d, s) = (sanitize_line(&g.district), sanitize_line(sub));
         writeln!(out, "\n{d} › {s} ({})", g.articles.len())?;
         for &i in &g.articles {
@@ -115,7 +118,23 @@ fn write_list_text(
             writeln!(out, "  {id}  {title}{}", sanitize_line(&date))?;
         }
     }
+    let broken = broken_of(archive);
+    if !broken.is_empty() && filter.is_none() {
+        writeln!(out, "\n{}", Say::BrokenHeading.text(lang))?;
+        for (i, faults) in broken {
+            let why: Vec<String> = faults.iter().map(|f| f.text(lang)).collect();
+            let id = sanitize_line(&archive.articles[i].id);
+            writeln!(out, "  {id}  {}", why.join(lang.semicolon()))?;
+        }
+    }
     Ok(())
+}
+
+/// The broken articles, in archive order, with why.
+fn broken_of(archive: &Library) -> Vec<(usize, &[model::Fault])> {
+    (0..archive.articles.len())
+        .filter_map(|i| archive.broken(i).map(|f| (i, f)))
+        .collect()
 }
 
 fn write_list_json(
@@ -138,49 +157,84 @@ fn write_list_json(
             json!({"district": g.district, "subdistrict": g.subdistrict, "articles": articles})
         })
         .collect();
-    let doc = json!({"title": archive.title, "groups": groups});
+    let broken: Vec<_> = broken_of(archive)
+        .into_iter()
+        .map(|(i, faults)| {
+            let a = &archive.articles[i];
+            let problems: Vec<String> = faults.iter().map(ToString::to_string).collect();
+            json!({"id": a.id, "title": a.title, "district": a.district, "problems": problems})
+        })
+        .collect();
+    let doc = json!({"title": archive.title, "groups": groups, "broken": broken,
+        "problems": archive.problem_count()});
     serde_json::to_writer_pretty(&mut *out, &doc)?;
     writeln!(out)
 }
 
-/// `bulletin show`: one article laid out by the layout engine, as plain text.
+/// `bulletin show`: one article laid out by the layout engine, as plain
+/// text, read through the same loader as the reader (found by the id
+/// index, only its body parsed). Placeholders stand for what cannot be
+/// read; its problems go to standard error.
 pub fn run_show(args: &ShowArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
-    let archive = match load_archive(args.archive.as_deref()) {
+    let lang = args.open.lang;
+    let (path, id) = match show_target(args) {
+        Ok(t) => t,
+        Err(say) => return fail(err, &say.text(lang)),
+    };
+    let archive = match load_library(path, &args.open) {
         Ok(a) => a,
-        Err(e) => return fail(err, &e.to_string()),
+        Err(e) => return fail(err, &e),
     };
-    let Some(article) = archive.articles.iter().find(|a| a.id == args.id) else {
-        let msg = format!(
-            "no article with id {} (see `bulletin list`)",
-            sanitize_line(&args.id)
-        );
-        return fail(err, &msg);
+    let name = path.map_or_else(
+        || "--sample".to_string(),
+        |p| sanitize_line(&p.display().to_string()),
+    );
+    let Some(i) = archive.index_of(id).or_else(|| broken_index(&archive, id)) else {
+        let id = sanitize_line(id);
+        return fail(err, &Say::NoSuchId { id, archive: name }.text(lang));
     };
-    let doc = model::article_doc(article);
+    let mended = match archive.open(i) {
+        Ok(m) => m,
+        Err(e) => return fail(err, &e.text(lang)),
+    };
+    for f in &mended.faults {
+        let problem = model::Problem {
+            location: None,
+            article: sanitize_line(id),
+            message: f.clone(),
+        };
+        let _ = writeln!(err, "bulletin: {}", problem.what(lang));
+    }
+    let doc = model::mended_doc(&mended, lang);
     let mode: WidthMode = args.ambiguous_width.into();
     let laid = layout::layout(&doc, args.width, mode);
     finish(
         out.write_all(layout::render_plain(&doc, &laid).as_bytes()),
+        lang,
         err,
     )
 }
 
-/// `bulletin check`: validate and list every problem.
-pub fn run_check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
-    match model::load_path(&args.archive) {
-        Ok(archive) => {
-            let groups = model::group(&archive);
-            let subs: usize = groups.districts.iter().map(|d| d.subdistricts.len()).sum();
-            let msg = format!(
-                "{}: ok, {} articles in {} districts and {} subdistricts",
-                args.archive.display(),
-                archive.articles.len(),
-                groups.districts.len(),
-                subs
-            );
-            finish(writeln!(out, "{msg}"), err)
-        }
-        Err(e) => fail(err, &e.to_string()),
+/// A broken article named by its id, to say why it cannot be shown.
+fn broken_index(archive: &Library, id: &str) -> Option<usize> {
+    (0..archive.articles.len())
+        .find(|&i| archive.broken(i).is_some() && archive.articles[i].id == id)
+}
+
+/// Which archive and which id: `show ARCHIVE ID`, or `show ID --archive
+/// ARCHIVE` (or `--sample`).
+fn show_target(args: &ShowArgs) -> Result<(Option<&Path>, &str), Say> {
+    let option = args.archive_option.as_deref();
+    let by_option = option.is_some() || args.open.sample;
+    match (args.archive.as_deref(), args.id.as_deref()) {
+        (Some(_), Some(_)) if option.is_some() => Err(Say::ArchiveTwice),
+        (Some(archive), Some(id)) => Ok((Some(archive), id)),
+        (Some(first), None) => match first.to_str() {
+            Some(id) if by_option => Ok((option, id)),
+            _ if by_option || first.exists() => Err(Say::NeedId),
+            _ => Err(Say::NeedArchive("show")),
+        },
+        (None, _) => Err(Say::NeedId),
     }
 }
 
@@ -188,17 +242,23 @@ pub fn run_check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> 
 pub fn run_import(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     match crate::import::run(args, out, err) {
         Ok(()) => EXIT_OK,
-        Err(e) => fail(err, &e.to_string()),
+        Err(e) => fail(err, &e.text(args.lang)),
     }
 }
 
 /// `bulletin bookmarks`: every bookmark, for scripts and backups. Opens the
-/// state read-only: listing never moves, locks or rewrites anything.
-pub fn run_bookmarks(args: &BookmarksArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+/// state read-only: listing never moves, locks or rewrites anything. The
+/// archive is only read for its identity (the quick pass over metadata).
+pub fn run_bookmarks(
+    args: &BookmarksArgs,
+    lang: Lang,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> u8 {
     let key = match &args.archive {
-        Some(path) => match model::load_path(path) {
+        Some(path) => match model::open_path_with(path, Strictness::Lenient) {
             Ok(a) => Some(ArchiveKey::new(&a.title, a.key.as_deref())),
-            Err(e) => return fail(err, &e.to_string()),
+            Err(e) => return fail(err, &e.text(lang)),
         },
         None => None,
     };
@@ -211,7 +271,7 @@ pub fn run_bookmarks(args: &BookmarksArgs, out: &mut dyn Write, err: &mut dyn Wr
         Err(e) => return fail(err, &e.to_string()),
     };
     for n in notices {
-        let _ = writeln!(err, "bulletin: {n}");
+        let _ = writeln!(err, "bulletin: {}", crate::app::i18n::notice(&n, lang));
     }
     let result = if args.json {
         serde_json::to_writer_pretty(&mut *out, &store::bookmarks_json(&store, key.as_ref()))
@@ -222,53 +282,32 @@ pub fn run_bookmarks(args: &BookmarksArgs, out: &mut dyn Write, err: &mut dyn Wr
             .iter()
             .try_for_each(|line| writeln!(out, "{line}"))
     };
-    finish(result, err)
+    finish(result, lang, err)
 }
 
 /// `bulletin config`: the default settings, or which file is read and
 /// whether it is valid.
-pub fn run_config(args: &ConfigArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+pub fn run_config(args: &ConfigArgs, lang: Lang, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     if args.default {
-        return finish(out.write_all(Config::default_toml().as_bytes()), err);
+        return finish(out.write_all(Config::default_toml().as_bytes()), lang, err);
     }
     let env = std::env::var_os("BULLETIN_CONFIG");
     let path =
         crate::config::resolve_path(args.config.as_deref(), env, crate::config::default_path());
+    let say = |s: Say| s.text(lang);
     let Some((path, _)) = path else {
-        return finish(
-            writeln!(
-                out,
-                "no configuration directory; built-in defaults are used"
-            ),
-            err,
-        );
+        return finish(writeln!(out, "{}", say(Say::NoConfigDir)), lang, err);
     };
+    let shown = sanitize_line(&path.display().to_string());
     if args.config.is_none() && !path.exists() {
         return finish(
-            writeln!(
-                out,
-                "{}: not present; built-in defaults are used",
-                path.display()
-            ),
+            writeln!(out, "{}", say(Say::ConfigAbsent(shown))),
+            lang,
             err,
         );
     }
     match Config::load(Some(&path)) {
-        Ok(_) => finish(writeln!(out, "{}: ok", path.display()), err),
+        Ok(_) => finish(writeln!(out, "{}", say(Say::ConfigOk(shown))), lang, err),
         Err(e) => fail(err, &e.to_string()),
-    }
-}
-
-fn fail(err: &mut dyn Write, msg: &str) -> u8 {
-    let _ = writeln!(err, "bulletin: {msg}");
-    EXIT_FAILURE
-}
-
-fn finish(result: std::io::Result<()>, err: &mut dyn Write) -> u8 {
-    match result {
-        Ok(()) => EXIT_OK,
-        // A closed pipe (`bulletin list | head`) is not an error worth shouting about.
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => EXIT_OK,
-        Err(e) => fail(err, &format!("cannot write output: {e}")),
     }
 }

@@ -2,23 +2,31 @@
 //! builds the app and hands it to `term`), and the non-interactive
 //! commands (`list`, `show`, `check`, ...).
 
+mod check;
 mod commands;
+mod help;
+mod help_zh;
 pub mod json;
+mod open;
 mod reader;
+mod say;
 mod search;
 mod settings;
 
+use std::io::Write;
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
 use crate::config::{AmbiguousWidth, Language, WIDTH_RANGE};
+use crate::lang::Lang;
 
-pub use commands::{
-    load_archive, load_library, run_bookmarks, run_check, run_config, run_import, run_list,
-    run_show,
-};
+pub use check::run_check;
+pub use commands::{run_bookmarks, run_config, run_import, run_list, run_show};
+pub use help::{command, lang_of_args, parse};
+pub use open::{Opening, load_library, reader_library};
 pub use reader::run_reader;
+pub use say::Say;
 pub use search::run_search;
 pub use settings::settings_from;
 
@@ -31,50 +39,59 @@ pub const EXIT_USAGE: u8 = 2;
 /// Exit status: the reader needs a terminal and did not get one.
 pub const EXIT_NO_TERMINAL: u8 = 3;
 
-const AFTER_HELP: &str = "\
-Exit status:
-  0  success
-  1  the archive or the settings file could not be loaded or is invalid, or
-     the command failed
-  2  the command line was wrong
-  3  the reader was started without a terminal (use `list` or `show` in pipes)
-
-Without ARCHIVE the bundled sample archive (Zhongyuan district bulletin) is used.
-ARCHIVE is a .json archive, a .jsonl file (one article per line) or a directory of them.";
-
 /// A keyboard-driven terminal reader for archives of Chinese-language bulletins.
 #[derive(Debug, Parser)]
-#[command(name = "bulletin", version, about, after_help = AFTER_HELP)]
+#[command(name = "bulletin", version, about)]
 #[command(args_conflicts_with_subcommands = true, propagate_version = true)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
     #[command(flatten)]
     pub reader: ReaderArgs,
+    /// Language of messages and help: zh or en [default: from LC_ALL /
+    /// LC_MESSAGES / LANG].
+    #[arg(long, value_enum, global = true)]
+    pub lang: Option<Language>,
+}
+
+impl Cli {
+    /// The language messages are in: `--lang`, else the locale.
+    pub fn language(&self) -> Lang {
+        self.lang
+            .unwrap_or_default()
+            .resolve(|k| std::env::var(k).ok())
+    }
+
+    /// Gives the commands that open archives the language and their name.
+    pub fn prepare(&mut self) {
+        let lang = self.language();
+        match &mut self.command {
+            Some(Command::List(a)) => a.open.prepare("list", lang),
+            Some(Command::Show(a)) => a.open.prepare("show", lang),
+            Some(Command::Search(a)) => a.open.prepare("search", lang),
+            Some(Command::Import(a)) => a.lang = lang,
+            _ => {}
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// List the archive's groups (district, subdistrict) and articles.
-    #[command(after_help = AFTER_HELP)]
     List(ListArgs),
     /// Print one article laid out for a given width, as plain text.
-    #[command(after_help = AFTER_HELP)]
+    #[command(override_usage = "bulletin show [OPTIONS] <ARCHIVE> <ID>\n       \
+                                bulletin show [OPTIONS] <ID> --archive <ARCHIVE>")]
     Show(ShowArgs),
     /// Validate an archive and list every problem found.
-    #[command(after_help = AFTER_HELP)]
     Check(CheckArgs),
     /// Search every article of an archive (exit 0 with hits, 1 with none).
-    #[command(after_help = SEARCH_HELP)]
     Search(SearchArgs),
     /// Turn plain-text bulletins (UTF-8, UTF-16, GB18030/GBK) into an archive.
-    #[command(after_help = AFTER_HELP)]
     Import(crate::import::ImportArgs),
     /// List the bookmarks kept for an archive (or for every archive).
-    #[command(after_help = AFTER_HELP)]
     Bookmarks(BookmarksArgs),
     /// Show where the settings file is read from, or print the defaults.
-    #[command(after_help = AFTER_HELP)]
     Config(ConfigArgs),
 }
 
@@ -119,9 +136,6 @@ pub struct ReaderArgs {
     /// config directory]; see `bulletin config --default`.
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
-    /// User-interface language (default: from LC_ALL / LC_MESSAGES / LANG).
-    #[arg(long, value_enum)]
-    pub lang: Option<Language>,
     /// Where bookmarks and reading positions are kept (env: BULLETIN_DATA_DIR).
     #[arg(long, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
@@ -135,6 +149,10 @@ pub struct ReaderArgs {
     /// Never write to the clipboard (`y`/`Y` copy with OSC 52 otherwise).
     #[arg(long)]
     pub no_clipboard: bool,
+    /// Refuse an archive with any problem, as `bulletin check` does (by
+    /// default what can be read is read, and `!` lists the problems).
+    #[arg(long)]
+    pub strict: bool,
     /// Drawing backend, for measurements: lean (default), lean-sync,
     /// lean-nosync or plain (docs/bandwidth.md).
     #[arg(long, hide = true, env = "BULLETIN_BACKEND")]
@@ -147,7 +165,7 @@ pub struct ReaderArgs {
 
 #[derive(Debug, Args)]
 pub struct ListArgs {
-    /// Archive to list (default: the bundled sample).
+    /// Archive to list.
     pub archive: Option<PathBuf>,
     /// Only this subdistrict (e.g. 须水街道).
     #[arg(long, value_name = "NAME")]
@@ -155,24 +173,32 @@ pub struct ListArgs {
     /// Machine-readable output.
     #[arg(long)]
     pub json: bool,
+    #[command(flatten)]
+    pub open: Opening,
 }
 
 #[derive(Debug, Args)]
 pub struct ShowArgs {
-    /// Article id (see `bulletin list`).
-    pub id: String,
-    /// Archive holding the article (default: the bundled sample).
-    #[arg(long, value_name = "ARCHIVE")]
+    /// Archive holding the article.
+    #[arg(value_name = "ARCHIVE", required = true)]
     pub archive: Option<PathBuf>,
+    /// Article id (see `bulletin list ARCHIVE`).
+    #[arg(value_name = "ID")]
+    pub id: Option<String>,
+    /// The archive, given as an option (`show ID --archive ARCHIVE`).
+    #[arg(long = "archive", value_name = "ARCHIVE")]
+    pub archive_option: Option<PathBuf>,
     /// Line width in columns.
     #[arg(long, default_value_t = 80, value_parser = clap::value_parser!(u16).range(1..))]
     pub width: u16,
     /// How wide the terminal draws ambiguous-width characters (auto means narrow here).
     #[arg(long, value_enum, default_value = "narrow")]
     pub ambiguous_width: AmbiguousWidth,
+    #[command(flatten)]
+    pub open: Opening,
 }
 
-const SEARCH_HELP: &str = "\
+pub(crate) const SEARCH_HELP: &str = "\
 QUERY matches as the reader's search does: case-insensitive unless it has
 capitals, full and half width alike (ＡＢＣ１２３ = ABC123), simplified and
 traditional Chinese alike (社区 = 社區); `re:PATTERN` is a regular expression.
@@ -193,7 +219,7 @@ Exit status:
 pub struct SearchArgs {
     /// What to find (see below for the syntax).
     pub query: String,
-    /// Archive to search (default: the bundled sample).
+    /// Archive to search.
     pub archive: Option<PathBuf>,
     /// Only articles of this subdistrict (a part of the name is enough).
     #[arg(long, value_name = "NAME")]
@@ -219,10 +245,32 @@ pub struct SearchArgs {
     /// Only the counts: `ID HITS` per article, no snippets (like grep -c).
     #[arg(long, conflicts_with = "json")]
     pub count: bool,
+    #[command(flatten)]
+    pub open: Opening,
 }
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
     /// Archive to validate.
     pub archive: PathBuf,
+    /// Machine-readable output (English keys and messages) on standard
+    /// output.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Writes a command's output; a closed pipe (`bulletin list | head`) is
+/// not an error worth shouting about.
+pub(crate) fn finish(result: std::io::Result<()>, lang: Lang, err: &mut dyn Write) -> u8 {
+    match result {
+        Ok(()) => EXIT_OK,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => EXIT_OK,
+        Err(e) => fail(err, &Say::CannotWrite(e.to_string()).text(lang)),
+    }
+}
+
+/// An error on standard error: `bulletin: …`; exit status 1.
+pub(crate) fn fail(err: &mut dyn Write, msg: &str) -> u8 {
+    let _ = writeln!(err, "bulletin: {msg}");
+    EXIT_FAILURE
 }

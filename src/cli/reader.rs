@@ -4,17 +4,25 @@
 
 use std::io::{IsTerminal, Write};
 
-use super::{EXIT_FAILURE, EXIT_NO_TERMINAL, EXIT_OK, ReaderArgs, load_library, settings_from};
+use super::say::Say;
+use super::{EXIT_FAILURE, EXIT_NO_TERMINAL, EXIT_OK, ReaderArgs, reader_library, settings_from};
 use crate::app::effect::update_inline;
-use crate::app::{Action, App, IndexHandle, IndexState};
-use crate::config::Config;
+use crate::app::{Action, App, ArchiveSource, IndexHandle, IndexState};
+use crate::config::{Config, Language};
 use crate::find::{self, Lookup};
+use crate::lang::Lang;
+use crate::model::{Library, Strictness};
 use crate::store;
 use crate::term::{self, backend::Choice};
 use std::sync::Arc;
 
+/// Archives up to this size have every body read on opening, so the
+/// problems view is complete from the start; larger ones count the
+/// problems of bodies as they are read.
+const CHECK_BODIES_BYTES: u64 = 8 << 20;
+
 /// Runs the reader until the user quits; returns the exit status.
-pub fn run_reader(args: &ReaderArgs, err: &mut dyn Write) -> u8 {
+pub fn run_reader(args: &ReaderArgs, lang: Option<Language>, err: &mut dyn Write) -> u8 {
     let config = match Config::load(args.config.as_deref()) {
         Ok(c) => c,
         Err(e) => {
@@ -24,37 +32,63 @@ pub fn run_reader(args: &ReaderArgs, err: &mut dyn Write) -> u8 {
             return EXIT_FAILURE;
         }
     };
+    let (settings, forced) = settings_from(args, lang, &config, |k| std::env::var(k).ok());
+    let lang = settings.lang;
     if !std::io::stdout().is_terminal() {
-        let _ = writeln!(
-            err,
-            "bulletin: the reader needs a terminal on standard output; use `bulletin list` or `bulletin show ID` in pipes"
-        );
+        let _ = writeln!(err, "bulletin: {}", Say::NeedsTerminal.text(lang));
         return EXIT_NO_TERMINAL;
     }
-    let archive = match load_library(args.archive.as_deref()) {
+    let strictness = match args.strict {
+        true => Strictness::Strict,
+        false => Strictness::Lenient,
+    };
+    let archive = match reader_library(args.archive.as_deref(), strictness, lang) {
         Ok(a) => a,
         Err(e) => {
             let _ = writeln!(err, "bulletin: {e}");
             return EXIT_FAILURE;
         }
     };
-    let (settings, forced) = settings_from(args, &config, |k| std::env::var(k).ok());
+    check_small(&archive, args);
     let index = index_state(args, archive.articles.len());
+    let source = args.archive.clone().map(|path| ArchiveSource {
+        path,
+        strictness,
+        cache_dir: crate::find::cache_dir(args.cache_dir.as_deref()),
+    });
     let app = App::new(archive, settings)
         .with_keymap(config.keys)
-        .with_index(index);
-    let mut app = attach_store(app, args, err);
+        .with_index(index)
+        .with_source(source);
+    let mut app = attach_store(app, args, lang, err);
     let options = term::Options {
         forced,
         backend: Choice::named(args.backend.as_deref()),
         exit_after_first_frame: args.exit_after_first_frame,
     };
     match term::run_app(&mut app, options) {
-        Ok(()) => report_unsaved(&app, err),
+        Ok(()) => report_unsaved(&app, lang, err),
         Err(e) => {
-            let _ = writeln!(err, "bulletin: terminal error: {e}");
+            let _ = writeln!(
+                err,
+                "bulletin: {}",
+                Say::TerminalError(e.to_string()).text(lang)
+            );
             EXIT_FAILURE
         }
+    }
+}
+
+/// Reads every body of a small mapped archive now, so its problems are
+/// known from the first frame.
+fn check_small(archive: &Library, args: &ReaderArgs) {
+    let small = args
+        .archive
+        .as_deref()
+        .and_then(|p| std::fs::metadata(p).ok())
+        .is_some_and(|m| m.is_file() && m.len() <= CHECK_BODIES_BYTES);
+    if small {
+        archive.check_bodies();
     }
 }
 
@@ -76,39 +110,37 @@ fn index_state(args: &ReaderArgs, n: usize) -> IndexState {
 /// Opens the state store (bookmarks, positions) before the screen is taken,
 /// so its notices (a damaged file moved aside, a newer version) print
 /// normally; the first one also shows in the reader's status line.
-fn attach_store(app: App, args: &ReaderArgs, err: &mut dyn Write) -> App {
+fn attach_store(app: App, args: &ReaderArgs, lang: Lang, err: &mut dyn Write) -> App {
     let opened = store::data_dir(args.data_dir.as_deref()).and_then(|dir| store::Store::open(&dir));
     match opened {
         Ok((store, notices)) => {
             let mut app = app.with_store(store);
+            let notices: Vec<String> = notices
+                .iter()
+                .map(|n| crate::app::i18n::notice(n, lang))
+                .collect();
             for n in &notices {
                 let _ = writeln!(err, "bulletin: {n}");
             }
             if let Some(n) = notices.first() {
-                update_inline(&mut app, Action::Notice(n.to_string()));
+                update_inline(&mut app, Action::Notice(n.clone()));
             }
             app
         }
         Err(e) => {
-            let _ = writeln!(
-                err,
-                "bulletin: bookmarks and positions will not be kept: {e}"
-            );
+            let _ = writeln!(err, "bulletin: {}", Say::NoStore(e.to_string()).text(lang));
             app
         }
     }
 }
 
 /// After the reader: says so on stderr when changes could not be saved.
-fn report_unsaved(app: &App, err: &mut dyn Write) -> u8 {
+fn report_unsaved(app: &App, lang: Lang, err: &mut dyn Write) -> u8 {
     let Some(p) = app.persist.as_ref().filter(|p| p.unsaved()) else {
         return EXIT_OK;
     };
-    let why = p.error.as_deref().unwrap_or("the save did not finish");
-    let _ = writeln!(
-        err,
-        "bulletin: bookmarks or reading positions were not saved: {}",
-        crate::text::sanitize_line(why)
-    );
+    let unfinished = lang.pick("保存没有完成", "the save did not finish");
+    let why = crate::text::sanitize_line(p.error.as_deref().unwrap_or(unfinished));
+    let _ = writeln!(err, "bulletin: {}", Say::NotSaved(why).text(lang));
     EXIT_FAILURE
 }

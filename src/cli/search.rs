@@ -15,7 +15,7 @@ use crate::text::sanitize_line;
 const SNIPPETS: usize = 3;
 
 pub fn run_search(args: &SearchArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
-    let lib = match load_library(args.archive.as_deref()) {
+    let lib = match load_library(args.archive.as_deref(), &args.open) {
         Ok(l) => l,
         Err(e) => return fail(err, &e.to_string()),
     };

@@ -4,18 +4,19 @@
 
 use super::ReaderArgs;
 use crate::app::{Settings, WidthSource};
-use crate::config::Config;
+use crate::config::{Config, Language};
 use crate::text::WidthMode;
 
 /// Settings from the flags, the config file and the environment. The
 /// ambiguous width is `None` when it must be asked of the terminal.
 pub fn settings_from(
     args: &ReaderArgs,
+    lang: Option<Language>,
     config: &Config,
     env: impl Fn(&str) -> Option<String> + Copy,
 ) -> (Settings, Option<WidthMode>) {
     let r = &config.reader;
-    let lang = args.lang.unwrap_or(r.language).resolve(env);
+    let lang = lang.unwrap_or(r.language).resolve(env);
     let forced = args.ambiguous_width.unwrap_or(r.ambiguous_width).forced();
     let settings = Settings {
         mode: forced.unwrap_or(WidthMode::Narrow),

@@ -3,10 +3,11 @@
 
 use serde_json::Map;
 
+use super::front::{FrontMatter, front_events};
 use super::merge::article_id;
 use super::para::Para;
 use super::parse::{ChunkLines, Kind, Parsed, classify, derive_title, infer_district, title_like};
-use super::report::{ArticleReport, Event, head, tail};
+use super::report::{ArticleReport, Event, Warning, head, tail};
 use super::{ImportError, ImportOptions};
 use crate::model::{Article, Block};
 
@@ -29,7 +30,7 @@ pub(crate) struct Chunk<'o> {
     /// bulletin has nothing else.
     empty_lead: Option<Draft>,
     joined_lines: usize,
-    warnings: Vec<String>,
+    warnings: Vec<Warning>,
 }
 
 impl<'o> Chunk<'o> {
@@ -42,14 +43,28 @@ impl<'o> Chunk<'o> {
         out: &mut Parsed,
     ) -> Result<Option<String>, ImportError> {
         let known = &opts.subdistricts;
+        let front = super::front::read(c.lines, c.start + 1);
+        let skip = front.as_ref().map_or(0, |f| f.used);
         let numbered = c
             .lines
             .iter()
             .enumerate()
+            .skip(skip)
             .map(|(i, l)| (c.start + i + 1, l.as_str()));
         let mut items = numbered
             .map(|(no, l)| (no, l, classify(l, known)))
             .peekable();
+        if let Some(front) = front {
+            let mut p = Chunk::new(c, opts, front.district(opts, fallback)?);
+            out.lead_title.get_or_insert_with(|| front.title.clone());
+            p.start_front(&front);
+            for (no, line, kind) in items {
+                p.line(no, line, kind);
+            }
+            let district = p.district.clone();
+            p.finish_chunk(out);
+            return Ok(Some(district));
+        }
         while items
             .next_if(|(_, _, k)| matches!(k, Kind::Blank))
             .is_some()
@@ -67,18 +82,7 @@ impl<'o> Chunk<'o> {
             .or_else(|| infer_district(&lead_title))
             .or(fallback)
             .ok_or(ImportError::NoDistrict)?;
-        let mut p = Chunk {
-            opts,
-            bulletin: c.name.clone(),
-            district,
-            cur: None,
-            para: None,
-            blanks: 0,
-            done: Vec::new(),
-            empty_lead: None,
-            joined_lines: 0,
-            warnings: Vec::new(),
-        };
+        let mut p = Chunk::new(c, opts, district);
         if !matches!(first_kind, Kind::Section(..)) {
             out.lead_title.get_or_insert_with(|| lead_title.clone());
             p.start_article(first_no, lead_title, None, !title_line);
@@ -94,6 +98,37 @@ impl<'o> Chunk<'o> {
         let district = p.district.clone();
         p.finish_chunk(out);
         Ok(Some(district))
+    }
+
+    fn new(c: &ChunkLines, opts: &'o ImportOptions, district: String) -> Chunk<'o> {
+        Chunk {
+            opts,
+            bulletin: c.name.clone(),
+            district,
+            cur: None,
+            para: None,
+            blanks: 0,
+            done: Vec::new(),
+            empty_lead: None,
+            joined_lines: 0,
+            warnings: Vec::new(),
+        }
+    }
+
+    /// An official document's article, its front matter in its title,
+    /// subtitle, date and source (options given on the command line win).
+    fn start_front(&mut self, f: &FrontMatter) {
+        let first = f.title_lines.first().copied().unwrap_or(1);
+        self.start_article(first, f.title.clone(), None, false);
+        let (date, source) = (self.opts.date.clone(), self.opts.source.clone());
+        let d = self.draft();
+        let adopted = f.adopted.as_ref().map(|(_, text, _)| text.as_str());
+        let subtitle = [f.subtitle.as_ref().map(|(_, t)| t.as_str()), adopted];
+        let subtitle: Vec<&str> = subtitle.into_iter().flatten().collect();
+        d.article.subtitle = (!subtitle.is_empty()).then(|| subtitle.join(" "));
+        d.article.date = date.or_else(|| f.adopted.as_ref().and_then(|(_, _, d)| d.clone()));
+        d.article.source = source.or_else(|| f.source());
+        d.report.events.extend(front_events(f));
     }
 
     /// A `——…` line right after the title line is the subtitle.
@@ -269,11 +304,10 @@ impl<'o> Chunk<'o> {
     }
 
     fn warn_empty(&mut self, d: &Draft) {
-        let msg = format!(
-            "line {}: \"{}\" has no text; left out",
-            d.report.line, d.article.title
-        );
-        self.warnings.push(msg);
+        self.warnings.push(Warning::NoText {
+            line: d.report.line,
+            title: d.article.title.clone(),
+        });
     }
 
     fn finish_chunk(mut self, out: &mut Parsed) {

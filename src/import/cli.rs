@@ -3,10 +3,12 @@
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
+use super::say::{Outcome, Said};
 use super::{
     ImportError, ImportOptions, MergeOptions, MergeReport, Parsed, decode, merge, parse_bulletin,
     to_json, write_archive_atomic,
 };
+use crate::lang::Lang;
 use crate::model::Archive;
 use crate::text::sanitize::sanitize_line;
 
@@ -26,7 +28,7 @@ pub struct ImportArgs {
     /// District (区) of the articles [default: from a lead title `XX区：…`].
     #[arg(long, value_name = "NAME")]
     pub district: Option<String>,
-    /// Date of the articles.
+    /// Date of the articles [default: an official document's own date].
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub date: Option<String>,
     /// Source of the articles (newspaper, website …).
@@ -44,7 +46,9 @@ pub struct ImportArgs {
     /// Turn ASCII , ; : ( ) between Chinese characters full-width.
     #[arg(long)]
     pub normalize_punctuation: bool,
-    /// Archive title [default: the first lead piece's title].
+    /// Archive title [default: for one file, its first lead piece's title;
+    /// for several, their common district]. An existing archive keeps its
+    /// title unless this is given.
     #[arg(long, value_name = "TITLE")]
     pub title: Option<String>,
     /// Archive identity key (see docs/format.md).
@@ -53,6 +57,9 @@ pub struct ImportArgs {
     /// Print what was recognised; write nothing.
     #[arg(long)]
     pub dry_run: bool,
+    /// The language of messages and of the `--dry-run` report.
+    #[arg(skip)]
+    pub lang: crate::lang::Lang,
 }
 
 fn parse_date(s: &str) -> Result<String, String> {
@@ -119,10 +126,9 @@ pub fn run_with(
     if let Some(b) = bar {
         b.finish_and_clear();
     }
-    let default_title = (inputs.iter().find_map(|i| i.parsed.lead_title.clone()))
-        .unwrap_or_else(|| stem(&args.files[0]));
+    let default_title = default_title(&inputs, &args.files);
     let existing = match &args.output {
-        Some(p) => load_existing(p)?,
+        Some(p) => load_existing(p, args.lang)?,
         None => None,
     };
     let articles = inputs
@@ -137,22 +143,26 @@ pub fn run_with(
         key: args.key.clone(),
     };
     let (archive, mrep) = merge(existing, articles, &default_title, &mopts);
+    let lang = args.lang;
     for (old, new) in &mrep.renamed {
-        warn(
-            stderr,
-            &format!("id {old} belongs to a different article; added as {new}"),
-        )?;
+        let said = Said::Renamed {
+            old: old.clone(),
+            new: new.clone(),
+        };
+        warn(stderr, &said.text(lang), lang)?;
     }
     if args.dry_run {
         return dry_run(&inputs, args, &archive, &mrep, stdout);
     }
     for w in inputs.iter().flat_map(|i| &i.parsed.report.warnings) {
-        warn(stderr, w)?;
+        warn(stderr, &w.text(lang), lang)?;
     }
     match &args.output {
         Some(p) => {
             write_archive_atomic(p, &archive).map_err(|e| io_err(p, e))?;
-            let msg = format!("wrote {}: {}", p.display(), merge_summary(&archive, &mrep));
+            let target = sanitize_line(&p.display().to_string());
+            let outcome = outcome(&archive, &mrep);
+            let msg = Said::Wrote { target, outcome }.text(lang);
             writeln!(stderr, "{msg}").map_err(|e| io_err(Path::new("<stderr>"), e))
         }
         None => stdout
@@ -175,12 +185,11 @@ fn read_one(
     let decoded = decode(&bytes, args.encoding.as_deref(), args.lossy).map_err(in_file)?;
     drop(bytes);
     if decoded.replaced > 0 {
-        let msg = format!(
-            "{}: {} undecodable byte sequences replaced by U+FFFD",
-            path.display(),
-            decoded.replaced
-        );
-        warn(stderr, &msg)?;
+        let said = Said::Replaced {
+            file: sanitize_line(&path.display().to_string()),
+            count: decoded.replaced,
+        };
+        warn(stderr, &said.text(args.lang), args.lang)?;
     }
     let parsed = parse_bulletin(&decoded.text, &stem(path), opts).map_err(in_file)?;
     Ok(Input {
@@ -193,7 +202,7 @@ fn read_one(
 
 /// Reads an existing archive to merge into; `None` if there is none. The
 /// one place to swap in the model's validating loader.
-fn load_existing(path: &Path) -> Result<Option<Archive>, ImportError> {
+fn load_existing(path: &Path, lang: Lang) -> Result<Option<Archive>, ImportError> {
     if !path.exists() {
         return Ok(None);
     }
@@ -203,7 +212,7 @@ fn load_existing(path: &Path) -> Result<Option<Archive>, ImportError> {
         .map(Some)
         .map_err(|e| ImportError::BadArchive {
             path: path.to_path_buf(),
-            message: e.to_string(),
+            message: e.text(lang),
         })
 }
 
@@ -214,37 +223,70 @@ fn dry_run(
     mrep: &MergeReport,
     out: &mut dyn Write,
 ) -> Result<(), ImportError> {
+    let lang = args.lang;
     let mut text = String::new();
     for i in inputs {
-        let label = format!("{} ({}, {} lines)", i.path.display(), i.encoding, i.lines);
-        text.push_str(&i.parsed.report.render(&sanitize_line(&label)));
+        let label = Said::FileLabel {
+            file: i.path.display().to_string(),
+            encoding: i.encoding.to_string(),
+            lines: i.lines,
+        };
+        let label = sanitize_line(&label.text(lang));
+        text.push_str(&i.parsed.report.render_in(&label, lang));
     }
     let target = match &args.output {
         Some(p) => sanitize_line(&p.display().to_string()),
-        None => "standard output".to_string(),
+        None => Said::StandardOutput.text(lang),
     };
+    let outcome = outcome(archive, mrep);
     text.push_str(&format!(
-        "dry run: would write {target}: {}\n",
-        merge_summary(archive, mrep)
+        "{}\n",
+        Said::WouldWrite { target, outcome }.text(lang)
     ));
     out.write_all(text.as_bytes())
         .map_err(|e| io_err(Path::new("<stdout>"), e))
 }
 
-fn merge_summary(archive: &Archive, r: &MergeReport) -> String {
-    format!(
-        "archive \"{}\" with {} articles ({} added, {} replaced, {} unchanged, {} duplicates dropped)",
-        sanitize_line(&archive.title),
-        archive.articles.len(),
-        r.added,
-        r.replaced,
-        r.unchanged,
-        r.duplicates
-    )
+fn outcome(archive: &Archive, r: &MergeReport) -> Outcome {
+    Outcome {
+        title: sanitize_line(&archive.title),
+        articles: archive.articles.len(),
+        added: r.added,
+        replaced: r.replaced,
+        unchanged: r.unchanged,
+        duplicates: r.duplicates,
+    }
 }
 
-fn warn(stderr: &mut dyn Write, msg: &str) -> Result<(), ImportError> {
-    writeln!(stderr, "warning: {msg}").map_err(|e| io_err(Path::new("<stderr>"), e))
+/// A new archive's title (without `--title`): one file's first lead
+/// piece (or the file's name); several files' common district, else
+/// their districts, never one file's first article.
+fn default_title(inputs: &[Input], files: &[PathBuf]) -> String {
+    let same = |a: &PathBuf, b: &PathBuf| {
+        a == b || std::fs::canonicalize(a).ok() == std::fs::canonicalize(b).ok()
+    };
+    // One file (perhaps named twice: the same import, which changes nothing).
+    if inputs.iter().all(|i| same(&i.path, &inputs[0].path)) {
+        let stem = || stem(files.first().map_or(Path::new(""), PathBuf::as_path));
+        let lead = inputs.first().and_then(|i| i.parsed.lead_title.clone());
+        return lead.unwrap_or_else(stem);
+    }
+    let mut districts: Vec<&str> = Vec::new();
+    for a in inputs.iter().flat_map(|i| &i.parsed.articles) {
+        if !districts.contains(&a.district.as_str()) {
+            districts.push(&a.district);
+        }
+    }
+    match districts.len() {
+        0 => "bulletin".to_string(),
+        1..=3 => districts.join("、"),
+        _ => format!("{}等", districts[..3].join("、")),
+    }
+}
+
+fn warn(stderr: &mut dyn Write, msg: &str, lang: Lang) -> Result<(), ImportError> {
+    let label = Said::Warning.text(lang);
+    writeln!(stderr, "{label}{msg}").map_err(|e| io_err(Path::new("<stderr>"), e))
 }
 
 fn io_err(path: &Path, source: std::io::Error) -> ImportError {

@@ -9,23 +9,28 @@
 mod build;
 mod cli;
 mod decode;
+pub mod front;
 pub mod lines;
 mod merge;
 mod para;
 mod parse;
 mod punct;
 mod report;
+mod say;
 mod write;
 
 use std::fmt;
 use std::path::PathBuf;
+
+use crate::lang::Lang;
 
 pub use cli::{ImportArgs, run, run_with};
 pub use decode::{Decoded, decode};
 pub use merge::{MergeOptions, MergeReport, article_id, merge};
 pub use parse::{Parsed, parse_bulletin};
 pub use punct::normalize_punctuation;
-pub use report::{ArticleReport, Event, Report};
+pub use report::{ArticleReport, Event, Front, Report, Warning};
+pub use say::message_examples;
 pub use write::{to_json, write_archive_atomic};
 
 /// What the parser needs to know besides the text.
@@ -74,6 +79,39 @@ pub enum ImportError {
         path: PathBuf,
         error: Box<ImportError>,
     },
+}
+
+impl ImportError {
+    /// The message in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        if lang == Lang::En {
+            return self.to_string();
+        }
+        match self {
+            Self::Io { path, source } => {
+                format!("{}：{}", shown(path), crate::model::io_text(source, lang))
+            }
+            Self::UnknownEncoding(l) => {
+                format!("未知的编码 {l:?}（可用 utf-8、gb18030、gbk、utf-16le、utf-16be、big5）")
+            }
+            Self::Binary { offset } => {
+                format!("看来是二进制文件（偏移 {offset} 处有 NUL 字节）；一定要导入请加 --lossy")
+            }
+            Self::Malformed { encoding, offset } => format!(
+                "偏移 {offset} 处的字节不是有效的 {encoding}；可用 --encoding 指定其他编码，或用 --lossy 替换这些字节"
+            ),
+            Self::TooLarge => "输入太大，无法解码".to_string(),
+            Self::Empty => "没有可导入的文字（文件是空的，或只有标题、署名和分隔行）".to_string(),
+            Self::NoDistrict => {
+                "没有区名：请用 --district 名称 指定（导语标题中也没有，如 `中原区：…`）"
+                    .to_string()
+            }
+            Self::BadArchive { path, message } => {
+                format!("{} 不是可读的档案，不会覆盖它：{message}", shown(path))
+            }
+            Self::InFile { path, error } => format!("{}：{}", shown(path), error.text(lang)),
+        }
+    }
 }
 
 impl fmt::Display for ImportError {

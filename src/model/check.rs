@@ -6,6 +6,7 @@
 use chrono::NaiveDate;
 use serde_json::Value;
 
+use super::fault::{Fault, Kind, Part, What};
 use crate::text::sanitize::{is_clean, is_removed, sanitize, sanitize_line};
 
 /// The block types the format knows, in documentation order.
@@ -36,43 +37,50 @@ fn clean(value: Option<&mut Value>, f: fn(&str) -> String) {
     }
 }
 
-/// A rule on a string field: `Some(reason)` when the value breaks it. The
-/// reason follows the field name (`title` + ` is empty`).
-pub(crate) type Rule = fn(&str) -> Option<String>;
+/// A rule on a string field: what is wrong with the value of `field`, if
+/// anything.
+pub(crate) type Rule = fn(&'static str, &str) -> Option<What>;
 
-pub(crate) fn no_rule(_: &str) -> Option<String> {
+pub(crate) fn no_rule(_: &'static str, _: &str) -> Option<What> {
     None
 }
 
-pub(crate) fn required(value: Option<&Value>, field: &str, rule: Rule, out: &mut Vec<String>) {
+pub(crate) fn required(
+    value: Option<&Value>,
+    field: &'static str,
+    rule: Rule,
+    out: &mut Vec<Fault>,
+) {
     match value {
-        None | Some(Value::Null) => out.push(format!("missing {field}")),
+        None | Some(Value::Null) => out.push(What::Missing(field).into()),
         Some(value) => string_field(field, value, rule, out),
     }
 }
 
-pub(crate) fn optional(value: Option<&Value>, field: &str, rule: Rule, out: &mut Vec<String>) {
+pub(crate) fn optional(
+    value: Option<&Value>,
+    field: &'static str,
+    rule: Rule,
+    out: &mut Vec<Fault>,
+) {
     match value {
         None | Some(Value::Null) => {}
         Some(value) => string_field(field, value, rule, out),
     }
 }
 
-fn string_field(field: &str, value: &Value, rule: Rule, out: &mut Vec<String>) {
+fn string_field(field: &'static str, value: &Value, rule: Rule, out: &mut Vec<Fault>) {
     match value.as_str() {
-        Some(s) => out.extend(rule(s).map(|why| format!("{field} {why}"))),
-        None => out.push(format!("{field} must be a string, found {}", kind(value))),
+        Some(s) => out.extend(rule(field, s).map(Fault::from)),
+        None => out.push(What::NotString(field, Kind::of(value)).into()),
     }
 }
 
-pub(crate) fn check_bylines(bylines: Option<&Value>, out: &mut Vec<String>) {
+pub(crate) fn check_bylines(bylines: Option<&Value>, out: &mut Vec<Fault>) {
     let items = match bylines {
         None => return,
         Some(Value::Array(items)) => items,
-        Some(other) => {
-            out.push(format!("bylines must be an array, found {}", kind(other)));
-            return;
-        }
+        Some(other) => return out.push(What::BylinesNotArray(Kind::of(other)).into()),
     };
     for (i, item) in items.iter().enumerate() {
         let mut found = Vec::new();
@@ -81,80 +89,73 @@ pub(crate) fn check_bylines(bylines: Option<&Value>, out: &mut Vec<String>) {
                 required(obj.get("role"), "role", no_rule, &mut found);
                 required(obj.get("name"), "name", blank_problem, &mut found);
             }
-            None => found.push(format!(
-                "expected {{\"role\", \"name\"}}, found {}",
-                kind(item)
-            )),
+            None => found.push(What::BylineNotObject(Kind::of(item)).into()),
         }
-        out.extend(found.into_iter().map(|m| format!("byline {}: {m}", i + 1)));
+        out.extend(found.into_iter().map(|f| f.in_part(Part::Byline(i + 1))));
     }
 }
 
-pub(crate) fn check_body(body: Option<&Value>, out: &mut Vec<String>) {
+pub(crate) fn check_body(body: Option<&Value>, out: &mut Vec<Fault>) {
     let blocks = match body {
-        None | Some(Value::Null) => return out.push("missing body".into()),
+        None | Some(Value::Null) => return out.push(What::Missing("body").into()),
         Some(Value::Array(blocks)) => blocks,
-        Some(other) => {
-            let found = kind(other);
-            return out.push(format!("body must be an array of blocks, found {found}"));
-        }
+        Some(other) => return out.push(What::BodyNotArray(Kind::of(other)).into()),
     };
     if blocks.is_empty() {
-        out.push("empty body: an article needs at least one block".into());
+        out.push(What::EmptyBody.into());
     }
     for (i, block) in blocks.iter().enumerate() {
         let mut found = Vec::new();
         check_block(block, &mut found);
-        out.extend(found.into_iter().map(|m| format!("block {}: {m}", i + 1)));
+        out.extend(found.into_iter().map(|f| f.in_part(Part::Block(i + 1))));
     }
 }
 
-fn check_block(block: &Value, out: &mut Vec<String>) {
+pub(crate) fn check_block(block: &Value, out: &mut Vec<Fault>) {
     let Some(obj) = block.as_object() else {
-        return out.push(format!("expected a block object, found {}", kind(block)));
+        return out.push(What::BlockNotObject(Kind::of(block)).into());
     };
     match obj.get("type") {
-        None | Some(Value::Null) => out.push("missing type".into()),
+        None | Some(Value::Null) => out.push(What::Missing("type").into()),
         Some(Value::String(t)) if BLOCK_TYPES.contains(&t.as_str()) => {
             if t == "caption" {
                 optional(obj.get("credit"), "credit", no_rule, out);
             }
         }
-        Some(Value::String(t)) => out.push(format!(
-            "unknown type {} (expected paragraph, heading or caption)",
-            quote(t)
-        )),
-        Some(other) => out.push(format!("type must be a string, found {}", kind(other))),
+        Some(Value::String(t)) => out.push(What::UnknownType(quote(t)).into()),
+        Some(other) => out.push(What::NotString("type", Kind::of(other)).into()),
     }
     required(obj.get("text"), "text", blank_problem, out);
 }
 
 /// Text must hold something besides whitespace.
-pub(crate) fn blank_problem(s: &str) -> Option<String> {
-    s.trim().is_empty().then(|| "is empty".into())
+pub(crate) fn blank_problem(field: &'static str, s: &str) -> Option<What> {
+    s.trim().is_empty().then_some(What::Empty(field))
 }
 
 /// Ids are printed and typed on command lines: non-empty, and free of the
 /// characters sanitising removes ([`is_removed`]; the schema's `id`
 /// pattern), so the id `list` prints is the id `show` finds.
-pub(crate) fn id_problem(s: &str) -> Option<String> {
+pub(crate) fn id_problem(_: &'static str, s: &str) -> Option<What> {
     if s.is_empty() {
-        return Some("is empty".into());
+        return Some(What::Empty("id"));
     }
     let bad = s.chars().find(|&c| is_removed(c))?;
-    Some(format!(
-        "contains the control or invisible character U+{:04X}",
-        bad as u32
-    ))
+    Some(What::IdChar(bad as u32))
+}
+
+/// Whether `s` is a usable id.
+pub(crate) fn good_id(s: &str) -> bool {
+    id_problem("id", s).is_none()
 }
 
 /// A date must be `YYYY-MM-DD` and a real day of the calendar.
-pub(crate) fn date_problem(s: &str) -> Option<String> {
+pub(crate) fn date_problem(_: &'static str, s: &str) -> Option<What> {
     parse_date(s).err()
 }
 
 /// The date of a `YYYY-MM-DD` string, or why it is not one.
-pub(crate) fn parse_date(s: &str) -> Result<NaiveDate, String> {
+pub(crate) fn parse_date(s: &str) -> Result<NaiveDate, What> {
     let b = s.as_bytes();
     let shaped = b.len() == 10
         && b[4] == b'-'
@@ -163,12 +164,11 @@ pub(crate) fn parse_date(s: &str) -> Result<NaiveDate, String> {
             .enumerate()
             .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
     if !shaped {
-        return Err(format!("{} is not in YYYY-MM-DD form", quote(s)));
+        return Err(What::DateForm(quote(s)));
     }
     let num = |r: std::ops::Range<usize>| s[r].parse::<u32>().unwrap_or(0);
     let year = num(0..4) as i32;
-    NaiveDate::from_ymd_opt(year, num(5..7), num(8..10))
-        .ok_or_else(|| format!("{} is not a real calendar date", quote(s)))
+    NaiveDate::from_ymd_opt(year, num(5..7), num(8..10)).ok_or_else(|| What::DateUnreal(quote(s)))
 }
 
 /// A value quoted for a message: sanitised, shortened to 40 characters.
@@ -181,59 +181,40 @@ pub(crate) fn quote(s: &str) -> String {
     format!("\"{short}\"")
 }
 
-/// `a string`, `an array`… for messages.
-pub(crate) fn kind(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "true or false",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn dates_must_exist() {
-        assert!(date_problem("2024-02-29").is_none());
-        assert!(
-            date_problem("2023-02-29")
-                .unwrap()
-                .contains("real calendar")
-        );
-        assert!(date_problem("2023-2-3").unwrap().contains("YYYY-MM-DD"));
-        assert!(date_problem("２０２３-01-01").is_some());
+        assert!(date_problem("date", "2024-02-29").is_none());
+        let text = |s| date_problem("date", s).unwrap().to_string();
+        assert!(text("2023-02-29").contains("real calendar"));
+        assert!(text("2023-2-3").contains("YYYY-MM-DD"));
+        assert!(date_problem("date", "２０２３-01-01").is_some());
     }
 
     #[test]
     fn ids_refuse_invisible_characters() {
-        assert!(id_problem("zy-001").is_none());
+        let text = |s| id_problem("id", s).unwrap().to_string();
+        assert!(good_id("zy-001"));
         assert_eq!(
-            id_problem("a\u{1b}b").unwrap(),
-            "contains the control or invisible character U+001B"
+            text("a\u{1b}b"),
+            "id contains the control or invisible character U+001B"
         );
-        assert!(id_problem("a\u{202e}").is_some());
-        assert_eq!(id_problem("").unwrap(), "is empty");
+        assert!(!good_id("a\u{202e}"));
+        assert_eq!(text(""), "id is empty");
     }
 
     #[test]
     fn ids_refuse_exactly_what_sanitising_removes() {
         for c in (0..=0x10FFFF_u32).filter_map(char::from_u32) {
             let id = format!("a{c}");
-            assert_eq!(
-                id_problem(&id).is_some(),
-                is_removed(c),
-                "U+{:04X}",
-                c as u32
-            );
+            assert_eq!(!good_id(&id), is_removed(c), "U+{:04X}", c as u32);
         }
         assert_eq!(
-            id_problem("zy\u{200f}002").unwrap(),
-            "contains the control or invisible character U+200F"
+            id_problem("id", "zy\u{200f}002").unwrap().to_string(),
+            "id contains the control or invisible character U+200F"
         );
     }
 

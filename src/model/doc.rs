@@ -1,5 +1,8 @@
 //! Turn an article into a [`Doc`] for layout, search and positions.
 
+use super::fault::{Fault, Part};
+use super::{Mended, Note};
+use crate::lang::Lang;
 use crate::model::{Article, Block};
 use crate::text::{Doc, Unit, UnitKind, sanitize};
 
@@ -10,6 +13,17 @@ use crate::text::{Doc, Unit, UnitKind, sanitize};
 /// as a following credit unit of the same block. All text is sanitised
 /// (idempotent, so text sanitised on load is unchanged).
 pub fn article_doc(a: &Article) -> Doc {
+    doc_with_notes(a, &[], Lang::En)
+}
+
+/// [`article_doc`] of an article read leniently: each block that could
+/// not be read shows as a marked placeholder (a `Note` unit) where it
+/// stood, in `lang`.
+pub fn mended_doc(m: &Mended, lang: Lang) -> Doc {
+    doc_with_notes(&m.article, &m.notes, lang)
+}
+
+fn doc_with_notes(a: &Article, notes: &[Note], lang: Lang) -> Doc {
     let mut units = vec![Unit::new(UnitKind::Title, None, sanitize(&a.title))];
     if let Some(sub) = &a.subtitle {
         units.push(Unit::new(UnitKind::Subtitle, None, sanitize(sub)));
@@ -25,7 +39,11 @@ pub fn article_doc(a: &Article) -> Doc {
     if !meta.is_empty() {
         units.push(Unit::new(UnitKind::Meta, None, sanitize(&meta.join(" · "))));
     }
+    let mut notes = notes.iter().peekable();
     for (i, block) in a.body.iter().enumerate() {
+        while let Some(n) = notes.next_if(|n| n.at <= i) {
+            units.push(note_unit(n, units.len(), lang));
+        }
         let kind = match block {
             Block::Paragraph { .. } => UnitKind::Paragraph,
             Block::Heading { .. } => UnitKind::Heading,
@@ -40,7 +58,31 @@ pub fn article_doc(a: &Article) -> Doc {
             units.push(Unit::new(UnitKind::Credit, Some(i), sanitize(credit)));
         }
     }
+    for n in notes {
+        units.push(note_unit(n, units.len(), lang));
+    }
     Doc { units }
+}
+
+/// A placeholder unit: a block of its own (numbered past any real block,
+/// so the layout sets it apart with blank lines like one).
+fn note_unit(n: &Note, k: usize, lang: Lang) -> Unit {
+    Unit::new(
+        UnitKind::Note,
+        Some(usize::MAX - k),
+        placeholder(&n.fault, lang),
+    )
+}
+
+/// `[unreadable block 3: unknown type "image" …]`.
+pub fn placeholder(fault: &Fault, lang: Lang) -> String {
+    let what = Fault::from(fault.what.clone()).text(lang);
+    match (fault.part, lang) {
+        (Some(Part::Block(n)), Lang::Zh) => format!("［第 {n} 块无法读取：{what}］"),
+        (Some(Part::Block(n)), Lang::En) => format!("[unreadable block {n}: {what}]"),
+        (_, Lang::Zh) => format!("［正文无法读取：{what}］"),
+        (_, Lang::En) => format!("[unreadable body: {what}]"),
+    }
 }
 
 #[cfg(test)]
@@ -111,6 +153,39 @@ mod tests {
                 (Credit, Some(2), "通讯员 王蒙 图"),
                 (Caption, Some(3), "无署名"),
             ]
+        );
+    }
+
+    #[test]
+    fn notes_stand_where_their_blocks_stood() {
+        use crate::model::What;
+        let mut a = article();
+        a.body.truncate(2);
+        let note = |at, n| super::Note {
+            at,
+            fault: Fault::from(What::UnknownType("\"image\"".into())).in_part(Part::Block(n)),
+        };
+        let m = Mended {
+            article: a,
+            notes: vec![note(1, 2), note(2, 4)],
+            faults: Vec::new(),
+        };
+        let doc = mended_doc(&m, Lang::En);
+        let kinds: Vec<UnitKind> = doc.units.iter().skip(4).map(|u| u.kind).collect();
+        use UnitKind::*;
+        assert_eq!(kinds, [Heading, Note, Paragraph, Note]);
+        assert!(
+            doc.units[5]
+                .text
+                .starts_with("[unreadable block 2: unknown type")
+        );
+        let zh = mended_doc(&m, Lang::Zh);
+        assert!(
+            zh.units[5]
+                .text
+                .starts_with("［第 2 块无法读取：未知的块类型"),
+            "{}",
+            zh.units[5].text
         );
     }
 

@@ -4,6 +4,9 @@ use std::fmt;
 use std::io;
 use std::path::PathBuf;
 
+use super::fault::{Fault, Kind};
+use super::syntax_text::SyntaxMessage;
+use crate::lang::Lang;
 use crate::text::sanitize::sanitize_line;
 
 /// One schema problem found by validation.
@@ -17,7 +20,7 @@ pub struct Problem {
     /// archive for `validate`) when it has no usable id. Empty for problems
     /// of the archive itself (e.g. its title).
     pub article: String,
-    pub message: String,
+    pub message: Fault,
 }
 
 impl Problem {
@@ -31,17 +34,41 @@ impl Problem {
     }
 }
 
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Problem {
+    /// `a.json: article zy-001: missing title`, in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        let mut out = String::new();
         if let Some(location) = &self.location {
-            write!(f, "{location}: ")?;
+            out = format!("{location}{}", lang.colon());
         }
-        if self.article.is_empty() {
-            write!(f, "archive: {}", self.message)
-        } else {
-            write!(f, "article {}: {}", self.article, self.message)
+        out + &self.what(lang)
+    }
+
+    /// The problem without its file: `article zy-001: missing title`.
+    pub fn what(&self, lang: Lang) -> String {
+        let (colon, message) = (lang.colon(), self.message.text(lang));
+        match (self.article.is_empty(), lang) {
+            (true, Lang::Zh) => format!("档案{colon}{message}"),
+            (true, Lang::En) => format!("archive{colon}{message}"),
+            (false, Lang::Zh) => format!("文章 {}{colon}{message}", self.article),
+            (false, Lang::En) => format!("article {}{colon}{message}", self.article),
         }
     }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text(Lang::En))
+    }
+}
+
+/// What stands where the format tag should be.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FormatFound {
+    /// A tag, quoted.
+    Tag(String),
+    /// A value that is not a string.
+    Type(Kind),
 }
 
 /// Why an archive could not be loaded. Every variant names the file (or
@@ -67,18 +94,20 @@ pub enum LoadError {
         path: PathBuf,
         line: usize,
         column: usize,
-        message: String,
+        message: SyntaxMessage,
     },
     /// A single-file archive without the right `format` tag. `found` is the
     /// tag quoted, or its JSON type in parentheses; `None` when missing.
     Format {
         path: PathBuf,
-        found: Option<String>,
+        found: Option<FormatFound>,
     },
-    /// Schema problems, all of them (see [`Problem`]).
+    /// Schema problems, all of them (see [`Problem`]), in an archive of
+    /// `articles` articles.
     Invalid {
         path: PathBuf,
         problems: Vec<Problem>,
+        articles: usize,
     },
 }
 
@@ -97,57 +126,96 @@ impl LoadError {
     }
 }
 
-impl fmt::Display for LoadError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl LoadError {
+    /// The whole message in `lang`, naming the file (and line:column).
+    pub fn text(&self, lang: Lang) -> String {
         // File names can hold control characters too.
         let path = sanitize_line(&self.path().display().to_string());
+        let c = lang.colon();
+        let zh = lang == Lang::Zh;
         match self {
-            LoadError::Io { source, .. } => write!(f, "{path}: {}", io_text(source)),
-            LoadError::NoArchives { .. } => write!(
-                f,
+            LoadError::Io { source, .. } => format!("{path}{c}{}", io_text(source, lang)),
+            LoadError::NoArchives { .. } if zh => {
+                format!("{path}{c}目录中没有档案文件（应有 *.json 或 *.jsonl 文件）")
+            }
+            LoadError::NoArchives { .. } => format!(
                 "{path}: no archive files in this directory (expected *.json or *.jsonl files)"
             ),
-            LoadError::Empty { .. } => write!(f, "{path}: the file is empty"),
+            LoadError::Empty { .. } => {
+                format!("{path}{c}{}", lang.pick("文件是空的", "the file is empty"))
+            }
             LoadError::NotUtf8 {
                 offset,
                 line,
                 column,
                 ..
-            } => write!(
-                f,
-                "{path}:{line}:{column}: not valid UTF-8 (bad byte at offset {offset}); \
-                 archives must be UTF-8 (convert GBK/GB18030 files first, \
-                 e.g. `iconv -f GB18030 -t UTF-8`)"
-            ),
+            } => format!("{path}:{line}:{column}{c}{}", not_utf8_text(*offset, lang)),
             LoadError::Syntax {
                 line,
                 column,
                 message,
                 ..
-            } => write!(f, "{path}:{line}:{column}: {message}"),
-            LoadError::Format { found: None, .. } => write!(
-                f,
-                "{path}: missing \"format\" field: a single-file archive must start with \
-                 \"format\": \"{}\"",
-                super::FORMAT_TAG
-            ),
-            LoadError::Format {
-                found: Some(tag), ..
-            } => write!(
-                f,
-                "{path}: unsupported format {tag}: this version reads \"{}\"",
-                super::FORMAT_TAG
-            ),
+            } => format!("{path}:{line}:{column}{c}{}", message.text(lang)),
+            LoadError::Format { found, .. } => format!("{path}{c}{}", format_text(found, lang)),
             LoadError::Invalid { problems, .. } => {
                 let n = problems.len();
                 let s = if n == 1 { "" } else { "s" };
-                write!(f, "{path}: {n} problem{s} in the archive")?;
+                let mut out = lang.pick(
+                    format!("{path}{c}档案中有 {n} 个问题"),
+                    format!("{path}: {n} problem{s} in the archive"),
+                );
                 for problem in problems {
-                    write!(f, "\n  {problem}")?;
+                    out += &format!("\n  {}", problem.text(lang));
                 }
-                Ok(())
+                out
             }
         }
+    }
+}
+
+/// A byte that is not UTF-8, and what to do about it.
+pub(crate) fn not_utf8_text(offset: usize, lang: Lang) -> String {
+    lang.pick(
+        format!(
+            "不是有效的 UTF-8（偏移 {offset} 处的字节有误）；档案必须是 UTF-8\
+             （GBK/GB18030 文件请先转换，如 `iconv -f GB18030 -t UTF-8`）"
+        ),
+        format!(
+            "not valid UTF-8 (bad byte at offset {offset}); archives must be UTF-8 \
+             (convert GBK/GB18030 files first, e.g. `iconv -f GB18030 -t UTF-8`)"
+        ),
+    )
+}
+
+fn format_text(found: &Option<FormatFound>, lang: Lang) -> String {
+    let tag = super::FORMAT_TAG;
+    match found {
+        None => lang.pick(
+            format!("缺少 \"format\" 字段：单文件档案必须以 `\"format\": \"{tag}\"` 开头"),
+            format!(
+                "missing \"format\" field: a single-file archive must start with \
+                 \"format\": \"{tag}\""
+            ),
+        ),
+        Some(found) => {
+            let found = match found {
+                FormatFound::Tag(t) => t.clone(),
+                FormatFound::Type(k) => lang.pick(
+                    format!("（{}）", k.text(lang)),
+                    format!("({})", k.text(lang)),
+                ),
+            };
+            lang.pick(
+                format!("不支持的格式 {found}：此版本读取 \"{tag}\""),
+                format!("unsupported format {found}: this version reads \"{tag}\""),
+            )
+        }
+    }
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text(Lang::En))
     }
 }
 
@@ -160,14 +228,15 @@ impl std::error::Error for LoadError {
     }
 }
 
-/// Plain words for the usual I/O failures; the OS text otherwise.
-fn io_text(err: &io::Error) -> String {
-    match err.kind() {
-        io::ErrorKind::NotFound => "no such file or directory".into(),
-        io::ErrorKind::PermissionDenied => "permission denied".into(),
-        io::ErrorKind::IsADirectory => "is a directory".into(),
-        _ => format!("cannot read: {err}"),
-    }
+/// Plain words for the usual I/O failures; the system's text otherwise.
+pub(crate) fn io_text(err: &io::Error, lang: Lang) -> String {
+    let words = match err.kind() {
+        io::ErrorKind::NotFound => lang.pick("没有这个文件或目录", "no such file or directory"),
+        io::ErrorKind::PermissionDenied => lang.pick("没有权限", "permission denied"),
+        io::ErrorKind::IsADirectory => lang.pick("是一个目录", "is a directory"),
+        _ => return lang.pick(format!("无法读取：{err}"), format!("cannot read: {err}")),
+    };
+    words.to_string()
 }
 
 #[cfg(test)]
@@ -179,15 +248,16 @@ mod tests {
         let p = Problem {
             location: Some("a.jsonl:7".into()),
             article: "#3".into(),
-            message: "missing id".into(),
+            message: super::super::fault::What::Missing("id").into(),
         };
         assert_eq!(p.to_string(), "a.jsonl:7: article #3: missing id");
         let q = Problem {
             location: None,
             article: String::new(),
-            message: "missing title".into(),
+            message: super::super::fault::What::Missing("title").into(),
         };
         assert_eq!(q.to_string(), "archive: missing title");
+        assert_eq!(p.text(Lang::Zh), "a.jsonl:7：文章 #3：缺少 id 字段");
     }
 
     #[test]
@@ -195,16 +265,18 @@ mod tests {
         let p = |a: &str| Problem {
             location: Some("x.json".into()),
             article: a.into(),
-            message: "empty body".into(),
+            message: super::super::fault::What::EmptyBody.into(),
         };
         let e = LoadError::Invalid {
             path: "x.json".into(),
             problems: vec![p("a"), p("b")],
+            articles: 2,
         };
         assert_eq!(
             e.to_string(),
-            "x.json: 2 problems in the archive\n  x.json: article a: empty body\n  \
-             x.json: article b: empty body"
+            "x.json: 2 problems in the archive\n  x.json: article a: empty body: an article \
+             needs at least one block\n  x.json: article b: empty body: an article needs at \
+             least one block"
         );
     }
 

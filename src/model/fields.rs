@@ -16,13 +16,14 @@ use serde_json::{Map, Value};
 use super::check::{
     blank_problem, check_bylines, clean_line, date_problem, id_problem, no_rule, optional, required,
 };
+use super::fault::Fault;
 use super::{ArticleMeta, Byline};
 
 /// Every member of an article the format defines. `V` holds a metadata
 /// value: `&RawValue` while the reader's quick pass reads (not parsed yet),
 /// `Value` once parsed. `B` holds the body: the whole value, or only
 /// whether there is one when the quick pass skips it.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 pub(crate) struct Fields<V, B> {
     pub id: Option<V>,
     pub title: Option<V>,
@@ -121,7 +122,7 @@ impl<B> Fields<Value, B> {
 
     /// Every problem of the metadata, in field order (`missing id`, `title
     /// is empty`…).
-    pub(crate) fn head_problems(&self) -> Vec<String> {
+    pub(crate) fn head_problems(&self) -> Vec<Fault> {
         let mut out = Vec::new();
         required(self.id.as_ref(), "id", id_problem, &mut out);
         required(self.title.as_ref(), "title", blank_problem, &mut out);

@@ -1,25 +1,31 @@
-//! The reader's view of an archive: every article's metadata in memory,
-//! bodies parsed when an article is opened (see `docs/performance.md`).
+//! The one way every command reads an archive: every article's metadata
+//! in memory with an index of ids, bodies parsed when an article is
+//! opened (see `docs/performance.md`).
 //!
-//! [`open_path`] memory-maps a single archive file, so readers of the same
-//! file share the operating system's page cache, and keeps only metadata
-//! and offsets. Anything else (a directory, the bundled sample, a file the
-//! quick pass refuses) is loaded in full and wrapped with `From<Archive>`.
+//! [`open_path_with`] memory-maps a single archive file, so readers of the
+//! same file share the operating system's page cache, and keeps only
+//! metadata and offsets (`model::mapped`). Anything else (a directory, the
+//! bundled sample, a file the quick pass cannot read) is loaded in full
+//! (`model::loose`).
+//!
+//! Lenient (the default), an archive opens whenever it parses: a broken
+//! article is listed but cannot be opened, the others are mended
+//! (`model::mend`), and every problem is kept for the problems view
+//! ([`Library::problems`]). Strict, any problem is an error, as in
+//! `bulletin check`.
 
 use std::borrow::Cow;
-use std::fs::{self, File};
-use std::path::{Path, PathBuf};
+use std::collections::{BTreeMap, HashMap};
+use std::fmt;
+use std::path::Path;
+use std::sync::{Arc, Mutex};
 
-use memmap2::Mmap;
-use serde_json::{Map, Value};
-
-use super::accept::accept_article;
-use super::lazy::scan;
-use super::load::{io_error, read_header, stem};
-use super::read::strip_bom;
-use super::syntax::{error_offset, line_column, not_utf8, syntax_error_at};
-use super::{Archive, Article, LoadError, Problem, load_path};
-use crate::text::sanitize::sanitize_line;
+use super::accept::Mended;
+use super::fault::Fault;
+use super::mapped::Mapped;
+use super::mend::Strictness;
+use super::{Archive, Article, LoadError, Problem};
+use crate::lang::Lang;
 
 /// What lists, groups, filters and citations need of an article: every
 /// field with the same name and meaning as in [`Article`], sanitised.
@@ -51,41 +57,90 @@ impl ArticleMeta {
 pub struct Library {
     pub title: String,
     pub key: Option<String>,
-    /// Every article's metadata, in archive order.
+    /// Every article's metadata, in archive order (a broken article's as
+    /// far as it can be read).
     pub articles: Vec<ArticleMeta>,
+    /// Where each usable id is.
+    ids: HashMap<String, usize>,
+    /// Why each broken article cannot be opened.
+    broken: HashMap<usize, Vec<Fault>>,
+    /// Problems seen on opening: the archive's own (`None`) and each
+    /// article's, in archive order.
+    problems: Vec<(Option<usize>, Problem)>,
+    /// Problems of bodies found since, as articles were opened.
+    found: Mutex<BTreeMap<usize, Vec<Problem>>>,
+    strictness: Strictness,
     source: Source,
 }
 
 #[derive(Debug)]
 enum Source {
-    /// Whole articles in memory.
-    Loaded(Vec<Article>),
+    /// Whole articles in memory (`None`: broken).
+    Loaded(Vec<Option<Mended>>),
     /// Articles in a mapped file, parsed when opened.
     Mapped(Mapped),
 }
 
-#[derive(Debug)]
-struct Mapped {
-    file: File,
-    map: Mmap,
-    /// Length of the byte order mark the scan skipped.
-    bom: usize,
-    /// Where each article's object starts, after the BOM.
-    starts: Vec<usize>,
-    /// The file, for messages.
-    path: PathBuf,
-    /// Whether the file is JSON Lines (problems then name the line).
-    lines: bool,
+/// Everything a loader found, to make a [`Library`] of.
+pub(super) struct Parts {
+    pub title: String,
+    pub key: Option<String>,
+    pub articles: Vec<ArticleMeta>,
+    pub ids: HashMap<String, usize>,
+    pub broken: HashMap<usize, Vec<Fault>>,
+    pub problems: Vec<(Option<usize>, Problem)>,
+    pub strictness: Strictness,
+}
+
+impl Library {
+    pub(super) fn loaded(parts: Parts, articles: Vec<Option<Mended>>) -> Library {
+        Library::new(parts, Source::Loaded(articles))
+    }
+
+    pub(super) fn mapped(parts: Parts, mapped: Mapped) -> Library {
+        Library::new(parts, Source::Mapped(mapped))
+    }
+
+    fn new(parts: Parts, source: Source) -> Library {
+        Library {
+            title: parts.title,
+            key: parts.key,
+            articles: parts.articles,
+            ids: parts.ids,
+            broken: parts.broken,
+            problems: parts.problems,
+            found: Mutex::default(),
+            strictness: parts.strictness,
+            source,
+        }
+    }
 }
 
 impl From<Archive> for Library {
     fn from(archive: Archive) -> Library {
-        Library {
+        let articles: Vec<ArticleMeta> = archive.articles.iter().map(ArticleMeta::of).collect();
+        let ids = articles
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.id.clone(), i))
+            .collect();
+        let parts = Parts {
             title: archive.title,
             key: archive.key,
-            articles: archive.articles.iter().map(ArticleMeta::of).collect(),
-            source: Source::Loaded(archive.articles),
-        }
+            articles,
+            ids,
+            broken: HashMap::new(),
+            problems: Vec::new(),
+            strictness: Strictness::Strict,
+        };
+        let whole = archive.articles.into_iter().map(|article| {
+            Some(Mended {
+                article,
+                notes: Vec::new(),
+                faults: Vec::new(),
+            })
+        });
+        Library::loaded(parts, whole.collect())
     }
 }
 
@@ -95,143 +150,169 @@ impl Library {
         matches!(self.source, Source::Mapped(_))
     }
 
-    /// Article `i` in full. Parsed from the file when mapped: sanitised and
-    /// checked like the full loader does, so a broken article gives a
-    /// message instead of a panic: one line (for the status line) in the
-    /// words `bulletin check` uses, with the file, the line (and column)
-    /// and the article's id.
-    pub fn article(&self, i: usize) -> Result<Cow<'_, Article>, String> {
+    pub fn strictness(&self) -> Strictness {
+        self.strictness
+    }
+
+    /// The article whose id is `id`, if there is one that can be opened.
+    pub fn index_of(&self, id: &str) -> Option<usize> {
+        self.ids.get(id).copied()
+    }
+
+    /// Why article `i` cannot be opened, if it is broken.
+    pub fn broken(&self, i: usize) -> Option<&[Fault]> {
+        self.broken.get(&i).map(Vec::as_slice)
+    }
+
+    /// Article `i` as read (lenient: mended, with its placeholders), or
+    /// why it cannot be read. Parsed from the file when mapped, and
+    /// checked like the full loader does; never a panic.
+    pub fn open(&self, i: usize) -> Result<Cow<'_, Mended>, ArticleError> {
+        let meta = self.articles.get(i).ok_or(ArticleError::NoSuch(i))?;
+        if let Some(faults) = self.broken.get(&i) {
+            return Err(ArticleError::Broken {
+                label: meta.id.clone(),
+                faults: faults.clone(),
+            });
+        }
         match &self.source {
-            Source::Loaded(articles) => articles
-                .get(i)
-                .map(Cow::Borrowed)
-                .ok_or_else(|| format!("no article #{}", i + 1)),
+            Source::Loaded(all) => match all.get(i) {
+                Some(Some(m)) => Ok(Cow::Borrowed(m)),
+                _ => Err(ArticleError::NoSuch(i)),
+            },
             Source::Mapped(m) => {
-                let meta = self.articles.get(i).ok_or("no such article")?;
-                m.article(i, &meta.id).map(Cow::Owned)
+                let read = m.read(i, &meta.id, self.strictness);
+                self.note_found(i, m.problems_of(i, &meta.id, &read));
+                read.map(Cow::Owned)
+            }
+        }
+    }
+
+    /// Article `i` in full, or why not (in English: for the search's
+    /// reports; the reader uses [`Library::open`]).
+    pub fn article(&self, i: usize) -> Result<Cow<'_, Article>, String> {
+        match self.open(i) {
+            Ok(Cow::Borrowed(m)) => Ok(Cow::Borrowed(&m.article)),
+            Ok(Cow::Owned(m)) => Ok(Cow::Owned(m.article)),
+            Err(e) => Err(e.to_string()),
+        }
+    }
+
+    fn note_found(&self, i: usize, problems: Vec<Problem>) {
+        if problems.is_empty() {
+            return;
+        }
+        if let Ok(mut found) = self.found.lock() {
+            found.entry(i).or_insert(problems);
+        }
+    }
+
+    /// Every problem known so far, with the article it is about (`None`:
+    /// the archive itself), in archive order: those seen on opening, and
+    /// those of bodies read since.
+    pub fn problems(&self) -> Vec<(Option<usize>, Problem)> {
+        let mut all = self.problems.clone();
+        if let Ok(found) = self.found.lock() {
+            for (&i, problems) in found.iter() {
+                all.extend(problems.iter().map(|p| (Some(i), p.clone())));
+            }
+        }
+        all.sort_by_key(|(i, _)| i.map_or(0, |i| i + 1));
+        all
+    }
+
+    /// How many problems are known so far.
+    pub fn problem_count(&self) -> usize {
+        let found = self
+            .found
+            .lock()
+            .map_or(0, |f| f.values().map(Vec::len).sum());
+        self.problems.len() + found
+    }
+
+    /// Reads every body now, so that their problems are known (small
+    /// archives do this on opening; large ones as articles are read).
+    pub fn check_bodies(&self) {
+        if self.is_mapped() {
+            (0..self.articles.len()).for_each(|i| drop(self.open(i)));
+        }
+    }
+}
+
+/// Why an article cannot be read.
+#[derive(Debug, Clone)]
+pub enum ArticleError {
+    /// There is no article with this index.
+    NoSuch(usize),
+    /// Its id, title or district cannot be used (lenient reading).
+    Broken { label: String, faults: Vec<Fault> },
+    /// The file is not what it was when it was opened.
+    Changed { label: String },
+    /// Its body is not UTF-8, or not JSON after all.
+    Unreadable {
+        label: String,
+        error: Arc<LoadError>,
+    },
+    /// Strict reading: its problems, the first one placed.
+    Invalid {
+        first: Box<Problem>,
+        more: Vec<Fault>,
+    },
+}
+
+impl ArticleError {
+    /// One line, for the status line, in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        let c = lang.colon();
+        match self {
+            ArticleError::NoSuch(i) => lang.pick(
+                format!("没有第 {} 篇文章", i + 1),
+                format!("no article #{}", i + 1),
+            ),
+            ArticleError::Broken { label, faults } => {
+                let why: Vec<String> = faults.iter().map(|f| f.text(lang)).collect();
+                let why = why.join(lang.semicolon());
+                lang.pick(
+                    format!("文章 {label} 无法打开{c}{why}"),
+                    format!("article {label} cannot be opened: {why}"),
+                )
+            }
+            ArticleError::Changed { label } => lang.pick(
+                format!("文章 {label}{c}档案文件在打开后已改变，正在重新载入"),
+                format!("article {label}: the archive file changed since it was opened; reloading"),
+            ),
+            ArticleError::Unreadable { label, error } => {
+                let what = lang.pick("文章", "article");
+                format!("{what} {label}{c}{}", error.text(lang))
+            }
+            ArticleError::Invalid { first, more } => {
+                let mut all = vec![first.text(lang)];
+                all.extend(more.iter().map(|f| f.text(lang)));
+                all.join(lang.semicolon())
             }
         }
     }
 }
 
-impl Mapped {
-    /// Article `i`, whose id is `id`, or why it cannot be read.
-    fn article(&self, i: usize, id: &str) -> Result<Article, String> {
-        let label = sanitize_line(id);
-        let changed = || {
-            format!(
-                "article {label}: the archive file changed since it was opened; restart the reader"
-            )
-        };
-        // A file cut short under the map would fault on access: look first.
-        match self.file.metadata() {
-            Ok(now) if now.len() >= self.map.len() as u64 => {}
-            _ => return Err(changed()),
-        }
-        let bytes = &self.map[self.bom..];
-        let start = self.starts[i];
-        let mut stream = serde_json::Deserializer::from_slice(&bytes[start..]).into_iter::<Value>();
-        let value = match stream.next() {
-            Some(Ok(value)) => value,
-            Some(Err(e)) => {
-                return Err(format!(
-                    "article {label}: {}",
-                    self.unread(bytes, start, &e)
-                ));
-            }
-            None => return Err(changed()),
-        };
-        if value.get("id").and_then(Value::as_str) != Some(id) {
-            return Err(changed());
-        }
-        accept_article(value).map_err(|problems| self.problems(bytes, start, &label, problems))
+impl fmt::Display for ArticleError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text(Lang::En))
     }
+}
 
-    /// What `bulletin check` says of an article that does not parse from
-    /// `start`: bad UTF-8 (which the quick pass does not check in a body),
-    /// or a syntax error it let through (a lone surrogate in a body).
-    fn unread(&self, bytes: &[u8], start: usize, e: &serde_json::Error) -> LoadError {
-        let at = start + error_offset(&bytes[start..], e);
-        let upto = (at + 4).min(bytes.len());
-        match std::str::from_utf8(&bytes[start..upto]) {
-            Err(bad) if bad.error_len().is_some() && start + bad.valid_up_to() <= at => {
-                not_utf8(&self.path, bytes, self.bom, start + bad.valid_up_to())
-            }
-            _ => syntax_error_at(&self.path, bytes, start, e, None),
-        }
-    }
-
-    /// An article's problems as `bulletin check` lists them, on one line:
-    /// the first in full (`file[:line]: article ID: …`), then the others.
-    fn problems(&self, bytes: &[u8], start: usize, label: &str, problems: Vec<String>) -> String {
-        let file = sanitize_line(&self.path.display().to_string());
-        let line = self.lines.then(|| line_column(bytes, start).0);
-        let mut problems = problems.into_iter();
-        let first = Problem {
-            location: Some(Problem::place(&file, line)),
-            article: label.to_owned(),
-            message: problems.next().unwrap_or_default(),
-        };
-        let mut all = vec![first.to_string()];
-        all.extend(problems);
-        all.join("; ")
-    }
+/// Opens an archive strictly (any problem is an error); see
+/// [`open_path_with`].
+pub fn open_path(path: &Path) -> Result<Library, LoadError> {
+    open_path_with(path, Strictness::Strict)
 }
 
 /// Opens an archive for reading: a single file is memory-mapped and only
-/// its metadata read (see the module doc); a directory, or a file with a
-/// problem the quick pass sees, goes through [`load_path`], so errors are
-/// the same as `bulletin check` reports.
-pub fn open_path(path: &Path) -> Result<Library, LoadError> {
-    let eager = || load_path(path).map(Library::from);
-    let meta = fs::metadata(path).map_err(|e| io_error(path, e))?;
-    if !meta.is_file() || meta.len() == 0 {
-        return eager();
+/// its metadata read (see the module doc); a directory, or a file the
+/// quick pass cannot read, is loaded in full, so errors are the same as
+/// `bulletin check` reports.
+pub fn open_path_with(path: &Path, strictness: Strictness) -> Result<Library, LoadError> {
+    match super::mapped::open(path, strictness)? {
+        Some(library) => Ok(library),
+        None => super::loose::load(path, strictness),
     }
-    let file = File::open(path).map_err(|e| io_error(path, e))?;
-    // SAFETY: the map is read-only. Another process changing the file while
-    // it is mapped changes what we read (caught: articles are re-checked and
-    // their ids compared when opened); cutting it short would fault, which
-    // `Mapped::article` guards against by checking the length first.
-    let Ok(map) = (unsafe { Mmap::map(&file) }) else {
-        return eager();
-    };
-    let (bom, bytes) = strip_bom(&map);
-    let Some(found) = scan(bytes) else {
-        return eager();
-    };
-    let lines = found.header.is_none();
-    let Some((title, key)) = title_and_key(path, found.header) else {
-        return eager();
-    };
-    let mapped = Mapped {
-        file,
-        map,
-        bom,
-        starts: found.starts,
-        path: path.to_path_buf(),
-        lines,
-    };
-    Ok(Library {
-        title,
-        key,
-        articles: found.articles,
-        source: Source::Mapped(mapped),
-    })
-}
-
-/// The title and key of a scanned file (a JSON Lines file is named by its
-/// file name); `None` when its header has a problem, which the full loader
-/// then reports.
-fn title_and_key(
-    path: &Path,
-    header: Option<Map<String, Value>>,
-) -> Option<(String, Option<String>)> {
-    let Some(fields) = header else {
-        return Some((stem(path), None));
-    };
-    let mut problems = Vec::new();
-    let header = read_header(path, fields, &mut problems).ok()?;
-    let title = header.title.filter(|_| problems.is_empty())?;
-    Some((title, header.key))
 }

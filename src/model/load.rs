@@ -5,8 +5,11 @@ use std::path::{Path, PathBuf};
 
 use serde_json::{Map, Value};
 
-use super::check::{blank_problem, kind, quote};
-use super::parse::{Parsed, parse_text};
+use super::check::{blank_problem, quote};
+use super::error::FormatFound;
+use super::fault::{Kind, What};
+use super::mend::Strictness;
+use super::parse::{Item, Parsed, parse_text};
 use super::read::strip_bom;
 use super::syntax::{not_utf8, syntax_error};
 use super::validate::duplicates;
@@ -16,20 +19,30 @@ use crate::text::sanitize::sanitize_line;
 /// Loads an archive file (single JSON or JSON Lines) or a directory of them.
 /// Text is sanitised; any schema problem fails the load with all of them.
 pub fn load_path(path: &Path) -> Result<Archive, LoadError> {
+    let (files, name) = read_path(path, Strictness::Strict)?;
+    finish(path, files, &name)
+}
+
+/// Every file of `path` (a file, or a directory's archive files) parsed,
+/// and the title to use when none has one.
+pub(super) fn read_path(
+    path: &Path,
+    strictness: Strictness,
+) -> Result<(Vec<Parsed>, String), LoadError> {
     let meta = fs::metadata(path).map_err(|e| io_error(path, e))?;
     if meta.is_dir() {
-        return load_dir(path);
+        return read_dir(path, strictness);
     }
     let bytes = fs::read(path).map_err(|e| io_error(path, e))?;
-    let parsed = parse_file(path, &bytes)?;
-    finish(path, vec![parsed], &stem(path))
+    let parsed = parse_file(path, &bytes, strictness)?;
+    Ok((vec![parsed], stem(path)))
 }
 
 /// Loads one file's content; `name` is the file name used in messages (and
 /// the title of a JSON Lines archive, less its extension).
 pub fn load_bytes(name: &str, bytes: &[u8]) -> Result<Archive, LoadError> {
     let path = Path::new(name);
-    let parsed = parse_file(path, bytes)?;
+    let parsed = parse_file(path, bytes, Strictness::Strict)?;
     finish(path, vec![parsed], &stem(path))
 }
 
@@ -41,7 +54,7 @@ pub(super) fn io_error(path: &Path, source: std::io::Error) -> LoadError {
 }
 
 /// Every `*.json` / `*.jsonl` file directly in `dir`, by file name.
-fn load_dir(dir: &Path) -> Result<Archive, LoadError> {
+fn read_dir(dir: &Path, strictness: Strictness) -> Result<(Vec<Parsed>, String), LoadError> {
     let files = archive_files(dir)?;
     if files.is_empty() {
         return Err(LoadError::NoArchives {
@@ -51,18 +64,18 @@ fn load_dir(dir: &Path) -> Result<Archive, LoadError> {
     let mut parsed = Vec::with_capacity(files.len());
     for file in &files {
         let bytes = fs::read(file).map_err(|e| io_error(file, e))?;
-        parsed.push(parse_file(file, &bytes)?);
+        parsed.push(parse_file(file, &bytes, strictness)?);
     }
     let name = match dir.canonicalize() {
         Ok(full) => stem(&full),
         Err(_) => stem(dir),
     };
-    finish(dir, parsed, &name)
+    Ok((parsed, name))
 }
 
 /// The archive files of a directory: regular files named `*.json` or
 /// `*.jsonl` (any case), not hidden, sorted by name.
-fn archive_files(dir: &Path) -> Result<Vec<PathBuf>, LoadError> {
+pub(crate) fn archive_files(dir: &Path) -> Result<Vec<PathBuf>, LoadError> {
     let mut files = Vec::new();
     for entry in fs::read_dir(dir).map_err(|e| io_error(dir, e))? {
         let path = entry.map_err(|e| io_error(dir, e))?.path();
@@ -84,7 +97,7 @@ pub(super) fn stem(path: &Path) -> String {
 }
 
 /// Bytes to [`Parsed`]: BOM, emptiness, UTF-8 and syntax checks.
-fn parse_file(path: &Path, bytes: &[u8]) -> Result<Parsed, LoadError> {
+fn parse_file(path: &Path, bytes: &[u8], strictness: Strictness) -> Result<Parsed, LoadError> {
     let (bom, body) = strip_bom(bytes);
     if body.iter().all(u8::is_ascii_whitespace) {
         return Err(LoadError::Empty {
@@ -92,7 +105,8 @@ fn parse_file(path: &Path, bytes: &[u8]) -> Result<Parsed, LoadError> {
         });
     }
     let text = std::str::from_utf8(body).map_err(|e| not_utf8(path, body, bom, e.valid_up_to()))?;
-    let mut parsed = Parsed::new(sanitize_line(&path.display().to_string()));
+    let location = sanitize_line(&path.display().to_string());
+    let mut parsed = Parsed::new(location, strictness);
     parse_text(text, &mut parsed).map_err(|f| syntax_error(path, text, &f.error, f.context))?;
     Ok(parsed)
 }
@@ -116,13 +130,14 @@ pub(super) fn read_header(
             return Err(LoadError::Format {
                 path: path.to_path_buf(),
                 found: found.map(|v| match v {
-                    Value::String(tag) => quote(&tag),
-                    other => format!("({})", kind(&other)),
+                    Value::String(tag) => FormatFound::Tag(quote(&tag)),
+                    other => FormatFound::Type(Kind::of(&other)),
                 }),
             });
         }
     }
-    let mut problem = |message: String| {
+    let mut problem = |message: What| {
+        let message = message.into();
         problems.push(Problem {
             location: Some(path.display().to_string()),
             article: String::new(),
@@ -132,17 +147,17 @@ pub(super) fn read_header(
     let title = match fields.shift_remove("title") {
         Some(Value::String(t)) => {
             let t = sanitize_line(&t);
-            if let Some(why) = blank_problem(&t) {
-                problem(format!("title {why}"));
+            if let Some(why) = blank_problem("title", &t) {
+                problem(why);
             }
             Some(t)
         }
         None | Some(Value::Null) => {
-            problem("missing title".into());
+            problem(What::Missing("title"));
             None
         }
         Some(v) => {
-            problem(format!("title must be a string, found {}", kind(&v)));
+            problem(What::NotString("title", Kind::of(&v)));
             None
         }
     };
@@ -150,7 +165,7 @@ pub(super) fn read_header(
         None | Some(Value::Null) => None,
         Some(Value::String(k)) => Some(k),
         Some(v) => {
-            problem(format!("key must be a string, found {}", kind(&v)));
+            problem(What::NotString("key", Kind::of(&v)));
             None
         }
     };
@@ -169,6 +184,7 @@ fn finish(path: &Path, files: Vec<Parsed>, fallback_title: &str) -> Result<Archi
     let mut header = None;
     let mut articles = Vec::new();
     let mut seen = Vec::new();
+    let count = files.iter().map(|f| f.count).sum();
     for (i, mut file) in files.into_iter().enumerate() {
         if let Some(fields) = file.header.take() {
             let mut found = Vec::new();
@@ -177,7 +193,10 @@ fn finish(path: &Path, files: Vec<Parsed>, fallback_title: &str) -> Result<Archi
             header.get_or_insert(h);
         }
         problems.extend(file.problems.into_iter().map(|(n, p)| (i, n, p)));
-        articles.append(&mut file.articles);
+        articles.extend(file.items.into_iter().filter_map(|item| match item {
+            Item::Good(m) => Some(m.article),
+            Item::Broken(_) => None,
+        }));
         seen.extend(file.seen.into_iter().map(|s| (i, s)));
     }
     problems.extend(duplicates(&seen));
@@ -186,6 +205,7 @@ fn finish(path: &Path, files: Vec<Parsed>, fallback_title: &str) -> Result<Archi
         return Err(LoadError::Invalid {
             path: path.to_path_buf(),
             problems: problems.into_iter().map(|(_, _, p)| p).collect(),
+            articles: count,
         });
     }
     let header = header.unwrap_or(Header {

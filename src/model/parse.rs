@@ -5,10 +5,20 @@
 
 use serde_json::{Map, Value};
 
-use super::accept::accept_article;
-use super::check::id_problem;
+use super::accept::{Mended, accept_article};
+use super::check::good_id;
+use super::mend::{Strictness, rough_meta_of};
 use super::read::{Sink, Stage, read};
-use super::{Article, Problem};
+use super::syntax_text::Context;
+use super::{ArticleMeta, Problem};
+
+/// One article as read: whole (mended when lenient), or broken (lenient
+/// only: what can be said of it for the lists).
+#[derive(Debug)]
+pub(crate) enum Item {
+    Good(Box<Mended>),
+    Broken(ArticleMeta),
+}
 
 /// An article with a string id, remembered to find duplicate ids.
 #[derive(Debug)]
@@ -22,37 +32,36 @@ pub(crate) struct Seen {
 #[derive(Debug, Default)]
 pub(crate) struct Parsed {
     pub header: Option<Map<String, Value>>,
-    pub articles: Vec<Article>,
+    pub items: Vec<Item>,
     /// Problems with the number of the article they concern (0: archive).
     pub problems: Vec<(usize, Problem)>,
     pub seen: Vec<Seen>,
     /// Articles read so far.
-    count: usize,
+    pub count: usize,
     /// Label of the last article read, for error context.
     last_label: Option<String>,
     /// The file, as named in messages.
     pub location: String,
+    strictness: Strictness,
 }
 
 impl Parsed {
-    pub(crate) fn new(location: String) -> Self {
+    pub(crate) fn new(location: String, strictness: Strictness) -> Self {
         Parsed {
             location,
+            strictness,
             ..Parsed::default()
         }
     }
 
     /// Where a syntax error happened, when that helps.
-    fn context(&self, stage: Stage) -> Option<String> {
+    fn context(&self, stage: Stage) -> Option<Context> {
         match stage {
-            Stage::Article(number) => {
-                let after = match &self.last_label {
-                    Some(label) => format!(", after article {label}"),
-                    None => String::new(),
-                };
-                Some(format!("reading article #{number}{after}"))
-            }
-            Stage::AfterArchive => Some("a single-file archive is one JSON object".into()),
+            Stage::Article(number) => Some(Context::Article {
+                number,
+                after: self.last_label.clone(),
+            }),
+            Stage::AfterArchive => Some(Context::AfterArchive),
             Stage::Top | Stage::Lines => None,
         }
     }
@@ -64,18 +73,17 @@ impl Parsed {
         let number = self.count;
         let id = value.get("id").and_then(Value::as_str).map(str::to_owned);
         let label = match &id {
-            Some(id) if id_problem(id).is_none() => id.clone(),
+            Some(id) if good_id(id) => id.clone(),
             _ => format!("#{number}"),
         };
         let location = Problem::place(&self.location, line);
-        let messages = match accept_article(value) {
-            Ok(article) => {
-                self.articles.push(article);
-                Vec::new()
-            }
-            Err(messages) => messages,
+        let lenient = self.strictness == Strictness::Lenient;
+        let rough = lenient.then(|| rough_meta_of(&value, number));
+        let (faults, item) = match accept_article(value, self.strictness) {
+            Ok(m) => (m.faults.clone(), Some(Item::Good(Box::new(m)))),
+            Err(faults) => (faults, rough.map(Item::Broken)),
         };
-        for message in messages {
+        for message in faults {
             let problem = Problem {
                 location: Some(location.clone()),
                 article: label.clone(),
@@ -83,7 +91,9 @@ impl Parsed {
             };
             self.problems.push((number, problem));
         }
-        if let Some(id) = id.filter(|id| id_problem(id).is_none()) {
+        let good = matches!(item, Some(Item::Good(_)));
+        self.items.extend(item);
+        if let Some(id) = id.filter(|id| good_id(id) && (good || !lenient)) {
             let location = Some(location);
             self.seen.push(Seen {
                 id,
@@ -98,7 +108,7 @@ impl Parsed {
 /// A syntax error, with where it happened when that helps.
 pub(crate) struct Failure {
     pub error: serde_json::Error,
-    pub context: Option<String>,
+    pub context: Option<Context>,
 }
 
 /// Parses one file's text (UTF-8, no BOM) into `parsed`.

@@ -4,6 +4,8 @@
 use std::path::Path;
 
 use super::LoadError;
+use super::fault::Kind;
+use super::syntax_text::{Context, Syntax, SyntaxMessage};
 use crate::text::sanitize::sanitize_line;
 
 /// A [`LoadError::Syntax`] for `err` from parsing `text`; `context` (e.g.
@@ -12,7 +14,7 @@ pub(crate) fn syntax_error(
     path: &Path,
     text: &str,
     err: &serde_json::Error,
-    context: Option<String>,
+    context: Option<Context>,
 ) -> LoadError {
     syntax_error_at(path, text.as_bytes(), 0, err, context)
 }
@@ -24,13 +26,12 @@ pub(crate) fn syntax_error_at(
     bytes: &[u8],
     start: usize,
     err: &serde_json::Error,
-    context: Option<String>,
+    context: Option<Context>,
 ) -> LoadError {
-    // serde's own texts may quote input: sanitise before it is printed.
-    let mut message = sanitize_line(&humanize(err));
-    if let Some(context) = context {
-        message = format!("{message} ({context})");
-    }
+    let message = SyntaxMessage {
+        what: humanize(err),
+        context,
+    };
     let (line, column) = line_column(bytes, start + error_offset(&bytes[start..], err));
     LoadError::Syntax {
         path: path.to_path_buf(),
@@ -90,68 +91,53 @@ pub(crate) fn line_column(bytes: &[u8], offset: usize) -> (usize, usize) {
     (line, column)
 }
 
-const TRUNCATED: &str = "(is the file truncated?)";
-
 /// The error's text without serde_json's ` at line L column C`, in words.
-fn humanize(err: &serde_json::Error) -> String {
+fn humanize(err: &serde_json::Error) -> Syntax {
     let full = err.to_string();
     let raw = match full.rfind(" at line ") {
         Some(i) => &full[..i],
         None => &full,
     };
     match raw {
-        "EOF while parsing a list" => {
-            format!("the file ends inside an array: expected ',' or ']' {TRUNCATED}")
-        }
-        "EOF while parsing an object" => {
-            format!("the file ends inside an object: expected ',' or '}}' {TRUNCATED}")
-        }
-        "EOF while parsing a string" => {
-            format!("the file ends inside a string: expected a closing '\"' {TRUNCATED}")
-        }
-        "EOF while parsing a value" => {
-            format!("the file ends where a value was expected {TRUNCATED}")
-        }
-        "expected `:`" => "expected ':' after a field name".into(),
-        "expected `,` or `]`" => "expected ',' or ']' after an array element".into(),
-        "expected `,` or `}`" => "expected ',' or '}' after an object field".into(),
-        "expected ident" => "expected true, false or null".into(),
-        "expected value" => {
-            "expected a JSON value (string, number, object, array, true, false or null)".into()
-        }
-        "key must be a string" => "expected a field name in double quotes".into(),
-        "trailing comma" => "trailing comma: JSON allows no ',' before '}' or ']'".into(),
-        "trailing characters" => "unexpected text after the end of the JSON value".into(),
-        "recursion limit exceeded" => {
-            "nesting too deep: more than 128 levels of arrays and objects".into()
-        }
-        "invalid escape" => "invalid escape sequence in a string".into(),
-        s if s.starts_with("control character") => {
-            "raw control character inside a string (write a line break as \\n)".into()
-        }
-        "missing field `articles`" => {
-            "the archive object ends without an \"articles\" array".into()
-        }
+        "EOF while parsing a list" => Syntax::EofArray,
+        "EOF while parsing an object" => Syntax::EofObject,
+        "EOF while parsing a string" => Syntax::EofString,
+        "EOF while parsing a value" => Syntax::EofValue,
+        "expected `:`" => Syntax::Colon,
+        "expected `,` or `]`" => Syntax::CommaArray,
+        "expected `,` or `}`" => Syntax::CommaObject,
+        "expected ident" => Syntax::Ident,
+        "expected value" => Syntax::Value,
+        "key must be a string" => Syntax::KeyQuote,
+        "trailing comma" => Syntax::TrailingComma,
+        "trailing characters" => Syntax::Trailing,
+        "recursion limit exceeded" => Syntax::TooDeep,
+        "invalid escape" => Syntax::Escape,
+        s if s.starts_with("control character") => Syntax::Control,
+        "missing field `articles`" => Syntax::NoArticles,
         s if s.starts_with("invalid type: ") => invalid_type(&s["invalid type: ".len()..]),
-        s => s.replace('`', "'"),
+        // serde's own texts may quote input: sanitise before it is printed.
+        s => Syntax::Other(sanitize_line(&s.replace('`', "'"))),
     }
 }
 
 /// `sequence, expected X` → `expected X, found an array`.
-fn invalid_type(rest: &str) -> String {
+fn invalid_type(rest: &str) -> Syntax {
+    let other = || Syntax::Other(sanitize_line(&format!("wrong type: {rest}")));
     let Some((found, expected)) = rest.split_once(", expected ") else {
-        return format!("wrong type: {rest}");
+        return other();
     };
     let found = match found.split(' ').next().unwrap_or("") {
-        "sequence" => "an array",
-        "map" => "an object",
-        "unit" => "null",
-        "string" => "a string",
-        "integer" | "floating" => "a number",
-        "boolean" => "true or false",
-        _ => found,
+        "sequence" => Kind::Array,
+        "map" => Kind::Object,
+        "unit" => Kind::Null,
+        "string" => Kind::String,
+        "integer" | "floating" => Kind::Number,
+        "boolean" => Kind::Bool,
+        _ => return other(),
     };
-    format!("expected {expected}, found {found}")
+    let expected = sanitize_line(expected);
+    Syntax::Expected { expected, found }
 }
 
 #[cfg(test)]
@@ -190,11 +176,14 @@ mod tests {
             Path::new("t.json"),
             text,
             &err_of(text),
-            Some("in x".into()),
+            Some(Context::AfterArchive),
         );
         let s = e.to_string();
         assert!(s.contains("ends inside an array"), "{s}");
-        assert!(s.ends_with("(is the file truncated?) (in x)"), "{s}");
+        assert!(
+            s.ends_with("(is the file truncated?) (a single-file archive is one JSON object)"),
+            "{s}"
+        );
     }
 
     #[test]
@@ -207,7 +196,7 @@ mod tests {
     #[test]
     fn invalid_type_reads_naturally() {
         assert_eq!(
-            invalid_type("sequence, expected an archive object"),
+            invalid_type("sequence, expected an archive object").text(crate::lang::Lang::En),
             "expected an archive object, found an array"
         );
     }

@@ -4,7 +4,9 @@
 use std::collections::HashMap;
 
 use super::accept::accept_article;
-use super::check::{blank_problem, id_problem};
+use super::check::{blank_problem, good_id};
+use super::fault::What;
+use super::mend::Strictness;
 use super::parse::Seen;
 use super::{Archive, FORMAT_TAG, Problem};
 
@@ -18,30 +20,31 @@ use super::{Archive, FORMAT_TAG, Problem};
 /// call this).
 pub fn validate(archive: &Archive) -> Vec<Problem> {
     let mut problems: Vec<(usize, Problem)> = Vec::new();
-    let archive_problem = |message: String| {
+    let archive_problem = |message: What| {
         let article = String::new();
         let problem = Problem {
             location: None,
             article,
-            message,
+            message: message.into(),
         };
         (0, problem)
     };
     if archive.format != FORMAT_TAG {
-        problems.push(archive_problem(format!("format is not \"{FORMAT_TAG}\"")));
+        problems.push(archive_problem(What::Format));
     }
-    if let Some(why) = blank_problem(&archive.title) {
-        problems.push(archive_problem(format!("title {why}")));
+    if let Some(why) = blank_problem("title", &archive.title) {
+        problems.push(archive_problem(why));
     }
     let mut seen = Vec::new();
     for (i, article) in archive.articles.iter().enumerate() {
         let number = i + 1;
-        let label = match id_problem(&article.id) {
-            None => article.id.clone(),
-            Some(_) => format!("#{number}"),
+        let label = match good_id(&article.id) {
+            true => article.id.clone(),
+            false => format!("#{number}"),
         };
         let value = serde_json::to_value(article).unwrap_or_default();
-        for message in accept_article(value).err().unwrap_or_default() {
+        let faults = accept_article(value, Strictness::Strict).err();
+        for message in faults.unwrap_or_default() {
             let article = label.clone();
             problems.push((
                 number,
@@ -52,7 +55,7 @@ pub fn validate(archive: &Archive) -> Vec<Problem> {
                 },
             ));
         }
-        if id_problem(&article.id).is_none() {
+        if good_id(&article.id) {
             let id = article.id.clone();
             let location = None;
             seen.push((
@@ -81,18 +84,18 @@ pub(crate) fn duplicates(seen: &[(usize, Seen)]) -> Vec<(usize, usize, Problem)>
             first.insert(&s.id, s);
             continue;
         };
-        let place = match &earlier.location {
-            Some(there) if earlier.location != s.location => format!(" at {there}"),
-            _ => String::new(),
+        let at = match &earlier.location {
+            Some(there) if earlier.location != s.location => Some(there.clone()),
+            _ => None,
         };
-        let message = format!(
-            "duplicate id: also used by article #{}{place}",
-            earlier.number
-        );
+        let message = What::Duplicate {
+            first: earlier.number,
+            at,
+        };
         let problem = Problem {
             location: s.location.clone(),
             article: s.id.clone(),
-            message,
+            message: message.into(),
         };
         out.push((*file, s.number, problem));
     }

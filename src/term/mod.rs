@@ -235,6 +235,8 @@ where
     B::Error: std::error::Error + Send + Sync + 'static,
 {
     let saver = app.persist.as_mut().and_then(|p| p.store.take_saver());
+    // Follows the archive on disk (issue 14); stops when dropped.
+    let _watch = (app.source.as_ref()).and_then(|s| crate::watch::start(s, events.waker()?));
     let mut rt = Runtime {
         worker: saver.map(|s| SaveWorker::spawn(s, events.waker())),
         searcher: events.waker().map(find::Searcher::new),

@@ -15,6 +15,8 @@ pub enum UnitKind {
     Paragraph,
     Caption,
     Credit,
+    /// A placeholder for what could not be read (`[unreadable block …]`).
+    Note,
 }
 
 /// One unit of text: a title, a byline, a paragraph, a caption, ….

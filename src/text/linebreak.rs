@@ -211,13 +211,55 @@ impl Breaker {
             }
             if !is_unsplittable_pair(a, b) {
                 f |= PAIR;
-                if !is_line_start_prohibited(b) && !is_line_end_prohibited(a) {
+                if !is_line_start_prohibited(b) && !is_line_end_prohibited(a) && !binds(cl, k) {
                     f |= CLREQ;
                 }
             }
             cl[k].flags = f;
         }
     }
+}
+
+/// A space in copied text, which binds to the mark beside it.
+fn is_space(c: char) -> bool {
+    c == ' ' || c == '\u{a0}'
+}
+
+fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c)
+}
+
+fn is_decimal_point(c: char) -> bool {
+    matches!(c, '．' | '.')
+}
+
+/// Marks that belong to the number before them.
+fn is_number_mark(c: char) -> bool {
+    is_decimal_point(c) || matches!(c, '％' | '%' | '‰' | '‱' | '℃')
+}
+
+/// Whether the boundary before cluster `k` is inside a unit that looks
+/// through spaces: a space next to a mark that may not start (end) a line
+/// on the far (near) side, or a number with its punctuation.
+fn binds(cl: &[Cluster], k: usize) -> bool {
+    let left = cl[..k].iter().rposition(|c| !is_space(c.first));
+    let right = (k..cl.len()).find(|&i| !is_space(cl[i].first));
+    let spaced = is_space(cl[k - 1].first) || is_space(cl[k].first);
+    let a = left.map(|l| cl[l].first);
+    let b = right.map(|r| cl[r].first);
+    // Spaces only on one side (the text's start or end) bind as well.
+    if spaced && (b.is_some_and(is_line_start_prohibited) || a.is_some_and(is_line_end_prohibited))
+    {
+        return true;
+    }
+    let (Some(l), Some(a), Some(b)) = (left, a, b) else {
+        return false;
+    };
+    let digit_before = |i: usize| {
+        let before = cl[..i].iter().rposition(|c| !is_space(c.first));
+        before.is_some_and(|j| is_digit(cl[j].first))
+    };
+    (is_digit(a) && is_number_mark(b)) || (is_decimal_point(a) && is_digit(b) && digit_before(l))
 }
 
 /// Line starts at cluster `s`; cluster `j` is the first that does not fit.
@@ -271,6 +313,23 @@ mod tests {
             wrap_str("国务院“两会”精神", 6, Narrow),
             ["国务院", "“两会”", "精神"]
         );
+    }
+
+    #[test]
+    fn stray_spaces_bind_to_their_punctuation() {
+        let text = "在“种子工程 ”、地膜覆盖";
+        for width in 8..20 {
+            for line in wrap_str(text, width, Narrow).iter().skip(1) {
+                let first = line.trim_start().chars().next().unwrap();
+                assert!(!is_line_start_prohibited(first), "{width}: {line:?}");
+            }
+        }
+        assert_eq!(
+            wrap_str("增长4 ．5 ％，", 10, Narrow),
+            ["增长", "4 ．5 ％，"]
+        );
+        assert_eq!(wrap_str("增长4．5％", 6, Narrow), ["增长", "4．5％"]);
+        assert_eq!(wrap_str("“ 两会 ”", 4, Narrow), ["“ 两", "会 ”"]);
     }
 
     #[test]

@@ -30,11 +30,11 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let body = rect(app.geo.marks);
     let heading = match app.marks.filter.is_empty() {
         true => t(app, Msg::Bookmarks).to_string(),
-        false => format!(
-            "{} ({}: {})",
+        false => super::labelled(
+            app,
             t(app, Msg::Bookmarks),
             t(app, Msg::Filter),
-            sanitize_line(&app.marks.filter)
+            sanitize_line(&app.marks.filter),
         ),
     };
     let inner = boxed(app, body, buf, &heading, theme.border_focused);

@@ -112,7 +112,11 @@ pub(super) fn group_pane(
 fn group_label(app: &App, entry: GroupEntry) -> (String, usize) {
     match entry {
         GroupEntry::All => (t(app, Msg::All).to_string(), 0),
-        GroupEntry::District(d) => (sanitize_line(&app.groups.districts[d].name), 0),
+        GroupEntry::District(d) => match app.groups.districts[d].name.as_str() {
+            // Broken articles without a usable district.
+            "" => (t(app, Msg::UnknownDistrict).to_string(), 0),
+            name => (sanitize_line(name), 0),
+        },
         GroupEntry::DistrictLevel(_) => (t(app, Msg::DistrictLevel).to_string(), 2),
         GroupEntry::Sub(d, s) => (
             sanitize_line(&app.groups.districts[d].subdistricts[s].name),
@@ -134,11 +138,11 @@ fn draw_articles(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let focused = b.focus == Pane::Articles || filtering(app);
     let mut title = match b.filter.is_empty() {
         true => t(app, Msg::Articles).to_string(),
-        false => format!(
-            "{} ({}: {})",
+        false => super::labelled(
+            app,
             t(app, Msg::Articles),
             t(app, Msg::Filter),
-            sanitize_line(&b.filter)
+            sanitize_line(&b.filter),
         ),
     };
     if b.sort != SortKey::default() {
@@ -205,8 +209,21 @@ fn draw_article_row(app: &App, i: usize, row: Rect, buf: &mut Buffer, style: Sty
             },
         ),
     };
+    let broken = app.archive.broken(i).is_some();
+    let (mark, title_style) = if broken {
+        ("!", theme.dim)
+    } else {
+        (mark, title_style)
+    };
     put(buf, row.x, row.y, 1, mark, style, mode);
-    let title = sanitize_line(&a.title);
+    let title = match broken {
+        // What can be said of it: its title if usable, else its id.
+        true => {
+            let name = if a.title.is_empty() { &a.id } else { &a.title };
+            format!("[{}] {}", t(app, Msg::Broken), sanitize_line(name))
+        }
+        false => sanitize_line(&a.title),
+    };
     let show_meta = !meta.is_empty() && mw + 12 <= row.width;
     // Two columns for the mark, then the title, then (if it fits) the meta.
     let title_room = if show_meta {

@@ -116,10 +116,11 @@ pub fn prompt(
     buf: &mut Buffer,
     theme: &Theme,
 ) -> (u16, u16) {
+    let colon = app.settings.lang.colon();
     let label = match kind {
-        PromptKind::Note => format!("{}: ", t(app, Msg::NotePrompt)),
+        PromptKind::Note => format!("{}{colon}", t(app, Msg::NotePrompt)),
         PromptKind::Search => "/".to_string(),
-        PromptKind::Find => format!("{}: ", t(app, Msg::FindPrompt)),
+        PromptKind::Find => format!("{}{colon}", t(app, Msg::FindPrompt)),
     };
     let summary = match (kind, app.reader(), app.finder.as_ref()) {
         (PromptKind::Search, Some(r), _) => r.search.summary(app.settings.lang),
@@ -221,6 +222,12 @@ pub fn hints(app: &App, screen: Screen) -> String {
 /// failed save) or, with none, the screen's key hints. (A filter being
 /// typed is drawn over it by the modal.)
 pub fn footer(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme, screen: Screen) {
-    let text = super::status_text(app).unwrap_or_else(|| hints(app, screen));
+    let text = super::status_text(app).unwrap_or_else(|| {
+        let hints = hints(app, screen);
+        match app.problems_line().filter(|_| screen != Screen::Problems) {
+            Some(problems) => format!("{problems}  {hints}"),
+            None => hints,
+        }
+    });
     bar(app, area.bottom() - 1, area, buf, &text, "", theme.bar);
 }

@@ -7,6 +7,7 @@ mod browse;
 mod chrome;
 mod header;
 mod help;
+mod problems;
 mod reader;
 mod results;
 pub mod textput;
@@ -48,6 +49,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Option<(u16, u16)> {
                 toc::draw(app, reader, area, buf, &theme);
             }
         }
+        View::Problems { .. } => problems::draw(app, area, buf, &theme),
     }
     match &app.modal {
         Modal::None => None,
@@ -57,7 +59,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Option<(u16, u16)> {
         }
         Modal::Prompt { kind, input } => Some(chrome::prompt(app, *kind, input, area, buf, &theme)),
         Modal::Filter(input) => {
-            let label = format!("{}: ", t(app, Msg::Filter));
+            let label = format!("{}{}", t(app, Msg::Filter), app.settings.lang.colon());
             Some(chrome::input_line(app, &label, input, area, buf, &theme))
         }
     }
@@ -76,9 +78,12 @@ fn status_text(app: &App) -> Option<String> {
         .persist
         .as_ref()
         .and_then(|p| p.error.as_ref())
-        .map(|err| format!("{}: {}", t(app, Msg::SaveFailed), sanitize_line(err)));
+        .map(|err| {
+            let colon = app.settings.lang.colon();
+            format!("{}{colon}{}", t(app, Msg::SaveFailed), sanitize_line(err))
+        });
     match (app.status.clone(), failure) {
-        (Some(msg), Some(fail)) => Some(format!("{msg}; {fail}")),
+        (Some(msg), Some(fail)) => Some(format!("{msg}{}{fail}", app.settings.lang.semicolon())),
         (msg, fail) => msg.or(fail),
     }
 }
@@ -86,4 +91,13 @@ fn status_text(app: &App) -> Option<String> {
 /// The message text in the app's language.
 fn t(app: &App, msg: Msg) -> &'static str {
     msg.text(app.settings.lang)
+}
+
+/// `文章（筛选：须水）` / `Articles (Filter: 须水)`: a title with a
+/// labelled value, punctuated as the language is.
+fn labelled(app: &App, title: &str, label: &str, value: String) -> String {
+    match app.settings.lang {
+        crate::lang::Lang::Zh => format!("{title}（{label}：{value}）"),
+        crate::lang::Lang::En => format!("{title} ({label}: {value})"),
+    }
 }

@@ -40,13 +40,17 @@ pub fn draw(app: &App, r: &Reader, area: Rect, buf: &mut Buffer, theme: &Theme) 
     }
     let status = super::status_text(app).unwrap_or_else(|| {
         let found = r.search.summary(app.settings.lang);
-        match found.is_empty() {
+        let status = match found.is_empty() {
             true => position(r, g.body_height),
             false => format!(
                 "{}  /{}: {found}",
                 position(r, g.body_height),
                 sanitize_line(&r.search.text)
             ),
+        };
+        match app.problems_line() {
+            Some(problems) => format!("{status}  {problems}"),
+            None => status,
         }
     });
     // A count being typed shows where the key hints go (like vim's
@@ -124,6 +128,7 @@ fn unit_style(theme: &Theme, kind: UnitKind) -> Style {
         UnitKind::Paragraph => theme.text,
         UnitKind::Caption => theme.caption,
         UnitKind::Credit => theme.credit,
+        UnitKind::Note => theme.dim,
     }
 }
 

@@ -30,6 +30,9 @@ fn run(args: &[&std::ffi::OsStr]) -> Output {
         .env("HOME", home.path())
         .env("BULLETIN_DATA_DIR", home.path())
         .env("NO_COLOR", "1")
+        .env("LANG", "en_US.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
         .output()
         .unwrap()
 }
@@ -189,23 +192,46 @@ fn odd_inputs_fail_cleanly() {
     }
 }
 
-/// Each command's help documents the exit statuses.
+/// Each command's help documents its own exit statuses (3 is the
+/// reader's alone), in both languages.
 #[test]
 fn help_of_every_command_lists_the_exit_statuses() {
     let status_line = |n: u8| Regex::new(&format!(r"(?m)^\s*{n}\s+\S")).unwrap();
     let mut commands: Vec<Vec<&str>> = vec![vec!["--help"]];
     commands.extend(SUBCOMMANDS.iter().map(|c| vec![*c, "--help"]));
     commands.push(vec!["help", "check"]);
-    for args in commands {
-        let out = run_str(&args);
-        assert_eq!(out.status.code(), Some(0), "{args:?}");
-        let help = text(&out.stdout);
-        assert!(help.contains("Exit status"), "{args:?}: {help}");
-        for n in 0..=3 {
-            assert!(
-                status_line(n).is_match(&help),
-                "{args:?}: exit status {n} missing:\n{help}"
-            );
+    for lang in ["en", "zh"] {
+        for args in &commands {
+            let mut args = [vec!["--lang", lang], args.clone()].concat();
+            let out = run_str(&args);
+            args.drain(..2);
+            assert_eq!(out.status.code(), Some(0), "{args:?}");
+            let help = text(&out.stdout);
+            let heading = if lang == "en" {
+                "Exit status"
+            } else {
+                "退出状态"
+            };
+            assert!(help.contains(heading), "{args:?}: {help}");
+            let reader = args[0] == "--help";
+            for n in 0..=3 {
+                assert_eq!(
+                    status_line(n).is_match(&help),
+                    n < 3 || reader,
+                    "{args:?}: exit status {n}:\n{help}"
+                );
+            }
+        }
+    }
+}
+
+/// `import --help` is about importing: nothing of the reader's ARCHIVE.
+#[test]
+fn import_help_describes_import_only() {
+    for lang in ["en", "zh"] {
+        let help = text(&run_str(&["import", "--help", "--lang", lang]).stdout);
+        for reader in ["sample", "示例", "terminal", "终端", "ARCHIVE is"] {
+            assert!(!help.contains(reader), "{lang}: {reader}:\n{help}");
         }
     }
 }
@@ -264,10 +290,13 @@ fn usage_errors_exit_2_with_a_message_on_stderr() {
 
 #[test]
 fn failures_of_list_and_show_exit_1_on_stderr() {
-    let cases: [&[&str]; 3] = [
+    let cases: [&[&str]; 6] = [
+        &["show", "--sample", "no-such-id"],
         &["show", "no-such-id"],
-        &["list", "--subdistrict", "不存在街道"],
+        &["list", "--sample", "--subdistrict", "不存在街道"],
         &["list", "/no/such/archive.json"],
+        &["list"],
+        &["search", "社区"],
     ];
     for args in cases {
         let out = run_str(args);
@@ -276,4 +305,54 @@ fn failures_of_list_and_show_exit_1_on_stderr() {
         assert!(out.stdout.is_empty(), "{args:?}");
         assert!(!out.stderr.is_empty(), "{args:?}");
     }
+}
+
+/// A file of another shape gives the same few problems for every
+/// article: grouped by kind, with counts and the first places, and one
+/// summary line at the end (not one line per problem).
+#[test]
+fn check_groups_problems_by_kind_with_a_summary() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("other.jsonl");
+    let lines: Vec<String> = (0..54)
+        .map(|i| format!("{{\"name\": \"x{i}\", \"value\": {i}}}"))
+        .collect();
+    std::fs::write(&path, lines.join("\n")).unwrap();
+    let out = check(&path);
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert!(err.lines().count() < 30, "{err}");
+    for kind in [
+        "missing id (54)",
+        "missing title (54)",
+        "missing district (54)",
+        "missing body (54)",
+    ] {
+        assert!(err.contains(kind), "{kind}:\n{err}");
+    }
+    assert!(err.contains("… and 51 more"), "{err}");
+    assert!(
+        err.contains(&format!("{}:1: article #1: missing id", path.display())),
+        "{err}"
+    );
+    let last = err.lines().last().unwrap();
+    assert_eq!(
+        last,
+        format!(
+            "bulletin: {}: 216 problems of 4 kinds, in 54 of 54 articles",
+            path.display()
+        )
+    );
+    let zh = run(&[
+        "--lang".as_ref(),
+        "zh".as_ref(),
+        "check".as_ref(),
+        path.as_os_str(),
+    ]);
+    let zh = text(&zh.stderr);
+    assert!(zh.contains("缺少 id 字段（54 处）"), "{zh}");
+    assert!(
+        zh.ends_with("共 216 个问题（4 类），涉及 54 篇文章中的 54 篇\n"),
+        "{zh}"
+    );
 }

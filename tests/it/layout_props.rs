@@ -239,3 +239,132 @@ proptest! {
         prop_assert_eq!(sanitize(&s), s);
     }
 }
+
+// Stray spaces (issue 14): copied text puts spaces next to punctuation
+// (`在“种子工程 ”、地膜覆盖`) and inside numbers (`增长4 ．5 ％`). A space
+// binds to the mark beside it, and a number with full-width punctuation
+// stays whole, in both width modes; the text is kept as given.
+
+/// Every mark that may not start a line, and every one that may not end one.
+const NO_START: &str = "、，。．：；！？）】》〉」』〕”’·…⋯］｝〗〙〛・‥｡､,.;:!?)]}";
+const NO_END: &str = "（【《〈「『〔“‘［｛〖〘〚([{";
+
+fn spaces() -> impl Strategy<Value = String> {
+    prop_oneof![3 => Just(String::new()), 2 => Just(" ".to_string()), 1 => Just("  ".to_string())]
+}
+
+fn mark() -> impl Strategy<Value = char> {
+    let all: Vec<char> = NO_START.chars().chain(NO_END.chars()).collect();
+    select(all)
+}
+
+/// `4 ．5 ％`: digits, a decimal point and a percent sign, spaces or not.
+fn number() -> impl Strategy<Value = String> {
+    (
+        chars_of(DIGITS, 1..4),
+        spaces(),
+        select(&["．", "."][..]),
+        spaces(),
+        chars_of(DIGITS, 1..3),
+        spaces(),
+        select(&["％", "%", ""][..]),
+    )
+        .prop_map(|(a, s1, p, s2, b, s3, pc)| {
+            let tail = if pc.is_empty() {
+                String::new()
+            } else {
+                format!("{s3}{pc}")
+            };
+            format!("{a}{s1}{p}{s2}{b}{tail}")
+        })
+}
+
+/// Text of words and numbers with a spaced mark after each, and where
+/// each number is (byte ranges).
+fn spaced_text() -> impl Strategy<Value = (String, Vec<std::ops::Range<usize>>)> {
+    let word = prop_oneof![
+        4 => chars_of(HAN, 1..8),
+        1 => chars_of(LETTERS, 1..6),
+    ];
+    let item = (
+        prop::bool::weighted(0.25),
+        word,
+        number(),
+        spaces(),
+        mark(),
+        spaces(),
+    );
+    prop::collection::vec(item, 1..30).prop_map(|items| {
+        let (mut s, mut numbers) = (String::new(), Vec::new());
+        for (is_number, word, num, before, mark, after) in items {
+            if is_number {
+                let at = s.len();
+                s.push_str(&num);
+                numbers.push(at..s.len());
+            } else {
+                s.push_str(&word);
+            }
+            s.push_str(&before);
+            s.push(mark);
+            s.push_str(&after);
+        }
+        (s, numbers)
+    })
+}
+
+fn paragraph(text: &str) -> Doc {
+    Doc {
+        units: vec![Unit::new(UnitKind::Paragraph, Some(0), text.to_string())],
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn stray_spaces_bind_to_the_marks_beside_them(
+        (text, _) in spaced_text(), width in 40u16..160, mode in mode()
+    ) {
+        let doc = paragraph(&text);
+        let lay = layout(&doc, width, mode);
+        for (i, _) in text_lines(&lay) {
+            if !soft_break_after(&doc, &lay, i) {
+                continue;
+            }
+            let (this, next) = (lay.line_text(&doc, i), lay.line_text(&doc, i + 1));
+            if let Some(first) = next.trim_start_matches(' ').chars().next() {
+                prop_assert!(!is_line_start_prohibited(first), "{:?} / {:?}", this, next);
+            }
+            if let Some(last) = this.trim_end_matches(' ').chars().last() {
+                prop_assert!(!is_line_end_prohibited(last), "{:?} / {:?}", this, next);
+            }
+        }
+    }
+
+    #[test]
+    fn numbers_with_their_punctuation_are_never_split(
+        (text, numbers) in spaced_text(), width in 40u16..160, mode in mode()
+    ) {
+        let doc = paragraph(&text);
+        let lay = layout(&doc, width, mode);
+        for (i, l) in text_lines(&lay) {
+            if !soft_break_after(&doc, &lay, i) {
+                continue;
+            }
+            for n in &numbers {
+                prop_assert!(!(n.start < l.end && l.end < n.end),
+                    "{:?} split after {:?}", &text[n.clone()], lay.line_text(&doc, i));
+            }
+        }
+    }
+
+    #[test]
+    fn spaced_text_is_laid_out_as_given(
+        (text, _) in spaced_text(), width in 1u16..160, mode in mode()
+    ) {
+        let doc = paragraph(&text);
+        let lay = layout(&doc, width, mode);
+        let joined: String = text_lines(&lay).map(|(i, _)| lay.line_text(&doc, i)).collect();
+        prop_assert_eq!(joined, text);
+    }
+}

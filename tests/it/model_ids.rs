@@ -45,6 +45,9 @@ fn run(args: &[&std::ffi::OsStr]) -> Output {
         .args(args)
         .env("HOME", home.path())
         .env("BULLETIN_DATA_DIR", home.path())
+        .env("LANG", "en_US.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
         .output()
         .unwrap()
 }
@@ -61,15 +64,32 @@ fn both_loaders_refuse_bidi_marks_in_ids() {
     }
 }
 
+/// `check` and `list --strict` refuse the archive; `list` lists the
+/// article as broken, with why, and shows the others.
 #[test]
 fn check_and_list_refuse_an_id_that_show_could_not_find() {
     let dir = tempfile::tempdir().unwrap();
     let path = write_archive(dir.path(), "zy\u{200f}002");
+    let problem = expected(&path, "U+200F");
+    let problem = problem.lines().nth(1).unwrap().trim();
+    let check = run(&["check".as_ref(), path.as_os_str()]);
+    assert_eq!(check.status.code(), Some(1));
+    assert!(check.stdout.is_empty());
+    assert!(String::from_utf8_lossy(&check.stderr).contains(problem));
+    let strict = run(&["list".as_ref(), path.as_os_str(), "--strict".as_ref()]);
+    assert_eq!(strict.status.code(), Some(1));
     let message = format!("bulletin: {}\n", expected(&path, "U+200F"));
-    for command in ["check", "list"] {
-        let out = run(&[command.as_ref(), path.as_os_str()]);
-        assert_eq!(out.status.code(), Some(1), "{command}");
-        assert!(out.stdout.is_empty(), "{command}");
-        assert_eq!(String::from_utf8_lossy(&out.stderr), message, "{command}");
-    }
+    assert_eq!(String::from_utf8_lossy(&strict.stderr), message);
+    let list = run(&["list".as_ref(), path.as_os_str()]);
+    assert_eq!(list.status.code(), Some(0));
+    let out = String::from_utf8_lossy(&list.stdout);
+    assert!(out.contains("zy-001"), "{out}");
+    let broken = out
+        .split("Broken articles")
+        .nth(1)
+        .expect("a broken section");
+    assert!(
+        broken.contains("#2  id contains the control or invisible character U+200F"),
+        "{out}"
+    );
 }

@@ -56,9 +56,10 @@ fn load_article(article: Value) -> Result<Archive, Vec<String>> {
     let archive = json!({"format": "bulletin-archive/1", "title": "t", "articles": [article]});
     match load_bytes("s.json", archive.to_string().as_bytes()) {
         Ok(archive) => Ok(archive),
-        Err(LoadError::Invalid { problems, .. }) => {
-            Err(problems.into_iter().map(|p| p.message).collect())
-        }
+        Err(LoadError::Invalid { problems, .. }) => Err(problems
+            .into_iter()
+            .map(|p| p.message.to_string())
+            .collect()),
         Err(other) => panic!("{other}"),
     }
 }

@@ -48,7 +48,7 @@ fn validate_and_load_give_the_same_problems() {
     a.articles[0].bylines[0].name = " ".into();
     let from_validate: Vec<(String, String)> = validate(&a)
         .into_iter()
-        .map(|p| (p.article, p.message))
+        .map(|p| (p.article, p.message.to_string()))
         .collect();
     let bytes = serde_json::to_vec(&a).unwrap();
     let Err(LoadError::Invalid { problems, .. }) = load_bytes("m.json", &bytes) else {
@@ -56,7 +56,7 @@ fn validate_and_load_give_the_same_problems() {
     };
     let from_load: Vec<(String, String)> = problems
         .into_iter()
-        .map(|p| (p.article, p.message))
+        .map(|p| (p.article, p.message.to_string()))
         .collect();
     assert_eq!(from_validate.len(), 4);
     assert_eq!(from_validate, from_load);

@@ -3,28 +3,7 @@
 //! Strings avoid East Asian Ambiguous characters (“ ” … — ·) so the chrome
 //! lines up on terminals that draw those two columns wide.
 
-/// User-interface language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Lang {
-    Zh,
-    #[default]
-    En,
-}
-
-impl Lang {
-    /// Chinese when the first set of `LC_ALL`, `LC_MESSAGES`, `LANG` starts
-    /// with `zh`, English otherwise (POSIX precedence).
-    pub fn from_env(get: impl Fn(&str) -> Option<String>) -> Lang {
-        let value = ["LC_ALL", "LC_MESSAGES", "LANG"]
-            .iter()
-            .filter_map(|k| get(k))
-            .find(|v| !v.is_empty());
-        match value {
-            Some(v) if v.to_ascii_lowercase().starts_with("zh") => Lang::Zh,
-            _ => Lang::En,
-        }
-    }
-}
+pub use crate::lang::Lang;
 
 /// A user-interface message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -140,12 +119,32 @@ pub enum Msg {
     WrappedTop,
     WrappedBottom,
     ClipboardOff,
+    ScreenProblems,
+    HintReload,
+    NoteProblems,
+    NoProblems,
+    ArchiveHeader,
+    Broken,
+    UnknownDistrict,
+    NothingToReload,
+    ReloadFailed,
 }
 
 mod actions;
+mod all;
+mod formats;
 mod messages;
+mod notices;
 
 pub use actions::describe;
+pub use all::ALL;
+pub use formats::{article_gone, problems_line, reload_failed, reloaded};
+pub use notices::notice;
+
+/// Every formatted message in `lang` (see `formats`).
+pub fn formatted_examples(lang: Lang) -> Vec<String> {
+    formats::examples(lang)
+}
 
 /// `18 hits in 3 articles` / `3 篇文章中共 18 处`.
 pub fn hits_in_articles(lang: Lang, hits: usize, articles: usize) -> String {
@@ -162,29 +161,6 @@ pub fn hits_in_articles(lang: Lang, hits: usize, articles: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn locale_picks_chinese_only_for_zh() {
-        let env = |pairs: &'static [(&'static str, &'static str)]| {
-            move |k: &str| {
-                pairs
-                    .iter()
-                    .find(|(n, _)| *n == k)
-                    .map(|(_, v)| v.to_string())
-            }
-        };
-        assert_eq!(Lang::from_env(env(&[("LANG", "zh_CN.UTF-8")])), Lang::Zh);
-        assert_eq!(Lang::from_env(env(&[("LANG", "en_US.UTF-8")])), Lang::En);
-        assert_eq!(Lang::from_env(env(&[])), Lang::En);
-        let both = env(&[("LC_ALL", "C"), ("LANG", "zh_TW.UTF-8")]);
-        assert_eq!(Lang::from_env(both), Lang::En, "LC_ALL wins over LANG");
-        let empty_all = env(&[("LC_ALL", ""), ("LC_MESSAGES", "zh_CN")]);
-        assert_eq!(
-            Lang::from_env(empty_all),
-            Lang::Zh,
-            "an empty LC_ALL is unset"
-        );
-    }
 
     #[test]
     fn chrome_strings_avoid_ambiguous_punctuation() {

@@ -7,7 +7,7 @@ const fn k(code: KeyCode) -> Key {
     Key::plain(code)
 }
 
-use Context::{Browse, Global, Help, Input, Marks, Outline, Reader, Results};
+use Context::{Browse, Global, Help, Input, Marks, Outline, Problems, Reader, Results};
 use KeyCode::*;
 
 const MOVE_DOWN: &[Key] = &[Key::ch('j'), k(Down)];
@@ -131,4 +131,13 @@ pub const DEFAULTS: &[(Context, &[Key], Action)] = &[
     (Input, &[Key::ctrl('w')], Action::InputDeleteWord),
     (Input, &[Key::ctrl('u')], Action::InputClear),
     (Input, &[Key::ctrl('c')], Action::Quit),
+    (Global, &[Key::ch('!')], Action::Problems),
+    (Global, &[Key::ch('R')], Action::Reload),
+    (Problems, MOVE_DOWN, Action::Down),
+    (Problems, MOVE_UP, Action::Up),
+    (Problems, TOP, Action::Top),
+    (Problems, BOTTOM, Action::Bottom),
+    (Problems, &[k(PageDown), Key::ch(' ')], Action::PageDown),
+    (Problems, &[k(PageUp)], Action::PageUp),
+    (Problems, &[k(Enter)], Action::Open),
 ];

@@ -27,11 +27,13 @@ pub enum Context {
     Outline,
     /// Any text prompt or filter has the focus.
     Input,
+    /// The list of the archive's problems.
+    Problems,
 }
 
 impl Context {
     /// Every context, in the order the settings file lists them.
-    pub const ALL: [Context; 8] = [
+    pub const ALL: [Context; 9] = [
         Context::Global,
         Context::Browse,
         Context::Reader,
@@ -40,6 +42,7 @@ impl Context {
         Context::Results,
         Context::Outline,
         Context::Input,
+        Context::Problems,
     ];
 
     /// The name in the settings file: `[keys.NAME]`.
@@ -53,6 +56,7 @@ impl Context {
             Context::Results => "results",
             Context::Outline => "outline",
             Context::Input => "input",
+            Context::Problems => "problems",
         }
     }
 

@@ -4,7 +4,7 @@
 use super::Match;
 use super::fold::{Folded, fold_pair};
 use super::query::{Kind, Query};
-use crate::text::doc::Doc;
+use crate::text::doc::{Doc, UnitKind};
 
 /// Per-document search data: each unit's original text and its two
 /// foldings (NFKC, NFKC + lowercase) with maps back to the original.
@@ -29,10 +29,16 @@ impl SearchIndex {
             .units
             .iter()
             .map(|u| {
-                let pair = fold_pair(&u.text);
+                // Placeholders for what could not be read are not text.
+                let text = if u.kind == UnitKind::Note {
+                    ""
+                } else {
+                    &u.text
+                };
+                let pair = fold_pair(text);
                 let lower = (pair.lower.text != pair.exact.text).then_some(pair.lower);
                 UnitIndex {
-                    orig: u.text.clone(),
+                    orig: text.to_string(),
                     exact: pair.exact,
                     lower,
                 }

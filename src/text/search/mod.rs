@@ -52,7 +52,8 @@ pub fn find_all(doc: &Doc, query: &Query) -> Vec<Match> {
     match &query.kind {
         query::Kind::Regex(re) => {
             let mut out = Vec::new();
-            for (i, u) in doc.units.iter().enumerate() {
+            let text = doc.units.iter().enumerate();
+            for (i, u) in text.filter(|(_, u)| u.kind != crate::text::UnitKind::Note) {
                 index::regex_in_unit(i, &u.text, re, &mut out);
             }
             out

@@ -32,6 +32,51 @@ impl fmt::Display for QueryError {
 
 impl std::error::Error for QueryError {}
 
+impl QueryError {
+    /// The message in `lang`. The regex crate's own reasons are in
+    /// English; the usual ones are translated.
+    pub fn text(&self, lang: crate::lang::Lang) -> String {
+        let QueryError::Regex(msg) = self;
+        match lang {
+            crate::lang::Lang::En => self.to_string(),
+            crate::lang::Lang::Zh => format!("正则表达式有误：{}", regex_reason_zh(msg)),
+        }
+    }
+}
+
+/// The Chinese of the regex crate's usual reasons (`unclosed group`);
+/// others stay as they are.
+fn regex_reason_zh(msg: &str) -> String {
+    const KNOWN: &[(&str, &str)] = &[
+        ("unclosed group", "圆括号没有闭合"),
+        ("unopened group", "多了右圆括号"),
+        ("unclosed character class", "方括号没有闭合"),
+        ("unclosed counted repetition", "花括号没有闭合"),
+        (
+            "repetition operator missing expression",
+            "重复符号前面缺少内容",
+        ),
+        ("empty character class", "方括号中是空的"),
+        ("unrecognized escape sequence", "无法识别的转义序列"),
+        ("incomplete escape sequence", "转义序列不完整"),
+        ("invalid repetition count range", "重复次数的范围有误"),
+        ("decimal literal empty", "重复次数缺少数字"),
+        ("decimal literal invalid", "重复次数不是有效的数字"),
+        ("exceeds size limit", "正则表达式太大"),
+        ("nest limit exceeded", "嵌套太深"),
+        ("invalid character class range", "字符范围有误"),
+        ("unrecognized flag", "无法识别的标志"),
+        (
+            "dangling flag negation operator",
+            "标志的否定符号后面缺少标志",
+        ),
+    ];
+    KNOWN
+        .iter()
+        .find(|(en, _)| msg.contains(en))
+        .map_or_else(|| msg.to_string(), |(_, zh)| zh.to_string())
+}
+
 /// A parsed search query.
 #[derive(Debug, Clone)]
 pub struct Query {
@@ -154,6 +199,21 @@ mod tests {
             Kind::Literal(s) => s,
             Kind::Regex(_) => panic!("regex"),
         }
+    }
+
+    #[test]
+    fn regex_errors_read_in_chinese() {
+        let err = Query::parse("re:(abc").unwrap_err();
+        assert_eq!(err.to_string(), "bad regex: unclosed group");
+        assert_eq!(
+            err.text(crate::lang::Lang::Zh),
+            "正则表达式有误：圆括号没有闭合"
+        );
+        let big = Query::parse(r"re:\w{1000}{1000}").unwrap_err();
+        assert_eq!(
+            big.text(crate::lang::Lang::Zh),
+            "正则表达式有误：正则表达式太大"
+        );
     }
 
     #[test]

@@ -29,7 +29,7 @@ pub fn text_width(cols: u16) -> u16 {
 /// `bulletin show ID --width W --ambiguous-width MODE`, one string per line.
 pub fn show_lines(id: &str, width: u16, mode: &str) -> Vec<String> {
     let out = Command::new(BIN)
-        .args(["show", id, "--width", &width.to_string()])
+        .args(["show", "--sample", id, "--width", &width.to_string()])
         .args(["--ambiguous-width", mode])
         .output()
         .unwrap();

@@ -1,0 +1,55 @@
+//! Messages with numbers or names in them, in both languages. Like the
+//! table in `messages.rs`, free of East Asian Ambiguous punctuation so
+//! the status line lines up in wide mode.
+
+use super::Lang;
+
+/// `3 problems - press ! to see`: the status line's note of problems.
+pub fn problems_line(lang: Lang, count: usize, key: &str) -> String {
+    match lang {
+        Lang::Zh => format!("{count} 个问题，按 {key} 查看"),
+        Lang::En => {
+            let s = if count == 1 { "" } else { "s" };
+            format!("{count} problem{s} - press {key} to see")
+        }
+    }
+}
+
+/// After the archive was read again: how many articles came and went.
+pub fn reloaded(lang: Lang, added: usize, removed: usize) -> String {
+    match lang {
+        Lang::Zh => format!("已重新读入档案：新增 {added} 篇，移除 {removed} 篇"),
+        Lang::En => format!("Archive read again: {added} new, {removed} gone"),
+    }
+}
+
+/// The open article is no longer in the archive.
+pub fn article_gone(lang: Lang, title: &str) -> String {
+    match lang {
+        Lang::Zh => format!("文章《{title}》已不在档案中"),
+        Lang::En => format!("The article [{title}] is no longer in the archive"),
+    }
+}
+
+/// The status line when the archive changed but cannot be read (the
+/// problems view says why).
+pub fn reload_failed(lang: Lang, key: &str) -> String {
+    match lang {
+        Lang::Zh => format!("档案已改变但还读不出，仍显示原来的内容（按 {key} 看原因）"),
+        Lang::En => format!(
+            "The archive changed but cannot be read yet; the old version stays ({key}: why)"
+        ),
+    }
+}
+
+/// Every formatted message, for the test that walks them all.
+pub fn examples(lang: Lang) -> Vec<String> {
+    vec![
+        problems_line(lang, 1, "!"),
+        problems_line(lang, 3, "!"),
+        reloaded(lang, 1, 0),
+        article_gone(lang, "T"),
+        reload_failed(lang, "!"),
+        super::hits_in_articles(lang, 18, 3),
+    ]
+}

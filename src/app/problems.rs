@@ -1,0 +1,113 @@
+//! The problems view (`!`): every problem the lenient reading of the
+//! archive found, with where it is; Enter opens the article of one.
+
+use super::browse::step;
+use super::mode::View;
+use super::{Action, App, Msg};
+use crate::text::sanitize_line;
+
+/// State of the problems view.
+#[derive(Debug, Clone, Default)]
+pub struct ProblemsView {
+    pub selected: usize,
+}
+
+/// One row of the problems view, in the interface language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProblemItem {
+    /// What is wrong: `文章 blank：第 1 块：text 为空`.
+    pub what: String,
+    /// Where: the file (and line).
+    pub place: String,
+    /// The article it is about, to open.
+    pub article: Option<usize>,
+}
+
+impl App {
+    /// Every problem known so far, in archive order; first, why the
+    /// archive could not be read again, if it could not.
+    pub fn problems(&self) -> Vec<ProblemItem> {
+        let lang = self.settings.lang;
+        let reload = self.reload_failed.as_ref().map(|e| ProblemItem {
+            what: Msg::ReloadFailed.text(lang).to_string(),
+            place: sanitize_line(&e.text(lang)),
+            article: None,
+        });
+        let found = self
+            .archive
+            .problems()
+            .into_iter()
+            .map(|(article, p)| ProblemItem {
+                what: sanitize_line(&p.what(lang)),
+                place: p.location.as_deref().map(sanitize_line).unwrap_or_default(),
+                article,
+            });
+        reload.into_iter().chain(found).collect()
+    }
+
+    /// How many problems are known so far.
+    pub fn problem_count(&self) -> usize {
+        self.archive.problem_count() + usize::from(self.reload_failed.is_some())
+    }
+
+    /// `3 problems - press ! to see`, when there are any.
+    pub fn problems_line(&self) -> Option<String> {
+        let count = self.problem_count();
+        let key = self
+            .keymap
+            .first_key(super::Context::Global, &Action::Problems)?;
+        (count > 0).then(|| super::i18n::problems_line(self.settings.lang, count, &key.label()))
+    }
+
+    pub(super) fn open_problems(&mut self) {
+        if !matches!(self.view, View::Problems { .. }) {
+            let back = std::mem::replace(&mut self.view, View::Browse);
+            self.view = View::Problems {
+                back: Box::new(back),
+            };
+        }
+        self.problems_view.selected = 0;
+        if self.problem_count() == 0 {
+            self.say(Msg::NoProblems);
+        }
+    }
+
+    pub(super) fn update_problems(&mut self, action: Action) {
+        let len = self.problem_count();
+        let page = self.geo.list_page() as isize;
+        let p = &mut self.problems_view;
+        match action {
+            Action::Down => p.selected = step(p.selected, 1, len),
+            Action::Up => p.selected = step(p.selected, -1, len),
+            Action::PageDown => p.selected = step(p.selected, page, len),
+            Action::PageUp => p.selected = step(p.selected, -page, len),
+            Action::Top => p.selected = 0,
+            Action::Bottom => p.selected = len.saturating_sub(1),
+            Action::Open => self.open_problem(),
+            Action::Back | Action::Cancel => {
+                if let View::Problems { back } = std::mem::replace(&mut self.view, View::Browse) {
+                    self.view = *back;
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Opens the article of the selected problem, if it can be opened
+    /// (else says why).
+    fn open_problem(&mut self) {
+        let problems = self.problems();
+        let Some(article) = problems
+            .get(self.problems_view.selected)
+            .and_then(|p| p.article)
+        else {
+            return;
+        };
+        let siblings = if self.browse.visible.contains(&article) {
+            self.browse.visible.clone()
+        } else {
+            vec![article]
+        };
+        self.open_article(article, siblings);
+    }
+}

@@ -1,0 +1,270 @@
+//! Following the archive on disk: reading it again (when the watcher
+//! sees it change, or on `R`), and carrying the reader's state over to
+//! the new version: the list's group, filter and selection, every open
+//! article at the same words (anchors), bookmarks and positions (kept by
+//! id). An article that is gone says so; a file that cannot be read
+//! (being written) leaves the old version on screen.
+
+use std::collections::HashSet;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use super::browse::{Browse, GroupEntry};
+use super::finder::IndexState;
+use super::mode::View;
+use super::persist::{locate, units};
+use super::search::run_query;
+use super::{App, Msg, Reader, i18n};
+use crate::find::{self, Lookup};
+use crate::model::{Library, LoadError, Strictness, group_items, open_path_with};
+use crate::store::{ArchiveKey, make_anchor};
+
+/// Where the archive came from, to read it again.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArchiveSource {
+    pub path: PathBuf,
+    pub strictness: Strictness,
+    /// Where search indexes are kept (the new version's is looked up).
+    pub cache_dir: Option<PathBuf>,
+}
+
+/// The archive as read again, with its search index; or why it could not
+/// be read. Equal when it is the same reading.
+#[derive(Debug, Clone)]
+pub struct Reloaded(pub Result<Fresh, Arc<LoadError>>);
+
+/// A new version of the archive.
+#[derive(Debug, Clone)]
+pub struct Fresh {
+    pub library: Arc<Library>,
+    pub index: IndexState,
+}
+
+impl PartialEq for Reloaded {
+    fn eq(&self, other: &Self) -> bool {
+        match (&self.0, &other.0) {
+            (Ok(a), Ok(b)) => Arc::ptr_eq(&a.library, &b.library),
+            (Err(a), Err(b)) => Arc::ptr_eq(a, b),
+            _ => false,
+        }
+    }
+}
+
+impl Eq for Reloaded {}
+
+/// Reads the archive at `source` again (I/O: the watcher's thread or the
+/// run loop calls this, never `update`).
+pub fn read_again(source: &ArchiveSource) -> Reloaded {
+    let library = match open_path_with(&source.path, source.strictness) {
+        Ok(l) => l,
+        Err(e) => return Reloaded(Err(Arc::new(e))),
+    };
+    let n = library.articles.len();
+    let index = match find::lookup(Some(&source.path), source.cache_dir.as_deref(), n) {
+        Lookup::NotUsed => IndexState::Unused,
+        Lookup::Ready(i) => IndexState::Ready(super::IndexHandle(Arc::new(i))),
+        Lookup::Missing { path, .. } => IndexState::Missing {
+            archive: source.path.clone(),
+            path,
+        },
+    };
+    Reloaded(Ok(Fresh {
+        library: Arc::new(library),
+        index,
+    }))
+}
+
+/// The list's state by names and ids, which survive a new version.
+struct ListState {
+    group: Option<(String, Option<String>, bool)>,
+    selected: Option<String>,
+    filter: String,
+    focus: super::Pane,
+}
+
+impl App {
+    /// `R`: read the archive again now.
+    pub(super) fn reload(&mut self) {
+        match &self.source {
+            Some(source) => self.effects.push(super::Effect::Reload(source.clone())),
+            None => self.say(Msg::NothingToReload),
+        }
+    }
+
+    /// A new reading of the archive arrived.
+    pub(super) fn reloaded(&mut self, r: Reloaded) {
+        match r.0 {
+            Ok(fresh) => self.take_fresh(fresh),
+            Err(e) => {
+                let key = self
+                    .keymap
+                    .first_key(super::Context::Global, &super::Action::Problems);
+                let key = key.map_or_else(|| "!".to_string(), |k| k.label());
+                self.status = Some(i18n::reload_failed(self.settings.lang, &key));
+                self.reload_failed = Some(e);
+            }
+        }
+    }
+
+    fn take_fresh(&mut self, fresh: Fresh) {
+        let list = self.list_state();
+        self.reload_failed = None;
+        let old = std::mem::replace(&mut self.archive, fresh.library);
+        self.index = fresh.index;
+        self.groups = group_items(&self.archive.articles);
+        self.browse = Browse::new(&self.archive, &self.groups);
+        self.restore_list(list);
+        let mut gone = None;
+        let view = std::mem::replace(&mut self.view, View::Browse);
+        self.view = self.carry_view(view, &old, &mut gone);
+        if let Some(p) = self.persist.as_mut() {
+            p.key = ArchiveKey::new(&self.archive.title, self.archive.key.as_deref());
+        }
+        self.marks.detached.clear();
+        if matches!(self.view, View::Bookmarks { .. }) {
+            self.check_detached();
+        }
+        if let Some(text) = self.finder.as_ref().map(|f| f.text.clone()) {
+            self.find_typed(&text);
+        }
+        let lang = self.settings.lang;
+        self.status = Some(match gone {
+            Some(why) => why,
+            None => {
+                let (added, removed) = changes(&old, &self.archive);
+                i18n::reloaded(lang, added, removed)
+            }
+        });
+    }
+
+    fn list_state(&self) -> ListState {
+        let b = &self.browse;
+        let group = match b.entry() {
+            GroupEntry::All => None,
+            GroupEntry::District(d) => Some((self.groups.districts[d].name.clone(), None, false)),
+            GroupEntry::DistrictLevel(d) => {
+                Some((self.groups.districts[d].name.clone(), None, true))
+            }
+            GroupEntry::Sub(d, s) => {
+                let district = &self.groups.districts[d];
+                let sub = district.subdistricts[s].name.clone();
+                Some((district.name.clone(), Some(sub), false))
+            }
+        };
+        ListState {
+            group,
+            selected: b.current().map(|i| self.archive.articles[i].id.clone()),
+            filter: b.filter.clone(),
+            focus: b.focus,
+        }
+    }
+
+    /// The same group, filter and selection in the new list (by name and
+    /// id; the same row when the selected article is gone).
+    fn restore_list(&mut self, list: ListState) {
+        let at = (self.browse.entries.iter()).position(|&e| self.names_of(e) == list.group);
+        let row = self.browse.selected;
+        let b = &mut self.browse;
+        b.group = at.unwrap_or(0);
+        b.filter = list.filter;
+        b.focus = list.focus;
+        b.refresh(&self.archive);
+        let found = list.selected.and_then(|id| self.archive.index_of(&id));
+        let b = &mut self.browse;
+        b.selected = found
+            .and_then(|i| b.visible.iter().position(|&v| v == i))
+            .unwrap_or(row.min(b.visible.len().saturating_sub(1)));
+    }
+
+    fn names_of(&self, entry: GroupEntry) -> Option<(String, Option<String>, bool)> {
+        let d = |d: usize| self.groups.districts[d].name.clone();
+        match entry {
+            GroupEntry::All => None,
+            GroupEntry::District(i) => Some((d(i), None, false)),
+            GroupEntry::DistrictLevel(i) => Some((d(i), None, true)),
+            GroupEntry::Sub(i, s) => {
+                let sub = self.groups.districts[i].subdistricts[s].name.clone();
+                Some((d(i), Some(sub), false))
+            }
+        }
+    }
+
+    /// The view with every open article carried over to the new version;
+    /// an article that cannot be is closed, and `gone` says why.
+    fn carry_view(&self, view: View, old: &Library, gone: &mut Option<String>) -> View {
+        match view {
+            View::Browse => View::Browse,
+            View::Bookmarks { back } => View::Bookmarks {
+                back: Box::new(self.carry_view(*back, old, gone)),
+            },
+            View::Results { back } => View::Results {
+                back: Box::new(self.carry_view(*back, old, gone)),
+            },
+            View::Problems { back } => View::Problems {
+                back: Box::new(self.carry_view(*back, old, gone)),
+            },
+            // The outline stays over its article, or closes with it.
+            View::Outline { back } => match self.carry_view(*back, old, gone) {
+                read @ View::Read { .. } => View::Outline {
+                    back: Box::new(read),
+                },
+                other => other,
+            },
+            View::Read { reader, back } => {
+                let back = Box::new(self.carry_view(*back, old, gone));
+                match self.carry_reader(&reader, old) {
+                    Ok(reader) => View::Read {
+                        reader: Box::new(reader),
+                        back,
+                    },
+                    Err(why) => {
+                        *gone = Some(why);
+                        *back
+                    }
+                }
+            }
+        }
+    }
+
+    /// The reader on the new version of its article, at the same words.
+    fn carry_reader(&self, r: &Reader, old: &Library) -> Result<Reader, String> {
+        let lang = self.settings.lang;
+        let meta = &old.articles[r.article];
+        let Some(article) = self.archive.index_of(&meta.id) else {
+            return Err(i18n::article_gone(
+                lang,
+                &crate::text::sanitize_line(&meta.title),
+            ));
+        };
+        let mended = self.archive.open(article).map_err(|e| e.text(lang))?;
+        let doc = crate::model::mended_doc(&mended, lang);
+        let anchor = make_anchor(&meta.id, &units(&r.doc), r.anchor.unit, r.anchor.offset);
+        let siblings = (r.siblings.iter())
+            .filter_map(|&i| old.articles.get(i))
+            .filter_map(|a| self.archive.index_of(&a.id))
+            .collect();
+        let g = self.geo.reader;
+        let mut next = Reader::open(article, doc, siblings, g.text_width, self.settings.mode);
+        let pos = locate(&anchor, &next.doc).unwrap_or_default();
+        next.jump_to(pos, g.body_height);
+        if !r.search.text.is_empty() {
+            run_query(&mut next, &r.search.text, pos);
+        }
+        Ok(next)
+    }
+}
+
+/// Articles new in `new`, and those of `old` no longer there (by id).
+fn changes(old: &Library, new: &Library) -> (usize, usize) {
+    let ids = |l: &Library| -> HashSet<String> {
+        (0..l.articles.len())
+            .filter(|&i| l.broken(i).is_none())
+            .map(|i| l.articles[i].id.clone())
+            .collect()
+    };
+    let (before, after) = (ids(old), ids(new));
+    (
+        after.difference(&before).count(),
+        before.difference(&after).count(),
+    )
+}

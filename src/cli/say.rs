@@ -1,0 +1,228 @@
+//! Every message the command line prints for people, in both languages.
+//! JSON output never goes through here: its keys and values stay English.
+
+use crate::lang::Lang;
+
+/// A command-line message, with what it says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Say {
+    /// `bulletin list` was given no archive.
+    NeedArchive(&'static str),
+    /// `--sample` and an archive both.
+    SampleAndArchive,
+    /// `show ARCHIVE ID --archive OTHER`.
+    ArchiveTwice,
+    /// `show ARCHIVE` without an id.
+    NeedId,
+    NoSuchId {
+        id: String,
+        archive: String,
+    },
+    NoSubdistrict(String),
+    /// `(district-level)`, the group of articles without a subdistrict.
+    DistrictLevel,
+    /// The heading of `list`'s broken articles.
+    BrokenHeading,
+    /// `3 problems in the archive (bulletin check ARCHIVE lists them)`.
+    ProblemsNote {
+        count: usize,
+        archive: String,
+    },
+    CheckOk {
+        path: String,
+        articles: usize,
+        districts: usize,
+        subdistricts: usize,
+    },
+    CheckSummary {
+        path: String,
+        problems: usize,
+        kinds: usize,
+        articles: usize,
+        of: usize,
+    },
+    /// `… and 197 more`.
+    More(usize),
+    CannotWrite(String),
+    NoConfigDir,
+    ConfigAbsent(String),
+    ConfigOk(String),
+    NeedsTerminal,
+    NotSaved(String),
+    NoStore(String),
+    TerminalError(String),
+}
+
+impl Say {
+    pub fn text(&self, lang: Lang) -> String {
+        let zh = lang == Lang::Zh;
+        match self {
+            Say::NeedArchive(cmd) if zh => format!(
+                "bulletin {cmd} 需要一个档案：bulletin {cmd} 档案文件（或用 --sample 读内置的示例档案）"
+            ),
+            Say::NeedArchive(cmd) => format!(
+                "bulletin {cmd} needs an archive: bulletin {cmd} ARCHIVE \
+                 (or --sample for the bundled sample)"
+            ),
+            Say::SampleAndArchive => lang.pick(
+                "--sample 与档案只能选一个".into(),
+                "--sample and an archive: give one of them".into(),
+            ),
+            Say::ArchiveTwice => lang.pick(
+                "档案给了两次：用 ARCHIVE 或 --archive 之一".into(),
+                "the archive was given twice: as ARCHIVE and with --archive".into(),
+            ),
+            Say::NeedId => lang.pick(
+                "哪一篇文章？bulletin show 档案 编号（编号见 bulletin list 档案）".into(),
+                "which article? bulletin show ARCHIVE ID (ids: bulletin list ARCHIVE)".into(),
+            ),
+            Say::NoSuchId { id, archive } if zh => {
+                format!("{archive} 中没有编号为 {id} 的文章（见 bulletin list {archive}）")
+            }
+            Say::NoSuchId { id, archive } => {
+                format!("no article with id {id} in {archive} (see `bulletin list {archive}`)")
+            }
+            Say::NoSubdistrict(name) => lang.pick(
+                format!("没有名为 {name} 的街道"),
+                format!("no subdistrict named {name}"),
+            ),
+            Say::DistrictLevel => lang.pick("（区级）", "(district-level)").into(),
+            Say::BrokenHeading => lang
+                .pick(
+                    "无法打开的文章（编号、原因）：",
+                    "Broken articles (cannot be opened):",
+                )
+                .into(),
+            Say::ProblemsNote { count, archive } if zh => {
+                format!("档案中有 {count} 个问题，已尽量读出（详见 bulletin check {archive}）")
+            }
+            Say::ProblemsNote { count, archive } => {
+                let s = if *count == 1 { "" } else { "s" };
+                format!(
+                    "{count} problem{s} in the archive, read around \
+                     (`bulletin check {archive}` lists them)"
+                )
+            }
+            Say::CheckOk {
+                path,
+                articles,
+                districts,
+                subdistricts,
+            } => lang.pick(
+                format!(
+                    "{path}：没有问题，{articles} 篇文章，{districts} 个区，{subdistricts} 个街道"
+                ),
+                format!(
+                    "{path}: ok, {articles} {}, {districts} {} and {subdistricts} {}",
+                    plural(*articles, "article"),
+                    plural(*districts, "district"),
+                    plural(*subdistricts, "subdistrict")
+                ),
+            ),
+            Say::CheckSummary {
+                path,
+                problems,
+                kinds,
+                articles,
+                of,
+            } => lang.pick(
+                format!(
+                    "{path}：共 {problems} 个问题（{kinds} 类），涉及 {of} 篇文章中的 {articles} 篇"
+                ),
+                format!(
+                    "{path}: {problems} {} of {kinds} {}, in {articles} of {of} {}",
+                    plural(*problems, "problem"),
+                    plural(*kinds, "kind"),
+                    plural(*of, "article")
+                ),
+            ),
+            Say::More(n) => lang.pick(format!("……另有 {n} 处"), format!("… and {n} more")),
+            Say::CannotWrite(e) => lang.pick(
+                format!("无法写出结果：{e}"),
+                format!("cannot write output: {e}"),
+            ),
+            Say::NoConfigDir => lang
+                .pick(
+                    "没有配置目录，使用内置默认设置",
+                    "no configuration directory; built-in defaults are used",
+                )
+                .into(),
+            Say::ConfigAbsent(path) => lang.pick(
+                format!("{path}：不存在，使用内置默认设置"),
+                format!("{path}: not present; built-in defaults are used"),
+            ),
+            Say::ConfigOk(path) => lang.pick(format!("{path}：没有问题"), format!("{path}: ok")),
+            Say::NeedsTerminal => lang
+                .pick(
+                    "阅读器需要在终端中运行；在管道中请用 bulletin list 或 bulletin show",
+                    "the reader needs a terminal on standard output; \
+                     use `bulletin list` or `bulletin show ARCHIVE ID` in pipes",
+                )
+                .into(),
+            Say::NotSaved(why) => lang.pick(
+                format!("书签或阅读位置没有保存：{why}"),
+                format!("bookmarks or reading positions were not saved: {why}"),
+            ),
+            Say::NoStore(e) => lang.pick(
+                format!("书签和阅读位置将不会保存：{e}"),
+                format!("bookmarks and positions will not be kept: {e}"),
+            ),
+            Say::TerminalError(e) => {
+                lang.pick(format!("终端出错：{e}"), format!("terminal error: {e}"))
+            }
+        }
+    }
+
+    /// One of each message, for the test that walks them all.
+    pub fn examples() -> Vec<Say> {
+        let s = || "a.json".to_string();
+        vec![
+            Say::NeedArchive("list"),
+            Say::SampleAndArchive,
+            Say::ArchiveTwice,
+            Say::NeedId,
+            Say::NoSuchId {
+                id: "x".into(),
+                archive: s(),
+            },
+            Say::NoSubdistrict("X".into()),
+            Say::DistrictLevel,
+            Say::BrokenHeading,
+            Say::ProblemsNote {
+                count: 3,
+                archive: s(),
+            },
+            Say::CheckOk {
+                path: s(),
+                articles: 5,
+                districts: 1,
+                subdistricts: 4,
+            },
+            Say::CheckSummary {
+                path: s(),
+                problems: 216,
+                kinds: 4,
+                articles: 54,
+                of: 54,
+            },
+            Say::More(3),
+            Say::CannotWrite("broken pipe".into()),
+            Say::NoConfigDir,
+            Say::ConfigAbsent(s()),
+            Say::ConfigOk(s()),
+            Say::NeedsTerminal,
+            Say::NotSaved("disk full".into()),
+            Say::NoStore("read-only".into()),
+            Say::TerminalError("gone".into()),
+        ]
+    }
+}
+
+/// `1 article`, `2 articles`.
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        word.to_string()
+    } else {
+        format!("{word}s")
+    }
+}

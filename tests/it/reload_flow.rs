@@ -1,0 +1,196 @@
+//! Reading the archive again while the reader is open (issue 14), in
+//! process: `R` (the watcher sends the same `Action::Reloaded`). The open
+//! article stays at the same words, the list keeps its group and
+//! selection, bookmarks keep their place, a new article shows, a gone
+//! one says so, and a file that cannot be read changes nothing.
+
+use std::path::{Path, PathBuf};
+
+use bulletin::app::effect::update_inline;
+use bulletin::app::{Action, App, ArchiveSource, Lang, Screen, Settings};
+use bulletin::model::{SAMPLE_JSON, Strictness, open_path_with};
+use bulletin::store::Store;
+use serde_json::{Value, json};
+
+/// 桐柏路街道's report, the longest of the sample.
+const TONGBAI: &str = "00a106d7";
+
+fn sample() -> Value {
+    serde_json::from_str(SAMPLE_JSON).unwrap()
+}
+
+/// Writes `archive` the way `bulletin import -o` does: a new file renamed
+/// over the old one.
+fn replace(path: &Path, archive: &Value) {
+    let tmp = path.with_extension("tmp");
+    std::fs::write(&tmp, serde_json::to_string_pretty(archive).unwrap()).unwrap();
+    std::fs::rename(&tmp, path).unwrap();
+}
+
+struct Setup {
+    _dir: tempfile::TempDir,
+    path: PathBuf,
+    app: App,
+}
+
+fn setup(lang: Lang) -> Setup {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("archive.json");
+    replace(&path, &sample());
+    let library = open_path_with(&path, Strictness::Lenient).unwrap();
+    let settings = Settings {
+        lang,
+        ..Settings::default()
+    };
+    let source = ArchiveSource {
+        path: path.clone(),
+        strictness: Strictness::Lenient,
+        cache_dir: None,
+    };
+    let data = dir.path().join("data");
+    let (store, _) = Store::open(&data).unwrap();
+    let mut app = App::new(library, settings)
+        .with_source(Some(source))
+        .with_store(store);
+    update_inline(&mut app, Action::Resize(60, 16));
+    Setup {
+        _dir: dir,
+        path,
+        app,
+    }
+}
+
+fn open(app: &mut App, id: &str) {
+    let i = app.archive.index_of(id).unwrap();
+    app.browse.selected = app.browse.visible.iter().position(|&v| v == i).unwrap();
+    update_inline(app, Action::Open);
+    assert_eq!(app.screen(), Screen::Read);
+}
+
+/// The text of the reader's top line.
+fn top_line(app: &App) -> String {
+    let r = app.reader().unwrap();
+    r.layout.line_text(&r.doc, r.top).to_string()
+}
+
+fn current_id(app: &App) -> String {
+    let r = app.reader().unwrap();
+    app.archive.articles[r.article].id.clone()
+}
+
+fn new_article() -> Value {
+    json!({"id": "new-1", "title": "新来的文章", "district": "中原区",
+           "subdistrict": "须水街道",
+           "body": [{"type": "paragraph", "text": "刚导入的一篇。"}]})
+}
+
+#[test]
+fn a_new_version_keeps_the_reader_on_the_same_words() {
+    let Setup { path, mut app, .. } = setup(Lang::Zh);
+    open(&mut app, TONGBAI);
+    for _ in 0..7 {
+        update_inline(&mut app, Action::Down);
+    }
+    update_inline(&mut app, Action::AddBookmark);
+    update_inline(&mut app, Action::InputAccept);
+    let before = top_line(&app);
+    // A new article first (every index shifts), and a paragraph added
+    // before the one on screen.
+    let mut v = sample();
+    let articles = v["articles"].as_array_mut().unwrap();
+    let tongbai = articles.iter_mut().find(|a| a["id"] == TONGBAI).unwrap();
+    let body = tongbai["body"].as_array_mut().unwrap();
+    body.insert(
+        0,
+        json!({"type": "paragraph", "text": "编者按：新加的一段。"}),
+    );
+    articles.insert(0, new_article());
+    replace(&path, &v);
+    update_inline(&mut app, Action::Reload);
+    assert_eq!(current_id(&app), TONGBAI);
+    assert_eq!(top_line(&app), before, "the same words at the top");
+    assert_eq!(
+        app.status.as_deref(),
+        Some("已重新读入档案：新增 1 篇，移除 0 篇")
+    );
+    update_inline(&mut app, Action::Back);
+    let selected = app.browse.current().unwrap();
+    assert_eq!(
+        app.archive.articles[selected].id, TONGBAI,
+        "the same selection"
+    );
+    assert!(
+        app.browse
+            .visible
+            .iter()
+            .any(|&i| app.archive.articles[i].id == "new-1")
+    );
+    update_inline(&mut app, Action::Bookmarks);
+    let marks = app.visible_bookmarks();
+    assert_eq!(marks.len(), 1);
+    assert!(
+        !app.bookmark_detached(marks[0]),
+        "the bookmark still finds its text"
+    );
+}
+
+#[test]
+fn an_article_that_went_away_says_so() {
+    let Setup { path, mut app, .. } = setup(Lang::En);
+    open(&mut app, TONGBAI);
+    let mut v = sample();
+    v["articles"]
+        .as_array_mut()
+        .unwrap()
+        .retain(|a| a["id"] != TONGBAI);
+    replace(&path, &v);
+    update_inline(&mut app, Action::Reload);
+    assert_eq!(app.screen(), Screen::Browse);
+    let status = app.status.clone().unwrap();
+    assert!(
+        status.starts_with("The article [支部联建聚合力"),
+        "{status}"
+    );
+    assert!(status.ends_with("is no longer in the archive"), "{status}");
+}
+
+#[test]
+fn a_file_that_cannot_be_read_changes_nothing() {
+    let Setup { path, mut app, .. } = setup(Lang::Zh);
+    open(&mut app, TONGBAI);
+    update_inline(&mut app, Action::PageDown);
+    let before = top_line(&app);
+    let count = app.archive.articles.len();
+    // Half of the file, as a writer that stopped half-way leaves it.
+    std::fs::write(&path, &SAMPLE_JSON.as_bytes()[..SAMPLE_JSON.len() / 2]).unwrap();
+    update_inline(&mut app, Action::Reload);
+    let status = app.status.clone().unwrap();
+    assert_eq!(
+        status,
+        "档案已改变但还读不出，仍显示原来的内容（按 ! 看原因）"
+    );
+    // Why, in the problems view (which counts it).
+    let problems = app.problems();
+    assert!(problems[0].place.contains("文件是否不完整"), "{problems:?}");
+    assert_eq!(app.problem_count(), 1);
+    assert_eq!(top_line(&app), before);
+    assert_eq!(app.archive.articles.len(), count);
+    // Paging on reads nothing of the mapped file (it is shorter now).
+    update_inline(&mut app, Action::PageDown);
+    update_inline(&mut app, Action::NextArticle);
+    // Whole again, with one more article: read.
+    let mut v = sample();
+    v["articles"].as_array_mut().unwrap().push(new_article());
+    replace(&path, &v);
+    update_inline(&mut app, Action::Reload);
+    assert_eq!(app.archive.articles.len(), count + 1);
+    assert_eq!(app.problem_count(), 0, "read again: the failure is gone");
+}
+
+#[test]
+fn the_sample_has_nothing_to_reload() {
+    let mut app = App::new(bulletin::model::load_sample().unwrap(), Settings::default());
+    update_inline(&mut app, Action::Reload);
+    let status = app.status.clone().unwrap();
+    assert!(status.contains("nothing to reload"), "{status}");
+}
