@@ -75,6 +75,9 @@ pub struct Finder {
     /// Snippets of listed articles (`None`: the body cannot be read),
     /// worked out as they come into view.
     pub snippets: HashMap<usize, Option<Snippet>>,
+    /// Why listed unreadable articles cannot be read, in the interface
+    /// language, worked out as they come into view.
+    pub why: HashMap<usize, String>,
     /// The prompt was accepted at least once (Esc then keeps the results).
     pub confirmed: bool,
 }

@@ -59,7 +59,7 @@ impl App {
             }
             Err(e) => {
                 finder.query = None;
-                finder.error = Some(e.to_string());
+                finder.error = Some(e.text(self.settings.lang));
                 self.effects.push(Effect::StopSearch);
             }
         }
@@ -178,14 +178,22 @@ impl App {
             .map(|h| h.article)
             .filter(|a| !f.snippets.contains_key(a))
             .collect();
+        let lang = self.settings.lang;
         for a in wanted {
-            let snippet = self.archive.article(a).ok().and_then(|art| {
-                let doc = crate::model::article_doc(&art);
-                let matches = crate::text::search::find_all(&doc, &query);
-                find::snippet(&doc, &matches, find::best_match(&matches)?)
-            });
+            let (snippet, why) = match self.archive.open(a) {
+                Ok(m) => {
+                    let doc = crate::model::mended_doc(&m, lang);
+                    let matches = crate::text::search::find_all(&doc, &query);
+                    let best = find::best_match(&matches);
+                    (best.and_then(|b| find::snippet(&doc, &matches, b)), None)
+                }
+                Err(e) => (None, Some(e.text(lang))),
+            };
             if let Some(f) = self.finder.as_mut() {
                 f.snippets.insert(a, snippet);
+                if let Some(why) = why {
+                    f.why.insert(a, why);
+                }
             }
         }
     }

@@ -51,6 +51,20 @@ pub enum Say {
     NotSaved(String),
     NoStore(String),
     TerminalError(String),
+    /// `bulletin search` with only facets, or an empty query.
+    NothingToSearch,
+    /// `18 hits in 3 articles`.
+    SearchTotals {
+        hits: usize,
+        articles: usize,
+    },
+    /// The progress bar's label while the index is built.
+    BuildingIndex,
+    /// The index could not be built (where, why).
+    NoIndex {
+        path: String,
+        error: String,
+    },
 }
 
 impl Say {
@@ -170,6 +184,19 @@ impl Say {
             Say::TerminalError(e) => {
                 lang.pick(format!("终端出错：{e}"), format!("terminal error: {e}"))
             }
+            Say::NothingToSearch => lang
+                .pick("没有要搜索的内容", "nothing to search for")
+                .into(),
+            Say::SearchTotals { hits, articles } => {
+                crate::app::i18n::hits_in_articles(lang, *hits, *articles)
+            }
+            Say::BuildingIndex => lang
+                .pick("正在建立搜索索引", "building the search index")
+                .into(),
+            Say::NoIndex { path, error } => lang.pick(
+                format!("没有搜索索引（{path}：{error}），逐篇搜索"),
+                format!("no search index ({path}: {error}); searching article by article"),
+            ),
         }
     }
 
@@ -214,6 +241,16 @@ impl Say {
             Say::NotSaved("disk full".into()),
             Say::NoStore("read-only".into()),
             Say::TerminalError("gone".into()),
+            Say::NothingToSearch,
+            Say::SearchTotals {
+                hits: 18,
+                articles: 3,
+            },
+            Say::BuildingIndex,
+            Say::NoIndex {
+                path: s(),
+                error: "disk full".into(),
+            },
         ]
     }
 }

@@ -6,7 +6,7 @@ use std::sync::atomic::AtomicBool;
 
 use serde_json::json;
 
-use super::{EXIT_FAILURE, EXIT_OK, SearchArgs, load_library};
+use super::{EXIT_FAILURE, EXIT_OK, Say, SearchArgs, load_library};
 use crate::find::{self, ArchiveQuery, Batch, Corpus, FoldIndex, Lookup};
 use crate::model::Library;
 use crate::text::sanitize_line;
@@ -15,14 +15,15 @@ use crate::text::sanitize_line;
 const SNIPPETS: usize = 3;
 
 pub fn run_search(args: &SearchArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+    let lang = args.open.lang;
     let lib = match load_library(args.archive.as_deref(), &args.open) {
         Ok(l) => l,
-        Err(e) => return fail(err, &e.to_string()),
+        Err(e) => return fail(err, &e),
     };
     let query = match ArchiveQuery::parse(&with_facets(args)) {
         Ok(q) if q.query.is_some() => q,
-        Ok(_) => return fail(err, "nothing to search for"),
-        Err(e) => return fail(err, &e.to_string()),
+        Ok(_) => return fail(err, &Say::NothingToSearch.text(lang)),
+        Err(e) => return fail(err, &e.text(lang)),
     };
     let cache = find::cache_dir(args.cache_dir.as_deref());
     let index = open_index(&lib, args, cache.as_deref(), err);
@@ -37,20 +38,23 @@ pub fn run_search(args: &SearchArgs, out: &mut dyn Write, err: &mut dyn Write) -
             all.unreadable.extend(b.unreadable);
         },
     );
-    for (i, why) in &all.unreadable {
-        let id = sanitize_line(&lib.articles[*i].id);
-        let _ = writeln!(err, "bulletin: article {id}: {}", sanitize_line(why));
+    for &(i, ref why) in &all.unreadable {
+        let why = lib
+            .open(i)
+            .err()
+            .map_or_else(|| why.clone(), |e| e.text(lang));
+        let _ = writeln!(err, "bulletin: {}", sanitize_line(&why));
     }
     let written = if args.json {
         write_json(&lib, &query, &all, out)
     } else {
-        write_text(&lib, &query, &all, args.count, out)
+        write_text(&lib, &query, &all, (args.count, lang), out)
     };
     match written {
         Ok(()) if all.hits.is_empty() => EXIT_FAILURE,
         Ok(()) => EXIT_OK,
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => EXIT_OK,
-        Err(e) => fail(err, &format!("cannot write output: {e}")),
+        Err(e) => fail(err, &Say::CannotWrite(e.to_string()).text(lang)),
     }
 }
 
@@ -87,7 +91,7 @@ fn open_index(
         Lookup::Missing { path, identity } => {
             let bar = std::io::stderr().is_terminal().then(|| {
                 let bar = indicatif::ProgressBar::new(lib.articles.len() as u64);
-                bar.set_message("building the search index");
+                bar.set_message(Say::BuildingIndex.text(args.open.lang));
                 bar
             });
             let mut progress = |done: usize, _| {
@@ -133,7 +137,7 @@ fn write_text(
     lib: &Library,
     q: &ArchiveQuery,
     all: &Batch,
-    count: bool,
+    (count, lang): (bool, crate::lang::Lang),
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
     let mut out = std::io::BufWriter::new(out);
@@ -161,8 +165,9 @@ fn write_text(
             writeln!(out, "    {}\u{3010}{}\u{3011}{}", s.before, s.hit, s.after)?;
         }
     }
-    let total: usize = all.hits.iter().map(|h| h.hits).sum();
-    writeln!(out, "{total} hits in {} articles", all.hits.len())?;
+    let hits: usize = all.hits.iter().map(|h| h.hits).sum();
+    let articles = all.hits.len();
+    writeln!(out, "{}", Say::SearchTotals { hits, articles }.text(lang))?;
     out.flush()
 }
 

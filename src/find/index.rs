@@ -24,6 +24,7 @@ use sha2::{Digest, Sha256};
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
 
 use super::Corpus;
+use crate::text::UnitKind;
 use crate::text::search::fold_key;
 
 const MAGIC: &[u8; 8] = b"BLTNFIX1";
@@ -248,7 +249,9 @@ fn fold_article(corpus: &dyn Corpus, i: usize) -> Folded {
         return (Vec::new(), FLAG_UNREADABLE, 0);
     };
     let (mut out, mut flag, mut mask) = (Vec::new(), 0, 0);
-    for unit in &doc.units {
+    // Placeholders for what could not be read are not text (as in the
+    // in-article search).
+    for unit in doc.units.iter().filter(|u| u.kind != UnitKind::Note) {
         let folded = fold_key(&unit.text);
         let (f, m) = expansions(&unit.text);
         flag |= f;

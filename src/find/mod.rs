@@ -27,7 +27,7 @@ pub use results::{Order, Results};
 pub use scan::{Batch, Hit, run};
 pub use snippet::{Snippet, best_match, snippet};
 
-use crate::model::{ArticleMeta, Library, article_doc};
+use crate::model::{ArticleMeta, Library, mended_doc};
 use crate::text::Doc;
 
 /// What a search reads: the articles' metadata and, one at a time, their
@@ -43,8 +43,13 @@ impl Corpus for Library {
         &self.articles
     }
 
+    /// The document the reader lays out (placeholders included: the
+    /// search skips them, so their language does not matter).
     fn doc(&self, i: usize) -> Result<Doc, String> {
-        self.article(i).map(|a| article_doc(&a))
+        match self.open(i) {
+            Ok(m) => Ok(mended_doc(&m, crate::lang::Lang::En)),
+            Err(e) => Err(e.to_string()),
+        }
     }
 }
 

@@ -172,7 +172,12 @@ fn draw_entry(app: &App, f: &Finder, hit: Hit, row: Rect, buf: &mut Buffer, st: 
         f.snippets.get(&hit.article),
     ) {
         (Some(why), _) => {
-            let text = format!("[{}: {}]", t(app, Msg::Unreadable), sanitize_line(why));
+            let why = f.why.get(&hit.article).map_or(why, String::as_str);
+            let (what, why) = (t(app, Msg::Unreadable), sanitize_line(why));
+            let text = match app.settings.lang {
+                crate::lang::Lang::Zh => format!("［{what}：{why}］"),
+                crate::lang::Lang::En => format!("[{what}: {why}]"),
+            };
             put_truncated(buf, x, y, width, &text, theme.dim, mode);
         }
         (None, Some(Some(s))) => draw_snippet(s, (x, y, width), buf, theme, mode),

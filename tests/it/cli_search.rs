@@ -107,3 +107,23 @@ fn a_large_archive_gets_an_index_in_the_cache_and_the_same_counts() {
     let text = String::from_utf8(first.stdout).unwrap();
     assert!(text.ends_with("35000 hits in 2500 articles\n"), "{text}");
 }
+
+#[test]
+fn the_human_output_speaks_the_users_language() {
+    let cache = tempfile::tempdir().unwrap();
+    let zh = Command::new(BIN)
+        .args(["search", "物业", SAMPLE])
+        .env("BULLETIN_CACHE_DIR", cache.path())
+        .env("LANG", "zh_CN.UTF-8")
+        .output()
+        .unwrap();
+    let text = String::from_utf8(zh.stdout).unwrap();
+    assert!(text.trim_end().ends_with("3 篇文章中共 18 处"), "{text}");
+    let none = Command::new(BIN)
+        .args(["search", "subdistrict:棉纺", SAMPLE, "--lang", "zh"])
+        .env("BULLETIN_CACHE_DIR", cache.path())
+        .output()
+        .unwrap();
+    assert_eq!(none.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&none.stderr).contains("没有要搜索的内容"));
+}

@@ -37,6 +37,8 @@ fn listed(app: &App) -> Vec<(String, usize)> {
 fn search(app: &mut App, q: &str) {
     press(app, &[ch('s')]);
     assert_eq!(app.screen(), Screen::Results);
+    // The prompt opens with the last query: start afresh.
+    press(app, &[key(KeyCode::End), bulletin::app::Key::ctrl('u')]);
     type_str(app, q);
     press(app, &[key(KeyCode::Enter)]);
 }
@@ -262,4 +264,35 @@ fn the_first_search_builds_the_index_and_then_uses_it() {
     let mut plain = app_of(load_sample().unwrap());
     search(&mut plain, "物业");
     assert_eq!(with_index, listed(&plain));
+}
+
+#[test]
+fn placeholders_for_unreadable_blocks_are_not_searched_either_way() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/lenient/mixed.json"
+    );
+    for lang in [Lang::En, Lang::Zh] {
+        let lenient = bulletin::model::Strictness::Lenient;
+        let lib = bulletin::model::open_path_with(std::path::Path::new(path), lenient).unwrap();
+        let mut app = App::new(lib, Settings { lang, ..settings() });
+        bulletin::app::effect::update_inline(&mut app, Action::Resize(80, 24));
+        // The placeholder of the image block says "unreadable" (无法读取) and
+        // "image"; the text around it says 文字.
+        for q in ["image", "unreadable", "无法读取", "文字"] {
+            search(&mut app, q);
+            let found = listed(&app);
+            for (i, (_, hits)) in found.iter().enumerate() {
+                app.finder.as_mut().unwrap().selected = i;
+                press(&mut app, &[key(KeyCode::Enter)]);
+                if let Some(r) = app.reader() {
+                    assert_eq!(r.search.matches.len(), *hits, "{q} in {lang:?}");
+                }
+                press(&mut app, &[ch('q')]);
+            }
+            let words = found.iter().map(|(_, n)| n).sum::<usize>();
+            assert_eq!(words > 0, q == "文字", "{q}: {found:?}");
+            press(&mut app, &[ch('q')]);
+        }
+    }
 }
