@@ -20,6 +20,7 @@ mod read;
 mod sample;
 mod syntax;
 mod syntax_text;
+mod unique;
 mod validate;
 
 pub use accept::Mended;

@@ -142,9 +142,11 @@ struct Lines<'t, 'p> {
 }
 
 impl Sink<'_> for Lines<'_, '_> {
-    type Item = Value;
+    /// Duplicate known names are refused (with their line and column).
+    type Item = super::unique::Checked;
 
-    fn take(&mut self, value: Value, start: Option<usize>) -> bool {
+    fn take(&mut self, value: super::unique::Checked, start: Option<usize>) -> bool {
+        let value = value.0;
         let line = start.map(|start| {
             let newlines = self.text[self.counted..start]
                 .iter()

@@ -163,6 +163,7 @@ impl<'de, S: Sink<'de>> Visitor<'de> for TopVisitor<'_, '_, S> {
         let mut has_articles = false;
         while let Some(key) = map.next_key::<String>()? {
             if key != "articles" {
+                super::unique::refuse_twice(&fields, &key)?;
                 fields.insert(key, map.next_value::<Value>()?);
             } else if has_articles {
                 return Err(de::Error::duplicate_field("articles"));

@@ -115,6 +115,10 @@ fn humanize(err: &serde_json::Error) -> Syntax {
         "invalid escape" => Syntax::Escape,
         s if s.starts_with("control character") => Syntax::Control,
         "missing field `articles`" => Syntax::NoArticles,
+        s if s.starts_with("duplicate field `") => {
+            let name = s["duplicate field `".len()..].trim_end_matches('`');
+            Syntax::Duplicate(sanitize_line(name))
+        }
         s if s.starts_with("invalid type: ") => invalid_type(&s["invalid type: ".len()..]),
         // serde's own texts may quote input: sanitise before it is printed.
         s => Syntax::Other(sanitize_line(&s.replace('`', "'"))),

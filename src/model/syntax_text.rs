@@ -26,6 +26,8 @@ pub enum Syntax {
     Escape,
     Control,
     NoArticles,
+    /// A name the format knows, given twice in one object.
+    Duplicate(String),
     /// `expected X, found an array` (X in English, from our own types).
     Expected {
         expected: String,
@@ -123,6 +125,11 @@ impl Syntax {
                 "档案对象结束了，却没有 \"articles\" 数组",
                 "the archive object ends without an \"articles\" array",
             ),
+            Syntax::Duplicate(name) => {
+                let zh = format!("同一对象中 \"{name}\" 出现了两次");
+                let en = format!("\"{name}\" is given twice in one object");
+                return lang.pick(zh, en);
+            }
             Syntax::Expected { expected, found } => {
                 let zh = format!("应为{}，实为{}", expected_zh(expected), found.text(lang));
                 let en = format!("expected {expected}, found {}", found.text(lang));

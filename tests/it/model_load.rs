@@ -42,6 +42,11 @@ const EXPECTED: &[(&str, &str)] = &[
          article #1",
     ),
     (
+        "duplicate_keys.json",
+        "tests/fixtures/bad/duplicate_keys.json:14:13: \"title\" is given twice in one object \
+         (reading article #2, after article a1)",
+    ),
+    (
         "empty_body.json",
         "tests/fixtures/bad/empty_body.json: 1 problem in the archive\n  \
          tests/fixtures/bad/empty_body.json: article zy-002: empty body: an article needs at \
