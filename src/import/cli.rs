@@ -5,13 +5,17 @@ use std::path::{Path, PathBuf};
 
 use super::{
     ImportError, ImportOptions, MergeOptions, MergeReport, Parsed, decode, merge, parse_bulletin,
-    to_json, write_archive_atomic,
+    shown, to_json, write_archive_atomic,
 };
 use crate::model::Archive;
 use crate::text::sanitize::sanitize_line;
 
 /// Show a progress bar from this many files on (and only on a terminal).
 pub const PROGRESS_MIN_FILES: usize = 8;
+
+/// Input files larger than this are refused: a bulletin is a few hundred
+/// kilobytes, and decoding needs several times the file's size in memory.
+pub const MAX_INPUT_BYTES: u64 = 256 << 20;
 
 /// `bulletin import FILE... [-o ARCHIVE] [options]`
 #[derive(Debug, Clone, Default, clap::Args)]
@@ -152,7 +156,7 @@ pub fn run_with(
     match &args.output {
         Some(p) => {
             write_archive_atomic(p, &archive).map_err(|e| io_err(p, e))?;
-            let msg = format!("wrote {}: {}", p.display(), merge_summary(&archive, &mrep));
+            let msg = format!("wrote {}: {}", shown(p), merge_summary(&archive, &mrep));
             writeln!(stderr, "{msg}").map_err(|e| io_err(Path::new("<stderr>"), e))
         }
         None => stdout
@@ -167,17 +171,18 @@ fn read_one(
     opts: &ImportOptions,
     stderr: &mut dyn Write,
 ) -> Result<Input, ImportError> {
+    // The error's path is only ever displayed: it is kept sanitised.
     let in_file = |error| ImportError::InFile {
-        path: path.to_path_buf(),
+        path: PathBuf::from(shown(path)),
         error: Box::new(error),
     };
-    let bytes = std::fs::read(path).map_err(|e| io_err(path, e))?;
+    let bytes = crate::files::read_regular(path, MAX_INPUT_BYTES).map_err(|e| io_err(path, e))?;
     let decoded = decode(&bytes, args.encoding.as_deref(), args.lossy).map_err(in_file)?;
     drop(bytes);
     if decoded.replaced > 0 {
         let msg = format!(
             "{}: {} undecodable byte sequences replaced by U+FFFD",
-            path.display(),
+            shown(path),
             decoded.replaced
         );
         warn(stderr, &msg)?;
@@ -194,16 +199,21 @@ fn read_one(
 /// Reads an existing archive to merge into; `None` if there is none. The
 /// one place to swap in the model's validating loader.
 fn load_existing(path: &Path) -> Result<Option<Archive>, ImportError> {
-    if !path.exists() {
-        return Ok(None);
+    match std::fs::metadata(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(io_err(path, e)),
+        // A device never ends (`/dev/full`), a pipe may never answer
+        // (`/dev/stdout` in a pipeline): neither is read nor replaced.
+        Ok(m) if !m.is_file() => return Err(io_err(path, not_an_output(m.file_type()))),
+        Ok(_) => {}
     }
     // The real loader: the same messages (file:line:column, every problem)
     // as `bulletin check`, and the same sanitising.
     crate::model::load_path(path)
         .map(Some)
         .map_err(|e| ImportError::BadArchive {
-            path: path.to_path_buf(),
-            message: e.to_string(),
+            path: PathBuf::from(shown(path)),
+            message: sanitize_line(&e.to_string()),
         })
 }
 
@@ -245,6 +255,17 @@ fn merge_summary(archive: &Archive, r: &MergeReport) -> String {
 
 fn warn(stderr: &mut dyn Write, msg: &str) -> Result<(), ImportError> {
     writeln!(stderr, "warning: {msg}").map_err(|e| io_err(Path::new("<stderr>"), e))
+}
+
+/// Why `-o` cannot name a special file, with the way out.
+fn not_an_output(kind: std::fs::FileType) -> std::io::Error {
+    std::io::Error::new(
+        std::io::ErrorKind::InvalidInput,
+        format!(
+            "not a regular file ({}); give -o an archive file, or leave out -o to print the archive to standard output",
+            crate::files::kind_name(kind)
+        ),
+    )
 }
 
 fn io_err(path: &Path, source: std::io::Error) -> ImportError {

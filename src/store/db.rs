@@ -100,7 +100,7 @@ impl Store {
             Ok(Loaded::Corrupt(error)) => notices.push(corrupt_notice(path, error, may_move)),
             Err(e) => notices.push(Notice::Unreadable {
                 path,
-                error: e.to_string(),
+                error: e.reason(),
             }),
         }
     }

@@ -4,6 +4,8 @@ use std::fmt;
 use std::io;
 use std::path::PathBuf;
 
+use crate::text::sanitize_line;
+
 /// Why a store operation failed. The in-memory state is always kept.
 #[derive(Debug)]
 pub enum StoreError {
@@ -37,8 +39,34 @@ impl StoreError {
     }
 }
 
+impl StoreError {
+    /// Why, without the path: the operating system's reason for an I/O
+    /// error, the whole message otherwise.
+    pub fn reason(&self) -> String {
+        match self {
+            StoreError::Io { source, .. } => sanitize_line(&source.to_string()),
+            other => other.to_string(),
+        }
+    }
+}
+
+/// Paths and parse errors can hold anything a file name or a state file
+/// holds (escape sequences included): every message is sanitised whole.
 impl fmt::Display for StoreError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&sanitize_line(&self.raw()))
+    }
+}
+
+impl StoreError {
+    fn raw(&self) -> String {
+        let f = &mut String::new();
+        let _ = self.write_raw(f);
+        std::mem::take(f)
+    }
+
+    fn write_raw(&self, f: &mut String) -> fmt::Result {
+        use fmt::Write;
         match self {
             StoreError::Io { what, path, source } => {
                 write!(f, "cannot {what} {}: {source}", path.display())
@@ -96,6 +124,15 @@ pub enum Notice {
 
 impl fmt::Display for Notice {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut raw = String::new();
+        let _ = self.write_raw(&mut raw);
+        f.write_str(&sanitize_line(&raw))
+    }
+}
+
+impl Notice {
+    fn write_raw(&self, f: &mut String) -> fmt::Result {
+        use fmt::Write;
         match self {
             Notice::CorruptMovedAside {
                 path,

@@ -2,17 +2,21 @@
 //! one aside, atomic writes and the advisory lock.
 
 use std::fs::{self, File, OpenOptions};
-use std::io::{self, Write};
+use std::io;
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
 use super::error::StoreError;
 use super::types::{StateFile, VERSION};
+use crate::files;
 
 pub const STATE_FILE: &str = "state.json";
 pub const LOCK_FILE: &str = "state.lock";
-const TEMP_FILE: &str = "state.json.tmp";
+
+/// A state file larger than this is not read (it would be several times
+/// larger in memory); the store then starts empty and does not save over it.
+pub const MAX_STATE_BYTES: u64 = 512 << 20;
 
 /// What was found at the state file's path.
 #[derive(Debug)]
@@ -30,7 +34,7 @@ pub enum Loaded {
 /// Reads and classifies the state file. I/O errors other than "not found"
 /// are errors; parse failures are `Corrupt`.
 pub fn read_state(path: &Path) -> Result<Loaded, StoreError> {
-    let bytes = match fs::read(path) {
+    let bytes = match files::read_regular(path, MAX_STATE_BYTES) {
         Ok(bytes) => bytes,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Loaded::Missing),
         Err(e) => return Err(StoreError::io("read", path, e)),
@@ -63,42 +67,37 @@ fn classify(bytes: &[u8]) -> Loaded {
 }
 
 /// Renames a corrupt state file to `state.json.corrupt-<UTC time>` (with a
-/// `-N` suffix if that name is taken) and returns the new path.
+/// `-N` suffix if that name is taken) and returns the new path. A symlinked
+/// state file has its real file moved (beside it), so the link still leads
+/// to where the next version is written.
 pub fn move_aside(path: &Path) -> io::Result<PathBuf> {
+    let real = files::resolve_links(path)?;
     let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%SZ");
-    let base = format!("{}.corrupt-{stamp}", path.display());
+    let base = format!("{}.corrupt-{stamp}", real.display());
     let mut target = PathBuf::from(&base);
     let mut n = 1;
     while target.symlink_metadata().is_ok() {
         n += 1;
         target = PathBuf::from(format!("{base}-{n}"));
     }
-    fs::rename(path, &target)?;
-    sync_dir(path.parent().unwrap_or(Path::new(".")))?;
+    fs::rename(&real, &target)?;
+    sync_dir(files::parent_dir(&real))?;
     Ok(target)
 }
 
-/// Writes `state` to `dir/state.json` atomically: a temporary file in the
-/// same directory, fsync, rename over the old file, fsync the directory.
-/// Callers hold the lock, so one fixed temporary name is enough.
+/// Writes `state` to `dir/state.json` atomically
+/// ([`files::replace_atomic`]): a temporary file created exclusively under
+/// a random name beside the real file (a symlinked `state.json` is written
+/// through and stays a link), fsync, rename over the file, fsync of the
+/// directory. The file is private (0600).
 pub fn write_atomic(dir: &Path, state: &StateFile) -> Result<(), StoreError> {
-    let tmp = dir.join(TEMP_FILE);
     let path = dir.join(STATE_FILE);
     let mut json = serde_json::to_vec_pretty(state)
         .map_err(|e| StoreError::io("serialise", &path, io::Error::other(e)))?;
     json.push(b'\n');
-    let mut file = private_options()
-        .write(true)
-        .create(true)
-        .truncate(true)
-        .open(&tmp)
-        .map_err(|e| StoreError::io("create", &tmp, e))?;
-    file.write_all(&json)
-        .and_then(|()| file.sync_all())
-        .map_err(|e| StoreError::io("write", &tmp, e))?;
-    drop(file);
-    fs::rename(&tmp, &path).map_err(|e| StoreError::io("replace", &path, e))?;
-    sync_dir(dir).map_err(|e| StoreError::io("sync", dir, e))
+    files::replace_atomic(&path, &json, files::Mode::Private)
+        .map(|_| ())
+        .map_err(|e| StoreError::io("write", &path, e))
 }
 
 /// Takes the exclusive advisory lock on `dir/state.lock` (blocking); it is
