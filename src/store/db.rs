@@ -88,7 +88,12 @@ impl Store {
         let path = self.state_path();
         match file::read_state(&path) {
             Ok(Loaded::Missing) => {}
-            Ok(Loaded::Parsed(state)) => self.state = state,
+            Ok(Loaded::Parsed(state, set_aside)) => {
+                self.state = state;
+                if !set_aside.is_empty() {
+                    notices.push(Notice::SetAside { path, set_aside });
+                }
+            }
             Ok(Loaded::Newer { found, state }) => {
                 self.state = state.unwrap_or_default();
                 self.state.version = VERSION;
@@ -296,7 +301,7 @@ impl Store {
         status: Status,
     ) {
         if let Some(p) = self.position(key, article)
-            && p.anchor == anchor
+            && p.anchor.same_place(&anchor)
             && p.status == status
         {
             return;
@@ -305,6 +310,7 @@ impl Store {
             anchor,
             status,
             updated: now(),
+            extra: Default::default(),
         };
         archive_in(&mut self.pending, key)
             .positions

@@ -4,6 +4,7 @@ use std::fmt;
 use std::io;
 use std::path::PathBuf;
 
+use super::lenient::{Problem, SET_ASIDE};
 use crate::text::sanitize_line;
 
 /// Why a store operation failed. The in-memory state is always kept.
@@ -120,7 +121,16 @@ pub enum Notice {
     /// The state file could not be read; starting empty, and saving will
     /// merge with it once it can be read.
     Unreadable { path: PathBuf, error: String },
+    /// Entries of the state file that could not be used (a bad time, a
+    /// duplicate id) were set aside; the rest was read.
+    SetAside {
+        path: PathBuf,
+        set_aside: Vec<Problem>,
+    },
 }
+
+/// How many set-aside entries a notice names one by one.
+const LISTED: usize = 3;
 
 impl fmt::Display for Notice {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -163,6 +173,24 @@ impl Notice {
                  changes in this session will not be saved",
                 path.display()
             ),
+            Notice::SetAside { path, set_aside } => {
+                write!(
+                    f,
+                    "state file {}: set aside {} entr{} it could not use (kept in the file \
+                     under \"{SET_ASIDE}\"; the rest was read): ",
+                    path.display(),
+                    set_aside.len(),
+                    if set_aside.len() == 1 { "y" } else { "ies" }
+                )?;
+                let listed: Vec<String> = (set_aside.iter().take(LISTED))
+                    .map(|p| format!("{}: {}", p.place, p.error))
+                    .collect();
+                f.write_str(&listed.join("; "))?;
+                match set_aside.len().saturating_sub(LISTED) {
+                    0 => Ok(()),
+                    more => write!(f, "; and {more} more"),
+                }
+            }
             Notice::Unreadable { path, error } => write!(
                 f,
                 "cannot read state file {} ({error}); will retry when saving",

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use serde_json::Value;
 
 use super::error::StoreError;
+use super::lenient::{self, Problem};
 use super::types::{StateFile, VERSION};
 use crate::files;
 
@@ -22,7 +23,8 @@ pub const MAX_STATE_BYTES: u64 = 512 << 20;
 #[derive(Debug)]
 pub enum Loaded {
     Missing,
-    Parsed(StateFile),
+    /// The state, and the entries set aside because they could not be used.
+    Parsed(StateFile, Vec<Problem>),
     /// A newer format; `state` is what this version could make of it.
     Newer {
         found: u64,
@@ -43,6 +45,8 @@ pub fn read_state(path: &Path) -> Result<Loaded, StoreError> {
 }
 
 fn classify(bytes: &[u8]) -> Loaded {
+    // A byte order mark (an editor's) is no reason to call the file damaged.
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
     let value: Value = match serde_json::from_slice(bytes) {
         Ok(value) => value,
         Err(e) => return Loaded::Corrupt(e.to_string()),
@@ -51,7 +55,7 @@ fn classify(bytes: &[u8]) -> Loaded {
         return Loaded::Corrupt("no format version".to_string());
     };
     if version > VERSION {
-        let state = serde_json::from_value(value).ok();
+        let state = lenient::from_value(value).ok().map(|(state, _)| state);
         return Loaded::Newer {
             found: version,
             state,
@@ -60,9 +64,9 @@ fn classify(bytes: &[u8]) -> Loaded {
     if version < VERSION {
         return Loaded::Corrupt(format!("unknown format version {version}"));
     }
-    match serde_json::from_value(value) {
-        Ok(state) => Loaded::Parsed(state),
-        Err(e) => Loaded::Corrupt(e.to_string()),
+    match lenient::from_value(value) {
+        Ok((state, set_aside)) => Loaded::Parsed(state, set_aside),
+        Err(e) => Loaded::Corrupt(e),
     }
 }
 
@@ -150,7 +154,7 @@ mod tests {
         ));
         assert!(matches!(
             classify(br#"{"version":1,"archives":{}}"#),
-            Loaded::Parsed(_)
+            Loaded::Parsed(..)
         ));
         assert!(matches!(
             classify(br#"{"version":9,"archives":{},"new":1}"#),

@@ -13,6 +13,7 @@
 
 use chrono::{DateTime, Duration, Utc};
 
+use super::lenient::merge_extra;
 use super::types::{ArchiveState, StateFile};
 
 /// Tombstones are kept this long, so an instance that loaded a bookmark
@@ -31,6 +32,7 @@ pub fn merge_into(ours: &mut StateFile, theirs: StateFile, now: DateTime<Utc>) {
 /// wrote without handing back the whole file.
 pub fn merge_tracking(ours: &mut StateFile, theirs: StateFile, now: DateTime<Utc>) -> StateFile {
     let mut delta = StateFile::default();
+    merge_extra(&mut ours.extra, theirs.extra);
     for (key, archive) in theirs.archives {
         let mine = ours
             .archives
@@ -53,6 +55,7 @@ fn merge_archive(ours: &mut ArchiveState, theirs: ArchiveState, taken: &mut Arch
         ours.title = theirs.title;
         ours.key = theirs.key;
     }
+    merge_extra(&mut ours.extra, theirs.extra);
     for (article, pos) in theirs.positions {
         match ours.positions.get(&article) {
             Some(mine) if mine.updated >= pos.updated => {}
@@ -167,6 +170,7 @@ mod tests {
             anchor: make_anchor("a", &["text"], 0, 0),
             status,
             updated: t + Duration::seconds(secs),
+            extra: Default::default(),
         };
         for (mine, theirs, want) in [
             (
