@@ -52,7 +52,14 @@ impl Store {
         }
         // Without the lock (read-only directory) reading is still safe, since
         // writers replace the file atomically; only moving aside is not.
-        let lock = file::lock(dir).ok();
+        let lock = match file::lock(dir, file::OPEN_LOCK_WAIT) {
+            Ok(lock) => Some(lock),
+            Err(StoreError::Locked { path, .. }) => {
+                notices.push(Notice::Locked { path });
+                None
+            }
+            Err(_) => None,
+        };
         store.load(lock.is_some(), &mut notices);
         Ok((store.with_saver(), notices))
     }

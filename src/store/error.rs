@@ -22,6 +22,11 @@ pub enum StoreError {
         found: u64,
         supported: u64,
     },
+    /// Another process held `state.lock` for longer than `wait`.
+    Locked {
+        path: PathBuf,
+        wait: std::time::Duration,
+    },
     /// The store was opened read-only (e.g. to list bookmarks).
     ReadOnly { path: PathBuf },
     /// No data directory could be determined (no home directory).
@@ -82,6 +87,12 @@ impl StoreError {
                  {supported}); it is left untouched and this session's changes are not saved",
                 path.display()
             ),
+            StoreError::Locked { path, wait } => write!(
+                f,
+                "{} is held by another process (waited {:.1} s); the save will be retried",
+                path.display(),
+                wait.as_secs_f64()
+            ),
             StoreError::ReadOnly { path } => {
                 write!(f, "state {} was opened read-only", path.display())
             }
@@ -116,6 +127,9 @@ pub enum Notice {
     CorruptKept { path: PathBuf, error: String },
     /// The data directory could not be created; saving will retry.
     NoDir { path: PathBuf, error: String },
+    /// Another process held `state.lock`: the state was read without it,
+    /// changes are kept in memory and saves retry.
+    Locked { path: PathBuf },
     /// The state file is from a newer version: read-only for this session.
     NewerVersion { path: PathBuf, found: u64 },
     /// The state file could not be read; starting empty, and saving will
@@ -165,6 +179,12 @@ impl Notice {
                 f,
                 "cannot create data directory {} ({error}); changes are kept in memory \
                  and saving will be retried",
+                path.display()
+            ),
+            Notice::Locked { path } => write!(
+                f,
+                "{} is held by another process: read the state without it; changes are \
+                 kept in memory and saving will be retried",
                 path.display()
             ),
             Notice::NewerVersion { path, found } => write!(

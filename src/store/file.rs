@@ -1,9 +1,10 @@
 //! File operations: reading and classifying the state file, moving a corrupt
 //! one aside, atomic writes and the advisory lock.
 
-use std::fs::{self, File, OpenOptions};
+use std::fs::{self, File, OpenOptions, TryLockError};
 use std::io;
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
@@ -104,9 +105,18 @@ pub fn write_atomic(dir: &Path, state: &StateFile) -> Result<(), StoreError> {
         .map_err(|e| StoreError::io("write", &path, e))
 }
 
-/// Takes the exclusive advisory lock on `dir/state.lock` (blocking); it is
-/// released when the returned file is dropped.
-pub fn lock(dir: &Path) -> Result<File, StoreError> {
+/// How long opening the store waits for the lock before going on without
+/// it (reading is safe without it; only moving a damaged file aside is not).
+pub const OPEN_LOCK_WAIT: Duration = Duration::from_millis(1000);
+/// How long a save waits for the lock before it fails (and is retried).
+pub const SAVE_LOCK_WAIT: Duration = Duration::from_millis(2000);
+/// How often the lock is tried while waiting.
+const LOCK_POLL: Duration = Duration::from_millis(25);
+
+/// Takes the exclusive advisory lock on `dir/state.lock`, waiting at most
+/// `wait` for another holder to let go ([`StoreError::Locked`] then). It
+/// is released when the returned file is dropped.
+pub fn lock(dir: &Path, wait: Duration) -> Result<File, StoreError> {
     let path = dir.join(LOCK_FILE);
     let file = private_options()
         .read(true)
@@ -115,8 +125,17 @@ pub fn lock(dir: &Path) -> Result<File, StoreError> {
         .truncate(false)
         .open(&path)
         .map_err(|e| StoreError::io("open lock file", &path, e))?;
-    file.lock().map_err(|e| StoreError::io("lock", &path, e))?;
-    Ok(file)
+    let deadline = Instant::now() + wait;
+    loop {
+        match file.try_lock() {
+            Ok(()) => return Ok(file),
+            Err(TryLockError::WouldBlock) if Instant::now() < deadline => {
+                std::thread::sleep(LOCK_POLL);
+            }
+            Err(TryLockError::WouldBlock) => return Err(StoreError::Locked { path, wait }),
+            Err(TryLockError::Error(e)) => return Err(StoreError::io("lock", &path, e)),
+        }
+    }
 }
 
 fn private_options() -> OpenOptions {

@@ -129,7 +129,7 @@ impl Saver {
             Mode::Writable => {}
         }
         fs::create_dir_all(&self.dir).map_err(|e| StoreError::io("create", &self.dir, e))?;
-        let _lock = file::lock(&self.dir)?;
+        let _lock = file::lock(&self.dir, file::SAVE_LOCK_WAIT)?;
         let disk = match file::read_state(&path)? {
             Loaded::Missing => StateFile::default(),
             Loaded::Parsed(state, set_aside) => {

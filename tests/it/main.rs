@@ -20,6 +20,7 @@ mod hints_rebound;
 mod hostile_files;
 mod hostile_fuzz;
 mod hostile_links;
+mod hostile_lock;
 mod hostile_names;
 mod hostile_state;
 mod import_odd;
