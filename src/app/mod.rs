@@ -20,6 +20,7 @@ pub mod keymap;
 pub mod marks;
 pub mod mode;
 pub mod persist;
+mod quit;
 pub mod reader;
 pub mod screens;
 pub mod search;

@@ -26,10 +26,12 @@ pub enum Screen {
     Note,
     /// Typing an archive-wide search.
     Find,
+    /// Asked whether to quit although saving failed.
+    Quit,
 }
 
 impl Screen {
-    pub const ALL: [Screen; 9] = [
+    pub const ALL: [Screen; 10] = [
         Screen::Browse,
         Screen::Read,
         Screen::Bookmarks,
@@ -39,6 +41,7 @@ impl Screen {
         Screen::Filter,
         Screen::Search,
         Screen::Note,
+        Screen::Quit,
     ];
 }
 
@@ -151,6 +154,13 @@ pub const SCREENS: &[ScreenInfo] = &[
         title: Msg::ScreenNote,
         hints: &[],
         notes: &[Msg::NoteNote],
+    },
+    ScreenInfo {
+        screen: Screen::Quit,
+        context: Context::Input,
+        title: Msg::ScreenQuit,
+        hints: &[],
+        notes: &[Msg::NoteQuit],
     },
     ScreenInfo {
         screen: Screen::Help,

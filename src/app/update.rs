@@ -25,7 +25,8 @@ impl App {
             self.status = None;
         }
         match action {
-            Action::Quit | Action::Terminate => self.quit = true,
+            Action::Quit => self.request_quit(),
+            Action::Terminate => self.quit = true,
             Action::Resize(w, h) => self.resize(w, h),
             Action::Tick => {}
             Action::WidthMode(mode, source) => {
@@ -156,13 +157,16 @@ impl App {
             return;
         };
         let kind = *kind;
+        if kind == PromptKind::Quit {
+            return self.update_quit_prompt(action);
+        }
         match action {
             Action::InputCancel => {
                 self.modal = Modal::None;
                 match kind {
                     PromptKind::Search => self.search_cancelled(),
                     PromptKind::Find => self.find_prompt_closed(false),
-                    PromptKind::Note => {}
+                    PromptKind::Note | PromptKind::Quit => {}
                 }
             }
             Action::InputAccept => {
@@ -172,6 +176,7 @@ impl App {
                     PromptKind::Note => self.add_bookmark(&text),
                     PromptKind::Search => self.search_accepted(),
                     PromptKind::Find => self.find_prompt_closed(true),
+                    PromptKind::Quit => {}
                 }
             }
             action => {
@@ -183,7 +188,7 @@ impl App {
                 match kind {
                     PromptKind::Search => self.search_typed(),
                     PromptKind::Find => self.find_typed(&text),
-                    PromptKind::Note => {}
+                    PromptKind::Note | PromptKind::Quit => {}
                 }
             }
         }

@@ -6,6 +6,7 @@ mod commands;
 mod reader;
 mod search;
 mod settings;
+mod unsaved;
 
 use std::path::PathBuf;
 
@@ -29,6 +30,9 @@ pub const EXIT_FAILURE: u8 = 1;
 pub const EXIT_USAGE: u8 = 2;
 /// Exit status: the reader needs a terminal and did not get one.
 pub const EXIT_NO_TERMINAL: u8 = 3;
+/// Exit status: the reader ended with bookmarks or reading positions it
+/// could not save (they are listed on stderr and copied to a fallback file).
+pub const EXIT_UNSAVED: u8 = 4;
 
 const AFTER_HELP: &str = "\
 Exit status:
@@ -37,6 +41,8 @@ Exit status:
      the command failed
   2  the command line was wrong
   3  the reader was started without a terminal (use `list` or `show` in pipes)
+  4  the reader could not save bookmarks or reading positions; they are listed
+     on stderr and a copy is written to the cache (or temporary) directory
 
 Without ARCHIVE the bundled sample archive (Zhongyuan district bulletin) is used.
 ARCHIVE is a .json archive, a .jsonl file (one article per line) or a directory of them.";

@@ -49,11 +49,17 @@ pub fn run_reader(args: &ReaderArgs, err: &mut dyn Write) -> u8 {
         backend: Choice::named(args.backend.as_deref()),
         exit_after_first_frame: args.exit_after_first_frame,
     };
+    let cache = find::cache_dir(args.cache_dir.as_deref());
     match term::run_app(&mut app, options) {
-        Ok(()) => report_unsaved(&app, err),
+        Ok(()) => super::unsaved::report(&app, cache, err),
         Err(e) => {
             let _ = writeln!(err, "bulletin: terminal error: {e}");
-            EXIT_FAILURE
+            let unsaved = super::unsaved::report(&app, cache, err);
+            if unsaved == EXIT_OK {
+                EXIT_FAILURE
+            } else {
+                unsaved
+            }
         }
     }
 }
@@ -97,18 +103,4 @@ fn attach_store(app: App, args: &ReaderArgs, err: &mut dyn Write) -> App {
             app
         }
     }
-}
-
-/// After the reader: says so on stderr when changes could not be saved.
-fn report_unsaved(app: &App, err: &mut dyn Write) -> u8 {
-    let Some(p) = app.persist.as_ref().filter(|p| p.unsaved()) else {
-        return EXIT_OK;
-    };
-    let why = p.error.as_deref().unwrap_or("the save did not finish");
-    let _ = writeln!(
-        err,
-        "bulletin: bookmarks or reading positions were not saved: {}",
-        crate::text::sanitize_line(why)
-    );
-    EXIT_FAILURE
 }

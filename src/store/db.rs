@@ -14,6 +14,7 @@ use super::file::{self, Loaded, STATE_FILE};
 use super::merge::{merge_into, settle};
 use super::saver::{Mode, SaveJob, SaveOutcome, Saver, newer};
 use super::types::{ArchiveKey, ArchiveState, Bookmark, Position, StateFile, Status, VERSION, now};
+use super::unsaved::Log;
 
 /// Bookmarks and reading positions of every archive, backed by
 /// `state.json` in the data directory. Changes apply in memory at once and
@@ -32,6 +33,8 @@ pub struct Store {
     notices: Vec<Notice>,
     /// `None` once moved to a worker thread.
     saver: Option<Saver>,
+    /// Changes handed to saves that have not reached the disk.
+    log: Log,
 }
 
 impl Store {
@@ -83,6 +86,7 @@ impl Store {
             urgent: false,
             notices: Vec::new(),
             saver: None,
+            log: Log::default(),
         }
     }
 
@@ -158,10 +162,18 @@ impl Store {
     /// The pending changes as a job for the saver (`write: false` only
     /// reads what other instances saved).
     pub fn take_job(&mut self, write: bool) -> SaveJob {
+        self.log.record(&self.pending);
         SaveJob {
             changes: std::mem::take(&mut self.pending),
             write,
         }
+    }
+
+    /// Every change not known to be on disk: those of failed or unfinished
+    /// saves and those not handed to a save yet. Empty once a save succeeds
+    /// and nothing changed since.
+    pub fn unsaved_changes(&self) -> StateFile {
+        self.log.with(&self.pending)
     }
 
     /// Takes in the outcome of a job: what other instances wrote, whether
@@ -175,6 +187,9 @@ impl Store {
         self.failed = outcome.unsaved;
         if outcome.error.is_none() && !outcome.unsaved {
             self.urgent = has_bookmark_changes(&self.pending);
+            if outcome.write {
+                self.log.clear();
+            }
         }
         self.notices.extend(outcome.notices);
     }
@@ -204,6 +219,7 @@ impl Store {
             Mode::Writable => {}
         }
         let saver = self.saver.as_mut().ok_or(StoreError::Elsewhere)?;
+        self.log.record(&self.pending);
         let changes = std::mem::take(&mut self.pending);
         let mut notices = Vec::new();
         let result = saver.save(changes, &mut notices);
@@ -213,6 +229,7 @@ impl Store {
                 merge_into(&mut self.state, delta, now());
                 self.failed = false;
                 self.urgent = false;
+                self.log.clear();
                 Ok(())
             }
             Err(e) => {

@@ -15,6 +15,7 @@ mod listing;
 mod merge;
 mod saver;
 mod types;
+mod unsaved;
 
 use std::path::{Path, PathBuf};
 
@@ -26,7 +27,8 @@ pub use lenient::{Problem, SET_ASIDE};
 pub use listing::{bookmark_lines, bookmarks_json};
 pub use merge::TOMBSTONE_DAYS;
 pub use saver::{SaveJob, SaveOutcome, Saver};
-pub use types::{ArchiveKey, ArchiveState, Bookmark, Position, Status, VERSION};
+pub use types::{ArchiveKey, ArchiveState, Bookmark, Position, StateFile, Status, VERSION};
+pub use unsaved::write_fallback;
 
 /// Environment variable that overrides the data directory.
 pub const DATA_DIR_ENV: &str = "BULLETIN_DATA_DIR";

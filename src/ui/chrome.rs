@@ -120,6 +120,7 @@ pub fn prompt(
         PromptKind::Note => format!("{}: ", t(app, Msg::NotePrompt)),
         PromptKind::Search => "/".to_string(),
         PromptKind::Find => format!("{}: ", t(app, Msg::FindPrompt)),
+        PromptKind::Quit => format!("{} ", t(app, Msg::QuitPrompt)),
     };
     let summary = match (kind, app.reader(), app.finder.as_ref()) {
         (PromptKind::Search, Some(r), _) => r.search.summary(app.settings.lang),

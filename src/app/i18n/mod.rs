@@ -114,6 +114,9 @@ pub enum Msg {
     WrappedTop,
     WrappedBottom,
     ClipboardOff,
+    QuitPrompt,
+    ScreenQuit,
+    NoteQuit,
 }
 
 mod actions;
