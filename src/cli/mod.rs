@@ -30,6 +30,10 @@ pub const EXIT_FAILURE: u8 = 1;
 pub const EXIT_USAGE: u8 = 2;
 /// Exit status: the reader needs a terminal and did not get one.
 pub const EXIT_NO_TERMINAL: u8 = 3;
+/// Exit status: the reader's terminal went away (128 + SIGHUP, as after
+/// the hang-up signal itself). Any other terminating signal gives 128 + its
+/// number.
+pub const EXIT_HANGUP: u8 = 129;
 /// Exit status: the reader ended with bookmarks or reading positions it
 /// could not save (they are listed on stderr and copied to a fallback file).
 pub const EXIT_UNSAVED: u8 = 4;
@@ -40,9 +44,12 @@ Exit status:
   1  the archive or the settings file could not be loaded or is invalid, or
      the command failed
   2  the command line was wrong
-  3  the reader was started without a terminal (use `list` or `show` in pipes)
+  3  the reader was started without a terminal, or on TERM=dumb (use `list` or
+     `show` there)
   4  the reader could not save bookmarks or reading positions; they are listed
      on stderr and a copy is written to the cache (or temporary) directory
+  128+N  the reader was ended by signal N (SIGTERM 143, SIGINT 130, ...); 129
+     also when its terminal went away (a closed window, a dropped SSH link)
 
 Without ARCHIVE the bundled sample archive (Zhongyuan district bulletin) is used.
 ARCHIVE is a .json archive, a .jsonl file (one article per line) or a directory of them.";

@@ -4,13 +4,15 @@
 
 use std::io::{IsTerminal, Write};
 
-use super::{EXIT_FAILURE, EXIT_NO_TERMINAL, EXIT_OK, ReaderArgs, load_library, settings_from};
+use super::{
+    EXIT_FAILURE, EXIT_HANGUP, EXIT_NO_TERMINAL, EXIT_OK, ReaderArgs, load_library, settings_from,
+};
 use crate::app::effect::update_inline;
 use crate::app::{Action, App, IndexHandle, IndexState};
 use crate::config::Config;
 use crate::find::{self, Lookup};
 use crate::store;
-use crate::term::{self, backend::Choice};
+use crate::term::{self, Ending, backend::Choice};
 use std::sync::Arc;
 
 /// Runs the reader until the user quits; returns the exit status.
@@ -24,6 +26,13 @@ pub fn run_reader(args: &ReaderArgs, err: &mut dyn Write) -> u8 {
             return EXIT_FAILURE;
         }
     };
+    if std::env::var_os("TERM").is_some_and(|t| t == "dumb") {
+        let _ = writeln!(
+            err,
+            "bulletin: this terminal (TERM=dumb) cannot show the full-screen reader; use `bulletin list` to see the articles and `bulletin show ID` to read one"
+        );
+        return EXIT_NO_TERMINAL;
+    }
     if !std::io::stdout().is_terminal() {
         let _ = writeln!(
             err,
@@ -50,17 +59,19 @@ pub fn run_reader(args: &ReaderArgs, err: &mut dyn Write) -> u8 {
         exit_after_first_frame: args.exit_after_first_frame,
     };
     let cache = find::cache_dir(args.cache_dir.as_deref());
-    match term::run_app(&mut app, options) {
-        Ok(()) => super::unsaved::report(&app, cache, err),
-        Err(e) => {
-            let _ = writeln!(err, "bulletin: terminal error: {e}");
-            let unsaved = super::unsaved::report(&app, cache, err);
-            if unsaved == EXIT_OK {
-                EXIT_FAILURE
-            } else {
-                unsaved
-            }
-        }
+    let ended = term::run_app(&mut app, options);
+    if let Err(e) = &ended {
+        let _ = writeln!(err, "bulletin: terminal error: {e}");
+    }
+    let unsaved = super::unsaved::report(&app, cache, err);
+    match ended {
+        Ok(Ending::Quit) => unsaved,
+        // As shells expect of a process a signal ended.
+        Ok(Ending::Signal(sig)) => 128u8.saturating_add(u8::try_from(sig).unwrap_or(0)),
+        // The terminal hung up: as if by SIGHUP.
+        Ok(Ending::Lost) => EXIT_HANGUP,
+        Err(_) if unsaved == EXIT_OK => EXIT_FAILURE,
+        Err(_) => unsaved,
     }
 }
 

@@ -8,6 +8,9 @@ pub mod clipboard;
 mod events;
 mod find;
 pub mod probe;
+mod reply;
+mod screen;
+pub mod signals;
 mod worker;
 
 use std::collections::VecDeque;
@@ -40,42 +43,112 @@ pub struct Options {
 pub const MOUSE_ON: &str = "\x1b[?1000h\x1b[?1002h\x1b[?1006h";
 pub const MOUSE_OFF: &str = "\x1b[?1006l\x1b[?1002l\x1b[?1000l";
 
+/// How a session ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ending {
+    /// The user quit.
+    Quit,
+    /// A terminating signal arrived (its number): exit with 128 + it.
+    Signal(i32),
+    /// The terminal went away (reads or writes failed with no signal).
+    Lost,
+}
+
 /// Takes over the terminal, runs `app` until it quits, and restores the
-/// terminal on every way out (`ratatui::try_init` installs the panic hook
-/// that restores too).
-pub fn run_app(app: &mut App, options: Options) -> std::io::Result<()> {
-    let terminal = ratatui::try_init()?;
+/// terminal on every way out (panics included; see `screen`). Terminating
+/// signals are caught from before the first byte is sent (`signals`).
+pub fn run_app(app: &mut App, options: Options) -> std::io::Result<Ending> {
+    let input = events::Input::channel();
+    signals::install(input.tx.clone())?;
+    screen::enter()?;
+    let result = take_over(app, options, input);
+    screen::leave();
+    ending(result)
+}
+
+/// The session on a terminal already taken: the probe, then the loop.
+fn take_over(app: &mut App, options: Options, input: events::Input) -> std::io::Result<()> {
+    let mut quiet_until = None;
     if options.forced.is_none() {
-        // Asked on the alternate screen before any input thread exists, so
-        // the reply can never be read as keys (see `probe`).
-        let found =
-            probe::detect_ambiguous_width(probe::DEFAULT_TIMEOUT).unwrap_or(ProbeResult::NoAnswer);
+        // Asked on the alternate screen before any input thread exists: the
+        // probe reads the reply itself (see `probe`).
+        let probed = probe::detect_ambiguous_width(probe::DEFAULT_TIMEOUT);
+        let (found, typed) = match probed {
+            Ok(p) => (p.result, p.typed),
+            Err(_) => (ProbeResult::NoAnswer, Vec::new()),
+        };
+        // Keys typed while the probe waited come first.
+        for key in typed {
+            let _ = input.tx.send(Event::Key(key));
+        }
         let source = match found {
             ProbeResult::NoAnswer => WidthSource::NoAnswer,
             _ => WidthSource::Detected,
         };
         crate::app::effect::update_inline(app, Action::WidthMode(found.mode(), source));
+        quiet_until = Some(std::time::Instant::now() + events::AFTER_PROBE);
     }
+    if signals::received().is_some() {
+        return Ok(());
+    }
+    events::start_keys(&input, quiet_until)?;
     let mouse = app.settings.mouse;
     if mouse {
         write_now(MOUSE_ON)?;
     }
     let result = match options.backend {
         backend::Choice::Plain => {
-            let mut terminal = terminal;
-            start(&mut terminal, app, options)
+            let plain = ratatui::backend::CrosstermBackend::new(std::io::stdout());
+            Terminal::new(plain).and_then(|mut t| {
+                let r = start(&mut t, app, options, input);
+                // Dropping a terminal whose cursor cannot be shown again
+                // would report it with `eprintln!`, which panics when the
+                // terminal is gone: leak it instead (the process ends).
+                if t.show_cursor().is_err() {
+                    std::mem::forget(t);
+                }
+                r
+            })
         }
         backend::Choice::Lean(sync) => {
-            drop(terminal);
             let lean = backend::LeanBackend::new(std::io::stdout(), sync);
-            Terminal::new(lean).and_then(|mut t| start(&mut t, app, options))
+            Terminal::new(lean).and_then(|mut t| start(&mut t, app, options, input))
         }
     };
     if mouse {
         let _ = write_now(MOUSE_OFF);
     }
-    ratatui::restore();
     result
+}
+
+/// How the session ended: a signal first, then a terminal gone (reading
+/// failed, or writing failed the way a hung-up terminal fails).
+fn ending(result: std::io::Result<()>) -> std::io::Result<Ending> {
+    if let Some(sig) = signals::received() {
+        return Ok(Ending::Signal(sig));
+    }
+    match result {
+        Ok(()) if events::lost() => Ok(Ending::Lost),
+        Ok(()) => Ok(Ending::Quit),
+        Err(e) if is_lost(&e) || events::lost() => Ok(Ending::Lost),
+        Err(e) => Err(e),
+    }
+}
+
+/// Whether `e` (or the error it wraps) is how writing to a terminal that
+/// went away fails.
+fn is_lost(e: &std::io::Error) -> bool {
+    let gone = |e: &std::io::Error| {
+        e.kind() == std::io::ErrorKind::BrokenPipe
+            || matches!(
+                e.raw_os_error(),
+                Some(libc::EIO | libc::ENXIO | libc::EPIPE | libc::EBADF | libc::ENOTTY)
+            )
+    };
+    let inner = e
+        .get_ref()
+        .and_then(|inner| inner.downcast_ref::<std::io::Error>());
+    gone(e) || inner.is_some_and(gone)
 }
 
 fn write_now(s: &str) -> std::io::Result<()> {
@@ -84,11 +157,15 @@ fn write_now(s: &str) -> std::io::Result<()> {
     out.flush()
 }
 
-fn start<B: Backend>(t: &mut Terminal<B>, app: &mut App, options: Options) -> std::io::Result<()>
+fn start<B: Backend>(
+    t: &mut Terminal<B>,
+    app: &mut App,
+    options: Options,
+    input: events::Input,
+) -> std::io::Result<()>
 where
     B::Error: std::error::Error + Send + Sync + 'static,
 {
-    let input = events::spawn()?;
     if options.exit_after_first_frame {
         let mut rt = Runtime {
             worker: None,

@@ -23,6 +23,7 @@ mod hostile_links;
 mod hostile_lock;
 mod hostile_names;
 mod hostile_state;
+mod hostile_terminal;
 mod hostile_unsaved;
 mod import_odd;
 mod import_props;
