@@ -48,6 +48,7 @@ impl App {
             action => self.dispatch(action),
         }
         self.sync_store();
+        self.sync_marks();
         std::mem::take(&mut self.effects)
     }
 
@@ -111,9 +112,6 @@ impl App {
         let notices = p.finished(outcome);
         if let Some(n) = notices.first() {
             self.status = Some(n.to_string());
-        }
-        if matches!(self.view, View::Bookmarks { .. }) {
-            self.check_detached();
         }
     }
 

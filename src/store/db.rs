@@ -11,10 +11,12 @@ use std::path::{Path, PathBuf};
 use super::anchor::Anchor;
 use super::error::{Notice, StoreError};
 use super::file::{self, Loaded, STATE_FILE};
-use super::merge::{merge_into, settle};
+use super::merge::merge_touched;
 use super::saver::{Mode, SaveJob, SaveOutcome, Saver, newer};
-use super::types::{ArchiveKey, ArchiveState, Bookmark, Position, StateFile, Status, VERSION, now};
+use super::types::{ArchiveKey, ArchiveState, Position, StateFile, Status, VERSION, now};
 use super::unsaved::Log;
+
+mod marks;
 
 /// Bookmarks and reading positions of every archive, backed by
 /// `state.json` in the data directory. Changes apply in memory at once and
@@ -35,6 +37,9 @@ pub struct Store {
     saver: Option<Saver>,
     /// Changes handed to saves that have not reached the disk.
     log: Log,
+    /// Counts changes to bookmarks (not positions), so lists of them are
+    /// worked out again only when one changed.
+    marks_generation: u64,
 }
 
 impl Store {
@@ -87,6 +92,7 @@ impl Store {
             notices: Vec::new(),
             saver: None,
             log: Log::default(),
+            marks_generation: 0,
         }
     }
 
@@ -180,7 +186,7 @@ impl Store {
     /// the changes are on disk, and any notices (kept for
     /// [`Store::take_notices`]).
     pub fn finish(&mut self, outcome: SaveOutcome) {
-        merge_into(&mut self.state, outcome.delta, now());
+        self.absorb(outcome.delta);
         if let Some(found) = outcome.newer {
             self.mode = Mode::Newer(found);
         }
@@ -226,7 +232,7 @@ impl Store {
         self.notices.extend(notices);
         match result {
             Ok(delta) => {
-                merge_into(&mut self.state, delta, now());
+                self.absorb(delta);
                 self.failed = false;
                 self.urgent = false;
                 self.log.clear();
@@ -247,67 +253,21 @@ impl Store {
     pub fn refresh(&mut self) -> Result<(), StoreError> {
         let saver = self.saver.as_mut().ok_or(StoreError::Elsewhere)?;
         let delta = saver.refresh()?;
-        merge_into(&mut self.state, delta, now());
+        self.absorb(delta);
         Ok(())
+    }
+
+    /// Merges in what other instances wrote.
+    fn absorb(&mut self, delta: StateFile) {
+        if has_bookmark_changes(&delta) {
+            self.marks_generation += 1;
+        }
+        merge_touched(&mut self.state, delta, now());
     }
 
     /// Keys of all archives with any state, sorted.
     pub fn archive_keys(&self) -> Vec<&ArchiveKey> {
         self.state.archives.keys().collect()
-    }
-
-    /// The archive's bookmarks, newest first.
-    pub fn bookmarks(&self, key: &ArchiveKey) -> Vec<&Bookmark> {
-        let mut list: Vec<&Bookmark> = self
-            .state
-            .archives
-            .get(key)
-            .map(|a| a.bookmarks.values().collect())
-            .unwrap_or_default();
-        list.sort_by(|a, b| (b.created, &b.id).cmp(&(a.created, &a.id)));
-        list
-    }
-
-    /// Adds (or replaces, by id) a bookmark.
-    pub fn add_bookmark(&mut self, key: &ArchiveKey, bookmark: Bookmark) {
-        let state = archive_in(&mut self.state, key);
-        for archive in [state, archive_in(&mut self.pending, key)] {
-            archive.deleted.remove(&bookmark.id);
-            archive
-                .bookmarks
-                .insert(bookmark.id.clone(), bookmark.clone());
-        }
-        self.urgent = true;
-    }
-
-    /// Deletes a bookmark, leaving a tombstone; returns it for undo.
-    pub fn delete_bookmark(&mut self, key: &ArchiveKey, id: &str) -> Option<Bookmark> {
-        let archive = self.state.archives.get_mut(key)?;
-        let bookmark = archive.bookmarks.remove(id)?;
-        let at = now().max(bookmark.alive_since() + chrono::Duration::milliseconds(1));
-        archive.deleted.insert(id.to_string(), at);
-        let pending = archive_in(&mut self.pending, key);
-        pending.bookmarks.remove(id);
-        pending.deleted.insert(id.to_string(), at);
-        self.urgent = true;
-        Some(bookmark)
-    }
-
-    /// Undoes a delete: brings the bookmark back, marked as restored after
-    /// its tombstone so merges with copies that saw the delete keep it.
-    pub fn restore_bookmark(&mut self, key: &ArchiveKey, mut bookmark: Bookmark) {
-        let archive = self.archive_mut(key);
-        let deleted = archive.deleted.remove(&bookmark.id);
-        let floor = deleted.map(|t| t + chrono::Duration::milliseconds(1));
-        bookmark.restored = Some(floor.map_or(now(), |f| now().max(f)));
-        archive
-            .bookmarks
-            .insert(bookmark.id.clone(), bookmark.clone());
-        settle(archive, now());
-        let pending = archive_in(&mut self.pending, key);
-        pending.deleted.remove(&bookmark.id);
-        pending.bookmarks.insert(bookmark.id.clone(), bookmark);
-        self.urgent = true;
     }
 
     /// The remembered position in an article.
@@ -358,13 +318,13 @@ impl Store {
             .unwrap_or_default()
     }
 
-    fn archive_mut(&mut self, key: &ArchiveKey) -> &mut ArchiveState {
+    pub(super) fn archive_mut(&mut self, key: &ArchiveKey) -> &mut ArchiveState {
         archive_in(&mut self.state, key)
     }
 }
 
 /// `key`'s archive in `file`, created empty if need be.
-fn archive_in<'a>(file: &'a mut StateFile, key: &ArchiveKey) -> &'a mut ArchiveState {
+pub(super) fn archive_in<'a>(file: &'a mut StateFile, key: &ArchiveKey) -> &'a mut ArchiveState {
     file.archives
         .entry(key.clone())
         .or_insert_with(|| ArchiveState::for_key(key))

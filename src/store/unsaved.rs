@@ -6,7 +6,7 @@ use std::fs::OpenOptions;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-use super::merge::merge_into;
+use super::merge::merge_touched;
 use super::types::{StateFile, now};
 
 /// Every change handed to a save since the last save that reached the
@@ -18,7 +18,7 @@ impl Log {
     /// Adds changes a save job takes.
     pub(super) fn record(&mut self, changes: &StateFile) {
         if !changes.is_empty() {
-            merge_into(&mut self.0, changes.clone(), now());
+            merge_touched(&mut self.0, changes.clone(), now());
         }
     }
 
@@ -30,7 +30,7 @@ impl Log {
     /// The recorded changes plus `pending` (not yet handed to a save).
     pub(super) fn with(&self, pending: &StateFile) -> StateFile {
         let mut all = self.0.clone();
-        merge_into(&mut all, pending.clone(), now());
+        merge_touched(&mut all, pending.clone(), now());
         all
     }
 }
