@@ -93,7 +93,10 @@ pub fn reply_like(k: &Key) -> bool {
 pub fn convert(event: event::Event) -> Option<Event> {
     match event {
         event::Event::Key(k) if k.kind != KeyEventKind::Release => convert_key(k).map(Event::Key),
-        event::Event::Resize(w, h) => Some(Event::Resize(w, h)),
+        event::Event::Resize(w, h) => {
+            let (w, h) = super::capped::cap(w, h);
+            Some(Event::Resize(w, h))
+        }
         event::Event::Paste(s) => Some(Event::Paste(s)),
         event::Event::Mouse(m) => convert_mouse(m),
         _ => None,

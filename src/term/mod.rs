@@ -4,6 +4,7 @@
 //! reader command that builds it lives in `cli`.
 
 pub mod backend;
+pub mod capped;
 pub mod clipboard;
 mod events;
 mod find;
@@ -98,7 +99,7 @@ fn take_over(app: &mut App, options: Options, input: events::Input) -> std::io::
     }
     let result = match options.backend {
         backend::Choice::Plain => {
-            let plain = ratatui::backend::CrosstermBackend::new(std::io::stdout());
+            let plain = capped::Capped(ratatui::backend::CrosstermBackend::new(std::io::stdout()));
             Terminal::new(plain).and_then(|mut t| {
                 let r = start(&mut t, app, options, input);
                 // Dropping a terminal whose cursor cannot be shown again
@@ -119,6 +120,23 @@ fn take_over(app: &mut App, options: Options, input: events::Input) -> std::io::
         let _ = write_now(MOUSE_OFF);
     }
     result
+}
+
+/// The last of the resizes waiting behind `first`: laying a long article
+/// out again for each size a window passes through while it is dragged
+/// froze the reader for as many layouts. The first other event that
+/// waited behind them is kept in `held`, to come next.
+fn latest_resize(first: Event, events: &mut impl Events, held: &mut Option<Event>) -> Event {
+    let mut latest = first;
+    while let Some(next) = events.try_next() {
+        if matches!(next, Event::Resize(..)) {
+            latest = next;
+        } else {
+            *held = Some(next);
+            break;
+        }
+    }
+    latest
 }
 
 /// How the session ended: a signal first, then a terminal gone (reading
@@ -187,6 +205,11 @@ pub trait Events {
     fn waker(&self) -> Option<Sender<Event>> {
         None
     }
+
+    /// An event that is already waiting, if any (never waits).
+    fn try_next(&mut self) -> Option<Event> {
+        None
+    }
 }
 
 fn recv(rx: &Receiver<Event>, wait: Option<Duration>) -> Option<Event> {
@@ -204,6 +227,10 @@ impl Events for Receiver<Event> {
     fn next_event(&mut self, wait: Option<Duration>) -> Option<Event> {
         recv(self, wait)
     }
+
+    fn try_next(&mut self) -> Option<Event> {
+        self.try_recv().ok()
+    }
 }
 
 impl Events for events::Input {
@@ -213,6 +240,10 @@ impl Events for events::Input {
 
     fn waker(&self) -> Option<Sender<Event>> {
         Some(self.tx.clone())
+    }
+
+    fn try_next(&mut self) -> Option<Event> {
+        self.rx.try_recv().ok()
     }
 }
 
@@ -337,7 +368,12 @@ where
     B::Error: std::error::Error + Send + Sync + 'static,
 {
     draw(terminal, app, rt)?;
-    while let Some(event) = events.next_event(app.wake_after()) {
+    let mut held = None;
+    while let Some(event) = held.take().or_else(|| events.next_event(app.wake_after())) {
+        let event = match event {
+            Event::Resize(..) => latest_resize(event, events, &mut held),
+            event => event,
+        };
         if let Some(action) = app.action_for(event) {
             let effects = app.update(action);
             rt.perform(app, effects)?;

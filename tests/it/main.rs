@@ -23,6 +23,7 @@ mod hostile_links;
 mod hostile_lock;
 mod hostile_names;
 mod hostile_scale;
+mod hostile_sizes;
 mod hostile_state;
 mod hostile_terminal;
 mod hostile_unsaved;
