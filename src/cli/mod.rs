@@ -176,8 +176,8 @@ pub struct ShowArgs {
     /// Archive holding the article (default: the bundled sample).
     #[arg(long, value_name = "ARCHIVE")]
     pub archive: Option<PathBuf>,
-    /// Line width in columns.
-    #[arg(long, default_value_t = 80, value_parser = clap::value_parser!(u16).range(1..))]
+    /// Line width in columns (at least 2: a Chinese character takes two).
+    #[arg(long, default_value_t = 80, value_parser = clap::value_parser!(u16).range(2..))]
     pub width: u16,
     /// How wide the terminal draws ambiguous-width characters (auto means narrow here).
     #[arg(long, value_enum, default_value = "narrow")]

@@ -26,6 +26,7 @@ mod hostile_scale;
 mod hostile_sizes;
 mod hostile_state;
 mod hostile_terminal;
+mod hostile_text;
 mod hostile_unsaved;
 mod import_odd;
 mod import_props;

@@ -124,6 +124,16 @@ mod messages;
 
 pub use actions::describe;
 
+/// The status line after `y` cut a paragraph too long for the clipboard.
+pub fn copied_part(lang: Lang, copied: usize, all: usize) -> String {
+    match lang {
+        Lang::Zh => format!("只复制了前 {copied} 字 (共 {all} 字): 剪贴板最多 56 KB"),
+        Lang::En => format!(
+            "Copied the first {copied} of {all} characters: the clipboard takes at most 56 KB"
+        ),
+    }
+}
+
 /// `18 hits in 3 articles` / `3 篇文章中共 18 处`.
 pub fn hits_in_articles(lang: Lang, hits: usize, articles: usize) -> String {
     match lang {
