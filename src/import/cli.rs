@@ -3,9 +3,10 @@
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
+use super::write::{Form, write_form_atomic};
 use super::{
     ImportError, ImportOptions, MergeOptions, MergeReport, Parsed, decode, merge, parse_bulletin,
-    shown, to_json, write_archive_atomic,
+    shown, to_json,
 };
 use crate::model::Archive;
 use crate::text::sanitize::sanitize_line;
@@ -16,6 +17,10 @@ pub const PROGRESS_MIN_FILES: usize = 8;
 /// Input files larger than this are refused: a bulletin is a few hundred
 /// kilobytes, and decoding needs several times the file's size in memory.
 pub const MAX_INPUT_BYTES: u64 = 256 << 20;
+
+/// An existing output archive larger than this is not read to tell its
+/// form (it is then written as one JSON object, as before).
+const MAX_OUTPUT_BYTES: u64 = 4 << 30;
 
 /// `bulletin import FILE... [-o ARCHIVE] [options]`
 #[derive(Debug, Clone, Default, clap::Args)]
@@ -155,7 +160,15 @@ pub fn run_with(
     }
     match &args.output {
         Some(p) => {
-            write_archive_atomic(p, &archive).map_err(|e| io_err(p, e))?;
+            let form = existing_form(p);
+            if form == Form::JsonLines && (args.title.is_some() || args.key.is_some()) {
+                let msg = format!(
+                    "{} is JSON Lines, which keeps no archive title or key: --title and --key are not written",
+                    shown(p)
+                );
+                warn(stderr, &msg)?;
+            }
+            write_form_atomic(p, &archive, form).map_err(|e| io_err(p, e))?;
             let msg = format!("wrote {}: {}", shown(p), merge_summary(&archive, &mrep));
             writeln!(stderr, "{msg}").map_err(|e| io_err(Path::new("<stderr>"), e))
         }
@@ -177,7 +190,13 @@ fn read_one(
         error: Box::new(error),
     };
     let bytes = crate::files::read_regular(path, MAX_INPUT_BYTES).map_err(|e| io_err(path, e))?;
-    let decoded = decode(&bytes, args.encoding.as_deref(), args.lossy).map_err(in_file)?;
+    let decoded = match decode(&bytes, args.encoding.as_deref(), args.lossy) {
+        // `decode` does not know the path of what it decodes.
+        Err(ImportError::Io { path: p, source }) if p.as_os_str().is_empty() => {
+            return Err(io_err(path, source));
+        }
+        other => other.map_err(in_file)?,
+    };
     drop(bytes);
     if decoded.replaced > 0 {
         let msg = format!(
@@ -255,6 +274,31 @@ fn merge_summary(archive: &Archive, r: &MergeReport) -> String {
 
 fn warn(stderr: &mut dyn Write, msg: &str) -> Result<(), ImportError> {
     writeln!(stderr, "warning: {msg}").map_err(|e| io_err(Path::new("<stderr>"), e))
+}
+
+/// The form of an existing output file: JSON Lines stays JSON Lines (its
+/// first value is not an archive object; see docs/format.md), anything
+/// else, or a new file, is written as one JSON object.
+fn existing_form(path: &Path) -> Form {
+    #[derive(serde::Deserialize)]
+    struct Head {
+        format: Option<serde::de::IgnoredAny>,
+        articles: Option<serde::de::IgnoredAny>,
+    }
+    let Ok(bytes) = crate::files::read_regular(path, MAX_OUTPUT_BYTES) else {
+        return Form::Json;
+    };
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&bytes);
+    let first = serde_json::Deserializer::from_slice(bytes)
+        .into_iter::<Head>()
+        .next();
+    match first {
+        Some(Ok(Head {
+            format: None,
+            articles: None,
+        })) => Form::JsonLines,
+        _ => Form::Json,
+    }
 }
 
 /// Why `-o` cannot name a special file, with the way out.

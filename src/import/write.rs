@@ -15,6 +15,35 @@ pub fn to_json(archive: &Archive) -> String {
     s
 }
 
+/// The archive as JSON Lines: one article per line, compact, in order. The
+/// archive's title, key and unknown fields have no place in this form.
+pub fn to_json_lines(archive: &Archive) -> String {
+    let mut s = String::new();
+    for a in &archive.articles {
+        s.push_str(&serde_json::to_string(a).expect("an article always serialises"));
+        s.push('\n');
+    }
+    s
+}
+
+/// How an archive file is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    /// One JSON object (`to_json`).
+    Json,
+    /// One article per line (`to_json_lines`).
+    JsonLines,
+}
+
+/// [`write_archive_atomic`] in the given form.
+pub fn write_form_atomic(path: &Path, archive: &Archive, form: Form) -> io::Result<()> {
+    let text = match form {
+        Form::Json => to_json(archive),
+        Form::JsonLines => to_json_lines(archive),
+    };
+    files::replace_atomic(path, text.as_bytes(), files::Mode::KeepOr644).map(|_| ())
+}
+
 /// Writes `archive` to `path` atomically ([`files::replace_atomic`]): a
 /// temporary file created exclusively under a random name beside the real
 /// file (a symlinked `path` is written through, and stays a link), flushed
