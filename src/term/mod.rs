@@ -6,6 +6,7 @@
 pub mod backend;
 pub mod capped;
 pub mod clipboard;
+mod ending;
 mod events;
 mod find;
 pub mod probe;
@@ -25,6 +26,8 @@ use ratatui::backend::Backend;
 use crate::app::{Action, App, Effect, Event, WidthSource};
 use crate::text::WidthMode;
 use crate::ui;
+pub use ending::Ending;
+use ending::ending;
 use probe::ProbeResult;
 pub use worker::SaveWorker;
 
@@ -43,17 +46,6 @@ pub struct Options {
 /// movement of the mouse over SSH.
 pub const MOUSE_ON: &str = "\x1b[?1000h\x1b[?1002h\x1b[?1006h";
 pub const MOUSE_OFF: &str = "\x1b[?1006l\x1b[?1002l\x1b[?1000l";
-
-/// How a session ended.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Ending {
-    /// The user quit.
-    Quit,
-    /// A terminating signal arrived (its number): exit with 128 + it.
-    Signal(i32),
-    /// The terminal went away (reads or writes failed with no signal).
-    Lost,
-}
 
 /// Takes over the terminal, runs `app` until it quits, and restores the
 /// terminal on every way out (panics included; see `screen`). Terminating
@@ -137,36 +129,6 @@ fn latest_resize(first: Event, events: &mut impl Events, held: &mut Option<Event
         }
     }
     latest
-}
-
-/// How the session ended: a signal first, then a terminal gone (reading
-/// failed, or writing failed the way a hung-up terminal fails).
-fn ending(result: std::io::Result<()>) -> std::io::Result<Ending> {
-    if let Some(sig) = signals::received() {
-        return Ok(Ending::Signal(sig));
-    }
-    match result {
-        Ok(()) if events::lost() => Ok(Ending::Lost),
-        Ok(()) => Ok(Ending::Quit),
-        Err(e) if is_lost(&e) || events::lost() => Ok(Ending::Lost),
-        Err(e) => Err(e),
-    }
-}
-
-/// Whether `e` (or the error it wraps) is how writing to a terminal that
-/// went away fails.
-fn is_lost(e: &std::io::Error) -> bool {
-    let gone = |e: &std::io::Error| {
-        e.kind() == std::io::ErrorKind::BrokenPipe
-            || matches!(
-                e.raw_os_error(),
-                Some(libc::EIO | libc::ENXIO | libc::EPIPE | libc::EBADF | libc::ENOTTY)
-            )
-    };
-    let inner = e
-        .get_ref()
-        .and_then(|inner| inner.downcast_ref::<std::io::Error>());
-    gone(e) || inner.is_some_and(gone)
 }
 
 fn write_now(s: &str) -> std::io::Result<()> {

@@ -102,3 +102,16 @@ fn an_endless_device_as_the_state_file_is_reported_not_read() {
         run.err()
     );
 }
+
+/// The reader itself: a FIFO as `state.json` used to block it at start-up
+/// while it held `state.lock` (so every other reader blocked too).
+#[test]
+fn the_reader_starts_with_a_fifo_as_the_state_file() {
+    let home = tempfile::tempdir().unwrap();
+    mkfifo(&home.path().join("state.json"));
+    let mut s = crate::common::pty::Session::start(&[], 80, 24, home.path(), &[]);
+    s.wait_text("须水街道");
+    s.wait_text("a FIFO");
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+}
