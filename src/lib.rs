@@ -8,6 +8,7 @@
 pub mod app;
 pub mod cli;
 pub mod config;
+pub mod files;
 pub mod find;
 pub mod import;
 pub mod lang;

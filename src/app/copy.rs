@@ -4,6 +4,7 @@
 //! `Y` a citation of the place being read.
 
 use super::effect::Effect;
+use super::i18n;
 use super::mode::View;
 use super::{Action, App, Lang, Msg, Reader};
 use crate::text::sanitize;
@@ -24,7 +25,15 @@ impl App {
                 (text.to_string(), Msg::Copied)
             }
         };
-        self.effects.push(Effect::Copy(sanitize(&text)));
+        let text = sanitize(&text);
+        let cut = clipboard_cut(&text);
+        if cut < text.len() {
+            let (copied, all) = (text[..cut].chars().count(), text.chars().count());
+            self.status = Some(i18n::copied_part(self.settings.lang, copied, all));
+            self.effects.push(Effect::Copy(text[..cut].to_string()));
+            return;
+        }
+        self.effects.push(Effect::Copy(text));
         self.say(msg);
     }
 
@@ -76,5 +85,36 @@ impl App {
             }
         };
         crate::text::sanitize_line(&format!("{cited} \u{2014} {place}"))
+    }
+}
+
+/// The most text `y` copies, in bytes (UTF-8, before base64): the OSC 52
+/// sequence then stays under 75,000 bytes. Terminals and tmux drop longer
+/// ones without a word (hterm stops at 100,000 bytes, others sooner).
+pub const CLIPBOARD_MAX_BYTES: usize = 56_000;
+
+/// How many bytes of `text` fit on the clipboard: all of it, or the
+/// longest start within [`CLIPBOARD_MAX_BYTES`] that ends on a character.
+pub fn clipboard_cut(text: &str) -> usize {
+    if text.len() <= CLIPBOARD_MAX_BYTES {
+        return text.len();
+    }
+    (0..=CLIPBOARD_MAX_BYTES)
+        .rev()
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_text_is_cut_on_a_character_within_the_limit() {
+        let text = "中".repeat(CLIPBOARD_MAX_BYTES);
+        let cut = clipboard_cut(&text);
+        assert!(cut <= CLIPBOARD_MAX_BYTES && cut + 3 > CLIPBOARD_MAX_BYTES);
+        assert!(text.is_char_boundary(cut));
+        assert_eq!(clipboard_cut("短"), "短".len());
     }
 }

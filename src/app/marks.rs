@@ -5,7 +5,10 @@ use super::input::TextInput;
 use super::mode::{Modal, PromptKind, View};
 use super::persist::locate;
 use super::{Action, App, Msg};
+use std::collections::HashMap;
+
 use crate::store::Bookmark;
+use crate::text::Doc;
 
 /// State of the bookmark list screen.
 #[derive(Debug, Clone, Default)]
@@ -16,14 +19,67 @@ pub struct Marks {
     /// The last deleted bookmark, for undo.
     pub undo: Option<Bookmark>,
     /// Ids of bookmarks whose text is no longer in the archive, worked out
-    /// when the list opens or changes (it parses each bookmarked article).
+    /// for the bookmarks around the selection as the list moves (it parses
+    /// each bookmarked article).
     pub detached: std::collections::HashSet<String>,
+    /// Ids whose detachment was worked out.
+    checked: std::collections::HashSet<String>,
+    /// The ids listed (filtered, newest first), and the store's bookmark
+    /// generation and the filter they were worked out for: sorting every
+    /// bookmark per key and per frame made a large state file slow.
+    shown: Vec<String>,
+    shown_for: Option<(u64, String)>,
 }
 
 impl App {
     /// The archive's bookmarks, newest first, narrowed by the list's filter
     /// (title, subdistrict, snippet or note).
     pub fn visible_bookmarks(&self) -> Vec<&Bookmark> {
+        match self.fresh_shown() {
+            Some(ids) => ids.iter().filter_map(|id| self.bookmark(id)).collect(),
+            None => self.filtered_bookmarks(),
+        }
+    }
+
+    /// How many bookmarks the list shows.
+    pub fn visible_count(&self) -> usize {
+        self.fresh_shown()
+            .map_or_else(|| self.filtered_bookmarks().len(), <[String]>::len)
+    }
+
+    /// The listed bookmarks `from..from + n`, with their positions.
+    pub fn visible_window(&self, from: usize, n: usize) -> Vec<(usize, &Bookmark)> {
+        match self.fresh_shown() {
+            Some(ids) => (ids.iter().enumerate().skip(from).take(n))
+                .filter_map(|(i, id)| Some((i, self.bookmark(id)?)))
+                .collect(),
+            None => (self.filtered_bookmarks().into_iter().enumerate())
+                .skip(from)
+                .take(n)
+                .collect(),
+        }
+    }
+
+    /// The listed bookmark at `i`.
+    fn visible_at(&self, i: usize) -> Option<&Bookmark> {
+        self.visible_window(i, 1).pop().map(|(_, b)| b)
+    }
+
+    fn bookmark(&self, id: &str) -> Option<&Bookmark> {
+        let p = self.persist.as_ref()?;
+        p.store.bookmark(&p.key, id)
+    }
+
+    /// The listed ids, if worked out for the store and filter as they are.
+    fn fresh_shown(&self) -> Option<&[String]> {
+        let p = self.persist.as_ref()?;
+        let (generation, filter) = self.marks.shown_for.as_ref()?;
+        (*generation == p.store.marks_generation() && *filter == self.marks.filter)
+            .then_some(self.marks.shown.as_slice())
+    }
+
+    /// Every bookmark through the filter, newest first (sorts them all).
+    fn filtered_bookmarks(&self) -> Vec<&Bookmark> {
         let Some(p) = self.persist.as_ref() else {
             return Vec::new();
         };
@@ -45,35 +101,64 @@ impl App {
             .collect()
     }
 
+    /// Works the list out again if a bookmark or the filter changed, keeps
+    /// the selection in range, and checks the bookmarks around it for
+    /// detachment. Called after every update while the list is open.
+    pub(super) fn sync_marks(&mut self) {
+        if !matches!(self.view, View::Bookmarks { .. }) {
+            return;
+        }
+        if self.fresh_shown().is_none() {
+            let ids = (self.filtered_bookmarks().iter())
+                .map(|b| b.id.clone())
+                .collect();
+            let generation = self.persist.as_ref().map(|p| p.store.marks_generation());
+            self.marks.shown = ids;
+            self.marks.shown_for = generation.map(|g| (g, self.marks.filter.clone()));
+        }
+        let len = self.marks.shown.len();
+        self.marks.selected = self.marks.selected.min(len.saturating_sub(1));
+        self.check_detached();
+    }
+
     /// Whether a bookmark's text is gone from the archive (as found when
-    /// the list was opened).
+    /// it came into view).
     pub fn bookmark_detached(&self, b: &Bookmark) -> bool {
         self.marks.detached.contains(&b.id)
     }
 
-    /// Works out whether a bookmark's text can still be found.
-    fn find_detached(&self, b: &Bookmark) -> bool {
-        let found = self.archive.index_of(&b.anchor.article);
+    /// Whether a bookmark's text can no longer be found; `docs` keeps the
+    /// articles parsed so far.
+    fn find_detached(&self, b: &Bookmark, docs: &mut HashMap<usize, Option<Doc>>) -> bool {
+        let Some(i) = self.archive.index_of(&b.anchor.article) else {
+            return true;
+        };
         let lang = self.settings.lang;
-        match found.map(|i| self.archive.open(i)) {
-            Some(Ok(m)) => locate(&b.anchor, &crate::model::mended_doc(&m, lang)).is_none(),
-            Some(Err(_)) | None => true,
-        }
+        let doc = docs.entry(i).or_insert_with(|| {
+            (self.archive.open(i).ok()).map(|m| crate::model::mended_doc(&m, lang))
+        });
+        doc.as_ref().is_none_or(|d| locate(&b.anchor, d).is_none())
     }
 
-    /// Works out which of the bookmarks are detached.
-    pub(super) fn check_detached(&mut self) {
-        let gone = match self.persist.as_ref() {
-            Some(p) => p
-                .store
-                .bookmarks(&p.key)
-                .into_iter()
-                .filter(|b| !self.marks.detached.contains(&b.id) && self.find_detached(b))
-                .map(|b| b.id.clone())
-                .collect::<Vec<_>>(),
-            None => Vec::new(),
-        };
-        self.marks.detached.extend(gone);
+    /// Works out detachment for the bookmarks within a page of the
+    /// selection that were not checked yet.
+    fn check_detached(&mut self) {
+        let page = usize::from(self.geo.marks.height / 2 + 1);
+        let from = self.marks.selected.saturating_sub(page);
+        let ids: Vec<String> = (self.marks.shown.iter().skip(from).take(page * 2 + 1))
+            .filter(|id| !self.marks.checked.contains(*id))
+            .cloned()
+            .collect();
+        let mut docs = HashMap::new();
+        for id in ids {
+            let gone = self
+                .bookmark(&id)
+                .is_some_and(|b| self.find_detached(b, &mut docs));
+            if gone {
+                self.marks.detached.insert(id.clone());
+            }
+            self.marks.checked.insert(id);
+        }
     }
 
     /// Opens the bookmark list (empty, saying why, without a data
@@ -91,8 +176,14 @@ impl App {
             };
         }
         self.marks.selected = 0;
+        self.recheck_marks();
+    }
+
+    /// Forgets which bookmarks were found detached: they are checked again
+    /// as they come into view (after a reload, or when the list opens).
+    pub(super) fn recheck_marks(&mut self) {
         self.marks.detached.clear();
-        self.check_detached();
+        self.marks.checked.clear();
     }
 
     pub(super) fn start_note(&mut self) {
@@ -121,7 +212,7 @@ impl App {
     }
 
     pub(super) fn update_marks(&mut self, action: Action) {
-        let len = self.visible_bookmarks().len();
+        let len = self.visible_count();
         let m = &mut self.marks;
         match action {
             Action::Down => m.selected = super::browse::step(m.selected, 1, len),
@@ -147,19 +238,13 @@ impl App {
     }
 
     fn delete_bookmark(&mut self) {
-        let Some(id) = self
-            .visible_bookmarks()
-            .get(self.marks.selected)
-            .map(|b| b.id.clone())
-        else {
+        let Some(id) = self.visible_at(self.marks.selected).map(|b| b.id.clone()) else {
             return;
         };
         let Some(p) = self.persist.as_mut() else {
             return;
         };
         self.marks.undo = p.store.delete_bookmark(&p.key, &id);
-        let len = self.visible_bookmarks().len();
-        self.marks.selected = self.marks.selected.min(len.saturating_sub(1));
         self.say(Msg::BookmarkDeleted);
     }
 
@@ -172,11 +257,7 @@ impl App {
     }
 
     fn jump_to_bookmark(&mut self) {
-        let Some(b) = self
-            .visible_bookmarks()
-            .get(self.marks.selected)
-            .map(|b| (*b).clone())
-        else {
+        let Some(b) = self.visible_at(self.marks.selected).cloned() else {
             return;
         };
         let Some(article) = self.archive.index_of(&b.anchor.article) else {

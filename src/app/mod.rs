@@ -25,6 +25,7 @@ mod open;
 pub mod order;
 pub mod persist;
 pub mod problems;
+mod quit;
 pub mod reader;
 pub mod reload;
 pub mod screens;

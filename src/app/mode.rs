@@ -74,6 +74,8 @@ pub enum PromptKind {
     Search,
     /// An archive-wide search query.
     Find,
+    /// Quit although changes could not be saved? (y/n)
+    Quit,
 }
 
 /// An overlay that takes the keys while it is open.
@@ -107,6 +109,10 @@ impl Modal {
                 kind: PromptKind::Find,
                 ..
             } => Some(Screen::Find),
+            Modal::Prompt {
+                kind: PromptKind::Quit,
+                ..
+            } => Some(Screen::Quit),
             Modal::Filter(_) => Some(Screen::Filter),
         }
     }

@@ -120,10 +120,7 @@ impl App {
         if let Some(p) = self.persist.as_mut() {
             p.key = ArchiveKey::new(&self.archive.title, self.archive.key.as_deref());
         }
-        self.marks.detached.clear();
-        if matches!(self.view, View::Bookmarks { .. }) {
-            self.check_detached();
-        }
+        self.recheck_marks();
         if let Some(text) = self.finder.as_ref().map(|f| f.text.clone()) {
             self.find_typed(&text);
         }

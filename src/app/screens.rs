@@ -30,10 +30,12 @@ pub enum Screen {
     Find,
     /// The archive's problems.
     Problems,
+    /// Asked whether to quit although saving failed.
+    Quit,
 }
 
 impl Screen {
-    pub const ALL: [Screen; 11] = [
+    pub const ALL: [Screen; 12] = [
         Screen::Browse,
         Screen::Read,
         Screen::Bookmarks,
@@ -45,6 +47,7 @@ impl Screen {
         Screen::Search,
         Screen::Note,
         Screen::Problems,
+        Screen::Quit,
     ];
 }
 
@@ -180,6 +183,13 @@ pub const SCREENS: &[ScreenInfo] = &[
             hint(&[Action::Back], Msg::HintBack),
         ],
         notes: &[Msg::NoteProblems],
+    },
+    ScreenInfo {
+        screen: Screen::Quit,
+        context: Context::Input,
+        title: Msg::ScreenQuit,
+        hints: &[],
+        notes: &[Msg::NoteQuit],
     },
     ScreenInfo {
         screen: Screen::Help,

@@ -42,7 +42,8 @@ impl App {
             _ => self.count.take(),
         };
         match action {
-            Action::Quit | Action::Terminate => self.quit = true,
+            Action::Quit => self.request_quit(),
+            Action::Terminate => self.quit = true,
             Action::Resize(w, h) => self.resize(w, h),
             Action::Tick => {}
             Action::WidthMode(mode, source) => {
@@ -73,6 +74,7 @@ impl App {
             action => self.dispatch(action, count),
         }
         self.sync_store();
+        self.sync_marks();
         std::mem::take(&mut self.effects)
     }
 
@@ -146,9 +148,6 @@ impl App {
         if let Some(n) = notices.first() {
             self.status = Some(n.to_string());
         }
-        if matches!(self.view, View::Bookmarks { .. }) {
-            self.check_detached();
-        }
         self.refresh_unread();
     }
 
@@ -192,13 +191,16 @@ impl App {
             return;
         };
         let kind = *kind;
+        if kind == PromptKind::Quit {
+            return self.update_quit_prompt(action);
+        }
         match action {
             Action::InputCancel => {
                 self.modal = Modal::None;
                 match kind {
                     PromptKind::Search => self.search_cancelled(),
                     PromptKind::Find => self.find_prompt_closed(false),
-                    PromptKind::Note => {}
+                    PromptKind::Note | PromptKind::Quit => {}
                 }
             }
             Action::InputAccept => {
@@ -208,6 +210,7 @@ impl App {
                     PromptKind::Note => self.add_bookmark(&text),
                     PromptKind::Search => self.search_accepted(),
                     PromptKind::Find => self.find_prompt_closed(true),
+                    PromptKind::Quit => {}
                 }
             }
             action => {
@@ -219,7 +222,7 @@ impl App {
                 match kind {
                     PromptKind::Search => self.search_typed(),
                     PromptKind::Find => self.find_typed(&text),
-                    PromptKind::Note => {}
+                    PromptKind::Note | PromptKind::Quit => {}
                 }
             }
         }

@@ -146,7 +146,12 @@ Exit status:
   1  the archive or the settings file could not be loaded (with --strict:
      the archive has any problem), or the command failed
   2  the command line was wrong
-  3  the reader was started without a terminal (use `list` or `show` in pipes)
+  3  the reader was started without a terminal, or on TERM=dumb (use `list`
+     or `show` there)
+  4  the reader could not save bookmarks or reading positions; they are listed
+     on stderr and a copy is written to the cache (or temporary) directory
+  128+N  the reader was ended by signal N (SIGTERM 143, SIGINT 130, ...); 129
+     also when its terminal went away (a closed window, a dropped SSH link)
 
 Without ARCHIVE the bundled sample archive (Zhongyuan district bulletin) is used.
 ARCHIVE is a .json archive, a .jsonl file (one article per line) or a directory of them.

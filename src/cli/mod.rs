@@ -12,6 +12,7 @@ mod reader;
 mod say;
 mod search;
 mod settings;
+mod unsaved;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -38,6 +39,13 @@ pub const EXIT_FAILURE: u8 = 1;
 pub const EXIT_USAGE: u8 = 2;
 /// Exit status: the reader needs a terminal and did not get one.
 pub const EXIT_NO_TERMINAL: u8 = 3;
+/// Exit status: the reader's terminal went away (128 + SIGHUP, as after
+/// the hang-up signal itself). Any other terminating signal gives 128 + its
+/// number.
+pub const EXIT_HANGUP: u8 = 129;
+/// Exit status: the reader ended with bookmarks or reading positions it
+/// could not save (they are listed on stderr and copied to a fallback file).
+pub const EXIT_UNSAVED: u8 = 4;
 
 /// A keyboard-driven terminal reader for archives of Chinese-language bulletins.
 #[derive(Debug, Parser)]
@@ -188,8 +196,8 @@ pub struct ShowArgs {
     /// The archive, given as an option (`show ID --archive ARCHIVE`).
     #[arg(long = "archive", value_name = "ARCHIVE")]
     pub archive_option: Option<PathBuf>,
-    /// Line width in columns.
-    #[arg(long, default_value_t = 80, value_parser = clap::value_parser!(u16).range(1..))]
+    /// Line width in columns (at least 2: a Chinese character takes two).
+    #[arg(long, default_value_t = 80, value_parser = clap::value_parser!(u16).range(2..))]
     pub width: u16,
     /// How wide the terminal draws ambiguous-width characters (auto means narrow here).
     #[arg(long, value_enum, default_value = "narrow")]

@@ -5,7 +5,9 @@
 use std::io::{IsTerminal, Write};
 
 use super::say::Say;
-use super::{EXIT_FAILURE, EXIT_NO_TERMINAL, EXIT_OK, ReaderArgs, reader_library, settings_from};
+use super::{
+    EXIT_FAILURE, EXIT_HANGUP, EXIT_NO_TERMINAL, EXIT_OK, ReaderArgs, reader_library, settings_from,
+};
 use crate::app::effect::update_inline;
 use crate::app::{Action, App, ArchiveSource, IndexHandle, IndexState};
 use crate::config::{Config, Language};
@@ -13,7 +15,7 @@ use crate::find::{self, Lookup};
 use crate::lang::Lang;
 use crate::model::{Library, Strictness};
 use crate::store;
-use crate::term::{self, backend::Choice};
+use crate::term::{self, Ending, backend::Choice};
 use std::sync::Arc;
 
 /// Archives up to this size have every body read on opening, so the
@@ -34,6 +36,10 @@ pub fn run_reader(args: &ReaderArgs, lang: Option<Language>, err: &mut dyn Write
     };
     let (settings, forced) = settings_from(args, lang, &config, |k| std::env::var(k).ok());
     let lang = settings.lang;
+    if std::env::var_os("TERM").is_some_and(|t| t == "dumb") {
+        let _ = writeln!(err, "bulletin: {}", Say::DumbTerminal.text(lang));
+        return EXIT_NO_TERMINAL;
+    }
     if !std::io::stdout().is_terminal() {
         let _ = writeln!(err, "bulletin: {}", Say::NeedsTerminal.text(lang));
         return EXIT_NO_TERMINAL;
@@ -66,16 +72,24 @@ pub fn run_reader(args: &ReaderArgs, lang: Option<Language>, err: &mut dyn Write
         backend: Choice::named(args.backend.as_deref()),
         exit_after_first_frame: args.exit_after_first_frame,
     };
-    match term::run_app(&mut app, options) {
-        Ok(()) => report_unsaved(&app, lang, err),
-        Err(e) => {
-            let _ = writeln!(
-                err,
-                "bulletin: {}",
-                Say::TerminalError(e.to_string()).text(lang)
-            );
-            EXIT_FAILURE
-        }
+    let cache = find::cache_dir(args.cache_dir.as_deref());
+    let ended = term::run_app(&mut app, options);
+    if let Err(e) = &ended {
+        let _ = writeln!(
+            err,
+            "bulletin: {}",
+            Say::TerminalError(e.to_string()).text(lang)
+        );
+    }
+    let unsaved = super::unsaved::report(&app, cache, lang, err);
+    match ended {
+        Ok(Ending::Quit) => unsaved,
+        // As shells expect of a process a signal ended.
+        Ok(Ending::Signal(sig)) => 128u8.saturating_add(u8::try_from(sig).unwrap_or(0)),
+        // The terminal hung up: as if by SIGHUP.
+        Ok(Ending::Lost) => EXIT_HANGUP,
+        Err(_) if unsaved == EXIT_OK => EXIT_FAILURE,
+        Err(_) => unsaved,
     }
 }
 
@@ -132,15 +146,4 @@ fn attach_store(app: App, args: &ReaderArgs, lang: Lang, err: &mut dyn Write) ->
             app
         }
     }
-}
-
-/// After the reader: says so on stderr when changes could not be saved.
-fn report_unsaved(app: &App, lang: Lang, err: &mut dyn Write) -> u8 {
-    let Some(p) = app.persist.as_ref().filter(|p| p.unsaved()) else {
-        return EXIT_OK;
-    };
-    let unfinished = lang.pick("保存没有完成", "the save did not finish");
-    let why = crate::text::sanitize_line(p.error.as_deref().unwrap_or(unfinished));
-    let _ = writeln!(err, "bulletin: {}", Say::NotSaved(why).text(lang));
-    EXIT_FAILURE
 }

@@ -48,6 +48,8 @@ pub enum Say {
     ConfigAbsent(String),
     ConfigOk(String),
     NeedsTerminal,
+    /// The reader started on `TERM=dumb`.
+    DumbTerminal,
     NotSaved(String),
     NoStore(String),
     TerminalError(String),
@@ -173,6 +175,13 @@ impl Say {
                      use `bulletin list` or `bulletin show ARCHIVE ID` in pipes",
                 )
                 .into(),
+            Say::DumbTerminal => lang
+                .pick(
+                    "这个终端（TERM=dumb）不能显示全屏阅读器；请用 bulletin list 查看文章，用 bulletin show 阅读",
+                    "this terminal (TERM=dumb) cannot show the full-screen reader; \
+                     use `bulletin list` to see the articles and `bulletin show ARCHIVE ID` to read one",
+                )
+                .into(),
             Say::NotSaved(why) => lang.pick(
                 format!("书签或阅读位置没有保存：{why}"),
                 format!("bookmarks or reading positions were not saved: {why}"),
@@ -238,6 +247,7 @@ impl Say {
             Say::ConfigAbsent(s()),
             Say::ConfigOk(s()),
             Say::NeedsTerminal,
+            Say::DumbTerminal,
             Say::NotSaved("disk full".into()),
             Say::NoStore("read-only".into()),
             Say::TerminalError("gone".into()),

@@ -4,9 +4,10 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use super::say::{Outcome, Said};
+use super::write::{Form, write_form_atomic};
 use super::{
     ImportError, ImportOptions, MergeOptions, MergeReport, Parsed, decode, merge, parse_bulletin,
-    to_json, write_archive_atomic,
+    shown, to_json,
 };
 use crate::lang::Lang;
 use crate::model::Archive;
@@ -14,6 +15,14 @@ use crate::text::sanitize::sanitize_line;
 
 /// Show a progress bar from this many files on (and only on a terminal).
 pub const PROGRESS_MIN_FILES: usize = 8;
+
+/// Input files larger than this are refused: a bulletin is a few hundred
+/// kilobytes, and decoding needs several times the file's size in memory.
+pub const MAX_INPUT_BYTES: u64 = 256 << 20;
+
+/// An existing output archive larger than this is not read to tell its
+/// form (it is then written as one JSON object, as before).
+const MAX_OUTPUT_BYTES: u64 = 4 << 30;
 
 /// `bulletin import FILE... [-o ARCHIVE] [options]`
 #[derive(Debug, Clone, Default, clap::Args)]
@@ -159,8 +168,13 @@ pub fn run_with(
     }
     match &args.output {
         Some(p) => {
-            write_archive_atomic(p, &archive).map_err(|e| io_err(p, e))?;
-            let target = sanitize_line(&p.display().to_string());
+            let form = existing_form(p);
+            if form == Form::JsonLines && (args.title.is_some() || args.key.is_some()) {
+                let said = Said::NoTitleInJsonLines { target: shown(p) };
+                warn(stderr, &said.text(lang), lang)?;
+            }
+            write_form_atomic(p, &archive, form).map_err(|e| io_err(p, e))?;
+            let target = shown(p);
             let outcome = outcome(&archive, &mrep);
             let msg = Said::Wrote { target, outcome }.text(lang);
             writeln!(stderr, "{msg}").map_err(|e| io_err(Path::new("<stderr>"), e))
@@ -177,16 +191,23 @@ fn read_one(
     opts: &ImportOptions,
     stderr: &mut dyn Write,
 ) -> Result<Input, ImportError> {
+    // The error's path is only ever displayed: it is kept sanitised.
     let in_file = |error| ImportError::InFile {
-        path: path.to_path_buf(),
+        path: PathBuf::from(shown(path)),
         error: Box::new(error),
     };
-    let bytes = std::fs::read(path).map_err(|e| io_err(path, e))?;
-    let decoded = decode(&bytes, args.encoding.as_deref(), args.lossy).map_err(in_file)?;
+    let bytes = crate::files::read_regular(path, MAX_INPUT_BYTES).map_err(|e| io_err(path, e))?;
+    let decoded = match decode(&bytes, args.encoding.as_deref(), args.lossy) {
+        // `decode` does not know the path of what it decodes.
+        Err(ImportError::Io { path: p, source }) if p.as_os_str().is_empty() => {
+            return Err(io_err(path, source));
+        }
+        other => other.map_err(in_file)?,
+    };
     drop(bytes);
     if decoded.replaced > 0 {
         let said = Said::Replaced {
-            file: sanitize_line(&path.display().to_string()),
+            file: shown(path),
             count: decoded.replaced,
         };
         warn(stderr, &said.text(args.lang), args.lang)?;
@@ -203,15 +224,20 @@ fn read_one(
 /// Reads an existing archive to merge into; `None` if there is none. The
 /// one place to swap in the model's validating loader.
 fn load_existing(path: &Path, lang: Lang) -> Result<Option<Archive>, ImportError> {
-    if !path.exists() {
-        return Ok(None);
+    match std::fs::metadata(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(io_err(path, e)),
+        // A device never ends (`/dev/full`), a pipe may never answer
+        // (`/dev/stdout` in a pipeline): neither is read nor replaced.
+        Ok(m) if !m.is_file() => return Err(io_err(path, not_an_output(m.file_type()))),
+        Ok(_) => {}
     }
     // The real loader: the same messages (file:line:column, every problem)
     // as `bulletin check`, and the same sanitising.
     crate::model::load_path(path)
         .map(Some)
         .map_err(|e| ImportError::BadArchive {
-            path: path.to_path_buf(),
+            path: PathBuf::from(shown(path)),
             message: e.text(lang),
         })
 }
@@ -287,6 +313,42 @@ fn default_title(inputs: &[Input], files: &[PathBuf]) -> String {
 fn warn(stderr: &mut dyn Write, msg: &str, lang: Lang) -> Result<(), ImportError> {
     let label = Said::Warning.text(lang);
     writeln!(stderr, "{label}{msg}").map_err(|e| io_err(Path::new("<stderr>"), e))
+}
+
+/// The form of an existing output file: JSON Lines stays JSON Lines (its
+/// first value is not an archive object; see docs/format.md), anything
+/// else, or a new file, is written as one JSON object.
+fn existing_form(path: &Path) -> Form {
+    #[derive(serde::Deserialize)]
+    struct Head {
+        format: Option<serde::de::IgnoredAny>,
+        articles: Option<serde::de::IgnoredAny>,
+    }
+    let Ok(bytes) = crate::files::read_regular(path, MAX_OUTPUT_BYTES) else {
+        return Form::Json;
+    };
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&bytes);
+    let first = serde_json::Deserializer::from_slice(bytes)
+        .into_iter::<Head>()
+        .next();
+    match first {
+        Some(Ok(Head {
+            format: None,
+            articles: None,
+        })) => Form::JsonLines,
+        _ => Form::Json,
+    }
+}
+
+/// Why `-o` cannot name a special file, with the way out.
+fn not_an_output(kind: std::fs::FileType) -> std::io::Error {
+    std::io::Error::new(
+        std::io::ErrorKind::InvalidInput,
+        format!(
+            "not a regular file ({}); give -o an archive file, or leave out -o to print the archive to standard output",
+            crate::files::kind_name(kind)
+        ),
+    )
 }
 
 fn io_err(path: &Path, source: std::io::Error) -> ImportError {

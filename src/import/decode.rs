@@ -1,7 +1,8 @@
 //! Bytes to text: UTF-8 (with or without BOM), UTF-16 with BOM, GB18030/GBK
-//! (and Big5) detected with `chardetng`, decoded with `encoding_rs`.
+//! (and Big5) detected with `chardetng`, decoded with `encoding_rs`; any
+//! other guess stops and asks for `--encoding`.
 
-use encoding_rs::{DecoderResult, Encoding, GB18030, UTF_8};
+use encoding_rs::{BIG5, DecoderResult, Encoding, GB18030, GBK, UTF_8};
 
 use super::ImportError;
 
@@ -20,9 +21,14 @@ pub struct Decoded {
 /// - `forced`: an encoding label (`utf-8`, `gbk`, `gb18030`, `utf-16le`,
 ///   `big5` … any WHATWG label); a BOM of that same encoding is removed.
 /// - Otherwise: a BOM decides (UTF-8, UTF-16LE, UTF-16BE); else valid UTF-8
-///   is UTF-8; else a NUL byte means binary (an error); else `chardetng`
-///   guesses, and anything but Big5 is read as GB18030 (a superset of GBK
-///   and GB2312).
+///   is UTF-8; else a NUL byte means binary (an error); else text that is
+///   UTF-8 but for a few damaged bytes is UTF-8 (the error names the first
+///   damaged byte); else `chardetng` guesses, and only a Chinese guess is
+///   taken: GBK as GB18030 (a superset of GBK and GB2312), Big5 as Big5,
+///   and only if the decoded text is mostly Han characters. Anything else
+///   (Shift_JIS, EUC-KR, a European code page …) is not guessed at: the
+///   error asks for `--encoding`. With `lossy` ("import it anyway") such
+///   input is read as GB18030, as before.
 /// - Malformed bytes are an error naming the byte offset, unless `lossy`, in
 ///   which case they become U+FFFD and are counted.
 pub fn decode(bytes: &[u8], forced: Option<&str>, lossy: bool) -> Result<Decoded, ImportError> {
@@ -34,24 +40,110 @@ pub fn decode(bytes: &[u8], forced: Option<&str>, lossy: bool) -> Result<Decoded
             None => sniff(bytes, lossy)?,
         },
     };
-    decode_as(bytes, encoding, lossy)
+    let decoded = decode_as(bytes, encoding, lossy)?;
+    let guessed = forced.is_none() && !lossy && (encoding == GB18030 || encoding == BIG5);
+    if guessed && !mostly_han(&decoded.text) {
+        return Err(unclear(encoding.name()));
+    }
+    Ok(decoded)
 }
 
 fn sniff(bytes: &[u8], lossy: bool) -> Result<&'static Encoding, ImportError> {
-    if std::str::from_utf8(bytes).is_ok() {
-        return Ok(UTF_8);
-    }
+    let first_bad = match std::str::from_utf8(bytes) {
+        Ok(_) => return Ok(UTF_8),
+        Err(e) => e.valid_up_to(),
+    };
     if let (Some(offset), false) = (bytes.iter().position(|&b| b == 0), lossy) {
         return Err(ImportError::Binary { offset });
+    }
+    if mostly_utf8(bytes) {
+        return match lossy {
+            true => Ok(UTF_8),
+            false => Err(ImportError::Malformed {
+                encoding: UTF_8.name(),
+                offset: first_bad,
+            }),
+        };
     }
     let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     det.feed(bytes, true);
     let guess = det.guess(None, chardetng::Utf8Detection::Allow);
-    Ok(if guess == encoding_rs::BIG5 {
-        guess
-    } else {
-        GB18030
-    })
+    match guess {
+        g if g == GBK || g == GB18030 => Ok(GB18030),
+        g if g == BIG5 => Ok(BIG5),
+        // "Import it anyway": as GB18030, undecodable bytes replaced.
+        _ if lossy => Ok(GB18030),
+        g => Err(unclear(g.name())),
+    }
+}
+
+/// Whether `bytes` (not valid UTF-8) are UTF-8 text with a few damaged
+/// bytes: at least eight well-formed multi-byte characters for each
+/// damaged sequence. Text in a legacy encoding makes few well-formed
+/// sequences and many damaged ones.
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let (mut good, mut bad) = (0usize, 0usize);
+    let mut rest = bytes;
+    loop {
+        match std::str::from_utf8(rest) {
+            Ok(s) => {
+                good += s.chars().filter(|c| !c.is_ascii()).count();
+                break;
+            }
+            Err(e) => {
+                let (valid, after) = rest.split_at(e.valid_up_to());
+                good += std::str::from_utf8(valid)
+                    .map_or(0, |s| s.chars().filter(|c| !c.is_ascii()).count());
+                bad += 1;
+                rest = &after[e.error_len().unwrap_or(after.len())..];
+            }
+        }
+    }
+    good > 0 && good >= bad * 8
+}
+
+/// Whether most letters of `text` beyond ASCII are Han characters (Chinese
+/// punctuation and full-width forms do not count against it).
+fn mostly_han(text: &str) -> bool {
+    let (mut han, mut other) = (0usize, 0usize);
+    for c in text.chars().filter(|c| c.is_alphabetic() && !c.is_ascii()) {
+        if is_han(c) {
+            han += 1;
+        } else {
+            other += 1;
+        }
+    }
+    han >= other * 4
+}
+
+/// A Han character (the CJK unified ideograph blocks and compatibility
+/// ideographs); kana and hangul are not.
+fn is_han(c: char) -> bool {
+    matches!(c,
+        '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{f900}'..='\u{faff}'
+            | '\u{20000}'..='\u{2fa1f}')
+}
+
+/// The error for input whose encoding is not clearly a Chinese one. The
+/// path is filled in by the caller (`cli`), which knows it.
+fn unclear(guess: &str) -> ImportError {
+    let looks = match guess {
+        "Shift_JIS" | "EUC-JP" | "ISO-2022-JP" => format!("{guess} (Japanese)"),
+        "EUC-KR" => format!("{guess} (Korean)"),
+        "gb18030" | "GBK" | "Big5" => format!("{guess}, but it decodes to little Chinese"),
+        other => format!("{other}, not a Chinese encoding"),
+    };
+    ImportError::Io {
+        path: std::path::PathBuf::new(),
+        source: std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            format!(
+                "cannot tell the encoding for sure: the text looks like {looks}; if it is \
+                 right, import with --encoding (gb18030, big5, shift_jis, euc-kr, \
+                 windows-1252 …)"
+            ),
+        ),
+    }
 }
 
 fn decode_as(

@@ -23,6 +23,8 @@ pub enum Said {
     Renamed { old: String, new: String },
     /// `--lossy` replaced bytes that could not be decoded.
     Replaced { file: String, count: usize },
+    /// `--title`/`--key` given for a JSON Lines output, which cannot keep them.
+    NoTitleInJsonLines { target: String },
     /// The archive was written.
     Wrote { target: String, outcome: Outcome },
     /// `--dry-run`: what would have been written.
@@ -71,6 +73,12 @@ impl Said {
             Said::Replaced { file, count } => {
                 format!("{file}: {count} undecodable byte sequences replaced by U+FFFD")
             }
+            Said::NoTitleInJsonLines { target } if zh => format!(
+                "{target} 是 JSON Lines 文件，不保存档案标题和键：--title 和 --key 没有写入"
+            ),
+            Said::NoTitleInJsonLines { target } => format!(
+                "{target} is JSON Lines, which keeps no archive title or key: --title and --key are not written"
+            ),
             Said::Wrote { target, outcome } if zh => {
                 format!("已写出 {target}：{}", outcome.text(lang))
             }
@@ -114,6 +122,9 @@ pub fn message_examples(lang: Lang) -> Vec<String> {
         Said::Replaced {
             file: "a.txt".into(),
             count: 2,
+        },
+        Said::NoTitleInJsonLines {
+            target: "a.jsonl".into(),
         },
         Said::Wrote {
             target: "a.json".into(),

@@ -1,7 +1,9 @@
 //! Archive output: the canonical JSON text and an atomic file write.
 
-use std::io::{self, Write};
+use std::io;
 use std::path::Path;
+
+use crate::files;
 
 use crate::model::Archive;
 
@@ -13,56 +15,45 @@ pub fn to_json(archive: &Archive) -> String {
     s
 }
 
-/// Writes `archive` to `path` atomically: a temporary file in the same
-/// directory, flushed and fsynced, then renamed over `path` (and the
-/// directory fsynced where the platform allows). Readers see the old file or
-/// the new one, never a partial one; on any error the temporary file is
-/// removed and `path` is untouched. An existing file's permissions are kept;
-/// a new file gets the platform default for new files (0644 on Unix).
+/// The archive as JSON Lines: one article per line, compact, in order. The
+/// archive's title, key and unknown fields have no place in this form.
+pub fn to_json_lines(archive: &Archive) -> String {
+    let mut s = String::new();
+    for a in &archive.articles {
+        s.push_str(&serde_json::to_string(a).expect("an article always serialises"));
+        s.push('\n');
+    }
+    s
+}
+
+/// How an archive file is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    /// One JSON object (`to_json`).
+    Json,
+    /// One article per line (`to_json_lines`).
+    JsonLines,
+}
+
+/// [`write_archive_atomic`] in the given form.
+pub fn write_form_atomic(path: &Path, archive: &Archive, form: Form) -> io::Result<()> {
+    let text = match form {
+        Form::Json => to_json(archive),
+        Form::JsonLines => to_json_lines(archive),
+    };
+    files::replace_atomic(path, text.as_bytes(), files::Mode::KeepOr644).map(|_| ())
+}
+
+/// Writes `archive` to `path` atomically ([`files::replace_atomic`]): a
+/// temporary file created exclusively under a random name beside the real
+/// file (a symlinked `path` is written through, and stays a link), flushed
+/// and fsynced, then renamed over it. Readers see the old file or the new
+/// one, never a partial one; on any error the temporary file is removed and
+/// `path` is untouched. An existing file's permissions are kept; a new file
+/// gets 0644 on Unix. A `path` that exists and is not a regular file is
+/// refused.
 pub fn write_archive_atomic(path: &Path, archive: &Archive) -> io::Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".bulletin-import-")
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
-    tmp.write_all(to_json(archive).as_bytes())?;
-    tmp.flush()?;
-    set_permissions(tmp.as_file(), path)?;
-    tmp.as_file().sync_all()?;
-    tmp.persist(path).map_err(|e| e.error)?;
-    sync_dir(dir);
-    Ok(())
-}
-
-#[cfg(unix)]
-fn set_permissions(file: &std::fs::File, path: &Path) -> io::Result<()> {
-    use std::os::unix::fs::PermissionsExt;
-    let perms = match std::fs::metadata(path) {
-        Ok(m) => m.permissions(),
-        Err(_) => std::fs::Permissions::from_mode(0o644),
-    };
-    file.set_permissions(perms)
-}
-
-#[cfg(not(unix))]
-fn set_permissions(file: &std::fs::File, path: &Path) -> io::Result<()> {
-    match std::fs::metadata(path) {
-        Ok(m) => file.set_permissions(m.permissions()),
-        Err(_) => Ok(()),
-    }
-}
-
-/// Makes the rename durable; best effort (not every platform can).
-fn sync_dir(dir: &Path) {
-    #[cfg(unix)]
-    if let Ok(d) = std::fs::File::open(dir) {
-        let _ = d.sync_all();
-    }
-    #[cfg(not(unix))]
-    let _ = dir;
+    files::replace_atomic(path, to_json(archive).as_bytes(), files::Mode::KeepOr644).map(|_| ())
 }
 
 #[cfg(test)]

@@ -30,6 +30,17 @@ pub struct Anchor {
     pub offset: usize,
     /// Text around the anchor (see the module documentation).
     pub fingerprint: String,
+    /// Fields this version does not know, kept as they were.
+    #[serde(flatten)]
+    pub extra: super::types::Extra,
+}
+
+impl Anchor {
+    /// The same place in the same text (unknown fields aside).
+    pub fn same_place(&self, other: &Anchor) -> bool {
+        (&self.article, self.unit, self.offset, &self.fingerprint)
+            == (&other.article, other.unit, other.offset, &other.fingerprint)
+    }
 }
 
 /// Where an anchor points in the current text.
@@ -67,6 +78,7 @@ pub fn make_anchor(article: &str, units: &[&str], unit: usize, offset: usize) ->
         unit,
         offset,
         fingerprint: fingerprint_at(text, offset),
+        extra: Default::default(),
     }
 }
 

@@ -11,9 +11,12 @@ use std::path::{Path, PathBuf};
 use super::anchor::Anchor;
 use super::error::{Notice, StoreError};
 use super::file::{self, Loaded, STATE_FILE};
-use super::merge::{merge_into, settle};
+use super::merge::merge_touched;
 use super::saver::{Mode, SaveJob, SaveOutcome, Saver, newer};
-use super::types::{ArchiveKey, ArchiveState, Bookmark, Position, StateFile, Status, VERSION, now};
+use super::types::{ArchiveKey, ArchiveState, Position, StateFile, Status, VERSION, now};
+use super::unsaved::Log;
+
+mod marks;
 
 /// Bookmarks and reading positions of every archive, backed by
 /// `state.json` in the data directory. Changes apply in memory at once and
@@ -32,6 +35,11 @@ pub struct Store {
     notices: Vec<Notice>,
     /// `None` once moved to a worker thread.
     saver: Option<Saver>,
+    /// Changes handed to saves that have not reached the disk.
+    log: Log,
+    /// Counts changes to bookmarks (not positions), so lists of them are
+    /// worked out again only when one changed.
+    marks_generation: u64,
 }
 
 impl Store {
@@ -52,7 +60,14 @@ impl Store {
         }
         // Without the lock (read-only directory) reading is still safe, since
         // writers replace the file atomically; only moving aside is not.
-        let lock = file::lock(dir).ok();
+        let lock = match file::lock(dir, file::OPEN_LOCK_WAIT) {
+            Ok(lock) => Some(lock),
+            Err(StoreError::Locked { path, .. }) => {
+                notices.push(Notice::Locked { path });
+                None
+            }
+            Err(_) => None,
+        };
         store.load(lock.is_some(), &mut notices);
         Ok((store.with_saver(), notices))
     }
@@ -76,6 +91,8 @@ impl Store {
             urgent: false,
             notices: Vec::new(),
             saver: None,
+            log: Log::default(),
+            marks_generation: 0,
         }
     }
 
@@ -88,7 +105,12 @@ impl Store {
         let path = self.state_path();
         match file::read_state(&path) {
             Ok(Loaded::Missing) => {}
-            Ok(Loaded::Parsed(state)) => self.state = state,
+            Ok(Loaded::Parsed(state, set_aside)) => {
+                self.state = state;
+                if !set_aside.is_empty() {
+                    notices.push(Notice::SetAside { path, set_aside });
+                }
+            }
             Ok(Loaded::Newer { found, state }) => {
                 self.state = state.unwrap_or_default();
                 self.state.version = VERSION;
@@ -100,7 +122,7 @@ impl Store {
             Ok(Loaded::Corrupt(error)) => notices.push(corrupt_notice(path, error, may_move)),
             Err(e) => notices.push(Notice::Unreadable {
                 path,
-                error: e.to_string(),
+                error: e.reason(),
             }),
         }
     }
@@ -146,23 +168,34 @@ impl Store {
     /// The pending changes as a job for the saver (`write: false` only
     /// reads what other instances saved).
     pub fn take_job(&mut self, write: bool) -> SaveJob {
+        self.log.record(&self.pending);
         SaveJob {
             changes: std::mem::take(&mut self.pending),
             write,
         }
     }
 
+    /// Every change not known to be on disk: those of failed or unfinished
+    /// saves and those not handed to a save yet. Empty once a save succeeds
+    /// and nothing changed since.
+    pub fn unsaved_changes(&self) -> StateFile {
+        self.log.with(&self.pending)
+    }
+
     /// Takes in the outcome of a job: what other instances wrote, whether
     /// the changes are on disk, and any notices (kept for
     /// [`Store::take_notices`]).
     pub fn finish(&mut self, outcome: SaveOutcome) {
-        merge_into(&mut self.state, outcome.delta, now());
+        self.absorb(outcome.delta);
         if let Some(found) = outcome.newer {
             self.mode = Mode::Newer(found);
         }
         self.failed = outcome.unsaved;
         if outcome.error.is_none() && !outcome.unsaved {
             self.urgent = has_bookmark_changes(&self.pending);
+            if outcome.write {
+                self.log.clear();
+            }
         }
         self.notices.extend(outcome.notices);
     }
@@ -192,15 +225,17 @@ impl Store {
             Mode::Writable => {}
         }
         let saver = self.saver.as_mut().ok_or(StoreError::Elsewhere)?;
+        self.log.record(&self.pending);
         let changes = std::mem::take(&mut self.pending);
         let mut notices = Vec::new();
         let result = saver.save(changes, &mut notices);
         self.notices.extend(notices);
         match result {
             Ok(delta) => {
-                merge_into(&mut self.state, delta, now());
+                self.absorb(delta);
                 self.failed = false;
                 self.urgent = false;
+                self.log.clear();
                 Ok(())
             }
             Err(e) => {
@@ -218,67 +253,21 @@ impl Store {
     pub fn refresh(&mut self) -> Result<(), StoreError> {
         let saver = self.saver.as_mut().ok_or(StoreError::Elsewhere)?;
         let delta = saver.refresh()?;
-        merge_into(&mut self.state, delta, now());
+        self.absorb(delta);
         Ok(())
+    }
+
+    /// Merges in what other instances wrote.
+    fn absorb(&mut self, delta: StateFile) {
+        if has_bookmark_changes(&delta) {
+            self.marks_generation += 1;
+        }
+        merge_touched(&mut self.state, delta, now());
     }
 
     /// Keys of all archives with any state, sorted.
     pub fn archive_keys(&self) -> Vec<&ArchiveKey> {
         self.state.archives.keys().collect()
-    }
-
-    /// The archive's bookmarks, newest first.
-    pub fn bookmarks(&self, key: &ArchiveKey) -> Vec<&Bookmark> {
-        let mut list: Vec<&Bookmark> = self
-            .state
-            .archives
-            .get(key)
-            .map(|a| a.bookmarks.values().collect())
-            .unwrap_or_default();
-        list.sort_by(|a, b| (b.created, &b.id).cmp(&(a.created, &a.id)));
-        list
-    }
-
-    /// Adds (or replaces, by id) a bookmark.
-    pub fn add_bookmark(&mut self, key: &ArchiveKey, bookmark: Bookmark) {
-        let state = archive_in(&mut self.state, key);
-        for archive in [state, archive_in(&mut self.pending, key)] {
-            archive.deleted.remove(&bookmark.id);
-            archive
-                .bookmarks
-                .insert(bookmark.id.clone(), bookmark.clone());
-        }
-        self.urgent = true;
-    }
-
-    /// Deletes a bookmark, leaving a tombstone; returns it for undo.
-    pub fn delete_bookmark(&mut self, key: &ArchiveKey, id: &str) -> Option<Bookmark> {
-        let archive = self.state.archives.get_mut(key)?;
-        let bookmark = archive.bookmarks.remove(id)?;
-        let at = now().max(bookmark.alive_since() + chrono::Duration::milliseconds(1));
-        archive.deleted.insert(id.to_string(), at);
-        let pending = archive_in(&mut self.pending, key);
-        pending.bookmarks.remove(id);
-        pending.deleted.insert(id.to_string(), at);
-        self.urgent = true;
-        Some(bookmark)
-    }
-
-    /// Undoes a delete: brings the bookmark back, marked as restored after
-    /// its tombstone so merges with copies that saw the delete keep it.
-    pub fn restore_bookmark(&mut self, key: &ArchiveKey, mut bookmark: Bookmark) {
-        let archive = self.archive_mut(key);
-        let deleted = archive.deleted.remove(&bookmark.id);
-        let floor = deleted.map(|t| t + chrono::Duration::milliseconds(1));
-        bookmark.restored = Some(floor.map_or(now(), |f| now().max(f)));
-        archive
-            .bookmarks
-            .insert(bookmark.id.clone(), bookmark.clone());
-        settle(archive, now());
-        let pending = archive_in(&mut self.pending, key);
-        pending.deleted.remove(&bookmark.id);
-        pending.bookmarks.insert(bookmark.id.clone(), bookmark);
-        self.urgent = true;
     }
 
     /// The remembered position in an article.
@@ -296,7 +285,7 @@ impl Store {
         status: Status,
     ) {
         if let Some(p) = self.position(key, article)
-            && p.anchor == anchor
+            && p.anchor.same_place(&anchor)
             && p.status == status
         {
             return;
@@ -305,6 +294,7 @@ impl Store {
             anchor,
             status,
             updated: now(),
+            extra: Default::default(),
         };
         archive_in(&mut self.pending, key)
             .positions
@@ -342,13 +332,13 @@ impl Store {
             .unwrap_or_default()
     }
 
-    fn archive_mut(&mut self, key: &ArchiveKey) -> &mut ArchiveState {
+    pub(super) fn archive_mut(&mut self, key: &ArchiveKey) -> &mut ArchiveState {
         archive_in(&mut self.state, key)
     }
 }
 
 /// `key`'s archive in `file`, created empty if need be.
-fn archive_in<'a>(file: &'a mut StateFile, key: &ArchiveKey) -> &'a mut ArchiveState {
+pub(super) fn archive_in<'a>(file: &'a mut StateFile, key: &ArchiveKey) -> &'a mut ArchiveState {
     file.archives
         .entry(key.clone())
         .or_insert_with(|| ArchiveState::for_key(key))

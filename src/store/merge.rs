@@ -13,6 +13,7 @@
 
 use chrono::{DateTime, Duration, Utc};
 
+use super::lenient::merge_extra;
 use super::types::{ArchiveState, StateFile};
 
 /// Tombstones are kept this long, so an instance that loaded a bookmark
@@ -24,13 +25,37 @@ pub fn merge_into(ours: &mut StateFile, theirs: StateFile, now: DateTime<Utc>) {
     merge_tracking(ours, theirs, now);
 }
 
+/// [`merge_into`], but settling only the archives `theirs` holds: the UI's
+/// merges of small deltas stay proportional to the delta, not to every
+/// tombstone of every archive (old ones are pruned by the saver's merges,
+/// which see the whole file).
+pub fn merge_touched(ours: &mut StateFile, theirs: StateFile, now: DateTime<Utc>) {
+    let keys: Vec<_> = theirs.archives.keys().cloned().collect();
+    merge_archives(ours, theirs);
+    for key in keys {
+        if let Some(a) = ours.archives.get_mut(&key) {
+            settle(a, now);
+        }
+    }
+}
+
 /// [`merge_into`], returning what `theirs` changed in `ours`: the entries
 /// taken from it (positions, bookmarks, later tombstones). Merging that
 /// delta into a copy that equalled `ours` before brings it to the same
 /// state, so a worker that saves can tell the UI what other instances
 /// wrote without handing back the whole file.
 pub fn merge_tracking(ours: &mut StateFile, theirs: StateFile, now: DateTime<Utc>) -> StateFile {
+    let delta = merge_archives(ours, theirs);
+    for archive in ours.archives.values_mut() {
+        settle(archive, now);
+    }
+    delta
+}
+
+/// Merges without settling; returns what was taken from `theirs`.
+fn merge_archives(ours: &mut StateFile, theirs: StateFile) -> StateFile {
     let mut delta = StateFile::default();
+    merge_extra(&mut ours.extra, theirs.extra);
     for (key, archive) in theirs.archives {
         let mine = ours
             .archives
@@ -42,9 +67,6 @@ pub fn merge_tracking(ours: &mut StateFile, theirs: StateFile, now: DateTime<Utc
             delta.archives.insert(key, taken);
         }
     }
-    for archive in ours.archives.values_mut() {
-        settle(archive, now);
-    }
     delta
 }
 
@@ -53,6 +75,7 @@ fn merge_archive(ours: &mut ArchiveState, theirs: ArchiveState, taken: &mut Arch
         ours.title = theirs.title;
         ours.key = theirs.key;
     }
+    merge_extra(&mut ours.extra, theirs.extra);
     for (article, pos) in theirs.positions {
         match ours.positions.get(&article) {
             Some(mine) if mine.updated >= pos.updated => {}
@@ -167,6 +190,7 @@ mod tests {
             anchor: make_anchor("a", &["text"], 0, 0),
             status,
             updated: t + Duration::seconds(secs),
+            extra: Default::default(),
         };
         for (mine, theirs, want) in [
             (

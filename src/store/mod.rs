@@ -10,21 +10,25 @@ mod anchor;
 mod db;
 mod error;
 mod file;
+mod lenient;
 mod listing;
 mod merge;
 mod saver;
 mod types;
+mod unsaved;
 
 use std::path::{Path, PathBuf};
 
 pub use anchor::{AFTER, Anchor, BEFORE, Resolved, make_anchor, resolve, snippet};
 pub use db::Store;
 pub use error::{Notice, StoreError};
-pub use file::{LOCK_FILE, STATE_FILE};
+pub use file::{LOCK_FILE, MAX_STATE_BYTES, STATE_FILE};
+pub use lenient::{Problem, SET_ASIDE};
 pub use listing::{bookmark_lines, bookmarks_json};
 pub use merge::TOMBSTONE_DAYS;
 pub use saver::{SaveJob, SaveOutcome, Saver};
-pub use types::{ArchiveKey, ArchiveState, Bookmark, Position, Status, VERSION};
+pub use types::{ArchiveKey, ArchiveState, Bookmark, Position, StateFile, Status, VERSION};
+pub use unsaved::write_fallback;
 
 /// Environment variable that overrides the data directory.
 pub const DATA_DIR_ENV: &str = "BULLETIN_DATA_DIR";

@@ -129,10 +129,18 @@ impl Saver {
             Mode::Writable => {}
         }
         fs::create_dir_all(&self.dir).map_err(|e| StoreError::io("create", &self.dir, e))?;
-        let _lock = file::lock(&self.dir)?;
+        let _lock = file::lock(&self.dir, file::SAVE_LOCK_WAIT)?;
         let disk = match file::read_state(&path)? {
             Loaded::Missing => StateFile::default(),
-            Loaded::Parsed(state) => state,
+            Loaded::Parsed(state, set_aside) => {
+                if !set_aside.is_empty() {
+                    notices.push(Notice::SetAside {
+                        path: path.clone(),
+                        set_aside,
+                    });
+                }
+                state
+            }
             Loaded::Newer { found, .. } => {
                 self.mode = Mode::Newer(found);
                 return Err(newer(path, found));
@@ -160,7 +168,7 @@ impl Saver {
     /// files are left to `save`.
     pub(super) fn refresh(&mut self) -> Result<StateFile, StoreError> {
         match file::read_state(&self.dir.join(file::STATE_FILE))? {
-            Loaded::Parsed(disk) => Ok(merge_tracking(&mut self.mirror, disk, now())),
+            Loaded::Parsed(disk, _) => Ok(merge_tracking(&mut self.mirror, disk, now())),
             _ => Ok(StateFile::default()),
         }
     }

@@ -10,6 +10,9 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::anchor::Anchor;
 
+/// Unknown fields of an object in the state file, in their order.
+pub type Extra = serde_json::Map<String, serde_json::Value>;
+
 /// The state-file format version this build reads and writes.
 pub const VERSION: u64 = 1;
 
@@ -67,6 +70,10 @@ pub struct Position {
     pub status: Status,
     #[serde(with = "rfc3339")]
     pub updated: DateTime<Utc>,
+    /// Fields this version does not know (a newer version's), kept as they
+    /// were.
+    #[serde(flatten)]
+    pub extra: Extra,
 }
 
 /// A bookmark.
@@ -90,6 +97,9 @@ pub struct Bookmark {
     /// outranks the older tombstone in a merge.
     #[serde(default, skip_serializing_if = "Option::is_none", with = "opt_rfc3339")]
     pub restored: Option<DateTime<Utc>>,
+    /// Fields this version does not know, kept as they were.
+    #[serde(flatten)]
+    pub extra: Extra,
 }
 
 impl Bookmark {
@@ -111,6 +121,7 @@ impl Bookmark {
             subdistrict: subdistrict.map(str::to_string),
             created,
             restored: None,
+            extra: Extra::new(),
         }
     }
 
@@ -158,6 +169,10 @@ pub struct ArchiveState {
     /// Deleted bookmark id -> when it was deleted.
     #[serde(default, with = "tombstones")]
     pub deleted: BTreeMap<String, DateTime<Utc>>,
+    /// Fields this version does not know (and entries set aside, under
+    /// `set_aside`), kept as they were.
+    #[serde(flatten)]
+    pub extra: Extra,
 }
 
 impl ArchiveState {
@@ -181,6 +196,9 @@ pub struct StateFile {
     pub version: u64,
     #[serde(default)]
     pub archives: BTreeMap<ArchiveKey, ArchiveState>,
+    /// Fields this version does not know, kept as they were.
+    #[serde(flatten)]
+    pub extra: Extra,
 }
 
 impl StateFile {
@@ -195,6 +213,7 @@ impl Default for StateFile {
         StateFile {
             version: VERSION,
             archives: BTreeMap::new(),
+            extra: Extra::new(),
         }
     }
 }

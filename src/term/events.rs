@@ -1,12 +1,13 @@
-//! Event sources: terminal input on one thread, signals on another, both
-//! feeding one channel the run loop blocks on. Idle means idle: no polling.
+//! Event sources: terminal input on one thread, signals on another
+//! (`signals`), both feeding one channel the run loop blocks on. Idle means
+//! idle: no polling.
 
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread;
+use std::time::{Duration, Instant};
 
 use crossterm::event::{self, KeyEvent, KeyEventKind, KeyModifiers};
-use signal_hook::consts::{SIGHUP, SIGTERM};
-use signal_hook::iterator::Signals;
 
 use crate::app::{Event, Key, KeyCode};
 
@@ -17,33 +18,56 @@ pub struct Input {
     pub tx: Sender<Event>,
 }
 
-/// Starts the input and signal threads; returns the channel they feed.
-pub fn spawn() -> std::io::Result<Input> {
+impl Input {
+    /// The channel, with no thread feeding it yet.
+    pub fn channel() -> Input {
+        let (tx, rx) = mpsc::channel();
+        Input { rx, tx }
+    }
+}
+
+/// How long after the start-up probe keys that could be pieces of a
+/// terminal reply are dropped (see [`reply_like`]).
+pub const AFTER_PROBE: Duration = Duration::from_millis(500);
+
+/// Set once reading the terminal failed: it is gone.
+static LOST: AtomicBool = AtomicBool::new(false);
+
+/// Whether reading the terminal failed (it went away).
+pub fn lost() -> bool {
+    LOST.load(Ordering::SeqCst)
+}
+
+/// Starts the thread that reads the terminal into `input`'s channel. Until
+/// `quiet_until`, keys that could be pieces of a reply to the probe are
+/// dropped.
+pub fn start_keys(input: &Input, quiet_until: Option<Instant>) -> std::io::Result<()> {
     // Creates crossterm's event source (and its SIGWINCH handler) here,
     // before the caller reads the terminal size, so a resize in between is
     // not lost.
-    let _ = event::poll(std::time::Duration::ZERO)?;
-    let (tx, rx) = mpsc::channel();
-    let mut signals = Signals::new([SIGTERM, SIGHUP])?;
-    let sig_tx = tx.clone();
-    thread::spawn(move || {
-        if signals.forever().next().is_some() {
-            let _ = sig_tx.send(Event::Terminate);
-        }
-    });
-    let waker = tx.clone();
-    thread::spawn(move || input_loop(tx));
-    Ok(Input { rx, tx: waker })
+    let _ = event::poll(Duration::ZERO)?;
+    let tx = input.tx.clone();
+    thread::spawn(move || input_loop(tx, quiet_until));
+    Ok(())
 }
 
-fn input_loop(tx: Sender<Event>) {
+fn input_loop(tx: Sender<Event>, quiet_until: Option<Instant>) {
     loop {
         let event = match event::read() {
             Ok(e) => convert(e),
             // The terminal is gone (hang-up): end the session.
-            Err(_) => Some(Event::Terminate),
+            Err(_) => {
+                LOST.store(true, Ordering::SeqCst);
+                Some(Event::Terminate)
+            }
         };
         let Some(event) = event else { continue };
+        if let Event::Key(k) = &event
+            && quiet_until.is_some_and(|t| Instant::now() < t)
+            && reply_like(k)
+        {
+            continue;
+        }
         let last = event == Event::Terminate;
         if tx.send(event).is_err() || last {
             return;
@@ -51,11 +75,28 @@ fn input_loop(tx: Sender<Event>) {
     }
 }
 
+/// A key that can be a piece of a cursor-position reply (`ESC [ row ; col
+/// R`) that crossterm could not parse: a reply missing its `ESC` or its
+/// `[`, with an extra parameter, an `ESC` inside … turns into such keys.
+/// Only dropped while the probe may still be answered.
+pub fn reply_like(k: &Key) -> bool {
+    match k.code {
+        KeyCode::Esc => true,
+        KeyCode::Char(c) => {
+            !k.ctrl && (c.is_ascii_digit() || matches!(c, ';' | ':' | '[' | '?' | 'R'))
+        }
+        _ => false,
+    }
+}
+
 /// Converts a crossterm event; `None` for events the reader ignores.
 pub fn convert(event: event::Event) -> Option<Event> {
     match event {
         event::Event::Key(k) if k.kind != KeyEventKind::Release => convert_key(k).map(Event::Key),
-        event::Event::Resize(w, h) => Some(Event::Resize(w, h)),
+        event::Event::Resize(w, h) => {
+            let (w, h) = super::capped::cap(w, h);
+            Some(Event::Resize(w, h))
+        }
         event::Event::Paste(s) => Some(Event::Paste(s)),
         event::Event::Mouse(m) => convert_mouse(m),
         _ => None,
@@ -97,4 +138,29 @@ fn convert_key(k: KeyEvent) -> Option<Key> {
         ctrl: k.modifiers.contains(KeyModifiers::CONTROL),
         alt: k.modifiers.contains(KeyModifiers::ALT),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pieces_of_a_reply_are_reply_like_and_ordinary_keys_are_not() {
+        for c in ['1', ';', '[', '?', 'R'] {
+            assert!(reply_like(&Key::ch(c)), "{c}");
+        }
+        let alt_one = Key {
+            alt: true,
+            ..Key::ch('1')
+        };
+        assert!(reply_like(&alt_one) && reply_like(&Key::plain(KeyCode::Esc)));
+        for k in [
+            Key::ch('j'),
+            Key::ch('q'),
+            Key::ctrl('c'),
+            Key::plain(KeyCode::Enter),
+        ] {
+            assert!(!reply_like(&k), "{k:?}");
+        }
+    }
 }

@@ -4,10 +4,15 @@
 //! reader command that builds it lives in `cli`.
 
 pub mod backend;
+pub mod capped;
 pub mod clipboard;
+mod ending;
 mod events;
 mod find;
 pub mod probe;
+mod reply;
+mod screen;
+pub mod signals;
 mod worker;
 
 use std::collections::VecDeque;
@@ -21,6 +26,8 @@ use ratatui::backend::Backend;
 use crate::app::{Action, App, Effect, Event, WidthSource};
 use crate::text::WidthMode;
 use crate::ui;
+pub use ending::Ending;
+use ending::ending;
 use probe::ProbeResult;
 pub use worker::SaveWorker;
 
@@ -41,41 +48,87 @@ pub const MOUSE_ON: &str = "\x1b[?1000h\x1b[?1002h\x1b[?1006h";
 pub const MOUSE_OFF: &str = "\x1b[?1006l\x1b[?1002l\x1b[?1000l";
 
 /// Takes over the terminal, runs `app` until it quits, and restores the
-/// terminal on every way out (`ratatui::try_init` installs the panic hook
-/// that restores too).
-pub fn run_app(app: &mut App, options: Options) -> std::io::Result<()> {
-    let terminal = ratatui::try_init()?;
+/// terminal on every way out (panics included; see `screen`). Terminating
+/// signals are caught from before the first byte is sent (`signals`).
+pub fn run_app(app: &mut App, options: Options) -> std::io::Result<Ending> {
+    let input = events::Input::channel();
+    signals::install(input.tx.clone())?;
+    screen::enter()?;
+    let result = take_over(app, options, input);
+    screen::leave();
+    ending(result)
+}
+
+/// The session on a terminal already taken: the probe, then the loop.
+fn take_over(app: &mut App, options: Options, input: events::Input) -> std::io::Result<()> {
+    let mut quiet_until = None;
     if options.forced.is_none() {
-        // Asked on the alternate screen before any input thread exists, so
-        // the reply can never be read as keys (see `probe`).
-        let found =
-            probe::detect_ambiguous_width(probe::DEFAULT_TIMEOUT).unwrap_or(ProbeResult::NoAnswer);
+        // Asked on the alternate screen before any input thread exists: the
+        // probe reads the reply itself (see `probe`).
+        let probed = probe::detect_ambiguous_width(probe::DEFAULT_TIMEOUT);
+        let (found, typed) = match probed {
+            Ok(p) => (p.result, p.typed),
+            Err(_) => (ProbeResult::NoAnswer, Vec::new()),
+        };
+        // Keys typed while the probe waited come first.
+        for key in typed {
+            let _ = input.tx.send(Event::Key(key));
+        }
         let source = match found {
             ProbeResult::NoAnswer => WidthSource::NoAnswer,
             _ => WidthSource::Detected,
         };
         crate::app::effect::update_inline(app, Action::WidthMode(found.mode(), source));
+        quiet_until = Some(std::time::Instant::now() + events::AFTER_PROBE);
     }
+    if signals::received().is_some() {
+        return Ok(());
+    }
+    events::start_keys(&input, quiet_until)?;
     let mouse = app.settings.mouse;
     if mouse {
         write_now(MOUSE_ON)?;
     }
     let result = match options.backend {
         backend::Choice::Plain => {
-            let mut terminal = terminal;
-            start(&mut terminal, app, options)
+            let plain = capped::Capped(ratatui::backend::CrosstermBackend::new(std::io::stdout()));
+            Terminal::new(plain).and_then(|mut t| {
+                let r = start(&mut t, app, options, input);
+                // Dropping a terminal whose cursor cannot be shown again
+                // would report it with `eprintln!`, which panics when the
+                // terminal is gone: leak it instead (the process ends).
+                if t.show_cursor().is_err() {
+                    std::mem::forget(t);
+                }
+                r
+            })
         }
         backend::Choice::Lean(sync) => {
-            drop(terminal);
             let lean = backend::LeanBackend::new(std::io::stdout(), sync);
-            Terminal::new(lean).and_then(|mut t| start(&mut t, app, options))
+            Terminal::new(lean).and_then(|mut t| start(&mut t, app, options, input))
         }
     };
     if mouse {
         let _ = write_now(MOUSE_OFF);
     }
-    ratatui::restore();
     result
+}
+
+/// The last of the resizes waiting behind `first`: laying a long article
+/// out again for each size a window passes through while it is dragged
+/// froze the reader for as many layouts. The first other event that
+/// waited behind them is kept in `held`, to come next.
+fn latest_resize(first: Event, events: &mut impl Events, held: &mut Option<Event>) -> Event {
+    let mut latest = first;
+    while let Some(next) = events.try_next() {
+        if matches!(next, Event::Resize(..)) {
+            latest = next;
+        } else {
+            *held = Some(next);
+            break;
+        }
+    }
+    latest
 }
 
 fn write_now(s: &str) -> std::io::Result<()> {
@@ -84,11 +137,15 @@ fn write_now(s: &str) -> std::io::Result<()> {
     out.flush()
 }
 
-fn start<B: Backend>(t: &mut Terminal<B>, app: &mut App, options: Options) -> std::io::Result<()>
+fn start<B: Backend>(
+    t: &mut Terminal<B>,
+    app: &mut App,
+    options: Options,
+    input: events::Input,
+) -> std::io::Result<()>
 where
     B::Error: std::error::Error + Send + Sync + 'static,
 {
-    let input = events::spawn()?;
     if options.exit_after_first_frame {
         let mut rt = Runtime {
             worker: None,
@@ -110,6 +167,11 @@ pub trait Events {
     fn waker(&self) -> Option<Sender<Event>> {
         None
     }
+
+    /// An event that is already waiting, if any (never waits).
+    fn try_next(&mut self) -> Option<Event> {
+        None
+    }
 }
 
 fn recv(rx: &Receiver<Event>, wait: Option<Duration>) -> Option<Event> {
@@ -127,6 +189,10 @@ impl Events for Receiver<Event> {
     fn next_event(&mut self, wait: Option<Duration>) -> Option<Event> {
         recv(self, wait)
     }
+
+    fn try_next(&mut self) -> Option<Event> {
+        self.try_recv().ok()
+    }
 }
 
 impl Events for events::Input {
@@ -136,6 +202,10 @@ impl Events for events::Input {
 
     fn waker(&self) -> Option<Sender<Event>> {
         Some(self.tx.clone())
+    }
+
+    fn try_next(&mut self) -> Option<Event> {
+        self.rx.try_recv().ok()
     }
 }
 
@@ -262,7 +332,12 @@ where
     B::Error: std::error::Error + Send + Sync + 'static,
 {
     draw(terminal, app, rt)?;
-    while let Some(event) = events.next_event(app.wake_after()) {
+    let mut held = None;
+    while let Some(event) = held.take().or_else(|| events.next_event(app.wake_after())) {
+        let event = match event {
+            Event::Resize(..) => latest_resize(event, events, &mut held),
+            event => event,
+        };
         if let Some(action) = app.action_for(event) {
             let effects = app.update(action);
             rt.perform(app, effects)?;

@@ -5,15 +5,20 @@
 //!
 //! How it stays clean (GUIDE §2):
 //! * The wait is `poll(2)` on the terminal with a timeout, on the calling
-//!   thread: nothing is left running afterwards, and nothing is read while
-//!   waiting.
-//! * Only when input has arrived is the answer read, through crossterm's own
-//!   event reader (`crossterm::cursor::position`). That reader keeps any
-//!   keys typed ahead for the run loop, and parses `ESC[row;colR` as an
-//!   internal cursor-position event that `crossterm::event::read` never
-//!   returns: a reply that arrives after the timeout is dropped there and
-//!   never shows up as typed keys. (`position` sends its own `ESC[6n`; the
-//!   second, identical reply is dropped the same way.)
+//!   thread, in short slices so that a terminating signal ends it at once:
+//!   nothing is left running afterwards.
+//! * The probe reads the terminal itself, before crossterm's event reader
+//!   exists, and stops at the first well-formed reply. Everything else it
+//!   read goes through `reply`: anything that looks like a reply, damaged
+//!   ones included (no `ESC`, no `[`, an extra or empty parameter, a wrong
+//!   final byte, an `ESC` inside), is taken out whole; what is left are
+//!   keys typed ahead, handed to the run loop. (crossterm's own
+//!   `cursor::position` turned damaged replies into keys, and one starting
+//!   `ESC[?` made it swallow every key up to the next `c` or `u`.)
+//! * A well-formed reply that arrives after the timeout is parsed by
+//!   crossterm as an internal event and dropped; for a short while after
+//!   the probe the input thread also drops keys that can be pieces of a
+//!   damaged one (`events::AFTER_PROBE`).
 //! * No answer within the timeout: [`ProbeResult::NoAnswer`], drawn narrow.
 
 use std::io::{self, Write};
@@ -24,6 +29,8 @@ use crossterm::cursor::MoveTo;
 use crossterm::queue;
 use crossterm::terminal::{Clear, ClearType};
 
+use super::reply;
+use crate::app::Key;
 use crate::text::WidthMode;
 
 /// The character printed: an ambiguous-width symbol (vim uses the same).
@@ -70,42 +77,86 @@ pub fn query_bytes() -> Vec<u8> {
     format!("\x1b[H{PROBE_CHAR}\x1b[6n").into_bytes()
 }
 
+/// What the probe found, and the keys typed while it waited.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Probed {
+    pub result: ProbeResult,
+    /// Keys typed before the answer came (replies taken out), for the run
+    /// loop to handle first.
+    pub typed: Vec<Key>,
+}
+
 /// Asks the terminal on standard output how wide it draws ambiguous
 /// characters, waiting at most `timeout` for the answer (see the module
 /// notes), then erases the probe character and leaves the cursor home.
 ///
-/// Call it after raw mode was entered through crossterm (as
-/// `ratatui::try_init` does) and the alternate screen is up, before the
-/// input thread starts reading.
-pub fn detect_ambiguous_width(timeout: Duration) -> io::Result<ProbeResult> {
+/// Call it after raw mode was entered and the alternate screen is up,
+/// before anything else reads the terminal (crossterm's event reader
+/// included).
+pub fn detect_ambiguous_width(timeout: Duration) -> io::Result<Probed> {
     let mut out = io::stdout();
     out.write_all(&query_bytes())?;
     out.flush()?;
-    let result = if tty_readable(timeout)? {
-        // Something arrived: the answer, or keys typed ahead (kept for
-        // the run loop by crossterm's reader).
-        match crossterm::cursor::position() {
-            Ok((column, _)) => classify(column),
-            Err(_) => ProbeResult::NoAnswer,
-        }
-    } else {
-        ProbeResult::NoAnswer
-    };
+    let (result, got) = read_reply(timeout)?;
     queue!(out, MoveTo(0, 0), Clear(ClearType::CurrentLine))?;
     out.flush()?;
-    Ok(result)
+    let typed = reply::keys_of(&reply::strip_replies(&got));
+    Ok(Probed { result, typed })
 }
 
-/// Whether the terminal crossterm reads from (standard input when it is a
-/// terminal, else `/dev/tty`) has input within `timeout`. Reads nothing.
-fn tty_readable(timeout: Duration) -> io::Result<bool> {
+/// Reads the terminal until a well-formed reply, the timeout, or a
+/// terminating signal; returns the result and every other byte read.
+fn read_reply(timeout: Duration) -> io::Result<(ProbeResult, Vec<u8>)> {
     let stdin = io::stdin();
     // SAFETY: isatty only inspects the descriptor.
-    if unsafe { libc::isatty(stdin.as_raw_fd()) } == 1 {
-        return readable(stdin.as_raw_fd(), timeout);
+    let tty = match unsafe { libc::isatty(stdin.as_raw_fd()) } {
+        1 => None,
+        _ => Some(std::fs::File::open("/dev/tty")?),
+    };
+    let fd = tty.as_ref().map_or(stdin.as_raw_fd(), |t| t.as_raw_fd());
+    let deadline = Instant::now() + timeout;
+    let mut got = Vec::new();
+    loop {
+        let left = deadline.saturating_duration_since(Instant::now());
+        if left.is_zero() || !readable_unless_signalled(fd, left)? {
+            return Ok((ProbeResult::NoAnswer, got));
+        }
+        let mut buf = [0u8; 256];
+        // SAFETY: reads into a buffer of the length given.
+        let n = unsafe { libc::read(fd, buf.as_mut_ptr().cast(), buf.len()) };
+        match usize::try_from(n) {
+            Ok(0) => return Ok((ProbeResult::NoAnswer, got)),
+            Ok(n) => got.extend_from_slice(&buf[..n]),
+            Err(_) => {
+                let e = io::Error::last_os_error();
+                if e.kind() != io::ErrorKind::Interrupted {
+                    return Err(e);
+                }
+            }
+        }
+        if let Some((column, at)) = reply::find_reply(&got) {
+            got.drain(at);
+            return Ok((classify(column.saturating_sub(1)), got));
+        }
     }
-    let tty = std::fs::File::open("/dev/tty")?;
-    readable(tty.as_raw_fd(), timeout)
+}
+
+/// [`readable`] in slices, giving up when a terminating signal arrives.
+fn readable_unless_signalled(fd: RawFd, timeout: Duration) -> io::Result<bool> {
+    const SLICE: Duration = Duration::from_millis(20);
+    let deadline = Instant::now() + timeout;
+    loop {
+        if super::signals::received().is_some() {
+            return Ok(false);
+        }
+        let left = deadline.saturating_duration_since(Instant::now());
+        if readable(fd, left.min(SLICE))? {
+            return Ok(true);
+        }
+        if left <= SLICE {
+            return Ok(false);
+        }
+    }
 }
 
 /// Whether `fd` has input within `timeout`, by `poll(2)`; reads nothing.

@@ -14,8 +14,10 @@
 //!    U+2066–2069, U+200E, U+200F, U+061C, and U+200B (zero width space),
 //!    U+00AD (soft hyphen), U+FEFF (BOM / ZWNBSP).
 //!
-//! Tabs become spaces up to the next multiple of four columns within the
-//! line (columns as `unicode-width` counts characters). ZWJ (U+200D) and
+//! U+2028 (line separator) and U+2029 (paragraph separator) become `'\n'`,
+//! a line break like any other. Tabs become spaces up to the next multiple
+//! of four columns within the line (columns as `unicode-width` counts
+//! characters). ZWJ (U+200D) and
 //! variation selectors are kept: emoji sequences need them.
 //!
 //! A string sequence (OSC, DCS, …) ends at BEL, at ST (`ESC \` or `0x9C`),
@@ -38,6 +40,10 @@ const SUB: char = '\u{1A}';
 /// 8-bit String Terminator.
 const ST8: char = '\u{9C}';
 const TAB_STOP: usize = 4;
+/// U+2028 and U+2029 are line breaks in Unicode; terminals disagree on how
+/// wide they are. They become `'\n'` (a space in one-line fields).
+const LINE_SEPARATOR: char = '\u{2028}';
+const PARAGRAPH_SEPARATOR: char = '\u{2029}';
 
 type It<'a> = Peekable<Chars<'a>>;
 
@@ -52,7 +58,7 @@ pub fn sanitize(s: &str) -> String {
             ESC => skip_escape(&mut it),
             '\u{9B}' => skip_csi(&mut it),
             '\u{90}' | '\u{98}' | '\u{9D}' | '\u{9E}' | '\u{9F}' => skip_string(&mut it),
-            '\n' => {
+            '\n' | LINE_SEPARATOR | PARAGRAPH_SEPARATOR => {
                 out.push('\n');
                 col = 0;
             }
@@ -74,7 +80,8 @@ pub fn sanitize(s: &str) -> String {
 /// True when [`sanitize`] and [`sanitize_line`] would return `s` as it is
 /// (no character they remove or change): a quick test that saves a copy.
 pub fn is_clean(s: &str) -> bool {
-    !s.chars().any(is_removed)
+    !s.chars()
+        .any(|c| is_removed(c) || c == LINE_SEPARATOR || c == PARAGRAPH_SEPARATOR)
 }
 
 /// [`sanitize`], then every `'\n'` becomes a space: for one-line fields.
@@ -270,6 +277,7 @@ mod tests {
             ("soft\u{ad}hyphen", "softhyphen"),
             ("\u{feff}BOM", "BOM"),
             ("a\r\nb\rc", "a\nbc"),
+            ("a\u{2028}b\u{2029}c", "a\nb\nc"),
             ("👨\u{200d}👩\u{200d}👧", "👨\u{200d}👩\u{200d}👧"),
             ("♥\u{fe0f}", "♥\u{fe0f}"),
         ];

@@ -16,7 +16,7 @@ use crate::text::sanitize_line;
 const ROWS_PER_ITEM: u16 = 2;
 
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
-    let marks = app.visible_bookmarks();
+    let count = app.visible_count();
     let title = sanitize_line(&app.archive.title);
     bar(
         app,
@@ -24,7 +24,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
         area,
         buf,
         &title,
-        &marks.len().to_string(),
+        &count.to_string(),
         theme.bar,
     );
     let body = rect(app.geo.marks);
@@ -38,7 +38,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
         ),
     };
     let inner = boxed(app, body, buf, &heading, theme.border_focused);
-    if marks.is_empty() {
+    if count == 0 {
         let why = match app.persist {
             Some(_) => Msg::NoBookmarks,
             None => Msg::NoStore,
@@ -55,7 +55,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     }
     let per_page = usize::from((inner.height / ROWS_PER_ITEM).max(1));
     let offset = app.marks.selected.saturating_sub(per_page - 1);
-    for (n, b) in marks.iter().enumerate().skip(offset).take(per_page) {
+    for (n, b) in app.visible_window(offset, per_page) {
         let y = inner.y + (n - offset) as u16 * ROWS_PER_ITEM;
         draw_item(
             app,

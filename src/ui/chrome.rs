@@ -121,6 +121,7 @@ pub fn prompt(
         PromptKind::Note => format!("{}{colon}", t(app, Msg::NotePrompt)),
         PromptKind::Search => "/".to_string(),
         PromptKind::Find => format!("{}{colon}", t(app, Msg::FindPrompt)),
+        PromptKind::Quit => format!("{} ", t(app, Msg::QuitPrompt)),
     };
     let summary = match (kind, app.reader(), app.finder.as_ref()) {
         (PromptKind::Search, Some(r), _) => r.search.summary(app.settings.lang),

@@ -245,7 +245,8 @@ fn tricky_archive(dir: &std::path::Path) -> (String, Value) {
 fn tricky_text_at_many_widths_keeps_the_layout_rules() {
     let dir = tempfile::tempdir().unwrap();
     let (path, a) = tricky_archive(dir.path());
-    let widths = (1..=24).chain([30, 41, 57, 80, 123]);
+    // From 2: `--width 1` is refused (a Chinese character takes two).
+    let widths = (2..=24).chain([30, 41, 57, 80, 123]);
     for width in widths {
         for (name, mode) in MODES {
             let out = show(&path, "t-1", width, name);

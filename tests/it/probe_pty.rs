@@ -35,11 +35,16 @@ fn child_process_entry() {
     terminal::enable_raw_mode().unwrap();
     crossterm::execute!(out, EnterAlternateScreen).unwrap();
     let start = Instant::now();
-    let result = detect_ambiguous_width(Duration::from_millis(ms));
+    let probed = detect_ambiguous_width(Duration::from_millis(ms));
     let took = start.elapsed();
     write!(out, "{READY}").unwrap();
     out.flush().unwrap();
-    let keys = read_keys_until_x();
+    // Keys typed while the probe waited come back from it; the rest are
+    // read as the run loop reads them.
+    let typed = probed.as_ref().map(|p| p.typed.clone()).unwrap_or_default();
+    let mut keys: Vec<String> = typed.iter().map(|k| k.label()).collect();
+    keys.extend(read_keys_until_x());
+    let result = probed.map(|p| p.result);
     crossterm::execute!(out, LeaveAlternateScreen).unwrap();
     terminal::disable_raw_mode().unwrap();
     let text = format!(

@@ -126,6 +126,9 @@ pub const ALL: &[Msg] = &[
     Msg::UnknownDistrict,
     Msg::NothingToReload,
     Msg::ReloadFailed,
+    Msg::QuitPrompt,
+    Msg::ScreenQuit,
+    Msg::NoteQuit,
 ];
 
 #[cfg(test)]

@@ -195,6 +195,15 @@ impl Msg {
                 "档案文件改变了，但读不出（可能正在写入），仍显示原来的内容",
                 "The archive file changed but cannot be read (still being written?); the old version stays",
             ),
+            Msg::QuitPrompt => (
+                "书签和阅读位置未能保存。仍要退出？（y 退出，n 返回）",
+                "Bookmarks or positions not saved. Quit anyway? (y quits, n goes back)",
+            ),
+            Msg::ScreenQuit => ("未保存时退出", "Quitting with unsaved changes"),
+            Msg::NoteQuit => (
+                "退出时会列出未保存的内容，并把副本写入缓存或临时目录",
+                "On the way out, what was not saved is listed and a copy is written to the cache or temporary directory",
+            ),
             Msg::NoteNote => (
                 "Enter 保存书签（备注可空），Esc 不加书签",
                 "Enter saves the bookmark (the note may be empty); Esc adds none",

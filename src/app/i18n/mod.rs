@@ -128,6 +128,9 @@ pub enum Msg {
     UnknownDistrict,
     NothingToReload,
     ReloadFailed,
+    QuitPrompt,
+    ScreenQuit,
+    NoteQuit,
 }
 
 mod actions;
@@ -144,6 +147,16 @@ pub use notices::notice;
 /// Every formatted message in `lang` (see `formats`).
 pub fn formatted_examples(lang: Lang) -> Vec<String> {
     formats::examples(lang)
+}
+
+/// The status line after `y` cut a paragraph too long for the clipboard.
+pub fn copied_part(lang: Lang, copied: usize, all: usize) -> String {
+    match lang {
+        Lang::Zh => format!("只复制了前 {copied} 字 (共 {all} 字): 剪贴板最多 56 KB"),
+        Lang::En => format!(
+            "Copied the first {copied} of {all} characters: the clipboard takes at most 56 KB"
+        ),
+    }
 }
 
 /// `18 hits in 3 articles` / `3 篇文章中共 18 处`.

@@ -119,7 +119,10 @@ impl<W: Write> LeanBackend<W> {
     /// `sync` says which frames are wrapped in synchronized output.
     pub fn new(writer: W, sync: SyncOutput) -> Self {
         reset_region_on_panic();
-        let size = crossterm::terminal::size().map_or(Size::new(0, 0), |(w, h)| Size::new(w, h));
+        let size = crossterm::terminal::size().map_or(Size::new(0, 0), |(w, h)| {
+            let (w, h) = super::capped::cap(w, h);
+            Size::new(w, h)
+        });
         Self::build(writer, SizeSource::Terminal, size, sync)
     }
 
@@ -174,9 +177,12 @@ impl<W: Write> LeanBackend<W> {
     fn current_size(&self) -> io::Result<Size> {
         match self.size {
             SizeSource::Fixed(s) => Ok(s),
-            SizeSource::Terminal => {
-                crossterm::terminal::size().map(|(width, height)| Size { width, height })
-            }
+            SizeSource::Terminal => crossterm::terminal::size().map(|(w, h)| {
+                // A huge size (up to 65535x65535) is drawn in its top-left
+                // corner: the model holds every cell.
+                let (width, height) = super::capped::cap(w, h);
+                Size { width, height }
+            }),
         }
     }
 
@@ -301,8 +307,9 @@ impl<W: Write> Backend for LeanBackend<W> {
             }),
             SizeSource::Terminal => {
                 let ws = crossterm::terminal::window_size()?;
+                let (columns, rows) = super::capped::cap(ws.columns, ws.rows);
                 Ok(WindowSize {
-                    columns_rows: Size::new(ws.columns, ws.rows),
+                    columns_rows: Size::new(columns, rows),
                     pixels: Size::new(ws.width, ws.height),
                 })
             }

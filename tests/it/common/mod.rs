@@ -2,6 +2,7 @@
 
 #![allow(dead_code)]
 
+pub mod bounded;
 pub mod pty;
 pub mod reader;
 

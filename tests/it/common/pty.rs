@@ -4,7 +4,9 @@
 #![allow(dead_code)]
 
 use std::io::{Read, Write};
+use std::os::fd::{AsRawFd, FromRawFd};
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -18,12 +20,16 @@ const FRAME_END: &[u8] = b"\x1b[?2026l";
 const PATIENCE: Duration = Duration::from_secs(20);
 
 pub struct Session {
-    master: Box<dyn MasterPty + Send>,
-    writer: Box<dyn Write + Send>,
+    /// `None` once the terminal was closed ([`Session::close_terminal`]).
+    master: Option<Box<dyn MasterPty + Send>>,
+    writer: Option<Box<dyn Write + Send>>,
     child: Box<dyn Child + Send + Sync>,
     parser: Arc<Mutex<vt100::Parser>>,
     /// Every byte the program wrote, for checks on the raw stream.
     pub raw: Arc<Mutex<Vec<u8>>>,
+    /// Tells the thread reading the terminal to stop (and close its end).
+    stop: Arc<AtomicBool>,
+    reader: Option<std::thread::JoinHandle<()>>,
 }
 
 fn nz(n: u16) -> std::num::NonZeroU16 {
@@ -72,32 +78,95 @@ impl Session {
         drop(pair.slave);
         let parser = Arc::new(Mutex::new(vt100::Parser::new(nz(rows), nz(cols), 0)));
         let raw = Arc::new(Mutex::new(Vec::new()));
-        let mut reader = pair.master.try_clone_reader().expect("pty reader");
+        let fd = pair.master.as_raw_fd().expect("the pty's descriptor");
+        // SAFETY: dup of a descriptor the pair owns; the copy is owned here.
+        let mut reader = unsafe { std::fs::File::from_raw_fd(libc::dup(fd)) };
         let (p, r) = (parser.clone(), raw.clone());
-        std::thread::spawn(move || {
+        let stop = Arc::new(AtomicBool::new(false));
+        let stopping = stop.clone();
+        let thread = std::thread::spawn(move || {
             let mut buf = [0u8; 8192];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
-                    break;
+            // Polls with a timeout, so the thread can let go of its end of
+            // the terminal when asked (see `close_terminal`).
+            while !stopping.load(Ordering::Relaxed) {
+                let mut pfd = libc::pollfd {
+                    fd: reader.as_raw_fd(),
+                    events: libc::POLLIN,
+                    revents: 0,
+                };
+                // SAFETY: one valid pollfd.
+                if unsafe { libc::poll(&mut pfd, 1, 50) } <= 0 {
+                    continue;
                 }
-                p.lock().unwrap().process(&buf[..n]);
-                r.lock().unwrap().extend_from_slice(&buf[..n]);
+                match reader.read(&mut buf) {
+                    Ok(0) | Err(_) => break,
+                    Ok(n) => {
+                        p.lock().unwrap().process(&buf[..n]);
+                        r.lock().unwrap().extend_from_slice(&buf[..n]);
+                    }
+                }
             }
         });
         let writer = pair.master.take_writer().expect("pty writer");
         Session {
-            master: pair.master,
-            writer,
+            master: Some(pair.master),
+            writer: Some(writer),
             child,
             parser,
             raw,
+            stop,
+            reader: Some(thread),
+        }
+    }
+
+    /// Closes the terminal's master side, as a terminal emulator does when
+    /// its window is closed or an SSH connection drops: the program gets
+    /// SIGHUP and its reads and writes fail.
+    pub fn close_terminal(&mut self) {
+        self.stop.store(true, Ordering::Relaxed);
+        if let Some(t) = self.reader.take() {
+            t.join().unwrap();
+        }
+        self.writer = None;
+        self.master = None;
+    }
+
+    /// The terminal's local modes (`c_lflag`: ICANON, ECHO, ISIG …) as the
+    /// program left them.
+    pub fn local_modes(&self) -> libc::tcflag_t {
+        let fd = self.master.as_ref().and_then(|m| m.as_raw_fd()).unwrap();
+        // SAFETY: tcgetattr fills a zeroed termios for a valid descriptor.
+        unsafe {
+            let mut t: libc::termios = std::mem::zeroed();
+            assert_eq!(libc::tcgetattr(fd, &mut t), 0);
+            t.c_lflag
+        }
+    }
+
+    /// Waits for the program to end: its exit code, or the signal that
+    /// killed it (`Err("Aborted")`, …).
+    pub fn wait_end(&mut self) -> Result<u32, String> {
+        let start = Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return match status.signal() {
+                    Some(sig) => Err(sig.to_string()),
+                    None => Ok(status.exit_code()),
+                };
+            }
+            if start.elapsed() > PATIENCE {
+                let _ = self.child.kill();
+                panic!("bulletin did not end");
+            }
+            std::thread::sleep(Duration::from_millis(20));
         }
     }
 
     /// Types `keys` (raw bytes: "j", "\x1b" for Esc, "\r" for Enter).
     pub fn send(&mut self, keys: &str) {
-        self.writer.write_all(keys.as_bytes()).unwrap();
-        self.writer.flush().unwrap();
+        let w = self.writer.as_mut().expect("the terminal is open");
+        w.write_all(keys.as_bytes()).unwrap();
+        w.flush().unwrap();
     }
 
     /// The screen as text, one string per row (wide characters once).
@@ -136,7 +205,14 @@ impl Session {
             .unwrap()
             .screen_mut()
             .set_size(nz(rows), nz(cols));
-        self.master.resize(size(cols, rows)).unwrap();
+        self.resize_pty_only(cols, rows);
+    }
+
+    /// Tells the program the terminal is now `cols`x`rows` without resizing
+    /// the emulator (for sizes too large to emulate).
+    pub fn resize_pty_only(&mut self, cols: u16, rows: u16) {
+        let m = self.master.as_ref().expect("the terminal is open");
+        m.resize(size(cols, rows)).unwrap();
     }
 
     /// Waits for the program to exit; returns its exit code.
@@ -329,5 +405,6 @@ impl Snapshot {
 impl Drop for Session {
     fn drop(&mut self) {
         let _ = self.child.kill();
+        self.stop.store(true, Ordering::Relaxed);
     }
 }
