@@ -20,9 +20,7 @@ pub fn run_check(args: &CheckArgs, lang: Lang, out: &mut dyn Write, err: &mut dy
     let path = sanitize_line(&args.archive.display().to_string());
     if args.json {
         let doc = json_report(&path, &loaded);
-        let written = serde_json::to_writer_pretty(&mut *out, &doc)
-            .map_err(std::io::Error::from)
-            .and_then(|()| writeln!(out));
+        let written = super::json::write_json(out, &doc);
         let code = finish(written, lang, err);
         return if loaded.is_ok() { code } else { EXIT_FAILURE };
     }

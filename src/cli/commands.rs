@@ -167,8 +167,7 @@ fn write_list_json(
         .collect();
     let doc = json!({"title": archive.title, "groups": groups, "broken": broken,
         "problems": archive.problem_count()});
-    serde_json::to_writer_pretty(&mut *out, &doc)?;
-    writeln!(out)
+    super::json::write_json(out, &doc)
 }
 
 /// `bulletin show`: one article laid out by the layout engine, as plain
@@ -274,9 +273,7 @@ pub fn run_bookmarks(
         let _ = writeln!(err, "bulletin: {}", crate::app::i18n::notice(&n, lang));
     }
     let result = if args.json {
-        serde_json::to_writer_pretty(&mut *out, &store::bookmarks_json(&store, key.as_ref()))
-            .map_err(std::io::Error::from)
-            .and_then(|()| writeln!(out))
+        super::json::write_json(out, &store::bookmarks_json(&store, key.as_ref()))
     } else {
         store::bookmark_lines(&store, key.as_ref())
             .iter()

@@ -10,13 +10,12 @@ use std::io::{self, Write};
 use serde::Serialize;
 use serde_json::ser::{Formatter, PrettyFormatter};
 
-use crate::text::sanitize::is_removed;
+use crate::text::sanitize::is_unseen;
 
-/// Characters written escaped besides those JSON requires.
+/// Characters written escaped besides those JSON requires: the ones that
+/// cannot be seen as themselves (the same that no id may hold).
 fn escaped(c: char) -> bool {
-    is_removed(c)
-        || matches!(c, '\u{2028}' | '\u{2029}' | '\u{2060}'..='\u{2064}' | '\u{3164}' | '\u{E0000}'..='\u{E007F}')
-        || (c as u32) & 0xFFFE == 0xFFFE
+    is_unseen(c)
 }
 
 /// A pretty formatter that escapes what [`escaped`] says.

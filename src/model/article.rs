@@ -15,10 +15,10 @@ pub const FORMAT_TAG: &str = "bulletin-archive/1";
 // loader's validation (`model::validate`) enforces the same rules.
 /// Text that must hold at least one non-whitespace character.
 const NOT_BLANK: &str = r"\S";
-/// An id: one or more characters, none of them one that sanitising removes
-/// (`text::sanitize::REMOVED`; ids are kept exactly as given).
+/// An id: one or more characters, none of them one that cannot be seen
+/// (`text::sanitize::is_unseen`, within the BMP; ids are kept as given).
 fn id_pattern() -> String {
-    format!("^[^{}]+$", crate::text::sanitize::removed_class())
+    format!("^[^{}]+$", crate::text::sanitize::unseen_class())
 }
 /// A calendar date `YYYY-MM-DD` (validation also checks it exists).
 const DATE_PATTERN: &str = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$";

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use serde_json::Value;
 
 use super::fault::{Fault, Kind, Part, What};
-use crate::text::sanitize::{is_clean, is_removed, sanitize, sanitize_line};
+use crate::text::sanitize::{is_clean, is_unseen, sanitize, sanitize_line};
 
 /// The block types the format knows, in documentation order.
 pub const BLOCK_TYPES: [&str; 3] = ["paragraph", "heading", "caption"];
@@ -134,13 +134,14 @@ pub(crate) fn blank_problem(field: &'static str, s: &str) -> Option<What> {
 }
 
 /// Ids are printed and typed on command lines: non-empty, and free of the
-/// characters sanitising removes ([`is_removed`]; the schema's `id`
-/// pattern), so the id `list` prints is the id `show` finds.
+/// characters that cannot be seen ([`is_unseen`]: those sanitising removes,
+/// line separators, joiners, fillers, tags; the schema's `id` pattern), so
+/// the id `list` prints is the id `show` finds, and no two ids look alike.
 pub(crate) fn id_problem(_: &'static str, s: &str) -> Option<What> {
     if s.is_empty() {
         return Some(What::Empty("id"));
     }
-    let bad = s.chars().find(|&c| is_removed(c))?;
+    let bad = s.chars().find(|&c| is_unseen(c))?;
     Some(What::IdChar(bad as u32))
 }
 
@@ -207,10 +208,18 @@ mod tests {
     }
 
     #[test]
-    fn ids_refuse_exactly_what_sanitising_removes() {
+    fn ids_refuse_exactly_what_cannot_be_seen() {
         for c in (0..=0x10FFFF_u32).filter_map(char::from_u32) {
             let id = format!("a{c}");
-            assert_eq!(!good_id(&id), is_removed(c), "U+{:04X}", c as u32);
+            assert_eq!(!good_id(&id), is_unseen(c), "U+{:04X}", c as u32);
+        }
+        for lookalike in [
+            "ab\u{2060}cd",
+            "ab\u{3164}cd",
+            "ab\u{e0020}cd",
+            "ab\u{2028}cd",
+        ] {
+            assert!(!good_id(lookalike), "{lookalike:?}");
         }
         assert_eq!(
             id_problem("id", "zy\u{200f}002").unwrap().to_string(),

@@ -120,12 +120,49 @@ removed! {
     '\u{FEFF}'..='\u{FEFF}',    // byte order mark / zero width no-break space
 }
 
+/// Characters sanitising keeps in running text that still show nothing on
+/// a terminal (or end a line there): line and paragraph separators (they
+/// break lines), the word joiner and invisible operators, the Hangul
+/// filler, tag characters. With [`REMOVED`] and the noncharacters they are
+/// what no id may hold and what JSON output escapes, so no two ids that
+/// print alike (`abcd`, `ab\u{2060}cd`, `ab\u{3164}cd` …) can both exist.
+pub const UNSEEN: &[(char, char)] = &[
+    ('\u{2028}', '\u{2029}'),
+    ('\u{2060}', '\u{2064}'),
+    ('\u{3164}', '\u{3164}'),
+    ('\u{E0000}', '\u{E007F}'),
+];
+
+/// Whether `c` cannot be seen as itself on a terminal: [`REMOVED`],
+/// [`UNSEEN`] or a noncharacter (U+FDD0–FDEF, and the last two code points
+/// of every plane).
+pub fn is_unseen(c: char) -> bool {
+    let n = c as u32;
+    is_removed(c)
+        || UNSEEN.iter().any(|&(lo, hi)| (lo..=hi).contains(&c))
+        || (0xFDD0..=0xFDEF).contains(&n)
+        || n & 0xFFFE == 0xFFFE
+}
+
+/// The characters of [`is_unseen`] in the Basic Multilingual Plane, as
+/// the inside of a regular-expression character class, for the schema's
+/// id pattern (a schema's patterns cannot name characters beyond it
+/// portably; `bulletin check` refuses those too).
+pub fn unseen_class() -> String {
+    let bmp = UNSEEN.iter().filter(|&&(_, hi)| hi <= '\u{FFFF}');
+    let extra = [('\u{FDD0}', '\u{FDEF}'), ('\u{FFFE}', '\u{FFFF}')];
+    class_of(REMOVED.iter().chain(bmp).chain(extra.iter()))
+}
+
 /// [`REMOVED`] as the inside of a regular-expression character class
 /// (`\u0000-\u001f\u007f-\u009f\u00ad…`), for the schema's id pattern.
 pub fn removed_class() -> String {
+    class_of(REMOVED.iter())
+}
+
+fn class_of<'a>(ranges: impl Iterator<Item = &'a (char, char)>) -> String {
     let code = |c: char| format!("\\u{:04x}", c as u32);
-    REMOVED
-        .iter()
+    ranges
         .map(|&(lo, hi)| match lo == hi {
             true => code(lo),
             false => format!("{}-{}", code(lo), code(hi)),
@@ -216,6 +253,29 @@ mod tests {
                 .all(|&(lo, hi)| is_removed(lo) && is_removed(hi))
         );
         assert!(!is_removed('\u{200d}') && !is_removed('\u{2028}') && !is_removed('中'));
+    }
+
+    #[test]
+    fn unseen_is_removed_and_more() {
+        for c in [
+            '\u{1b}',
+            '\u{200f}',
+            '\u{2028}',
+            '\u{2060}',
+            '\u{3164}',
+            '\u{e0041}',
+            '\u{fdd0}',
+            '\u{10ffff}',
+        ] {
+            assert!(is_unseen(c), "U+{:04X}", c as u32);
+        }
+        assert!(!is_unseen('中') && !is_unseen('a') && !is_unseen('\u{200d}'));
+        let class = unseen_class();
+        assert!(class.starts_with(&removed_class()), "{class}");
+        assert!(
+            class.ends_with(r"\u2028-\u2029\u2060-\u2064\u3164\ufdd0-\ufdef\ufffe-\uffff"),
+            "{class}"
+        );
     }
 
     #[test]

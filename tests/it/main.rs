@@ -23,6 +23,7 @@ mod flows;
 mod hints_rebound;
 mod hostile_files;
 mod hostile_fuzz;
+mod hostile_ids;
 mod hostile_import;
 mod hostile_links;
 mod hostile_lock;
