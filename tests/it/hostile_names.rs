@@ -143,3 +143,44 @@ fn state_notices_quote_damage_safely() {
     assert_eq!(r.code, Some(0), "{}", r.err());
     audited(&r, "the notice quoting the file");
 }
+
+const SAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/sample-data/zhongyuan.json");
+
+/// Every reading command, on a good archive, a broken one, a directory
+/// holding both and a missing file, each under a hostile name: every line
+/// naming the file (ok lines, errors, problem counts, JSON) is clean.
+#[test]
+fn reading_commands_name_the_archive_safely() {
+    let home = tempfile::tempdir().unwrap();
+    let sample = std::fs::read(SAMPLE).unwrap();
+    for name in NAMES {
+        let dir = hostile_dir(home.path(), name);
+        let good = dir.join(format!("{name}.json"));
+        std::fs::write(&good, &sample).unwrap();
+        let bad = dir.join(format!("{name}-bad.json"));
+        std::fs::write(
+            &bad,
+            b"{\"format\": \"bulletin-archive/1\",\n  \"title\": 3,",
+        )
+        .unwrap();
+        let missing = dir.join(format!("{name}-missing.json"));
+        for file in [&good, &bad, &missing, &dir] {
+            let f = file.to_str().unwrap();
+            let runs: [&[&str]; 8] = [
+                &["check", f],
+                &["check", f, "--json"],
+                &["list", f],
+                &["list", f, "--json"],
+                &["show", f, "b2a50316"],
+                &["show", f, "no-such-id"],
+                &["search", "党建", f],
+                &["bookmarks", f],
+            ];
+            for args in runs {
+                let r = run(args, home.path());
+                assert!(r.code.is_some(), "{args:?} ended by a signal");
+                audited(&r, &format!("{:?}", args));
+            }
+        }
+    }
+}
