@@ -38,6 +38,11 @@ pub fn lost() -> bool {
     LOST.load(Ordering::SeqCst)
 }
 
+/// Records that the terminal went away (see `hangup`).
+pub(super) fn set_lost() {
+    LOST.store(true, Ordering::SeqCst);
+}
+
 /// Starts the thread that reads the terminal into `input`'s channel. Until
 /// `quiet_until`, keys that could be pieces of a reply to the probe are
 /// dropped.
@@ -48,6 +53,7 @@ pub fn start_keys(input: &Input, quiet_until: Option<Instant>) -> std::io::Resul
     let _ = event::poll(Duration::ZERO)?;
     let tx = input.tx.clone();
     thread::spawn(move || input_loop(tx, quiet_until));
+    super::hangup::watch(input.tx.clone());
     Ok(())
 }
 

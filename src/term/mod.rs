@@ -9,6 +9,7 @@ pub mod clipboard;
 mod ending;
 mod events;
 mod find;
+mod hangup;
 pub mod probe;
 mod reply;
 mod screen;

@@ -106,7 +106,27 @@ fn closing_the_terminal_under_the_reader_saves_and_exits_quietly() {
     }
 }
 
-/// Same, with saving failing: the exit message cannot be written either,
+/// When the reader is not the session's leader and the leader does not
+/// pass the hang-up on (a script's shell that ignores SIGHUP), no signal
+/// comes: the terminal's reads find nothing, forever. The reader used to
+/// spin there at 100% CPU and never end (crossterm retries a read that
+/// returns 0); it must notice the hang-up itself, save and end the same way.
+#[test]
+fn closing_the_terminal_without_a_hangup_signal_still_ends_the_reader() {
+    let home = tempfile::tempdir().unwrap();
+    let mut s = Session::start_ignoring_hangup(&[], 80, 24, home.path(), &[]);
+    open_xushui(&mut s);
+    s.send_and_draw("j", 1);
+    // Idle, as a reader is when an SSH connection drops: nothing left to
+    // draw, so no write fails either.
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    s.close_terminal();
+    assert_eq!(s.wait_end(), Ok(129), "a lost terminal ends as SIGHUP does");
+    let state = std::fs::read_to_string(home.path().join("state.json")).expect("saved");
+    assert!(state.contains("b2a50316"), "{state}");
+}
+
+/// Same as closing the terminal, with saving failing: the exit message cannot be written either,
 /// and must not make it panic.
 #[test]
 fn closing_the_terminal_with_a_failing_save_keeps_the_copy() {

@@ -55,11 +55,40 @@ impl Session {
         data_dir: &Path,
         env: &[(&str, &str)],
     ) -> Session {
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_bulletin"));
+        cmd.args(args);
+        Session::spawn(cmd, cols, rows, data_dir, env)
+    }
+
+    /// As [`Session::start`], but run by a shell that ignores SIGHUP and
+    /// waits for it: the kernel sends the hang-up only to the session's
+    /// leader (that shell), so closing the terminal sends the reader no
+    /// signal at all; its reads find nothing and its writes fail.
+    pub fn start_ignoring_hangup(
+        args: &[&str],
+        cols: u16,
+        rows: u16,
+        data_dir: &Path,
+        env: &[(&str, &str)],
+    ) -> Session {
+        let mut cmd = CommandBuilder::new("/bin/sh");
+        // Not `exec`: the shell must stay the session's leader.
+        let script = "trap '' HUP; \"$0\" \"$@\"; s=$?; trap - HUP; exit $s";
+        cmd.args(["-c", script, env!("CARGO_BIN_EXE_bulletin")]);
+        cmd.args(args);
+        Session::spawn(cmd, cols, rows, data_dir, env)
+    }
+
+    fn spawn(
+        mut cmd: CommandBuilder,
+        cols: u16,
+        rows: u16,
+        data_dir: &Path,
+        env: &[(&str, &str)],
+    ) -> Session {
         let pair = native_pty_system()
             .openpty(size(cols, rows))
             .expect("open a pty");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_bulletin"));
-        cmd.args(args);
         cmd.env_clear();
         cmd.env("TERM", "xterm-256color");
         cmd.env("LANG", "en_US.UTF-8");
@@ -107,7 +136,12 @@ impl Session {
                 }
             }
         });
-        let writer = pair.master.take_writer().expect("pty writer");
+        // Our own copy of the master, not `take_writer`: portable-pty's
+        // writer types a newline and ^D when dropped, which the reader
+        // would take for keys as the terminal closes.
+        // SAFETY: dup of a descriptor the pair owns; the copy is owned here.
+        let writer: Box<dyn Write + Send> =
+            Box::new(unsafe { std::fs::File::from_raw_fd(libc::dup(fd)) });
         Session {
             master: Some(pair.master),
             writer: Some(writer),
@@ -155,6 +189,11 @@ impl Session {
                 };
             }
             if start.elapsed() > PATIENCE {
+                // The whole group: a shell's child included.
+                if let Some(pid) = self.child.process_id() {
+                    // SAFETY: a plain signal to the process group.
+                    unsafe { libc::killpg(pid as i32, libc::SIGKILL) };
+                }
                 let _ = self.child.kill();
                 panic!("bulletin did not end");
             }
