@@ -124,25 +124,11 @@ fn is_han(c: char) -> bool {
             | '\u{20000}'..='\u{2fa1f}')
 }
 
-/// The error for input whose encoding is not clearly a Chinese one. The
-/// path is filled in by the caller (`cli`), which knows it.
+/// The error for input whose encoding is not clearly a Chinese one; the
+/// caller (`cli`) adds the file's path.
 fn unclear(guess: &str) -> ImportError {
-    let looks = match guess {
-        "Shift_JIS" | "EUC-JP" | "ISO-2022-JP" => format!("{guess} (Japanese)"),
-        "EUC-KR" => format!("{guess} (Korean)"),
-        "gb18030" | "GBK" | "Big5" => format!("{guess}, but it decodes to little Chinese"),
-        other => format!("{other}, not a Chinese encoding"),
-    };
-    ImportError::Io {
-        path: std::path::PathBuf::new(),
-        source: std::io::Error::new(
-            std::io::ErrorKind::InvalidData,
-            format!(
-                "cannot tell the encoding for sure: the text looks like {looks}; if it is \
-                 right, import with --encoding (gb18030, big5, shift_jis, euc-kr, \
-                 windows-1252 …)"
-            ),
-        ),
+    ImportError::Unclear {
+        guess: guess.to_string(),
     }
 }
 

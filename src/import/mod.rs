@@ -68,6 +68,9 @@ pub enum ImportError {
     },
     /// The input is too large to decode.
     TooLarge,
+    /// The encoding is not clearly a Chinese one (`guess`: the detector's
+    /// best guess, such as `Shift_JIS`): the user must say.
+    Unclear { guess: String },
     /// No text at all (empty, or only whitespace and control characters).
     Empty,
     /// No `--district` and none found in a lead title.
@@ -101,6 +104,17 @@ impl ImportError {
                 "偏移 {offset} 处的字节不是有效的 {encoding}；可用 --encoding 指定其他编码，或用 --lossy 替换这些字节"
             ),
             Self::TooLarge => "输入太大，无法解码".to_string(),
+            Self::Unclear { guess } => {
+                let looks = match guess.as_str() {
+                    "Shift_JIS" | "EUC-JP" | "ISO-2022-JP" => format!("{guess}（日文）"),
+                    "EUC-KR" => format!("{guess}（韩文）"),
+                    "gb18030" | "GBK" | "Big5" => format!("{guess}，但解码后几乎没有汉字"),
+                    other => format!("{other}，不是中文编码"),
+                };
+                format!(
+                    "无法确定编码：文字看来是 {looks}；如果确是如此，请用 --encoding 指定（gb18030、big5、shift_jis、euc-kr、windows-1252 等）"
+                )
+            }
             Self::Empty => "没有可导入的文字（文件是空的，或只有标题、署名和分隔行）".to_string(),
             Self::NoDistrict => {
                 "没有区名：请用 --district 名称 指定（导语标题中也没有，如 `中原区：…`）"
@@ -131,6 +145,22 @@ impl fmt::Display for ImportError {
                 "bytes not valid {encoding} at byte offset {offset}; use --encoding to choose another encoding or --lossy to replace them"
             ),
             Self::TooLarge => write!(f, "input too large to decode"),
+            Self::Unclear { guess } => {
+                let looks = match guess.as_str() {
+                    "Shift_JIS" | "EUC-JP" | "ISO-2022-JP" => format!("{guess} (Japanese)"),
+                    "EUC-KR" => format!("{guess} (Korean)"),
+                    "gb18030" | "GBK" | "Big5" => {
+                        format!("{guess}, but it decodes to little Chinese")
+                    }
+                    other => format!("{other}, not a Chinese encoding"),
+                };
+                write!(
+                    f,
+                    "cannot tell the encoding for sure: the text looks like {looks}; if it is \
+                     right, import with --encoding (gb18030, big5, shift_jis, euc-kr, \
+                     windows-1252 …)"
+                )
+            }
             Self::Empty => write!(
                 f,
                 "no text to import (the file is empty, blank, or holds nothing but titles, bylines and markers)"

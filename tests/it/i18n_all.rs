@@ -122,6 +122,14 @@ fn every_state_notice_in_both_languages() {
             path: p(),
             error: "denied".into(),
         },
+        Notice::Locked { path: p() },
+        Notice::SetAside {
+            path: p(),
+            set_aside: vec![bulletin::store::Problem {
+                place: "bookmarks[3]".into(),
+                error: "not a time".into(),
+            }],
+        },
     ];
     for n in &notices {
         check_pair(
@@ -277,6 +285,9 @@ fn every_import_message_in_both_languages() {
             offset: 9,
         },
         ImportError::TooLarge,
+        ImportError::Unclear {
+            guess: "Shift_JIS".into(),
+        },
         ImportError::Empty,
         ImportError::NoDistrict,
         ImportError::BadArchive {

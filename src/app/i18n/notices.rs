@@ -36,7 +36,29 @@ pub fn notice(n: &Notice, lang: Lang) -> String {
         Notice::Unreadable { path, error } => {
             format!("无法读取状态文件 {}（{error}）；保存时再试", shown(path))
         }
-        #[allow(unreachable_patterns)]
-        other => other.to_string(),
+        Notice::Locked { path } => format!(
+            "{} 被另一个进程占用：未加锁读入状态；改动先留在内存中，稍后重试保存",
+            shown(path)
+        ),
+        Notice::SetAside { path, set_aside } => set_aside_zh(&shown(path), set_aside),
     }
+}
+
+/// How many set-aside entries a notice names one by one.
+const LISTED: usize = 3;
+
+fn set_aside_zh(path: &str, set_aside: &[crate::store::Problem]) -> String {
+    let listed: Vec<String> = (set_aside.iter().take(LISTED))
+        .map(|p| sanitize_line(&format!("{}：{}", p.place, p.error)))
+        .collect();
+    let more = match set_aside.len().saturating_sub(LISTED) {
+        0 => String::new(),
+        more => format!("；另有 {more} 条"),
+    };
+    format!(
+        "状态文件 {path}：有 {} 条无法使用的条目已搁置（保存在文件的 \"{}\" 下，其余照常读入）：{}{more}",
+        set_aside.len(),
+        crate::store::SET_ASIDE,
+        listed.join("；")
+    )
 }
