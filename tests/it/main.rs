@@ -15,6 +15,7 @@ mod e2e_follow;
 mod e2e_hostile;
 mod e2e_outline;
 mod e2e_reader;
+mod e2e_resize;
 mod e2e_search;
 mod e2e_terminal;
 mod find_flow;

@@ -151,3 +151,8 @@ pub fn assert_rows_fit(snap: &Snapshot) {
         }
     }
 }
+
+/// The first few characters of `row`'s text (margins and indent dropped).
+pub fn prefix(row: &str, n: usize) -> String {
+    no_space(row).chars().take(n).collect()
+}
