@@ -180,3 +180,31 @@ fn the_quit_prompt_only_comes_after_a_failed_save() {
     press(&mut app, &[ch('y')]);
     assert!(app.quit);
 }
+
+/// The quit prompt is read whole on a 40-column terminal, in both
+/// languages: its keys are at its end, and a cut prompt hid them.
+#[test]
+fn the_quit_prompt_fits_forty_columns() {
+    use bulletin::lang::Lang;
+    let root = tempfile::tempdir().unwrap();
+    let data = broken_data_dirs(root.path()).remove(0);
+    for lang in [Lang::Zh, Lang::En] {
+        let (store, _) = Store::open(&data).unwrap();
+        let settings = bulletin::app::Settings {
+            lang,
+            ..Default::default()
+        };
+        let mut app = sample_app(settings, 40, 12).with_store(store);
+        bulletin::app::effect::update_inline(&mut app, Action::Open);
+        bulletin::app::effect::update_inline(&mut app, Action::Open);
+        press(&mut app, &[ch('m')]);
+        bulletin::app::effect::update_inline(&mut app, Action::InputAccept);
+        press(&mut app, &[ch('q'), ch('q')]);
+        let text = crate::common::buffer_text(&crate::common::render(&app));
+        let last = text.lines().last().unwrap_or_default().to_string();
+        assert!(
+            last.contains("y/n") && !last.contains('…'),
+            "{lang:?}: {last:?}"
+        );
+    }
+}

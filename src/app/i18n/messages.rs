@@ -196,8 +196,9 @@ impl Msg {
                 "The archive file changed but cannot be read (still being written?); the old version stays",
             ),
             Msg::QuitPrompt => (
-                "书签和阅读位置未能保存。仍要退出？（y 退出，n 返回）",
-                "Bookmarks or positions not saved. Quit anyway? (y quits, n goes back)",
+                // Short: it must fit a 40-column status line whole.
+                "改动未能保存，仍要退出？（y/n）",
+                "Not saved. Quit anyway? (y/n)",
             ),
             Msg::ScreenQuit => ("未保存时退出", "Quitting with unsaved changes"),
             Msg::NoteQuit => (
