@@ -43,7 +43,8 @@ pub(super) fn open(path: &Path, strictness: Strictness) -> Result<Option<Library
     if !meta.is_file() || meta.len() == 0 {
         return Ok(None);
     }
-    let file = File::open(path).map_err(|e| io_error(path, e))?;
+    // Not `File::open`: a FIFO put in the file's place since would block it.
+    let (file, _) = crate::files::open_regular(path).map_err(|e| io_error(path, e))?;
     // SAFETY: the map is read-only. Another process changing the file while
     // it is mapped changes what we read (caught: articles are re-checked and
     // their ids compared when opened); cutting it short would fault, which

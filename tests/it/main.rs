@@ -21,6 +21,7 @@ mod find_flow;
 mod find_props;
 mod flows;
 mod hints_rebound;
+mod hostile_archive;
 mod hostile_files;
 mod hostile_fuzz;
 mod hostile_import;

@@ -55,10 +55,30 @@ impl Session {
         data_dir: &Path,
         env: &[(&str, &str)],
     ) -> Session {
+        let cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_bulletin"));
+        Session::start_command(cmd, args, (cols, rows), data_dir, env)
+    }
+
+    /// [`Session::start`] with at most `mb` megabytes of address space
+    /// (through `sh`'s `ulimit -v`), for inputs that used to make the
+    /// reader read without end.
+    pub fn start_limited(args: &[&str], mb: u64, data_dir: &Path, env: &[(&str, &str)]) -> Session {
+        let mut cmd = CommandBuilder::new("/bin/sh");
+        let script = format!("ulimit -v {}; exec \"$0\" \"$@\"", mb * 1024);
+        cmd.args(["-c", &script, env!("CARGO_BIN_EXE_bulletin")]);
+        Session::start_command(cmd, args, (80, 24), data_dir, env)
+    }
+
+    fn start_command(
+        mut cmd: CommandBuilder,
+        args: &[&str],
+        (cols, rows): (u16, u16),
+        data_dir: &Path,
+        env: &[(&str, &str)],
+    ) -> Session {
         let pair = native_pty_system()
             .openpty(size(cols, rows))
             .expect("open a pty");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_bulletin"));
         cmd.args(args);
         cmd.env_clear();
         cmd.env("TERM", "xterm-256color");
