@@ -169,6 +169,7 @@ impl Session {
         let start = Instant::now();
         loop {
             if let Some(status) = self.child.try_wait().unwrap() {
+                self.drain();
                 return match status.signal() {
                     Some(sig) => Err(sig.to_string()),
                     None => Ok(status.exit_code()),
@@ -179,6 +180,19 @@ impl Session {
                 panic!("bulletin did not end");
             }
             std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// Waits (two seconds at most) for the thread reading the terminal to
+    /// take the last of the program's output: it ends when the terminal's
+    /// other side is closed, as the program's exit does. Without this, a
+    /// busy machine let tests read the output before its last bytes.
+    fn drain(&self) {
+        let start = Instant::now();
+        while self.reader.as_ref().is_some_and(|t| !t.is_finished())
+            && start.elapsed() < Duration::from_secs(2)
+        {
+            std::thread::sleep(Duration::from_millis(5));
         }
     }
 
@@ -240,6 +254,7 @@ impl Session {
         let start = Instant::now();
         loop {
             if let Some(status) = self.child.try_wait().unwrap() {
+                self.drain();
                 return status.exit_code();
             }
             if start.elapsed() > PATIENCE {
