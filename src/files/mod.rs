@@ -7,7 +7,8 @@
 //!   (`/dev/zero` never ends, a FIFO or a terminal may never answer) and
 //!   reads at most a stated number of bytes.
 //! - [`read_as_opened`] reads a whole regular file, but no more than it
-//!   held when it was opened: the archive loader reads an archive this way.
+//!   held when it was opened, and keeps it open for later reads at offsets
+//!   ([`read_exact_at`]): the archive loader reads an archive this way.
 //! - [`replace_atomic`] writes a new version of a file: a temporary file
 //!   created exclusively, with an unpredictable name, in the directory of
 //!   the *real* file (a symlinked target is written through, not replaced
@@ -179,7 +180,7 @@ pub fn read_regular(path: &Path, max: u64) -> io::Result<Vec<u8>> {
 /// [`open_regular`]), but no more bytes than it held when it was opened: a
 /// file that keeps growing (a log being written, some files under `/proc`)
 /// cannot make the read endless. Fewer bytes if it shrank meanwhile. The
-/// file is handed back open, for later reads.
+/// file is handed back open, for later reads at offsets ([`read_exact_at`]).
 pub fn read_as_opened(path: &Path) -> io::Result<(File, Vec<u8>)> {
     let (file, meta) = open_regular(path)?;
     let len = meta.len();
@@ -191,6 +192,30 @@ pub fn read_as_opened(path: &Path) -> io::Result<(File, Vec<u8>)> {
         .map_err(|_| io::Error::from(io::ErrorKind::OutOfMemory))?;
     (&file).take(len).read_to_end(&mut bytes)?;
     Ok((file, bytes))
+}
+
+/// Fills `buf` from `file` at `offset`, without moving a file position
+/// (several threads may read one file). A file that ends before `buf` is
+/// full gives `UnexpectedEof`.
+pub fn read_exact_at(file: &File, buf: &mut [u8], offset: u64) -> io::Result<()> {
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::FileExt::read_exact_at(file, buf, offset)
+    }
+    #[cfg(windows)]
+    {
+        use std::os::windows::fs::FileExt;
+        let mut done = 0;
+        while done < buf.len() {
+            match file.seek_read(&mut buf[done..], offset + done as u64) {
+                Ok(0) => return Err(io::Error::from(io::ErrorKind::UnexpectedEof)),
+                Ok(n) => done += n,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(())
+    }
 }
 
 #[cfg(all(test, unix))]
@@ -230,8 +255,13 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let f = dir.path().join("f");
         std::fs::write(&f, b"12345").unwrap();
-        let (_, bytes) = read_as_opened(&f).unwrap();
+        let (file, bytes) = read_as_opened(&f).unwrap();
         assert_eq!(bytes, b"12345");
+        let mut two = [0; 2];
+        read_exact_at(&file, &mut two, 3).unwrap();
+        assert_eq!(&two, b"45");
+        let e = read_exact_at(&file, &mut two, 4).unwrap_err();
+        assert_eq!(e.kind(), io::ErrorKind::UnexpectedEof);
     }
 
     #[test]

@@ -268,6 +268,7 @@ fn article_errors() -> Vec<ArticleError> {
         },
         ArticleError::Changed {
             label: "zy-001".into(),
+            file: "a.json".into(),
         },
         ArticleError::Unreadable {
             label: "zy-001".into(),

@@ -29,6 +29,7 @@ mod hostile_links;
 mod hostile_lock;
 mod hostile_names;
 mod hostile_scale;
+mod hostile_shrink;
 mod hostile_sizes;
 mod hostile_state;
 mod hostile_terminal;
