@@ -1,7 +1,7 @@
 //! Scale figures (issue 8) over the library, on SYNTHETIC data from
 //! `examples/gen-archive/synth.rs` (included by path): loading archives of
 //! 1 k and 10 k articles (fully from memory, and the reader's way from a
-//! mapped file), and in one long article of 250 KB and
+//! file), and in one long article of 250 KB and
 //! 1 MB (so the growth shows) opening it, re-laying it out after a resize,
 //! one search keystroke, and a key press to a drawn frame. Run with
 //! `cargo bench --bench scale`; `scripts/bench-scale` runs it and puts the
@@ -59,13 +59,13 @@ fn load(bencher: Bencher, n: usize) {
     bencher.bench(|| model::load_bytes("big.json", bytes).unwrap());
 }
 
-/// The reader's loader on `n` articles: the file mapped, metadata only.
+/// The reader's loader on `n` articles: the file read once, metadata kept.
 #[divan::bench(args = [1_000, 10_000], sample_count = 10)]
-fn load_mapped(bencher: Bencher, n: usize) {
+fn load_lazy(bencher: Bencher, n: usize) {
     let file = temp_file(&ARCHIVES.iter().find(|(m, _)| *m == n).unwrap().1);
     bencher.bench(|| {
         let library = model::open_path(file.path()).unwrap();
-        assert!(library.is_mapped());
+        assert!(library.is_lazy());
         library
     });
 }
@@ -85,7 +85,7 @@ fn long_archive(kb: usize) -> Archive {
     archive_of(vec![article])
 }
 
-/// The long-article archives, written to files the reader maps.
+/// The long-article archives, written to files the reader reads.
 static LONG: LazyLock<Vec<(usize, tempfile::NamedTempFile)>> = LazyLock::new(|| {
     ARTICLE_KB
         .map(|kb| {
@@ -97,12 +97,12 @@ static LONG: LazyLock<Vec<(usize, tempfile::NamedTempFile)>> = LazyLock::new(|| 
         .into()
 });
 
-/// The app on the long-article archive (mapped, as the reader opens it),
+/// The app on the long-article archive (opened as the reader opens it),
 /// 82x24 (an 80-column text), with the article open when `open`.
 fn app(kb: usize, open: bool) -> (App, Terminal<TestBackend>) {
     let file = &LONG.iter().find(|(k, _)| *k == kb).unwrap().1;
     let library = model::open_path(file.path()).unwrap();
-    assert!(library.is_mapped());
+    assert!(library.is_lazy());
     let mut app = App::new(library, Settings::default());
     bulletin::app::effect::update_inline(&mut app, Action::Resize(82, 24));
     if open {
@@ -118,7 +118,7 @@ fn draw(app: &App, terminal: &mut Terminal<TestBackend>) {
         .expect("TestBackend draws");
 }
 
-/// Enter on the list: the article parsed from the mapped file and checked,
+/// Enter on the list: the article read from the file, parsed and checked,
 /// its document and layout at 80 columns, and its first frame (closing it
 /// again is included: it is cheap).
 #[divan::bench(args = ARTICLE_KB, sample_count = 20)]

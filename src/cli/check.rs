@@ -180,6 +180,7 @@ fn summary_json(problems: &[Problem], articles: usize) -> Value {
 fn error_json(e: &LoadError) -> Value {
     let (kind, line, column) = match e {
         LoadError::Io { .. } => ("io", None, None),
+        LoadError::NotRegular { .. } => ("not-regular", None, None),
         LoadError::NoArchives { .. } => ("no-archives", None, None),
         LoadError::Empty { .. } => ("empty", None, None),
         LoadError::NotUtf8 { line, column, .. } => ("not-utf8", Some(line), Some(column)),

@@ -1,4 +1,4 @@
-//! The one way every command opens an archive: through the mapped loader
+//! The one way every command opens an archive: through the lazy loader
 //! (`model::open_path_with`), leniently unless `--strict`, and never the
 //! bundled sample unless asked for (`--sample`; only the reader opens it
 //! when given no archive).

@@ -93,7 +93,7 @@ pub fn run_reader(args: &ReaderArgs, lang: Option<Language>, err: &mut dyn Write
     }
 }
 
-/// Reads every body of a small mapped archive now, so its problems are
+/// Reads every body of a small lazy archive now, so its problems are
 /// known from the first frame.
 fn check_small(archive: &Library, args: &ReaderArgs) {
     let small = args

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use super::fault::{Fault, Kind};
 use super::syntax_text::SyntaxMessage;
+use crate::files::{FileKind, refused_kind};
 use crate::lang::Lang;
 use crate::text::sanitize::sanitize_line;
 
@@ -77,6 +78,9 @@ pub enum FormatFound {
 pub enum LoadError {
     /// The file or directory could not be read (missing, permission denied…).
     Io { path: PathBuf, source: io::Error },
+    /// A FIFO, a device or a socket where an archive file or directory is
+    /// expected: never read (it may never end, or never answer).
+    NotRegular { path: PathBuf, kind: FileKind },
     /// The directory holds no `*.json` or `*.jsonl` file.
     NoArchives { path: PathBuf },
     /// The file is empty (or holds only whitespace).
@@ -116,6 +120,7 @@ impl LoadError {
     pub fn path(&self) -> &std::path::Path {
         match self {
             LoadError::Io { path, .. }
+            | LoadError::NotRegular { path, .. }
             | LoadError::NoArchives { path }
             | LoadError::Empty { path }
             | LoadError::NotUtf8 { path, .. }
@@ -135,6 +140,17 @@ impl LoadError {
         let zh = lang == Lang::Zh;
         match self {
             LoadError::Io { source, .. } => format!("{path}{c}{}", io_text(source, lang)),
+            LoadError::NotRegular { kind, .. } => lang.pick(
+                format!(
+                    "{path}{c}不是普通文件（是{}）；档案是 .json 或 .jsonl 文件，或存放这些文件的目录",
+                    kind.text(lang)
+                ),
+                format!(
+                    "{path}: not a regular file ({}); an archive is a .json or .jsonl file, \
+                     or a directory of them",
+                    kind.text(lang)
+                ),
+            ),
             LoadError::NoArchives { .. } if zh => {
                 format!("{path}{c}目录中没有档案文件（应有 *.json 或 *.jsonl 文件）")
             }
@@ -230,6 +246,10 @@ impl std::error::Error for LoadError {
 
 /// Plain words for the usual I/O failures; the system's text otherwise.
 pub(crate) fn io_text(err: &io::Error, lang: Lang) -> String {
+    if let Some(kind) = refused_kind(err) {
+        let zh = format!("不是普通文件（是{}）", kind.text(lang));
+        return lang.pick(zh, err.to_string());
+    }
     let words = match err.kind() {
         io::ErrorKind::NotFound => lang.pick("没有这个文件或目录", "no such file or directory"),
         io::ErrorKind::PermissionDenied => lang.pick("没有权限", "permission denied"),

@@ -10,7 +10,6 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 use serde::de::{self, Deserializer, Visitor};
-use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
 use super::check::{
@@ -62,10 +61,28 @@ impl Head {
     }
 }
 
-impl<B> Fields<&RawValue, B> {
-    /// Every metadata value parsed.
+impl<V, B> Fields<V, B> {
+    /// The same members, each metadata value passed through `f`.
+    pub(crate) fn map<W>(self, mut f: impl FnMut(V) -> W) -> Fields<W, B> {
+        Fields {
+            id: self.id.map(&mut f),
+            title: self.title.map(&mut f),
+            subtitle: self.subtitle.map(&mut f),
+            district: self.district.map(&mut f),
+            subdistrict: self.subdistrict.map(&mut f),
+            date: self.date.map(&mut f),
+            source: self.source.map(&mut f),
+            bulletin: self.bulletin.map(&mut f),
+            bylines: self.bylines.map(&mut f),
+            body: self.body,
+        }
+    }
+}
+
+impl<B> Fields<&str, B> {
+    /// Every metadata value parsed from its raw JSON text.
     pub(crate) fn parse(self) -> Result<Fields<Value, B>, serde_json::Error> {
-        let parse = |raw: Option<&RawValue>| raw.map(|r| serde_json::from_str(r.get())).transpose();
+        let parse = |raw: Option<&str>| raw.map(serde_json::from_str).transpose();
         Ok(Fields {
             id: parse(self.id)?,
             title: parse(self.title)?,
@@ -223,6 +240,7 @@ impl<'de> Deserializer<'de> for &mut Names {
 mod tests {
     use super::*;
     use serde_json::json;
+    use serde_json::value::RawValue;
 
     #[test]
     fn the_names_are_the_members_of_an_article() {
@@ -256,7 +274,7 @@ mod tests {
         let text = r#"{"title": "标题", "body": null, "x": {"id": 1}, "id": "a"}"#;
         let raw: Fields<&RawValue, Skipped> = serde_json::from_str(text).unwrap();
         assert_eq!(raw.body, Skipped(true));
-        let fields = raw.parse().unwrap();
+        let fields = raw.map(RawValue::get).parse().unwrap();
         assert_eq!(
             (fields.id, fields.title),
             (Some(json!("a")), Some(json!("标题")))

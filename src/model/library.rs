@@ -2,9 +2,9 @@
 //! in memory with an index of ids, bodies parsed when an article is
 //! opened (see `docs/performance.md`).
 //!
-//! [`open_path_with`] memory-maps a single archive file, so readers of the
-//! same file share the operating system's page cache, and keeps only
-//! metadata and offsets (`model::mapped`). Anything else (a directory, the
+//! [`open_path_with`] reads a single archive file once for its metadata
+//! and keeps only metadata and offsets; bodies are read from the file
+//! again when opened (`model::on_disk`). Anything else (a directory, the
 //! bundled sample, a file the quick pass cannot read) is loaded in full
 //! (`model::loose`).
 //!
@@ -22,8 +22,8 @@ use std::sync::{Arc, Mutex};
 
 use super::accept::Mended;
 use super::fault::Fault;
-use super::mapped::Mapped;
 use super::mend::Strictness;
+use super::on_disk::OnDisk;
 use super::{Archive, Article, LoadError, Problem};
 use crate::lang::Lang;
 
@@ -77,8 +77,8 @@ pub struct Library {
 enum Source {
     /// Whole articles in memory (`None`: broken).
     Loaded(Vec<Option<Mended>>),
-    /// Articles in a mapped file, parsed when opened.
-    Mapped(Mapped),
+    /// Articles in the file, read and parsed when opened.
+    OnDisk(OnDisk),
 }
 
 /// Everything a loader found, to make a [`Library`] of.
@@ -97,8 +97,8 @@ impl Library {
         Library::new(parts, Source::Loaded(articles))
     }
 
-    pub(super) fn mapped(parts: Parts, mapped: Mapped) -> Library {
-        Library::new(parts, Source::Mapped(mapped))
+    pub(super) fn on_disk(parts: Parts, disk: OnDisk) -> Library {
+        Library::new(parts, Source::OnDisk(disk))
     }
 
     fn new(parts: Parts, source: Source) -> Library {
@@ -145,9 +145,10 @@ impl From<Archive> for Library {
 }
 
 impl Library {
-    /// Whether articles are parsed from a mapped file when opened.
-    pub fn is_mapped(&self) -> bool {
-        matches!(self.source, Source::Mapped(_))
+    /// Whether articles are read from the file when opened (not held in
+    /// memory).
+    pub fn is_lazy(&self) -> bool {
+        matches!(self.source, Source::OnDisk(_))
     }
 
     pub fn strictness(&self) -> Strictness {
@@ -165,8 +166,9 @@ impl Library {
     }
 
     /// Article `i` as read (lenient: mended, with its placeholders), or
-    /// why it cannot be read. Parsed from the file when mapped, and
-    /// checked like the full loader does; never a panic.
+    /// why it cannot be read. Read from the file and parsed when lazy, and
+    /// checked like the full loader does; never a panic (nor a signal: a
+    /// file cut short is [`ArticleError::Changed`]).
     pub fn open(&self, i: usize) -> Result<Cow<'_, Mended>, ArticleError> {
         let meta = self.articles.get(i).ok_or(ArticleError::NoSuch(i))?;
         if let Some(faults) = self.broken.get(&i) {
@@ -180,9 +182,9 @@ impl Library {
                 Some(Some(m)) => Ok(Cow::Borrowed(m)),
                 _ => Err(ArticleError::NoSuch(i)),
             },
-            Source::Mapped(m) => {
-                let read = m.read(i, &meta.id, self.strictness);
-                self.note_found(i, m.problems_of(i, &meta.id, &read));
+            Source::OnDisk(d) => {
+                let read = d.read(i, &meta.id, self.strictness);
+                self.note_found(i, d.problems_of(i, &meta.id, &read));
                 read.map(Cow::Owned)
             }
         }
@@ -233,7 +235,7 @@ impl Library {
     /// Reads every body now, so that their problems are known (small
     /// archives do this on opening; large ones as articles are read).
     pub fn check_bodies(&self) {
-        if self.is_mapped() {
+        if self.is_lazy() {
             (0..self.articles.len()).for_each(|i| drop(self.open(i)));
         }
     }
@@ -246,8 +248,9 @@ pub enum ArticleError {
     NoSuch(usize),
     /// Its id, title or district cannot be used (lenient reading).
     Broken { label: String, faults: Vec<Fault> },
-    /// The file is not what it was when it was opened.
-    Changed { label: String },
+    /// The file `file` (sanitised) is not what it was when it was opened:
+    /// cut short, or rewritten in place.
+    Changed { label: String, file: String },
     /// Its body is not UTF-8, or not JSON after all.
     Unreadable {
         label: String,
@@ -277,9 +280,9 @@ impl ArticleError {
                     format!("article {label} cannot be opened: {why}"),
                 )
             }
-            ArticleError::Changed { label } => lang.pick(
-                format!("文章 {label}{c}档案文件在打开后已改变，正在重新载入"),
-                format!("article {label}: the archive file changed since it was opened; reloading"),
+            ArticleError::Changed { label, file } => lang.pick(
+                format!("文章 {label}{c}档案文件 {file} 在打开后已改变"),
+                format!("article {label}: the archive file {file} changed since it was opened"),
             ),
             ArticleError::Unreadable { label, error } => {
                 let what = lang.pick("文章", "article");
@@ -306,12 +309,12 @@ pub fn open_path(path: &Path) -> Result<Library, LoadError> {
     open_path_with(path, Strictness::Strict)
 }
 
-/// Opens an archive for reading: a single file is memory-mapped and only
-/// its metadata read (see the module doc); a directory, or a file the
+/// Opens an archive for reading: of a single file only the metadata is
+/// kept (see the module doc); a directory, or a file the
 /// quick pass cannot read, is loaded in full, so errors are the same as
 /// `bulletin check` reports.
 pub fn open_path_with(path: &Path, strictness: Strictness) -> Result<Library, LoadError> {
-    match super::mapped::open(path, strictness)? {
+    match super::on_disk::open(path, strictness)? {
         Some(library) => Ok(library),
         None => super::loose::load(path, strictness),
     }

@@ -14,6 +14,7 @@ use super::read::strip_bom;
 use super::syntax::{not_utf8, syntax_error};
 use super::validate::duplicates;
 use super::{Archive, FORMAT_TAG, LoadError, Problem};
+use crate::files;
 use crate::text::sanitize::sanitize_line;
 
 /// Loads an archive file (single JSON or JSON Lines) or a directory of them.
@@ -24,7 +25,9 @@ pub fn load_path(path: &Path) -> Result<Archive, LoadError> {
 }
 
 /// Every file of `path` (a file, or a directory's archive files) parsed,
-/// and the title to use when none has one.
+/// and the title to use when none has one. Anything but a regular file or
+/// a directory is refused unread (`/dev/zero` never ends, a FIFO may
+/// never answer).
 pub(super) fn read_path(
     path: &Path,
     strictness: Strictness,
@@ -33,7 +36,7 @@ pub(super) fn read_path(
     if meta.is_dir() {
         return read_dir(path, strictness);
     }
-    let bytes = fs::read(path).map_err(|e| io_error(path, e))?;
+    let (_, bytes) = files::read_as_opened(path).map_err(|e| io_error(path, e))?;
     let parsed = parse_file(path, &bytes, strictness)?;
     Ok((vec![parsed], stem(path)))
 }
@@ -46,10 +49,12 @@ pub fn load_bytes(name: &str, bytes: &[u8]) -> Result<Archive, LoadError> {
     finish(path, vec![parsed], &stem(path))
 }
 
+/// The error of reading `path`: a refused special file says what it is.
 pub(super) fn io_error(path: &Path, source: std::io::Error) -> LoadError {
-    LoadError::Io {
-        path: path.to_path_buf(),
-        source,
+    let path = path.to_path_buf();
+    match files::refused_kind(&source) {
+        Some(kind) => LoadError::NotRegular { path, kind },
+        None => LoadError::Io { path, source },
     }
 }
 
@@ -63,7 +68,7 @@ fn read_dir(dir: &Path, strictness: Strictness) -> Result<(Vec<Parsed>, String),
     }
     let mut parsed = Vec::with_capacity(files.len());
     for file in &files {
-        let bytes = fs::read(file).map_err(|e| io_error(file, e))?;
+        let (_, bytes) = files::read_as_opened(file).map_err(|e| io_error(file, e))?;
         parsed.push(parse_file(file, &bytes, strictness)?);
     }
     let name = match dir.canonicalize() {
@@ -73,21 +78,25 @@ fn read_dir(dir: &Path, strictness: Strictness) -> Result<(Vec<Parsed>, String),
     Ok((parsed, name))
 }
 
-/// The archive files of a directory: regular files named `*.json` or
-/// `*.jsonl` (any case), not hidden, sorted by name.
-pub(crate) fn archive_files(dir: &Path) -> Result<Vec<PathBuf>, LoadError> {
-    let mut files = Vec::new();
+/// The archive files of a directory: files named `*.json` or `*.jsonl`
+/// (any case), not hidden, sorted by name. A subdirectory or a dangling
+/// link of that name is passed over; a FIFO or a device is kept, so that
+/// reading it refuses it by name rather than leaving it out unsaid.
+fn archive_files(dir: &Path) -> Result<Vec<PathBuf>, LoadError> {
+    let mut found = Vec::new();
     for entry in fs::read_dir(dir).map_err(|e| io_error(dir, e))? {
         let path = entry.map_err(|e| io_error(dir, e))?.path();
         let name = path.file_name().unwrap_or_default().to_string_lossy();
         let ext = path.extension().unwrap_or_default().to_string_lossy();
         let wanted = ext.eq_ignore_ascii_case("json") || ext.eq_ignore_ascii_case("jsonl");
-        if wanted && !name.starts_with('.') && path.is_file() {
-            files.push(path);
+        // `metadata` follows links and never opens: a FIFO cannot block it.
+        let file = path.metadata().is_ok_and(|m| !m.is_dir());
+        if wanted && !name.starts_with('.') && file {
+            found.push(path);
         }
     }
-    files.sort_by(|a, b| a.file_name().cmp(&b.file_name()));
-    Ok(files)
+    found.sort_by(|a, b| a.file_name().cmp(&b.file_name()));
+    Ok(found)
 }
 
 /// A file name without its extension, sanitised: the title of JSON Lines.

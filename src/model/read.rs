@@ -1,8 +1,8 @@
-//! Reading an archive file, shared by both loaders: the byte order mark,
-//! the first JSON value (a single-file archive object, or the first article
-//! of JSON Lines), the `articles` array and the JSON Lines stream. Each
-//! article goes to a [`Sink`] as the loader's own item type: the full
-//! loader takes whole values, the reader's quick pass raw metadata.
+//! Reading an archive file's text whole, for the full loader: the byte
+//! order mark, the first JSON value (a single-file archive object, or the
+//! first article of JSON Lines), the `articles` array and the JSON Lines
+//! stream. Each article goes to a [`Sink`]. The reader's quick pass reads
+//! files a window at a time by the same rules (`model::stream`).
 //!
 //! Single-file archive or JSON Lines is decided by the first JSON value: an
 //! object with a `format` or `articles` field is an archive; anything else
@@ -21,34 +21,6 @@ pub(super) fn strip_bom(bytes: &[u8]) -> (usize, &[u8]) {
     match bytes.strip_prefix(BOM) {
         Some(rest) => (BOM.len(), rest),
         None => (0, bytes),
-    }
-}
-
-/// A file's text as serde_json reads it: `&str` when the whole file is
-/// known to be UTF-8, `&[u8]` when only what is parsed is to be checked.
-pub(super) trait Input<'de>: Copy {
-    type Read: serde_json::de::Read<'de>;
-    fn deserializer(self) -> serde_json::Deserializer<Self::Read>;
-    fn bytes(self) -> &'de [u8];
-}
-
-impl<'de> Input<'de> for &'de str {
-    type Read = serde_json::de::StrRead<'de>;
-    fn deserializer(self) -> serde_json::Deserializer<Self::Read> {
-        serde_json::Deserializer::from_str(self)
-    }
-    fn bytes(self) -> &'de [u8] {
-        self.as_bytes()
-    }
-}
-
-impl<'de> Input<'de> for &'de [u8] {
-    type Read = serde_json::de::SliceRead<'de>;
-    fn deserializer(self) -> serde_json::Deserializer<Self::Read> {
-        serde_json::Deserializer::from_slice(self)
-    }
-    fn bytes(self) -> &'de [u8] {
-        self
     }
 }
 
@@ -84,15 +56,11 @@ pub(super) struct ReadError {
 /// Reads a whole file (without its BOM), every article to `sink`.
 /// `Some(fields)`: a single-file archive, with its members but `articles`;
 /// `None`: JSON Lines.
-pub(super) fn read<'de, I, S>(
-    input: I,
+pub(super) fn read<'de, S: Sink<'de>>(
+    input: &'de str,
     sink: &mut S,
-) -> Result<Option<Map<String, Value>>, ReadError>
-where
-    I: Input<'de>,
-    S: Sink<'de>,
-{
-    let mut de = input.deserializer();
+) -> Result<Option<Map<String, Value>>, ReadError> {
+    let mut de = serde_json::Deserializer::from_str(input);
     let mut reader = Reader {
         sink,
         count: 0,
@@ -115,12 +83,9 @@ where
 }
 
 /// JSON Lines: every value of the file is an article.
-fn read_lines<'de, I: Input<'de>, S: Sink<'de>>(
-    input: I,
-    sink: &mut S,
-) -> Result<(), serde_json::Error> {
-    let bytes = input.bytes();
-    let mut stream = input.deserializer().into_iter::<S::Item>();
+fn read_lines<'de, S: Sink<'de>>(input: &'de str, sink: &mut S) -> Result<(), serde_json::Error> {
+    let bytes = input.as_bytes();
+    let mut stream = serde_json::Deserializer::from_str(input).into_iter::<S::Item>();
     loop {
         let offset = stream.byte_offset();
         let blank = bytes[offset..]
@@ -248,7 +213,7 @@ mod tests {
         assert_eq!(keep.0.len(), 2);
         assert!(keep.0.iter().all(|(_, start)| start.is_none()));
 
-        let lines = "{\"id\": \"a\"}\n\n  {\"id\": \"b\"}\n".as_bytes();
+        let lines = "{\"id\": \"a\"}\n\n  {\"id\": \"b\"}\n";
         let mut keep = Keep::default();
         assert!(read(lines, &mut keep).ok().unwrap().is_none());
         let starts: Vec<Option<usize>> = keep.0.iter().map(|(_, s)| *s).collect();

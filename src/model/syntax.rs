@@ -28,11 +28,21 @@ pub(crate) fn syntax_error_at(
     err: &serde_json::Error,
     context: Option<Context>,
 ) -> LoadError {
+    let place = line_column(bytes, start + error_offset(&bytes[start..], err));
+    syntax_error_placed(path, place, err, context)
+}
+
+/// [`syntax_error`] for `err`, which happened at `(line, column)`.
+pub(crate) fn syntax_error_placed(
+    path: &Path,
+    (line, column): (usize, usize),
+    err: &serde_json::Error,
+    context: Option<Context>,
+) -> LoadError {
     let message = SyntaxMessage {
         what: humanize(err),
         context,
     };
-    let (line, column) = line_column(bytes, start + error_offset(&bytes[start..], err));
     LoadError::Syntax {
         path: path.to_path_buf(),
         line,
@@ -44,10 +54,19 @@ pub(crate) fn syntax_error_at(
 /// A [`LoadError::NotUtf8`] for the bad byte at `at` in `bytes`, a file
 /// without its byte order mark of `bom` bytes (counted in the offset).
 pub(crate) fn not_utf8(path: &Path, bytes: &[u8], bom: usize, at: usize) -> LoadError {
-    let (line, column) = line_column(bytes, at);
+    not_utf8_placed(path, bom + at, line_column(bytes, at))
+}
+
+/// A [`LoadError::NotUtf8`] for the bad byte at `offset` in the file, at
+/// `(line, column)`.
+pub(crate) fn not_utf8_placed(
+    path: &Path,
+    offset: usize,
+    (line, column): (usize, usize),
+) -> LoadError {
     LoadError::NotUtf8 {
         path: path.to_path_buf(),
-        offset: bom + at,
+        offset,
         line,
         column,
     }

@@ -13,6 +13,7 @@ use std::sync::Arc;
 use bulletin::app::i18n::{self, ALL};
 use bulletin::app::keymap::DEFAULTS;
 use bulletin::cli::Say;
+use bulletin::files::FileKind;
 use bulletin::import::ImportError;
 use bulletin::lang::Lang;
 use bulletin::model::{
@@ -245,6 +246,25 @@ fn load_errors() -> Vec<LoadError> {
             articles: 1,
         },
     ]
+    .into_iter()
+    .chain(special_kinds().map(|kind| LoadError::NotRegular { path: path(), kind }))
+    .collect()
+}
+
+/// Every kind of file a special file can be, for the refusal's text.
+fn special_kinds() -> impl Iterator<Item = FileKind> {
+    use FileKind::*;
+    [
+        Fifo,
+        CharDevice,
+        BlockDevice,
+        Socket,
+        Directory,
+        Symlink,
+        Regular,
+        Other,
+    ]
+    .into_iter()
 }
 
 fn article_errors() -> Vec<ArticleError> {
@@ -256,6 +276,7 @@ fn article_errors() -> Vec<ArticleError> {
         },
         ArticleError::Changed {
             label: "zy-001".into(),
+            file: "a.json".into(),
         },
         ArticleError::Unreadable {
             label: "zy-001".into(),

@@ -49,7 +49,7 @@ fn text(b: &[u8]) -> String {
 #[test]
 fn each_case_is_mended_or_broken_and_counted() {
     let lib = lenient("mixed.json");
-    assert!(lib.is_mapped());
+    assert!(lib.is_lazy());
     let at = |id: &str| lib.index_of(id);
     assert_eq!(
         at("notitle"),
@@ -105,19 +105,19 @@ fn strict_is_todays_behaviour() {
 }
 
 /// The same file read in full (a directory holding it) gives the same
-/// articles, broken ones and problems as the mapped quick pass.
+/// articles, broken ones and problems as the quick pass.
 #[test]
 fn both_ways_of_reading_agree() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::copy(fixture("mixed.json"), dir.path().join("mixed.json")).unwrap();
     let full = open_path_with(dir.path(), Strictness::Lenient).unwrap();
-    let mapped = lenient("mixed.json");
-    assert!(!full.is_mapped());
-    mapped.check_bodies();
-    assert_eq!(full.articles, mapped.articles);
+    let lazy = lenient("mixed.json");
+    assert!(!full.is_lazy());
+    lazy.check_bodies();
+    assert_eq!(full.articles, lazy.articles);
     for i in 0..full.articles.len() {
-        assert_eq!(full.broken(i), mapped.broken(i));
-        match (full.open(i), mapped.open(i)) {
+        assert_eq!(full.broken(i), lazy.broken(i));
+        match (full.open(i), lazy.open(i)) {
             (Ok(a), Ok(b)) => assert_eq!(a.as_ref(), b.as_ref()),
             (Err(a), Err(b)) => assert_eq!(a.to_string(), b.to_string()),
             _ => panic!("article {i} opens in one way only"),
@@ -129,7 +129,7 @@ fn both_ways_of_reading_agree() {
             .map(|(_, p)| p.message.to_string())
             .collect()
     };
-    assert_eq!(messages(&full), messages(&mapped));
+    assert_eq!(messages(&full), messages(&lazy));
 }
 
 #[test]

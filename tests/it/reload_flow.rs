@@ -175,7 +175,7 @@ fn a_file_that_cannot_be_read_changes_nothing() {
     assert_eq!(app.problem_count(), 1);
     assert_eq!(top_line(&app), before);
     assert_eq!(app.archive.articles.len(), count);
-    // Paging on reads nothing of the mapped file (it is shorter now).
+    // Paging on reads nothing of the old file (it is shorter now).
     update_inline(&mut app, Action::PageDown);
     update_inline(&mut app, Action::NextArticle);
     // Whole again, with one more article: read.

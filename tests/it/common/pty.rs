@@ -55,9 +55,8 @@ impl Session {
         data_dir: &Path,
         env: &[(&str, &str)],
     ) -> Session {
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_bulletin"));
-        cmd.args(args);
-        Session::spawn(cmd, cols, rows, data_dir, env)
+        let cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_bulletin"));
+        Session::start_command(cmd, args, (cols, rows), data_dir, env)
     }
 
     /// As [`Session::start`], but run by a shell that ignores SIGHUP and
@@ -75,20 +74,30 @@ impl Session {
         // Not `exec`: the shell must stay the session's leader.
         let script = "trap '' HUP; \"$0\" \"$@\"; s=$?; trap - HUP; exit $s";
         cmd.args(["-c", script, env!("CARGO_BIN_EXE_bulletin")]);
-        cmd.args(args);
-        Session::spawn(cmd, cols, rows, data_dir, env)
+        Session::start_command(cmd, args, (cols, rows), data_dir, env)
     }
 
-    fn spawn(
+    /// [`Session::start`] with at most `mb` megabytes of address space
+    /// (through `sh`'s `ulimit -v`), for inputs that used to make the
+    /// reader read without end.
+    pub fn start_limited(args: &[&str], mb: u64, data_dir: &Path, env: &[(&str, &str)]) -> Session {
+        let mut cmd = CommandBuilder::new("/bin/sh");
+        let script = format!("ulimit -v {}; exec \"$0\" \"$@\"", mb * 1024);
+        cmd.args(["-c", &script, env!("CARGO_BIN_EXE_bulletin")]);
+        Session::start_command(cmd, args, (80, 24), data_dir, env)
+    }
+
+    fn start_command(
         mut cmd: CommandBuilder,
-        cols: u16,
-        rows: u16,
+        args: &[&str],
+        (cols, rows): (u16, u16),
         data_dir: &Path,
         env: &[(&str, &str)],
     ) -> Session {
         let pair = native_pty_system()
             .openpty(size(cols, rows))
             .expect("open a pty");
+        cmd.args(args);
         cmd.env_clear();
         cmd.env("TERM", "xterm-256color");
         cmd.env("LANG", "en_US.UTF-8");
@@ -183,6 +192,7 @@ impl Session {
         let start = Instant::now();
         loop {
             if let Some(status) = self.child.try_wait().unwrap() {
+                self.drain();
                 return match status.signal() {
                     Some(sig) => Err(sig.to_string()),
                     None => Ok(status.exit_code()),
@@ -198,6 +208,19 @@ impl Session {
                 panic!("bulletin did not end");
             }
             std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// Waits (two seconds at most) for the thread reading the terminal to
+    /// take the last of the program's output: it ends when the terminal's
+    /// other side is closed, as the program's exit does. Without this, a
+    /// busy machine let tests read the output before its last bytes.
+    fn drain(&self) {
+        let start = Instant::now();
+        while self.reader.as_ref().is_some_and(|t| !t.is_finished())
+            && start.elapsed() < Duration::from_secs(2)
+        {
+            std::thread::sleep(Duration::from_millis(5));
         }
     }
 
@@ -259,6 +282,7 @@ impl Session {
         let start = Instant::now();
         loop {
             if let Some(status) = self.child.try_wait().unwrap() {
+                self.drain();
                 return status.exit_code();
             }
             if start.elapsed() > PATIENCE {

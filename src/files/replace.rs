@@ -1,125 +1,16 @@
-//! File access that hostile paths cannot turn into hangs, endless reads or
-//! writes in the wrong place. Terminal-free; used by the state store and
-//! the importer.
-//!
-//! - [`read_regular`] opens without blocking (a FIFO would otherwise wait
-//!   for a writer for ever), refuses anything that is not a regular file
-//!   (`/dev/zero` never ends, a FIFO or a terminal may never answer) and
-//!   reads at most a stated number of bytes.
-//! - [`replace_atomic`] writes a new version of a file: a temporary file
-//!   created exclusively, with an unpredictable name, in the directory of
-//!   the *real* file (a symlinked target is written through, not replaced
-//!   by a regular file), fsynced, then renamed over the real file.
+//! Writing a file so that a crash, a planted link or a special file
+//! cannot leave it half-written or send the bytes elsewhere (see the
+//! module above).
 
-use std::fs::{File, FileType, Metadata, OpenOptions};
-use std::io::{self, Read, Write};
+use std::fs::{File, Metadata};
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+
+use super::not_regular;
 
 /// How many symbolic links [`resolve_links`] follows before giving up (as
 /// Linux's `MAXSYMLINKS`).
 const MAX_LINKS: usize = 40;
-
-/// What kind of file a non-regular file is, for messages ("a FIFO").
-pub fn kind_name(ft: FileType) -> &'static str {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::FileTypeExt;
-        if ft.is_fifo() {
-            return "a FIFO";
-        }
-        if ft.is_char_device() {
-            return "a character device";
-        }
-        if ft.is_block_device() {
-            return "a block device";
-        }
-        if ft.is_socket() {
-            return "a socket";
-        }
-    }
-    if ft.is_dir() {
-        "a directory"
-    } else if ft.is_symlink() {
-        "a symbolic link"
-    } else if ft.is_file() {
-        "a regular file"
-    } else {
-        "a special file"
-    }
-}
-
-/// The error for a path that is not a regular file.
-pub fn not_regular(ft: FileType) -> io::Error {
-    io::Error::new(
-        io::ErrorKind::InvalidInput,
-        format!("not a regular file ({})", kind_name(ft)),
-    )
-}
-
-/// Whether `e` is the error of [`not_regular`] or [`too_large`].
-pub fn is_refusal(e: &io::Error) -> bool {
-    matches!(
-        e.kind(),
-        io::ErrorKind::InvalidInput | io::ErrorKind::FileTooLarge
-    )
-}
-
-/// The error for a file larger than `max` bytes.
-pub fn too_large(len: u64, max: u64) -> io::Error {
-    io::Error::new(
-        io::ErrorKind::FileTooLarge,
-        format!("too large ({len} bytes; at most {max} are read)"),
-    )
-}
-
-/// Opens `path` for reading if it is a regular file (following symbolic
-/// links), without ever blocking on a FIFO or a device.
-pub fn open_regular(path: &Path) -> io::Result<(File, Metadata)> {
-    let mut options = OpenOptions::new();
-    options.read(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        // A FIFO opened for reading waits for a writer unless non-blocking.
-        options.custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY);
-    }
-    let file = options.open(path)?;
-    let meta = file.metadata()?;
-    if !meta.is_file() {
-        return Err(not_regular(meta.file_type()));
-    }
-    #[cfg(unix)]
-    clear_nonblocking(&file)?;
-    Ok((file, meta))
-}
-
-#[cfg(unix)]
-fn clear_nonblocking(file: &File) -> io::Result<()> {
-    use std::os::fd::AsRawFd;
-    let fd = file.as_raw_fd();
-    // SAFETY: fcntl on a descriptor this function borrows; no memory passed.
-    let flags = unsafe { libc::fcntl(fd, libc::F_GETFL) };
-    // SAFETY: as above.
-    if flags < 0 || unsafe { libc::fcntl(fd, libc::F_SETFL, flags & !libc::O_NONBLOCK) } < 0 {
-        return Err(io::Error::last_os_error());
-    }
-    Ok(())
-}
-
-/// Reads the regular file `path` whole, refusing special files and files
-/// longer than `max` bytes (also one that grows past `max` while read).
-pub fn read_regular(path: &Path, max: u64) -> io::Result<Vec<u8>> {
-    let (file, meta) = open_regular(path)?;
-    if meta.len() > max {
-        return Err(too_large(meta.len(), max));
-    }
-    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
-    file.take(max.saturating_add(1)).read_to_end(&mut bytes)?;
-    if bytes.len() as u64 > max {
-        return Err(too_large(bytes.len() as u64, max));
-    }
-    Ok(bytes)
-}
 
 /// The file `path` names once symbolic links in its last component are
 /// followed (the target need not exist). Paths that are not links come
@@ -227,34 +118,6 @@ pub fn sync_dir(dir: &Path) {
 mod tests {
     use super::*;
     use std::os::unix::fs::{PermissionsExt, symlink};
-
-    fn fifo(path: &Path) {
-        let c = std::ffi::CString::new(path.as_os_str().as_encoded_bytes()).unwrap();
-        // SAFETY: a valid NUL-terminated path.
-        assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
-    }
-
-    #[test]
-    fn special_files_are_refused_without_blocking() {
-        let dir = tempfile::tempdir().unwrap();
-        let f = dir.path().join("fifo");
-        fifo(&f);
-        let e = read_regular(&f, 100).unwrap_err();
-        assert_eq!(e.to_string(), "not a regular file (a FIFO)");
-        let e = read_regular(Path::new("/dev/zero"), 100).unwrap_err();
-        assert_eq!(e.to_string(), "not a regular file (a character device)");
-        let e = read_regular(dir.path(), 100).unwrap_err();
-        assert!(is_refusal(&e), "{e}");
-    }
-
-    #[test]
-    fn reads_are_capped() {
-        let dir = tempfile::tempdir().unwrap();
-        let f = dir.path().join("f");
-        std::fs::write(&f, b"12345").unwrap();
-        assert_eq!(read_regular(&f, 5).unwrap(), b"12345");
-        assert!(is_refusal(&read_regular(&f, 4).unwrap_err()));
-    }
 
     #[test]
     fn replacing_writes_through_a_link_and_keeps_it() {

@@ -1,0 +1,320 @@
+//! A single archive file: the quick pass over its metadata
+//! (`model::lazy`) reads it a window at a time, and only each article's
+//! offset is kept; its bytes are read from the file again (`pread`) when it
+//! is opened.
+//!
+//! Not a memory map (issue 15): a process cutting the file short while it
+//! was mapped made reading the lost pages kill the reader with SIGBUS,
+//! and no check of the length before touching the map closes that window.
+//! A read of a file cut short comes back short, which says the file
+//! changed.
+
+use std::collections::HashMap;
+use std::fs::{self, File};
+use std::io;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, PoisonError};
+
+use serde_json::{Map, Value};
+
+use super::accept::{Mended, accept_article};
+use super::fault::{Fault, What};
+use super::lazy::{Faulty, Scan, scan};
+use super::library::{ArticleError, ArticleMeta, Library, Parts};
+use super::lines::LineCounter;
+use super::load::{Header, io_error, read_header, stem};
+use super::mend::Strictness;
+use super::syntax::{error_offset, line_column, not_utf8_placed, syntax_error_placed};
+use super::{LoadError, Problem};
+use crate::files;
+use crate::text::sanitize::sanitize_line;
+
+#[derive(Debug)]
+pub(super) struct OnDisk {
+    file: File,
+    /// The bytes the pass read (byte order mark included): a file that
+    /// holds fewer now was cut short.
+    len: u64,
+    /// Length of the byte order mark the scan skipped.
+    bom: usize,
+    /// Where each article's object starts, after the BOM.
+    starts: Vec<usize>,
+    /// Where the last article's object ends (each other one ends before
+    /// the next one starts).
+    last_end: usize,
+    /// The file, for messages.
+    path: PathBuf,
+    /// Whether the file is JSON Lines (problems then name the line).
+    lines: bool,
+    /// Lines counted so far, for messages about bodies.
+    counter: Mutex<LineCounter>,
+}
+
+/// Scans a single file; `Ok(None)` when it must be loaded in full instead
+/// (a directory, an empty file, anything the quick pass cannot read: the
+/// full loader then gives the usual messages). A FIFO or a device is
+/// refused unread.
+pub(super) fn open(path: &Path, strictness: Strictness) -> Result<Option<Library>, LoadError> {
+    let meta = fs::metadata(path).map_err(|e| io_error(path, e))?;
+    if meta.is_dir() {
+        return Ok(None);
+    }
+    let (file, meta) = files::open_regular(path).map_err(|e| io_error(path, e))?;
+    // The length when opened: a file that keeps growing is read that far.
+    let len = meta.len();
+    if len == 0 {
+        return Ok(None);
+    }
+    Ok(scan(&file, len, strictness).and_then(|found| library(path, file, len, found, strictness)))
+}
+
+/// The library of what the pass found in `file` (`len` bytes); `None` when
+/// the header keeps it from being read this way.
+fn library(
+    path: &Path,
+    file: File,
+    len: u64,
+    found: Scan,
+    strictness: Strictness,
+) -> Option<Library> {
+    let lines = found.header.is_none();
+    let mut problems = Vec::new();
+    let (title, key) = title_and_key(path, found.header, strictness, &mut problems)?;
+    let disk = OnDisk {
+        file,
+        len,
+        bom: found.bom,
+        starts: found.starts,
+        last_end: found.last_end,
+        path: path.to_path_buf(),
+        lines,
+        counter: Mutex::default(),
+    };
+    let broken = disk.place_faults(found.faults, &found.articles, &mut problems);
+    let parts = Parts {
+        title,
+        key,
+        articles: found.articles,
+        ids: found.ids,
+        broken,
+        problems,
+        strictness,
+    };
+    Some(Library::on_disk(parts, disk))
+}
+
+/// The title and key of a scanned file (a JSON Lines file is named by its
+/// file name). Strict, `None` when its header has a problem, which the
+/// full loader then reports; lenient, the problem is kept and a bad title
+/// is replaced by the file's name.
+fn title_and_key(
+    path: &Path,
+    header: Option<Map<String, Value>>,
+    strictness: Strictness,
+    problems: &mut Vec<(Option<usize>, Problem)>,
+) -> Option<(String, Option<String>)> {
+    let Some(fields) = header else {
+        return Some((stem(path), None));
+    };
+    let mut found = Vec::new();
+    let Header { title, key, .. } = read_header(path, fields, &mut found).ok()?;
+    if strictness == Strictness::Strict && !found.is_empty() {
+        return None;
+    }
+    let title = title
+        .filter(|t| !t.trim().is_empty())
+        .unwrap_or_else(|| stem(path));
+    problems.extend(found.into_iter().map(|p| (None, p)));
+    Some((title, key))
+}
+
+impl OnDisk {
+    /// The problems the pass found, placed, into `problems`; why each
+    /// broken article is broken.
+    fn place_faults(
+        &self,
+        faults: Vec<Faulty>,
+        articles: &[ArticleMeta],
+        problems: &mut Vec<(Option<usize>, Problem)>,
+    ) -> HashMap<usize, Vec<Fault>> {
+        let mut broken = HashMap::new();
+        for f in faults {
+            let label = &articles[f.index].id;
+            let place = self.place(f.index);
+            for fault in &f.faults {
+                let problem = self.problem(&place, label, fault.clone());
+                problems.push((Some(f.index), problem));
+            }
+            if f.broken {
+                broken.insert(f.index, f.faults);
+            }
+        }
+        broken
+    }
+
+    /// Article `i`, whose id is `id`, as read with `strictness`, or why it
+    /// cannot be read.
+    pub(super) fn read(
+        &self,
+        i: usize,
+        id: &str,
+        strictness: Strictness,
+    ) -> Result<Mended, ArticleError> {
+        let label = sanitize_line(id);
+        let value = self.value(i, &label)?;
+        if value.get("id").and_then(Value::as_str) != Some(id) {
+            return Err(self.changed(&label));
+        }
+        accept_article(value, strictness).map_err(|faults| {
+            let mut faults = faults.into_iter();
+            let first = faults
+                .next()
+                .unwrap_or_else(|| What::Unreadable(String::new()).into());
+            ArticleError::Invalid {
+                first: Box::new(self.problem(&self.place(i), &label, first)),
+                more: faults.collect(),
+            }
+        })
+    }
+
+    /// Article `i`'s JSON (`label`, for messages), read from the file now.
+    fn value(&self, i: usize, label: &str) -> Result<Value, ArticleError> {
+        let start = *self.starts.get(i).ok_or(ArticleError::NoSuch(i))?;
+        let end = self.starts.get(i + 1).copied().unwrap_or(self.last_end);
+        let unreadable = |error| ArticleError::Unreadable {
+            label: label.to_owned(),
+            error: Arc::new(error),
+        };
+        let bytes = match self.bytes(start, end) {
+            Ok(bytes) => bytes,
+            Err(e) if e.kind() == io::ErrorKind::UnexpectedEof => return Err(self.changed(label)),
+            Err(e) => return Err(unreadable(io_error(&self.path, e))),
+        };
+        let mut values = serde_json::Deserializer::from_slice(&bytes).into_iter::<Value>();
+        match values.next() {
+            Some(Ok(value)) => Ok(value),
+            // The object ended inside these bytes when the file was opened.
+            Some(Err(e)) if !e.is_eof() => match self.unread(&bytes, start, &e) {
+                Some(error) => Err(unreadable(error)),
+                None => Err(self.changed(label)),
+            },
+            _ => Err(self.changed(label)),
+        }
+    }
+
+    /// The error for an article whose file changed since it was opened.
+    fn changed(&self, label: &str) -> ArticleError {
+        ArticleError::Changed {
+            label: label.to_owned(),
+            file: self.file_name(),
+        }
+    }
+
+    /// The file's bytes `start..end` (offsets in the text after the BOM),
+    /// read now. `UnexpectedEof` when the file holds fewer bytes than when
+    /// it was opened: it was cut short.
+    fn bytes(&self, start: usize, end: usize) -> io::Result<Vec<u8>> {
+        if self.file.metadata()?.len() < self.len {
+            return Err(io::ErrorKind::UnexpectedEof.into());
+        }
+        let mut bytes = vec![0; end.saturating_sub(start)];
+        files::read_exact_at(&self.file, &mut bytes, (self.bom + start) as u64)?;
+        Ok(bytes)
+    }
+
+    /// The problems of a body just read, to keep for the problems view:
+    /// the faults it was mended for, or why it cannot be read.
+    pub(super) fn problems_of(
+        &self,
+        i: usize,
+        id: &str,
+        read: &Result<Mended, ArticleError>,
+    ) -> Vec<Problem> {
+        let label = sanitize_line(id);
+        match read {
+            Ok(m) => {
+                let place = self.place(i);
+                // The head's were seen on opening the archive.
+                let faults = m.faults.iter().filter(|f| f.is_body()).cloned();
+                faults.map(|f| self.problem(&place, &label, f)).collect()
+            }
+            Err(ArticleError::Unreadable { error, .. }) => {
+                let (line, column, message) = match error.as_ref() {
+                    LoadError::NotUtf8 {
+                        offset,
+                        line,
+                        column,
+                        ..
+                    } => (line, column, What::NotUtf8 { offset: *offset }),
+                    LoadError::Syntax {
+                        line,
+                        column,
+                        message,
+                        ..
+                    } => (line, column, What::Json(message.clone())),
+                    _ => return Vec::new(),
+                };
+                let place = format!("{}:{line}:{column}", self.file_name());
+                vec![self.problem(&place, &label, message.into())]
+            }
+            Err(_) => Vec::new(),
+        }
+    }
+
+    fn file_name(&self) -> String {
+        sanitize_line(&self.path.display().to_string())
+    }
+
+    /// Where article `i` is, for messages: the file, and for JSON Lines
+    /// the line it starts on (counted in the file).
+    fn place(&self, i: usize) -> String {
+        let start = self.starts.get(i).copied().unwrap_or(0);
+        let line = match self.lines {
+            true => self.start_of(start).map(|(line, _)| line),
+            false => None,
+        };
+        Problem::place(&self.file_name(), line)
+    }
+
+    /// Line and column of byte `start` of the text, counted in the file;
+    /// `None` if the file no longer reaches it.
+    fn start_of(&self, start: usize) -> Option<(usize, usize)> {
+        let mut counter = self.counter.lock().unwrap_or_else(PoisonError::into_inner);
+        counter.locate_in_file(&self.file, self.bom as u64, start)
+    }
+
+    fn problem(&self, place: &str, label: &str, message: Fault) -> Problem {
+        Problem {
+            location: Some(place.to_owned()),
+            article: label.to_owned(),
+            message,
+        }
+    }
+
+    /// What `bulletin check` says of an article whose `bytes`, read from
+    /// `start`, do not parse: bad UTF-8 (which the quick pass does not
+    /// check in a body), or a syntax error it let through (a lone
+    /// surrogate in a body). `None` if the file no longer reaches it.
+    fn unread(&self, bytes: &[u8], start: usize, e: &serde_json::Error) -> Option<LoadError> {
+        let at = error_offset(bytes, e);
+        let upto = (at + 4).min(bytes.len());
+        let bad_utf8 = match std::str::from_utf8(&bytes[..upto]) {
+            Err(bad) if bad.error_len().is_some() && bad.valid_up_to() <= at => {
+                Some(bad.valid_up_to())
+            }
+            _ => None,
+        };
+        let (line, column) = self.start_of(start)?;
+        let (l, c) = line_column(bytes, bad_utf8.unwrap_or(at));
+        // On the article's first line, columns count on from its start.
+        let place = if l == 1 {
+            (line, column + c - 1)
+        } else {
+            (line + l - 1, c)
+        };
+        Some(match bad_utf8 {
+            Some(bad) => not_utf8_placed(&self.path, self.bom + start + bad, place),
+            None => syntax_error_placed(&self.path, place, e, None),
+        })
+    }
+}
