@@ -5,6 +5,7 @@
 pub mod bounded;
 pub mod pty;
 pub mod reader;
+pub mod snapshot;
 
 use bulletin::app::{Action, App, Event, Key, KeyCode, Settings};
 use bulletin::model::load_sample;
