@@ -24,7 +24,9 @@ use super::library::{ArticleError, ArticleMeta, Library, Parts};
 use super::lines::LineCounter;
 use super::load::{Header, io_error, read_header, stem};
 use super::mend::Strictness;
-use super::syntax::{error_offset, line_column, not_utf8_placed, syntax_error_placed};
+use super::syntax::{
+    bad_byte_place, error_offset, line_column, not_utf8_placed, syntax_error_placed,
+};
 use super::{LoadError, Problem};
 use crate::files;
 use crate::text::sanitize::sanitize_line;
@@ -305,7 +307,10 @@ impl OnDisk {
             _ => None,
         };
         let (line, column) = self.start_of(start)?;
-        let (l, c) = line_column(bytes, bad_utf8.unwrap_or(at));
+        let (l, c) = match bad_utf8 {
+            Some(bad) => bad_byte_place(bytes, bad),
+            None => line_column(bytes, at),
+        };
         // On the article's first line, columns count on from its start.
         let place = if l == 1 {
             (line, column + c - 1)

@@ -54,7 +54,15 @@ pub(crate) fn syntax_error_placed(
 /// A [`LoadError::NotUtf8`] for the bad byte at `at` in `bytes`, a file
 /// without its byte order mark of `bom` bytes (counted in the offset).
 pub(crate) fn not_utf8(path: &Path, bytes: &[u8], bom: usize, at: usize) -> LoadError {
-    not_utf8_placed(path, bom + at, line_column(bytes, at))
+    not_utf8_placed(path, bom + at, bad_byte_place(bytes, at))
+}
+
+/// Line and column of `at`, the first bad byte of `bytes`: everything
+/// before it is UTF-8, so the bad byte is a column of its own, even a stray
+/// continuation byte right after a whole character (which `line_column`
+/// would count as part of that character).
+pub(crate) fn bad_byte_place(bytes: &[u8], at: usize) -> (usize, usize) {
+    line_column(&bytes[..at], at)
 }
 
 /// A [`LoadError::NotUtf8`] for the bad byte at `offset` in the file, at

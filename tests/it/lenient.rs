@@ -151,6 +151,30 @@ fn a_body_that_is_not_utf8_cannot_be_opened_but_the_others_can() {
     );
 }
 
+/// A stray byte right after a whole character of a body: the article
+/// cannot be opened, and the place is the bad byte's, as `check` gives it.
+#[test]
+fn a_stray_byte_in_a_body_is_placed_as_check_places_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("stray.jsonl");
+    let article = |id: &str, text: &str| {
+        format!(
+            r#"{{"id": "{id}", "title": "t", "district": "d", "body": [{{"type": "paragraph", "text": "{text}"}}]}}"#
+        )
+    };
+    let mut bytes = format!("{}\n{}\n", article("a", "一"), article("b", "中@")).into_bytes();
+    let at = bytes.iter().position(|&b| b == b'@').unwrap();
+    bytes[at] = 0xAD;
+    std::fs::write(&path, &bytes).unwrap();
+    let place = ":2:85: not valid UTF-8";
+    let check = load_path(&path).unwrap_err().to_string();
+    assert!(check.contains(place), "{check}");
+    let lib = open_path_with(&path, Strictness::Lenient).unwrap();
+    assert!(lib.open(0).is_ok());
+    let e = lib.open(1).unwrap_err().to_string();
+    assert!(e.contains(place), "{e}");
+}
+
 fn app_on(lib: Library, lang: Lang) -> App {
     let settings = Settings {
         lang,

@@ -70,6 +70,14 @@ const EXPECTED: &[(&str, &str)] = &[
          must be UTF-8 (convert GBK/GB18030 files first, e.g. `iconv -f GB18030 -t UTF-8`)",
     ),
     (
+        // A stray continuation byte after a whole character: the column of
+        // the bad byte, not of the character before it.
+        "stray_byte.json",
+        "tests/fixtures/bad/stray_byte.json:3:14: not valid UTF-8 (bad byte at offset 51); \
+         archives must be UTF-8 (convert GBK/GB18030 files first, e.g. `iconv -f GB18030 -t \
+         UTF-8`)",
+    ),
+    (
         "empty.json",
         "tests/fixtures/bad/empty.json: the file is empty",
     ),
