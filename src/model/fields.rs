@@ -32,9 +32,21 @@ pub(crate) struct Fields<V, B> {
     pub date: Option<V>,
     pub source: Option<V>,
     pub bulletin: Option<V>,
+    /// `null` is kept, not read as absent: bylines are an array or left
+    /// out (docs/format.md, the schema), so the checks report it.
+    #[serde(default = "absent", deserialize_with = "present")]
     pub bylines: Option<V>,
     #[serde(default)]
     pub body: B,
+}
+
+/// A member that is there, even as `null` (which `Option` reads as absent).
+fn present<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Option<T>, D::Error> {
+    T::deserialize(d).map(Some)
+}
+
+fn absent<T>() -> Option<T> {
+    None
 }
 
 /// An article as the full loader reads it: every member parsed.

@@ -105,6 +105,12 @@ fn the_loader_requires_exactly_the_schema_required_article_fields() {
         } else {
             assert!(result.is_ok(), "{field} is optional in the schema");
         }
+        // `null` loads where the schema allows it, and only there.
+        let mut null = full.clone();
+        null[field] = Value::Null;
+        let types = &article["properties"][field]["type"];
+        let nullable = types.as_array().is_some_and(|t| t.contains(&json!("null")));
+        assert_eq!(load_article(null).is_ok(), nullable, "{field}: null");
         let mut wrong = full.clone();
         wrong[field] = json!(7);
         let problems = load_article(wrong).unwrap_err();
