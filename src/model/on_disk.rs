@@ -27,6 +27,7 @@ use super::mend::Strictness;
 use super::syntax::{
     bad_byte_place, error_offset, line_column, not_utf8_placed, syntax_error_placed,
 };
+use super::unique::Checked;
 use super::{LoadError, Problem};
 use crate::files;
 use crate::text::sanitize::sanitize_line;
@@ -192,9 +193,10 @@ impl OnDisk {
             Err(e) if e.kind() == io::ErrorKind::UnexpectedEof => return Err(self.changed(label)),
             Err(e) => return Err(unreadable(io_error(&self.path, e))),
         };
-        let mut values = serde_json::Deserializer::from_slice(&bytes).into_iter::<Value>();
+        // As the full loader reads it: a known name given twice is an error.
+        let mut values = serde_json::Deserializer::from_slice(&bytes).into_iter::<Checked>();
         match values.next() {
-            Some(Ok(value)) => Ok(value),
+            Some(Ok(Checked(value))) => Ok(value),
             // The object ended inside these bytes when the file was opened.
             Some(Err(e)) if !e.is_eof() => match self.unread(&bytes, start, &e) {
                 Some(error) => Err(unreadable(error)),
@@ -296,7 +298,8 @@ impl OnDisk {
     /// What `bulletin check` says of an article whose `bytes`, read from
     /// `start`, do not parse: bad UTF-8 (which the quick pass does not
     /// check in a body), or a syntax error it let through (a lone
-    /// surrogate in a body). `None` if the file no longer reaches it.
+    /// surrogate, or a known name given twice, in a body). `None` if the
+    /// file no longer reaches it.
     fn unread(&self, bytes: &[u8], start: usize, e: &serde_json::Error) -> Option<LoadError> {
         let at = error_offset(bytes, e);
         let upto = (at + 4).min(bytes.len());

@@ -175,6 +175,30 @@ fn a_stray_byte_in_a_body_is_placed_as_check_places_it() {
     assert!(e.contains(place), "{e}");
 }
 
+/// A body that gives a known name twice is refused as `check` refuses it
+/// (the whole file), not read with the last value: that article cannot be
+/// opened, with the place of the second name; the others can.
+#[test]
+fn a_body_that_gives_a_name_twice_cannot_be_opened_but_the_others_can() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("twice.jsonl");
+    let article = |id: &str, block: &str| {
+        format!(r#"{{"id": "{id}", "title": "t", "district": "d", "body": [{block}]}}"#)
+    };
+    let good = article("a", r#"{"type": "paragraph", "text": "一"}"#);
+    let bad = article("b", r#"{"type": "paragraph", "text": "一", "text": "二"}"#);
+    std::fs::write(&path, format!("{good}\n{bad}\n")).unwrap();
+    let lib = open_path_with(&path, Strictness::Lenient).unwrap();
+    assert!(lib.is_lazy());
+    assert!(lib.open(0).is_ok());
+    let place = ":2:93: \"text\" is given twice in one object";
+    let check = load_path(&path).unwrap_err().to_string();
+    assert!(check.ends_with(place), "{check}");
+    let e = lib.open(1).unwrap_err().to_string();
+    assert!(e.ends_with(place), "{e}");
+    assert_eq!(lib.problems().len(), 1);
+}
+
 fn app_on(lib: Library, lang: Lang) -> App {
     let settings = Settings {
         lang,
