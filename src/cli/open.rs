@@ -56,7 +56,25 @@ pub fn load_library(path: Option<&Path>, open: &Opening) -> Result<Library, Stri
             .map(Library::from)
             .map_err(|e| e.text(lang)),
         (None, false) => Err(Say::NeedArchive(open.command).text(lang)),
-        (Some(p), false) => model::open_path_with(p, open.strictness()).map_err(|e| e.text(lang)),
+        (Some(p), false) => {
+            let library = model::open_path_with(p, open.strictness()).map_err(|e| e.text(lang))?;
+            if open.strict {
+                strict_bodies(&library, p).map_err(|e| e.text(lang))?;
+            }
+            Ok(library)
+        }
+    }
+}
+
+/// With `--strict` a problem in a body is an error too, as `check` says:
+/// opening reads only the metadata (bodies are read when an article is
+/// opened), so they are all read here, and if any has a problem the full
+/// loader gives `check`'s error.
+fn strict_bodies(library: &Library, path: &Path) -> Result<(), model::LoadError> {
+    let all_read = (0..library.articles.len()).all(|i| library.open(i).is_ok());
+    match all_read && library.problem_count() == 0 {
+        true => Ok(()),
+        false => model::load_path(path).map(drop),
     }
 }
 

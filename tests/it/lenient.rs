@@ -374,3 +374,37 @@ fn check_json_reports_every_case() {
         (Some("not-utf8"), Some(2))
     );
 }
+
+/// `--strict` refuses a problem that is only in a body, as `check` does:
+/// the metadata pass reads no bodies, and `list --strict` used to pass.
+#[test]
+fn strict_refuses_a_problem_only_in_a_body() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/lenient/body_only_problem.json"
+    );
+    let run = |args: &[&str]| {
+        Command::new(BIN)
+            .args(args)
+            .env("LANG", "C")
+            .output()
+            .unwrap()
+    };
+    assert_eq!(
+        run(&["list", path]).status.code(),
+        Some(0),
+        "lenient reads it"
+    );
+    for args in [
+        vec!["list", path, "--strict"],
+        vec!["show", path, "a1", "--strict"],
+    ] {
+        let out = run(&args);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {err}");
+        assert!(
+            err.contains("article a2: block 1: unknown type \"image\""),
+            "{err}"
+        );
+    }
+}
