@@ -160,6 +160,7 @@ impl Syntax {
             Escape,
             Control,
             NoArticles,
+            Duplicate("title".into()),
             Expected {
                 expected: "an article object".into(),
                 found: Kind::Array,
