@@ -181,20 +181,28 @@ fn malformed_probe_replies_never_become_keys() {
         "\x1b[99999999999;1R",
         "\x1b[1;3r", // wrong final byte
     ];
-    for reply in replies {
-        let home = tempfile::tempdir().unwrap();
-        let mut s = with_probe(home.path());
-        s.wait_raw("the probe", |raw| find_last(raw, PROBE).is_some());
-        s.send(reply);
-        s.wait_text("须水街道");
-        std::thread::sleep(Duration::from_millis(300));
-        s.send_and_draw("j", 1);
-        let text = s.text();
-        assert!(
-            !text.contains("Filter") && !text.contains('R'),
-            "{reply:?} became keys:\n{text}"
-        );
-        s.send("q");
-        assert_eq!(s.wait_end(), Ok(0));
-    }
+    // One reader per reply, side by side: each waits out the probe's
+    // whole second, which in a row made this the slowest test.
+    std::thread::scope(|scope| {
+        for reply in replies {
+            scope.spawn(move || a_reply_is_not_keys(reply));
+        }
+    });
+}
+
+fn a_reply_is_not_keys(reply: &str) {
+    let home = tempfile::tempdir().unwrap();
+    let mut s = with_probe(home.path());
+    s.wait_raw("the probe", |raw| find_last(raw, PROBE).is_some());
+    s.send(reply);
+    s.wait_text("须水街道");
+    std::thread::sleep(Duration::from_millis(300));
+    s.send_and_draw("j", 1);
+    let text = s.text();
+    assert!(
+        !text.contains("Filter") && !text.contains('R'),
+        "{reply:?} became keys:\n{text}"
+    );
+    s.send("q");
+    assert_eq!(s.wait_end(), Ok(0));
 }
