@@ -281,6 +281,19 @@ fn choose_break(cl: &[Cluster], s: usize, j: usize) -> usize {
     clreq.or(pair).unwrap_or(j)
 }
 
+/// Byte offsets in `seg` where both UAX #14 and the Chinese rules allow a
+/// line to break: the breaks [`Breaker::wrap`] takes. It falls back to a
+/// break only one of them allows, or one inside a word, when a line holds
+/// none of these.
+pub fn preferred_breaks(seg: &str, mode: WidthMode) -> Vec<usize> {
+    let mut b = Breaker::new();
+    b.analyse(seg, mode);
+    (b.clusters.iter())
+        .filter(|c| c.flags & (UAX | CLREQ) == UAX | CLREQ)
+        .map(|c| c.start)
+        .collect()
+}
+
 /// Convenience for tests and one-off use: the lines of `s` (without
 /// `'\n'`) at `width`.
 pub fn wrap_str(s: &str, width: usize, mode: WidthMode) -> Vec<&str> {

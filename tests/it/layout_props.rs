@@ -14,7 +14,9 @@
 //!   widths >= 12 (paragraph first lines lose 4 columns to the indent);
 //! * `——`/`……` (at most 4 columns) never need splitting at widths >= 4.
 
-use bulletin::text::linebreak::{is_line_end_prohibited, is_line_start_prohibited};
+use bulletin::text::linebreak::{
+    is_line_end_prohibited, is_line_start_prohibited, preferred_breaks,
+};
 use bulletin::text::{
     Doc, Layout, LineKind, Pos, Unit, UnitKind, WidthMode, layout, sanitize, str_width,
 };
@@ -341,14 +343,20 @@ proptest! {
         }
     }
 
+    /// Unless the line holds no allowed break at all (then it is broken
+    /// where it is full, as any word would be).
     #[test]
     fn numbers_with_their_punctuation_are_never_split(
         (text, numbers) in spaced_text(), width in 40u16..160, mode in mode()
     ) {
         let doc = paragraph(&text);
         let lay = layout(&doc, width, mode);
+        let allowed = preferred_breaks(&text, mode);
         for (i, l) in text_lines(&lay) {
             if !soft_break_after(&doc, &lay, i) {
+                continue;
+            }
+            if !allowed.iter().any(|&b| l.start < b && b <= l.end) {
                 continue;
             }
             for n in &numbers {
