@@ -32,9 +32,13 @@ fn bookmark_at_80_columns_lands_on_the_same_words_at_41() {
     let dir = tempfile::tempdir().unwrap();
     let mut s = Session::start(&[], 80, 24, dir.path(), &[]);
     s.wait_text("Subdistricts");
+    // Each step waited for on its own: this test once timed out with the
+    // unfiltered list on screen, and the old single wait (for a row the
+    // unfiltered list shows too) could not tell which key went missing.
     s.send("西流湖");
+    s.wait_text("Filter: 西流湖");
     s.send("\r\r");
-    s.wait_text("西流湖街道 ");
+    s.wait_text("中原区 \u{203a} 西流湖街道");
     s.resize(80, 10);
     s.wait_text("1-8/17");
     s.send("jjjjj");
