@@ -13,7 +13,7 @@
 //! (path, size, modification time, inode) no longer matches the archive is
 //! stale and rebuilt.
 
-use std::fs::{self, File};
+use std::fs;
 use std::io::{self, BufWriter, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -95,7 +95,10 @@ impl FoldIndex {
     /// Opens the index at `path` if it is whole and belongs to `identity`
     /// with `n` articles; `None` when it is missing, stale or damaged.
     pub fn open(path: &Path, identity: Identity, n: usize) -> Option<FoldIndex> {
-        let file = File::open(path).ok()?;
+        // A regular file only: anything else planted at the path (a FIFO
+        // would block the open) counts as missing, and is replaced by the
+        // rename of a new build.
+        let (file, _) = crate::files::open_regular(path).ok()?;
         // SAFETY: index files are only ever replaced by rename, never
         // written in place, so the mapped pages do not change under us.
         let map = unsafe { Mmap::map(&file) }.ok()?;

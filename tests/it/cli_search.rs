@@ -2,6 +2,7 @@
 //! exit statuses, facets, and the index in a private cache directory.
 
 use std::process::{Command, Output};
+use std::time::Duration;
 
 use serde_json::Value;
 
@@ -106,6 +107,21 @@ fn a_large_archive_gets_an_index_in_the_cache_and_the_same_counts() {
     assert_eq!(first.stdout, plain.stdout);
     let text = String::from_utf8(first.stdout).unwrap();
     assert!(text.ends_with("35000 hits in 2500 articles\n"), "{text}");
+
+    // A FIFO planted where the index goes is never opened for reading
+    // (that would wait for a writer forever): the index is built again.
+    let index = std::fs::read_dir(&index_dir).unwrap().next().unwrap();
+    let index = index.unwrap().path();
+    std::fs::remove_file(&index).unwrap();
+    crate::common::bounded::mkfifo(&index);
+    let mut cmd = Command::new(BIN);
+    cmd.args(["search", "物业", path, "--count"])
+        .env("BULLETIN_CACHE_DIR", cache.path())
+        .env("LANG", "en_US.UTF-8");
+    let planted = crate::common::bounded::run_bounded(cmd, Duration::from_secs(60));
+    assert!(!planted.timed_out, "waited on the FIFO");
+    assert_eq!(planted.out(), text, "{}", planted.err());
+    assert!(std::fs::metadata(&index).unwrap().is_file(), "rebuilt");
 }
 
 #[test]
