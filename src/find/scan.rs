@@ -178,17 +178,25 @@ fn with_index(
     let mut counts = vec![0usize; index.len()];
     let mut first = 0;
     let mut scanned = 0;
+    let mut text = Vec::new();
     while first < index.len() {
         if cancel.load(Ordering::Relaxed) {
             return;
         }
         let end = chunk_end(index, first);
-        let (base, text) = index.span(first..end);
-        let mut at = first;
-        for p in finder.find_iter(text) {
-            at = index.article_at(base + p, at);
-            counts[at] += 1;
-        }
+        // A file cut short since it was opened: these articles are
+        // counted by themselves.
+        let lost = match index.read_span(first..end, &mut text) {
+            Ok(base) => {
+                let mut at = first;
+                for p in finder.find_iter(&text) {
+                    at = index.article_at(base + p, at);
+                    counts[at] += 1;
+                }
+                false
+            }
+            Err(_) => true,
+        };
         for i in (first..end).filter(|&i| in_scope[i]) {
             let flags = index.flags(i);
             // The folded text cannot tell: an unreadable body (the article
@@ -197,7 +205,7 @@ fn with_index(
             let merging = flags & FLAG_EXPANDS_OTHER != 0
                 || flags & FLAG_EXPANDS_ASCII != 0 && index.mask(i) & edge_mask != 0;
             let unsure = counts[i] > 0 && (recheck_all || merging);
-            if flags & FLAG_UNREADABLE != 0 || unsure {
+            if lost || flags & FLAG_UNREADABLE != 0 || unsure {
                 count_itself(corpus, query, i, out);
             } else {
                 out.hit(i, counts[i]);
@@ -212,13 +220,11 @@ fn with_index(
 /// The end of the chunk of articles starting at `first`: about [`CHUNK`]
 /// bytes of folded text, at least one article.
 fn chunk_end(index: &FoldIndex, first: usize) -> usize {
-    let (start, _) = index.span(first..first);
     let mut end = first + 1;
     let mut step = 64;
     while end < index.len() {
         let next = (end + step).min(index.len());
-        let (s, text) = index.span(first..next);
-        if s + text.len() - start > CHUNK {
+        if index.span(first..next).len() > CHUNK {
             break;
         }
         end = next;
