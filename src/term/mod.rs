@@ -335,6 +335,7 @@ where
     draw(terminal, app, rt)?;
     let mut held = None;
     while let Some(event) = held.take().or_else(|| events.next_event(app.wake_after())) {
+        let resized = matches!(event, Event::Resize(..));
         let event = match event {
             Event::Resize(..) => latest_resize(event, events, &mut held),
             event => event,
@@ -346,6 +347,13 @@ where
         rt.collect(app, false)?;
         if app.quit {
             return Ok(());
+        }
+        if resized {
+            // While a window is dragged, a frame laid out for one size can
+            // reach the terminal at another (a line too long for it wraps
+            // and scrolls the screen), and later frames only send what
+            // changed: after every resize the whole screen is drawn again.
+            terminal.clear().map_err(std::io::Error::other)?;
         }
         draw(terminal, app, rt)?;
     }
