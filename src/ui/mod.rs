@@ -83,9 +83,24 @@ fn status_text(app: &App) -> Option<String> {
             format!("{}{colon}{}", t(app, Msg::SaveFailed), sanitize_line(err))
         });
     match (app.status.clone(), failure) {
-        (Some(msg), Some(fail)) => Some(format!("{msg}{}{fail}", app.settings.lang.semicolon())),
+        // "Bookmark added; not saved yet, will retry: …": what was done,
+        // then that it is not on disk yet.
+        (Some(msg), Some(fail)) => {
+            let fail = match app.settings.lang {
+                crate::lang::Lang::En => lowercase_first(&fail),
+                crate::lang::Lang::Zh => fail,
+            };
+            Some(format!("{msg}{}{fail}", app.settings.lang.semicolon()))
+        }
         (msg, fail) => msg.or(fail),
     }
+}
+
+fn lowercase_first(s: &str) -> String {
+    let mut chars = s.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_lowercase().chain(chars).collect())
 }
 
 /// The message text in the app's language.

@@ -279,7 +279,7 @@ fn a_failed_save_is_shown_kept_and_retried() {
     open(&mut app, "须水");
     press(&mut app, &[ch('m'), key(KeyCode::Enter)]);
     let screen = common::buffer_text(&common::render(&app));
-    assert!(screen.contains("Saving failed"), "{screen}");
+    assert!(screen.contains("Not saved yet, will retry: "), "{screen}");
     assert_eq!(
         app.visible_bookmarks().len(),
         1,

@@ -146,7 +146,7 @@ fn closing_the_terminal_with_a_failing_save_keeps_the_copy() {
     s.send("m");
     s.wait_text("Bookmark note");
     s.send("\r");
-    s.wait_text("Saving failed");
+    s.wait_text("saved yet, will retry");
     s.close_terminal();
     assert_eq!(s.wait_end(), Ok(129));
     let copies = std::fs::read_dir(&cache).map_or(0, |d| d.count());

@@ -61,7 +61,7 @@ impl Msg {
                 "No bookmarks yet (press m while reading)",
             ),
             Msg::Detached => ("原文已不在", "detached"),
-            Msg::SaveFailed => ("保存失败，将重试", "Saving failed, will retry"),
+            Msg::SaveFailed => ("尚未保存，将重试", "Not saved yet, will retry"),
             Msg::AmbiguousLabel => ("歧义宽度字符", "Ambiguous-width characters"),
             Msg::ModeNarrow => ("单宽", "narrow"),
             Msg::ModeWide => ("双宽", "wide"),
