@@ -157,22 +157,16 @@ impl FoldIndex {
         self.start(range.start)..self.start(range.end)
     }
 
-    /// Reads the folded text of articles `range` into `buf` (replacing
-    /// what it held); returns the file offset of its first byte. Fails if
-    /// the file was cut short since it was opened.
+    /// Reads the folded text of articles `range` (their units, each ended
+    /// by [`UNIT_END`]) into `buf`, replacing what it held; returns the file
+    /// offset of its first byte. Fails if the file was cut short since it
+    /// was opened.
     pub fn read_span(&self, range: std::ops::Range<usize>, buf: &mut Vec<u8>) -> io::Result<usize> {
         let span = self.span(range);
         buf.clear();
         buf.resize(span.len(), 0);
         read_exact_at(&self.file, buf, span.start as u64)?;
         Ok(span.start)
-    }
-
-    /// Article `i`'s folded text: its units, each ended by [`UNIT_END`].
-    pub fn text(&self, i: usize) -> io::Result<Vec<u8>> {
-        let mut buf = Vec::new();
-        self.read_span(i..i + 1, &mut buf)?;
-        Ok(buf)
     }
 
     /// The article whose text holds file offset `at` (searching from `from`).
