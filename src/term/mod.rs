@@ -132,6 +132,22 @@ fn latest_resize(first: Event, events: &mut impl Events, held: &mut Option<Event
     latest
 }
 
+/// Makes the next frame draw the whole screen. While a window is dragged,
+/// a frame laid out for one size can reach the terminal at another (a
+/// line too long for it wraps and scrolls the screen), and later frames
+/// only send what changed: after every resize, everything is sent again.
+/// Through `resize`, not `clear`: ratatui's `clear` first asks the backend
+/// for the cursor position, which crossterm's backend asks the terminal,
+/// and the input thread holds crossterm's reader, so that times out.
+fn redraw_all<B: Backend>(terminal: &mut Terminal<B>) -> std::io::Result<()>
+where
+    B::Error: std::error::Error + Send + Sync + 'static,
+{
+    let size = terminal.size().map_err(std::io::Error::other)?;
+    let area = ratatui::layout::Rect::new(0, 0, size.width, size.height);
+    terminal.resize(area).map_err(std::io::Error::other)
+}
+
 fn write_now(s: &str) -> std::io::Result<()> {
     let mut out = std::io::stdout();
     out.write_all(s.as_bytes())?;
@@ -349,11 +365,7 @@ where
             return Ok(());
         }
         if resized {
-            // While a window is dragged, a frame laid out for one size can
-            // reach the terminal at another (a line too long for it wraps
-            // and scrolls the screen), and later frames only send what
-            // changed: after every resize the whole screen is drawn again.
-            terminal.clear().map_err(std::io::Error::other)?;
+            redraw_all(terminal)?;
         }
         draw(terminal, app, rt)?;
     }

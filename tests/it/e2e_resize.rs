@@ -109,3 +109,25 @@ fn resizing_back_returns_to_the_same_words() {
     s.wait_snapshot("the screen from before the resizes", &before);
     quit_from_filtered_reader(&mut s);
 }
+
+/// Every resize is followed by a whole new screen. With the plain
+/// (crossterm) backend that must not ask the terminal where its cursor is:
+/// the input thread holds crossterm's reader, so the question timed out
+/// and ended the reader with a terminal error.
+#[test]
+fn the_plain_backend_survives_resizes() {
+    let dir = tempfile::tempdir().unwrap();
+    let env = [("BULLETIN_BACKEND", "plain")];
+    let mut s = Session::start(&[], 80, 24, dir.path(), &env);
+    s.wait_text("Subdistricts");
+    s.resize(100, 30);
+    s.wait_for("the list at 100 columns", |t| {
+        t.lines().nth(1).is_some_and(|l| l.chars().count() == 100)
+    });
+    s.resize(60, 20);
+    s.wait_text("Subdist");
+    s.send("j");
+    std::thread::sleep(std::time::Duration::from_millis(2500));
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0, "{}", s.text());
+}
