@@ -45,8 +45,9 @@ fn a_terminal_of_65535_by_65535_is_drawn_in_its_corner() {
     assert_eq!(s.wait_end(), Ok(0));
 }
 
-/// An archive whose one article is a single paragraph of about 4 MB: each layout of it takes a
-/// noticeable time, even in an optimised build.
+/// An archive whose one article is a single paragraph of about 4 MB: in
+/// the (unoptimised) test build, laying it out once per resize of a storm
+/// takes far longer than laying it out once.
 fn huge_paragraph_archive(dir: &std::path::Path) -> std::path::PathBuf {
     let unit = "党建引领社区治理，街道工作群众服务。城市更新老旧小区改造、环境整治。";
     let text = unit.repeat(4 * 1024 * 1024 / unit.len());
