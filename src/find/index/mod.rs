@@ -114,7 +114,9 @@ impl FoldIndex {
         let table_len = u64::try_from(n).ok()?.checked_mul(8 + 17)?.checked_add(8)?;
         let whole = offsets_at.checked_add((n as u64 + 1) * 8)? == flags_at
             && offsets_at.checked_add(table_len)? == meta.len();
-        if !(ok && whole) {
+        // Every offset is checked to be at most `offsets_at` below, so
+        // they all fit a `usize` if it does.
+        if !(ok && whole) || usize::try_from(offsets_at).is_err() {
             return None;
         }
         let mut tables = vec![0u8; usize::try_from(table_len).ok()?];
