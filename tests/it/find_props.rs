@@ -80,16 +80,24 @@ fn expected(lib: &Library, q: &str) -> Vec<(usize, usize)> {
         .collect()
 }
 
-fn built_index(lib: &Library, dir: &std::path::Path) -> FoldIndex {
-    let id = Identity {
-        len: 1,
-        mtime_ns: 2,
-        inode: 3,
-    };
+/// The identity the test indexes are built for.
+const ID: Identity = Identity {
+    len: 1,
+    mtime_ns: 2,
+    inode: 3,
+};
+
+/// Builds the index of `lib` at `dir/t.idx`; returns its path.
+fn build_index(lib: &Library, dir: &std::path::Path) -> std::path::PathBuf {
     let path = dir.join("t.idx");
-    let done = find::index::build(lib, id, &path, &AtomicBool::new(false), &mut |_, _| {});
+    let done = find::index::build(lib, ID, &path, &AtomicBool::new(false), &mut |_, _| {});
     assert!(done.unwrap());
-    FoldIndex::open(&path, id, lib.articles.len()).expect("the index opens")
+    path
+}
+
+fn built_index(lib: &Library, dir: &std::path::Path) -> FoldIndex {
+    let path = build_index(lib, dir);
+    FoldIndex::open(&path, ID, lib.articles.len()).expect("the index opens")
 }
 
 proptest! {
@@ -122,13 +130,7 @@ proptest! {
 fn a_stale_or_foreign_index_is_not_opened() {
     let lib = Library::from(bulletin::model::load_sample().unwrap());
     let dir = tempfile::tempdir().unwrap();
-    let id = Identity {
-        len: 1,
-        mtime_ns: 2,
-        inode: 3,
-    };
-    let path = dir.path().join("s.idx");
-    find::index::build(&lib, id, &path, &AtomicBool::new(false), &mut |_, _| {}).unwrap();
+    let (id, path) = (ID, build_index(&lib, dir.path()));
     let n = lib.articles.len();
     assert!(FoldIndex::open(&path, id, n).is_some());
     assert!(
@@ -148,13 +150,7 @@ fn a_stale_or_foreign_index_is_not_opened() {
 fn an_index_with_offsets_out_of_order_is_not_opened() {
     let lib = Library::from(bulletin::model::load_sample().unwrap());
     let dir = tempfile::tempdir().unwrap();
-    let id = Identity {
-        len: 1,
-        mtime_ns: 2,
-        inode: 3,
-    };
-    let path = dir.path().join("o.idx");
-    find::index::build(&lib, id, &path, &AtomicBool::new(false), &mut |_, _| {}).unwrap();
+    let (id, path) = (ID, build_index(&lib, dir.path()));
     let n = lib.articles.len();
     let good = std::fs::read(&path).unwrap();
     let offsets_at = u64::from_le_bytes(good[48..56].try_into().unwrap()) as usize;
@@ -201,8 +197,8 @@ fn an_index_cut_short_while_open_still_gives_the_right_counts() {
         ..sample.clone()
     });
     let dir = tempfile::tempdir().unwrap();
-    let index = built_index(&lib, dir.path());
-    let path = dir.path().join("t.idx");
+    let path = build_index(&lib, dir.path());
+    let index = FoldIndex::open(&path, ID, lib.articles.len()).expect("the index opens");
     let len = std::fs::metadata(&path).unwrap().len();
     assert!(len > 3 * (256 << 10), "several reads' worth: {len} bytes");
     let want = expected(&lib, "物业");
