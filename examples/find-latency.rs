@@ -28,12 +28,12 @@ fn main() -> ExitCode {
     let (archive, cache) = (Path::new(&args[0]), Path::new(&args[1]));
     let lib = std::sync::Arc::new(bulletin::model::open_path(archive).expect("archive"));
     let n = lib.articles.len();
-    let index = match find::lookup(Some(archive), Some(cache), n) {
+    let index = match find::lookup(&*lib, Some(archive), Some(cache)) {
         Lookup::Ready(i) => i,
-        Lookup::Missing { path, identity } => {
+        Lookup::Missing { path } => {
             let never = AtomicBool::new(false);
-            find::index::build(&*lib, identity, &path, &never, &mut |_, _| {}).expect("build");
-            find::FoldIndex::open(&path, identity, n).expect("index")
+            find::index::build(&*lib, &path, &never, &mut |_, _| {}).expect("build");
+            find::FoldIndex::open(&path, &lib.fingerprint(), n).expect("index")
         }
         Lookup::NotUsed => panic!("the archive is too small for an index"),
     };

@@ -10,7 +10,7 @@ use std::sync::atomic::AtomicBool;
 
 use super::finder::IndexHandle;
 use super::{Action, App};
-use crate::find::{self, ArchiveQuery, FoldIndex, Identity};
+use crate::find::{self, ArchiveQuery, FoldIndex};
 use crate::store::SaveJob;
 
 #[derive(Debug, Clone)]
@@ -25,10 +25,10 @@ pub enum Effect {
     Search(SearchJob),
     /// Cancel the search in flight.
     StopSearch,
-    /// Build the search index of the archive file `archive` into `path`;
+    /// Build the search index of the archive in hand into `path`;
     /// progress comes back as [`Action::IndexProgress`], the end as
     /// [`Action::IndexDone`].
-    BuildIndex { archive: PathBuf, path: PathBuf },
+    BuildIndex { path: PathBuf },
     /// Read the archive again; the outcome comes back as
     /// [`Action::Reloaded`].
     Reload(super::ArchiveSource),
@@ -87,44 +87,37 @@ pub fn perform_inline(app: &mut App, effect: Effect) -> Vec<Effect> {
             }
             more
         }
-        Effect::BuildIndex { archive, path } => {
-            let done = build_index(&*app.archive, &archive, &path);
+        Effect::BuildIndex { path } => {
+            let done = build_index(&*app.archive, &path);
             app.update(Action::IndexDone(done))
         }
         Effect::Reload(source) => app.update(Action::Reloaded(super::read_again(&source))),
     }
 }
 
-/// Builds the index of the app's archive (the file `archive`) into `path`
-/// and opens it.
+/// Builds the index of the app's archive into `path` and opens it.
 pub fn build_index(
     corpus: &dyn find::Corpus,
-    archive: &std::path::Path,
     path: &std::path::Path,
 ) -> Result<IndexHandle, String> {
-    build_index_with(
-        corpus,
-        archive,
-        path,
-        &AtomicBool::new(false),
-        &mut |_, _| {},
-    )
+    build_index_with(corpus, path, &AtomicBool::new(false), &mut |_, _| {})
 }
 
-/// [`build_index`] with cancellation and progress.
+/// [`build_index`] with cancellation and progress. The index is stamped
+/// with the fingerprint of `corpus`, the library its text is read from,
+/// and opened again against that same fingerprint.
 pub fn build_index_with(
     corpus: &dyn find::Corpus,
-    archive: &std::path::Path,
     path: &std::path::Path,
     cancel: &AtomicBool,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<IndexHandle, String> {
-    let identity = Identity::of(archive).map_err(|e| e.to_string())?;
     let n = corpus.metas().len();
-    match find::index::build(corpus, identity, path, cancel, progress) {
-        Ok(true) => FoldIndex::open(path, identity, n)
+    let stamp = corpus.fingerprint().ok_or("this archive is not indexed")?;
+    match find::index::build(corpus, path, cancel, progress) {
+        Ok(true) => FoldIndex::open(path, &stamp, n)
             .map(|i| IndexHandle(std::sync::Arc::new(i)))
-            .ok_or_else(|| "the archive changed while it was indexed".to_string()),
+            .ok_or_else(|| "the index could not be read back".to_string()),
         Ok(false) => Err("cancelled".to_string()),
         Err(e) => Err(format!("{}: {e}", path.display())),
     }

@@ -29,9 +29,9 @@ pub enum IndexState {
     /// goes article by article.
     #[default]
     Unused,
-    /// It can be built: the archive file and where the index goes.
+    /// It can be built (from the archive in hand, whose fingerprint it
+    /// is stamped with): where the index goes.
     Missing {
-        archive: std::path::PathBuf,
         path: std::path::PathBuf,
     },
     /// Being built: articles done of all.

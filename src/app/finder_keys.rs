@@ -86,8 +86,18 @@ impl App {
         }
     }
 
+    /// Whether index `h` was built from the archive in hand (a build of
+    /// an older version may end after a reload).
+    pub(super) fn index_fits(&self, h: &super::IndexHandle) -> bool {
+        let stamp = self.archive.fingerprint().content;
+        h.0.len() == self.archive.articles.len() && h.0.stamp() == stamp
+    }
+
     /// A batch of results arrived.
     pub(super) fn found(&mut self, generation: u64, batch: Batch) {
+        if batch.index_damaged {
+            self.index_damaged();
+        }
         let Some(f) = self.finder.as_mut() else {
             return;
         };
@@ -97,14 +107,24 @@ impl App {
         }
     }
 
+    /// The index in use was found damaged (its text did not hash as
+    /// written; the search counted those articles itself): said once, and
+    /// built again in the background.
+    fn index_damaged(&mut self) {
+        if let IndexState::Ready(h) = &self.index {
+            self.index = IndexState::Missing {
+                path: h.0.path().to_path_buf(),
+            };
+            self.say(Msg::IndexDamaged);
+            self.start_index_if_missing();
+        }
+    }
+
     /// Builds the search index in the background the first time one is
     /// needed; searches go article by article meanwhile.
     fn start_index_if_missing(&mut self) {
-        if let IndexState::Missing { archive, path } = &self.index {
-            self.effects.push(Effect::BuildIndex {
-                archive: archive.clone(),
-                path: path.clone(),
-            });
+        if let IndexState::Missing { path } = &self.index {
+            self.effects.push(Effect::BuildIndex { path: path.clone() });
             self.index = IndexState::Building(0, self.archive.articles.len());
         }
     }

@@ -33,6 +33,17 @@ impl App {
         let lang = self.settings.lang;
         match self.archive.open(article) {
             Ok(m) => Some(crate::model::mended_doc(&m, lang)),
+            // Never a body of another version under this listing: said,
+            // with the key that reads the new version.
+            Err(why @ crate::model::ArticleError::Changed { .. }) => {
+                let key = self
+                    .keymap
+                    .first_key(super::Context::Global, &super::Action::Reload);
+                let key = key.map_or_else(|| "R".to_string(), |k| k.label());
+                let text = super::i18n::article_changed(lang, &why.text(lang), &key);
+                self.status = Some(text);
+                None
+            }
             Err(why) => {
                 self.status = Some(why.text(lang));
                 None

@@ -59,14 +59,11 @@ pub fn read_again(source: &ArchiveSource) -> Reloaded {
         Ok(l) => l,
         Err(e) => return Reloaded(Err(Arc::new(e))),
     };
-    let n = library.articles.len();
-    let index = match find::lookup(Some(&source.path), source.cache_dir.as_deref(), n) {
+    let cache = source.cache_dir.as_deref();
+    let index = match find::lookup(&library, Some(&source.path), cache) {
         Lookup::NotUsed => IndexState::Unused,
         Lookup::Ready(i) => IndexState::Ready(super::IndexHandle(Arc::new(i))),
-        Lookup::Missing { path, .. } => IndexState::Missing {
-            archive: source.path.clone(),
-            path,
-        },
+        Lookup::Missing { path } => IndexState::Missing { path },
     };
     Reloaded(Ok(Fresh {
         library: Arc::new(library),

@@ -65,7 +65,7 @@ impl App {
             Action::IndexDone(done) if !matches!(self.index, IndexState::Building(..)) => {
                 drop(done)
             }
-            Action::IndexDone(Ok(h)) if h.0.len() == self.archive.articles.len() => {
+            Action::IndexDone(Ok(h)) if self.index_fits(&h) => {
                 self.index_ready(IndexState::Ready(h))
             }
             Action::IndexDone(Ok(_)) => self.index = IndexState::Failed("stale".into()),

@@ -56,7 +56,7 @@ pub fn run_reader(args: &ReaderArgs, lang: Option<Language>, err: &mut dyn Write
         }
     };
     check_small(&archive, args);
-    let index = index_state(args, archive.articles.len());
+    let index = index_state(args, &archive);
     let source = args.archive.clone().map(|path| ArchiveSource {
         path,
         strictness,
@@ -109,15 +109,12 @@ fn check_small(archive: &Library, args: &ReaderArgs) {
 /// The archive's search index: ready if the cache has a fresh one, to be
 /// built on the first search if the archive is large, else unused. Never
 /// built here: the reader does not wait for an index.
-fn index_state(args: &ReaderArgs, n: usize) -> IndexState {
+fn index_state(args: &ReaderArgs, archive: &Library) -> IndexState {
     let cache = find::cache_dir(args.cache_dir.as_deref());
-    match find::lookup(args.archive.as_deref(), cache.as_deref(), n) {
+    match find::lookup(archive, args.archive.as_deref(), cache.as_deref()) {
         Lookup::NotUsed => IndexState::Unused,
         Lookup::Ready(index) => IndexState::Ready(IndexHandle(Arc::new(index))),
-        Lookup::Missing { path, .. } => IndexState::Missing {
-            archive: args.archive.clone().unwrap_or_default(),
-            path,
-        },
+        Lookup::Missing { path } => IndexState::Missing { path },
     }
 }
 

@@ -67,6 +67,8 @@ pub enum Say {
         path: String,
         error: String,
     },
+    /// The index's text did not match what was written (where).
+    IndexDamaged(String),
 }
 
 impl Say {
@@ -206,6 +208,14 @@ impl Say {
                 format!("没有搜索索引（{path}：{error}），逐篇搜索"),
                 format!("no search index ({path}: {error}); searching article by article"),
             ),
+            Say::IndexDamaged(path) => lang.pick(
+                format!("搜索索引 {path} 已损坏，已删除：受影响的文章已逐篇搜索，结果无误；下次搜索时重建"),
+                format!(
+                    "the search index {path} is damaged and was removed: the articles it \
+                     covered were searched one by one, so the results stand; the next \
+                     search builds it again"
+                ),
+            ),
         }
     }
 
@@ -261,6 +271,7 @@ impl Say {
                 path: s(),
                 error: "disk full".into(),
             },
+            Say::IndexDamaged(s()),
         ]
     }
 }

@@ -36,8 +36,12 @@ pub fn run_search(args: &SearchArgs, out: &mut dyn Write, err: &mut dyn Write) -
         &mut |b| {
             all.hits.extend(b.hits);
             all.unreadable.extend(b.unreadable);
+            all.index_damaged |= b.index_damaged;
         },
     );
+    if all.index_damaged {
+        drop_damaged(args, cache.as_deref(), err);
+    }
     for &(i, ref why) in &all.unreadable {
         let why = lib
             .open(i)
@@ -85,10 +89,10 @@ fn open_index(
     if args.no_index {
         return None;
     }
-    match find::lookup(args.archive.as_deref(), cache, lib.articles.len()) {
+    match find::lookup(lib, args.archive.as_deref(), cache) {
         Lookup::NotUsed => None,
         Lookup::Ready(index) => Some(index),
-        Lookup::Missing { path, identity } => {
+        Lookup::Missing { path } => {
             let bar = std::io::stderr().is_terminal().then(|| {
                 let bar = indicatif::ProgressBar::new(lib.articles.len() as u64);
                 bar.set_message(Say::BuildingIndex.text(args.open.lang));
@@ -100,23 +104,38 @@ fn open_index(
                 }
             };
             let never = AtomicBool::new(false);
-            let built = find::index::build(lib, identity, &path, &never, &mut progress);
+            let built = find::index::build(lib, &path, &never, &mut progress);
             if let Some(b) = bar {
                 b.finish_and_clear();
             }
+            let stamp = lib.fingerprint();
             match built {
-                Ok(_) => FoldIndex::open(&path, identity, lib.articles.len()),
+                Ok(_) => FoldIndex::open(&path, &stamp, lib.articles.len()),
                 Err(e) => {
-                    let _ = writeln!(
-                        err,
-                        "bulletin: no search index ({}): {e}; searching article by article",
-                        path.display()
-                    );
+                    let path = path.display().to_string();
+                    let error = e.to_string();
+                    fail(err, &Say::NoIndex { path, error }.text(args.open.lang));
                     None
                 }
             }
         }
     }
+}
+
+/// A damaged index was found (and not counted from): it is removed, so
+/// the next search builds it again, and the user is told once.
+fn drop_damaged(args: &SearchArgs, cache: Option<&std::path::Path>, err: &mut dyn Write) {
+    let (Some(archive), Some(cache)) = (args.archive.as_deref(), cache) else {
+        return;
+    };
+    let path = find::index_path(cache, archive);
+    let _ = std::fs::remove_file(&path);
+    let path = path.display().to_string();
+    let _ = writeln!(
+        err,
+        "bulletin: {}",
+        sanitize_line(&Say::IndexDamaged(path).text(args.open.lang))
+    );
 }
 
 /// The snippets of an article's hits (best first), as plain text.

@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{FoldIndex, INDEX_MIN_BYTES, Identity, index_path};
+use super::{Corpus, FoldIndex, INDEX_MIN_BYTES, index_path};
 
 /// Environment variable that overrides the cache directory.
 pub const CACHE_DIR_ENV: &str = "BULLETIN_CACHE_DIR";
@@ -25,32 +25,29 @@ pub fn cache_dir(flag: Option<&Path>) -> Option<PathBuf> {
 /// What an archive's index looks like before a search.
 #[derive(Debug)]
 pub enum Lookup {
-    /// No index for this archive: not a single file, too small to need
-    /// one, or no cache directory.
+    /// No index for this archive: not a single file read lazily, too
+    /// small to need one, or no cache directory.
     NotUsed,
-    /// None yet, or stale: build it at `path`.
+    /// None yet, or stale, or damaged: build it at `path`.
     Missing {
         path: PathBuf,
-        identity: Identity,
     },
     Ready(FoldIndex),
 }
 
-/// Looks for the index of the archive file `archive` (holding `n`
-/// articles) in `cache`.
-pub fn lookup(archive: Option<&Path>, cache: Option<&Path>, n: usize) -> Lookup {
-    let (Some(archive), Some(cache)) = (archive, cache) else {
+/// Looks in `cache` for the index of `lib`, read from the archive file
+/// `archive`: one built from this very text (the library's fingerprint,
+/// not what the path says now).
+pub fn lookup(lib: &dyn Corpus, archive: Option<&Path>, cache: Option<&Path>) -> Lookup {
+    let (Some(archive), Some(cache), Some(stamp)) = (archive, cache, lib.fingerprint()) else {
         return Lookup::NotUsed;
     };
-    let Ok(identity) = Identity::of(archive) else {
-        return Lookup::NotUsed;
-    };
-    if !archive.is_file() || identity.len < INDEX_MIN_BYTES {
+    if stamp.len < INDEX_MIN_BYTES {
         return Lookup::NotUsed;
     }
     let path = index_path(cache, archive);
-    match FoldIndex::open(&path, identity, n) {
+    match FoldIndex::open(&path, &stamp, lib.metas().len()) {
         Some(index) => Lookup::Ready(index),
-        None => Lookup::Missing { path, identity },
+        None => Lookup::Missing { path },
     }
 }

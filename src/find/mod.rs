@@ -21,13 +21,13 @@ mod scan;
 mod snippet;
 
 pub use cache::{CACHE_DIR_ENV, Lookup, cache_dir, lookup};
-pub use index::{FoldIndex, Identity, index_path};
+pub use index::{FoldIndex, SpanError, index_path};
 pub use query::{ArchiveQuery, FACETS, Facets};
 pub use results::{Order, Results};
 pub use scan::{Batch, Hit, run};
 pub use snippet::{Snippet, best_match, snippet};
 
-use crate::model::{ArticleMeta, Library, mended_doc};
+use crate::model::{ArticleError, ArticleMeta, Fingerprint, Library, mended_doc};
 use crate::text::Doc;
 
 /// What a search reads: the articles' metadata and, one at a time, their
@@ -35,7 +35,20 @@ use crate::text::Doc;
 pub trait Corpus: Sync {
     fn metas(&self) -> &[ArticleMeta];
     /// Article `i`'s document, or why its body cannot be read.
-    fn doc(&self, i: usize) -> Result<Doc, String>;
+    fn doc(&self, i: usize) -> Result<Doc, Unread>;
+    /// What the archive held when read (an index is used only for the
+    /// same); `None`: no index for this corpus.
+    fn fingerprint(&self) -> Option<Fingerprint>;
+}
+
+/// Why an article's body cannot be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unread {
+    /// In English, for reports.
+    pub why: String,
+    /// The archive file changed since the corpus was read: nothing of this
+    /// article can be trusted to belong to the version in hand.
+    pub changed: bool,
 }
 
 impl Corpus for Library {
@@ -45,11 +58,18 @@ impl Corpus for Library {
 
     /// The document the reader lays out (placeholders included: the
     /// search skips them, so their language does not matter).
-    fn doc(&self, i: usize) -> Result<Doc, String> {
+    fn doc(&self, i: usize) -> Result<Doc, Unread> {
         match self.open(i) {
             Ok(m) => Ok(mended_doc(&m, crate::lang::Lang::En)),
-            Err(e) => Err(e.to_string()),
+            Err(e) => Err(Unread {
+                why: e.to_string(),
+                changed: matches!(e, ArticleError::Changed { .. }),
+            }),
         }
+    }
+
+    fn fingerprint(&self) -> Option<Fingerprint> {
+        Some(Library::fingerprint(self))
     }
 }
 

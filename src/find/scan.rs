@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 use memchr::memmem;
 
 use super::index::{
-    FLAG_EXPANDS_ASCII, FLAG_EXPANDS_OTHER, FLAG_UNREADABLE, FoldIndex, ascii_mask,
+    FLAG_EXPANDS_ASCII, FLAG_EXPANDS_OTHER, FLAG_UNREADABLE, FoldIndex, SpanError, ascii_mask,
 };
 use super::{ArchiveQuery, Corpus};
 use crate::text::search::{Query, find_all, fold_key};
@@ -34,6 +34,10 @@ pub struct Batch {
     pub scanned: usize,
     pub total: usize,
     pub done: bool,
+    /// The index's text did not hash as written: it is damaged (the
+    /// articles it covered were searched themselves, so the counts stand).
+    /// Set on the one batch after which it was found.
+    pub index_damaged: bool,
 }
 
 /// How often a running search reports (the first rows should be on screen
@@ -66,7 +70,11 @@ pub fn run(
         .filter(|&i| q.facets.admits(&metas[i]))
         .collect();
     let mut out = Reporter::new(scope.len(), sink);
-    match (index.filter(|x| x.len() == metas.len()), query.needle()) {
+    // Only the index of this very text: the same fingerprint (a reload
+    // may meet a build of the old version) and the same count.
+    let stamp = corpus.fingerprint().map(|f| f.content);
+    let index = index.filter(|x| x.len() == metas.len() && Some(x.stamp()) == stamp);
+    match (index, query.needle()) {
         (Some(index), Some(needle)) => {
             with_index(corpus, index, query, needle, &scope, cancel, &mut out)
         }
@@ -154,7 +162,7 @@ fn one_by_one(
 fn count_itself(corpus: &dyn Corpus, query: &Query, i: usize, out: &mut Reporter) {
     match corpus.doc(i) {
         Ok(doc) => out.hit(i, find_all(&doc, query).len()),
-        Err(why) => out.batch.unreadable.push((i, why)),
+        Err(e) => out.batch.unreadable.push((i, e.why)),
     }
 }
 
@@ -187,8 +195,8 @@ fn with_index(
             return;
         }
         let end = chunk_end(index, first);
-        // A file cut short since it was opened: these articles are
-        // counted by themselves.
+        // A file cut short since it was opened, or damaged: these
+        // articles are counted by themselves.
         let lost = match index.read_span(first..end, &mut text) {
             Ok(base) => {
                 let mut at = first;
@@ -198,7 +206,11 @@ fn with_index(
                 }
                 false
             }
-            Err(_) => true,
+            Err(SpanError::Damaged) => {
+                out.batch.index_damaged = true;
+                true
+            }
+            Err(SpanError::Io(_)) => true,
         };
         for i in (first..end).filter(|&i| in_scope[i]) {
             let flags = index.flags(i);

@@ -41,6 +41,10 @@ pub(super) struct Scan {
     pub bom: usize,
     pub articles: Vec<ArticleMeta>,
     pub starts: Vec<usize>,
+    /// Where each article's object ends.
+    pub ends: Vec<usize>,
+    /// The hash of each article's bytes ([`body_hash`](super::stream::body_hash)).
+    pub hashes: Vec<u64>,
     pub last_end: usize,
     pub ids: HashMap<String, usize>,
     pub faults: Vec<Faulty>,
@@ -97,18 +101,22 @@ pub(super) fn scan_by(
 #[derive(Default)]
 struct Batch {
     text: String,
-    articles: Vec<(usize, Fields<Range<usize>, Skipped>)>,
+    articles: Vec<Raw>,
 }
 
+/// An article of a batch: where it is in the file, the hash of its bytes,
+/// and its members as ranges of the batch's text.
+type Raw = (Range<usize>, u64, Fields<Range<usize>, Skipped>);
+
 impl Batch {
-    fn push(&mut self, scanned: Scanned, start: usize) {
+    fn push(&mut self, scanned: Scanned, at: Range<usize>, hash: u64) {
         let text = &mut self.text;
         let kept = scanned.fields.map(|raw| {
             let from = text.len();
             text.push_str(raw.get());
             from..text.len()
         });
-        self.articles.push((start, kept));
+        self.articles.push((at, hash, kept));
     }
 }
 
@@ -119,9 +127,9 @@ struct Batches {
 }
 
 impl Take for Batches {
-    fn take(&mut self, scanned: Scanned, start: usize, end: usize) -> bool {
-        self.batch.push(scanned, start);
-        self.last_end = end;
+    fn take(&mut self, scanned: Scanned, at: Range<usize>, hash: u64) -> bool {
+        self.last_end = at.end;
+        self.batch.push(scanned, at, hash);
         if self.batch.articles.len() < BATCH {
             return true;
         }
@@ -146,12 +154,14 @@ fn check_all(rx: Receiver<Batch>, strictness: Strictness) -> Option<Scan> {
         bom: 0,
         articles: Vec::new(),
         starts: Vec::new(),
+        ends: Vec::new(),
+        hashes: Vec::new(),
         last_end: 0,
         ids: HashMap::new(),
         faults: Vec::new(),
     };
     for batch in rx {
-        for (start, ranges) in batch.articles {
+        for (at, hash, ranges) in batch.articles {
             let index = scan.articles.len();
             let fields = ranges.map(|r| &batch.text[r]);
             let (meta, faulty) = match check(fields, index + 1, strictness)? {
@@ -168,13 +178,17 @@ fn check_all(rx: Receiver<Batch>, strictness: Strictness) -> Option<Scan> {
                 };
                 scan.faults.push(faulty);
             }
-            scan.starts.push(start);
+            scan.starts.push(at.start);
+            scan.ends.push(at.end);
+            scan.hashes.push(hash);
             scan.articles.push(meta);
         }
     }
     index_ids(&mut scan, strictness)?;
     scan.articles.shrink_to_fit();
     scan.starts.shrink_to_fit();
+    scan.ends.shrink_to_fit();
+    scan.hashes.shrink_to_fit();
     Some(scan)
 }
 

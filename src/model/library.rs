@@ -52,6 +52,16 @@ impl ArticleMeta {
     }
 }
 
+/// What an archive file held when it was read: its length, and a hash of
+/// every article's bytes in order (`model::on_disk`). Derived data (the
+/// search index) is stamped with it and used only while it matches the
+/// library in hand, whatever the file's path, size or time say since.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Fingerprint {
+    pub len: u64,
+    pub content: u128,
+}
+
 /// An archive whose articles are opened one at a time.
 #[derive(Debug)]
 pub struct Library {
@@ -71,6 +81,29 @@ pub struct Library {
     found: Mutex<BTreeMap<usize, Vec<Problem>>>,
     strictness: Strictness,
     source: Source,
+    /// What the archive held when read.
+    fingerprint: Fingerprint,
+}
+
+impl Fingerprint {
+    /// Of articles held in memory: each as JSON (`len` is their size
+    /// then), a broken one as nothing.
+    fn of_loaded(articles: &[Option<Mended>]) -> Fingerprint {
+        let mut len = 0;
+        let mut all = Vec::with_capacity(8 * (articles.len() + 1));
+        all.extend_from_slice(&(articles.len() as u64).to_le_bytes());
+        for m in articles {
+            let json = m
+                .as_ref()
+                .and_then(|m| serde_json::to_vec(&m.article).ok())
+                .unwrap_or_default();
+            len += json.len() as u64;
+            let hash = twox_hash::XxHash3_64::oneshot(&json);
+            all.extend_from_slice(&hash.to_le_bytes());
+        }
+        let content = twox_hash::XxHash3_128::oneshot(&all);
+        Fingerprint { len, content }
+    }
 }
 
 #[derive(Debug)]
@@ -94,14 +127,15 @@ pub(super) struct Parts {
 
 impl Library {
     pub(super) fn loaded(parts: Parts, articles: Vec<Option<Mended>>) -> Library {
-        Library::new(parts, Source::Loaded(articles))
+        let fingerprint = Fingerprint::of_loaded(&articles);
+        Library::new(parts, Source::Loaded(articles), fingerprint)
     }
 
-    pub(super) fn on_disk(parts: Parts, disk: OnDisk) -> Library {
-        Library::new(parts, Source::OnDisk(disk))
+    pub(super) fn on_disk(parts: Parts, disk: OnDisk, fingerprint: Fingerprint) -> Library {
+        Library::new(parts, Source::OnDisk(disk), fingerprint)
     }
 
-    fn new(parts: Parts, source: Source) -> Library {
+    fn new(parts: Parts, source: Source, fingerprint: Fingerprint) -> Library {
         Library {
             title: parts.title,
             key: parts.key,
@@ -112,6 +146,7 @@ impl Library {
             found: Mutex::default(),
             strictness: parts.strictness,
             source,
+            fingerprint,
         }
     }
 }
@@ -149,6 +184,12 @@ impl Library {
     /// memory).
     pub fn is_lazy(&self) -> bool {
         matches!(self.source, Source::OnDisk(_))
+    }
+
+    /// What the archive held when read: for a single file read lazily,
+    /// its articles' bytes; for an archive held in memory, its articles.
+    pub fn fingerprint(&self) -> Fingerprint {
+        self.fingerprint
     }
 
     pub fn strictness(&self) -> Strictness {

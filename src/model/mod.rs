@@ -33,7 +33,7 @@ pub(crate) use error::io_text;
 pub use error::{FormatFound, LoadError, Problem};
 pub use fault::{Fault, Kind, Part, What};
 pub use group::{DistrictGroup, Groups, Placed, SubGroup, group, group_items};
-pub use library::{ArticleError, ArticleMeta, Library, open_path, open_path_with};
+pub use library::{ArticleError, ArticleMeta, Fingerprint, Library, open_path, open_path_with};
 pub use load::{load_bytes, load_path};
 pub use mend::{Note, Strictness};
 pub use sample::{SAMPLE_JSON, SAMPLE_NAME, load_sample};

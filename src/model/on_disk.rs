@@ -20,10 +20,11 @@ use serde_json::{Map, Value};
 use super::accept::{Mended, accept_article};
 use super::fault::{Fault, What};
 use super::lazy::{Faulty, Scan, scan};
-use super::library::{ArticleError, ArticleMeta, Library, Parts};
+use super::library::{ArticleError, ArticleMeta, Fingerprint, Library, Parts};
 use super::lines::LineCounter;
 use super::load::{Header, io_error, read_header, stem};
 use super::mend::Strictness;
+use super::stream::body_hash;
 use super::syntax::{
     bad_byte_place, error_offset, line_column, not_utf8_placed, syntax_error_placed,
 };
@@ -42,9 +43,12 @@ pub(super) struct OnDisk {
     bom: usize,
     /// Where each article's object starts, after the BOM.
     starts: Vec<usize>,
-    /// Where the last article's object ends (each other one ends before
-    /// the next one starts).
-    last_end: usize,
+    /// Where each article's object ends.
+    ends: Vec<usize>,
+    /// The hash of each article's bytes when the pass read them: a body
+    /// read since must hash the same (`stream::body_hash`), or it is not
+    /// the version the metadata came from.
+    hashes: Vec<u64>,
     /// The file, for messages.
     path: PathBuf,
     /// Whether the file is JSON Lines (problems then name the line).
@@ -88,11 +92,13 @@ fn library(
         len,
         bom: found.bom,
         starts: found.starts,
-        last_end: found.last_end,
+        ends: found.ends,
+        hashes: found.hashes,
         path: path.to_path_buf(),
         lines,
         counter: Mutex::default(),
     };
+    let fingerprint = disk.fingerprint();
     let broken = disk.place_faults(found.faults, &found.articles, &mut problems);
     let parts = Parts {
         title,
@@ -103,7 +109,7 @@ fn library(
         problems,
         strictness,
     };
-    Some(Library::on_disk(parts, disk))
+    Some(Library::on_disk(parts, disk, fingerprint))
 }
 
 /// The title and key of a scanned file (a JSON Lines file is named by its
@@ -132,6 +138,20 @@ fn title_and_key(
 }
 
 impl OnDisk {
+    /// What the pass read: the file's length, and one hash of every
+    /// article's bytes in order.
+    fn fingerprint(&self) -> Fingerprint {
+        let mut all = Vec::with_capacity(8 * (self.hashes.len() + 1));
+        all.extend_from_slice(&(self.hashes.len() as u64).to_le_bytes());
+        self.hashes
+            .iter()
+            .for_each(|h| all.extend_from_slice(&h.to_le_bytes()));
+        Fingerprint {
+            len: self.len,
+            content: twox_hash::XxHash3_128::oneshot(&all),
+        }
+    }
+
     /// The problems the pass found, placed, into `problems`; why each
     /// broken article is broken.
     fn place_faults(
@@ -183,7 +203,7 @@ impl OnDisk {
     /// Article `i`'s JSON (`label`, for messages), read from the file now.
     fn value(&self, i: usize, label: &str) -> Result<Value, ArticleError> {
         let start = *self.starts.get(i).ok_or(ArticleError::NoSuch(i))?;
-        let end = self.starts.get(i + 1).copied().unwrap_or(self.last_end);
+        let end = self.ends[i];
         let unreadable = |error| ArticleError::Unreadable {
             label: label.to_owned(),
             error: Arc::new(error),
@@ -193,6 +213,11 @@ impl OnDisk {
             Err(e) if e.kind() == io::ErrorKind::UnexpectedEof => return Err(self.changed(label)),
             Err(e) => return Err(unreadable(io_error(&self.path, e))),
         };
+        // Rewritten in place since the pass (same length, time and all):
+        // never a body of one version under the metadata of another.
+        if body_hash(&bytes) != self.hashes[i] {
+            return Err(self.changed(label));
+        }
         // As the full loader reads it: a known name given twice is an error.
         let mut values = serde_json::Deserializer::from_slice(&bytes).into_iter::<Checked>();
         match values.next() {

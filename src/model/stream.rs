@@ -18,6 +18,7 @@
 //! full loader then reads the file and says what is wrong.
 
 use std::fs::File;
+use std::ops::Range;
 
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
@@ -39,10 +40,17 @@ const BOM: &[u8] = b"\xEF\xBB\xBF";
 pub(super) struct Stop;
 
 /// Where the articles go as they are read: each with where it starts and
-/// ends (offsets in the text after the byte order mark). `false` stops the
-/// pass.
+/// ends (offsets in the text after the byte order mark) and the hash of
+/// its bytes ([`body_hash`]). `false` stops the pass.
 pub(super) trait Take {
-    fn take(&mut self, article: Scanned<'_>, start: usize, end: usize) -> bool;
+    fn take(&mut self, article: Scanned<'_>, at: Range<usize>, hash: u64) -> bool;
+}
+
+/// The hash of an article's bytes as the pass read them (its object, from
+/// `{` to `}`): a body read again later must hash the same, or the file
+/// changed in between (same length, same time and all).
+pub(crate) fn body_hash(bytes: &[u8]) -> u64 {
+    twox_hash::XxHash3_64::oneshot(bytes)
 }
 
 /// Reads the first `len` bytes of `file` (its length when opened), every
@@ -197,7 +205,8 @@ impl Window<'_> {
                 Some(Ok(article)) => {
                     let end = values.byte_offset();
                     let start = self.offset();
-                    let taken = sink.take(article, start, start + end);
+                    let hash = body_hash(&rest[..end]);
+                    let taken = sink.take(article, start..start + end, hash);
                     self.pos += end;
                     return if taken { Ok(()) } else { Err(Stop) };
                 }

@@ -49,8 +49,8 @@ impl Searcher {
         }
     }
 
-    /// Builds the index of `archive` into `path` in the background.
-    pub fn build(&mut self, app: &App, archive: PathBuf, path: PathBuf) {
+    /// Builds the index of the app's archive into `path` in the background.
+    pub fn build(&mut self, app: &App, path: PathBuf) {
         let cancel = Arc::new(AtomicBool::new(false));
         self.build = Some(cancel.clone());
         let (lib, tx) = (app.archive.clone(), self.waker.clone());
@@ -59,7 +59,7 @@ impl Searcher {
             let mut report = |done, all| {
                 let _ = progress.send(Event::Done(Action::IndexProgress(done, all)));
             };
-            let result = build_index_with(&*lib, &archive, &path, &cancel, &mut report);
+            let result = build_index_with(&*lib, &path, &cancel, &mut report);
             let _ = tx.send(Event::Done(Action::IndexDone(result)));
         });
     }

@@ -265,9 +265,9 @@ impl Runtime<'_> {
                         s.stop();
                     }
                 }
-                Effect::BuildIndex { archive, path } if self.searcher.is_some() => {
+                Effect::BuildIndex { path } if self.searcher.is_some() => {
                     if let Some(s) = self.searcher.as_mut() {
-                        s.build(app, archive, path);
+                        s.build(app, path);
                     }
                 }
                 effect => queue.extend(crate::app::effect::perform_inline(app, effect)),

@@ -122,6 +122,40 @@ fn a_large_archive_gets_an_index_in_the_cache_and_the_same_counts() {
     assert!(!planted.timed_out, "waited on the FIFO");
     assert_eq!(planted.out(), text, "{}", planted.err());
     assert!(std::fs::metadata(&index).unwrap().is_file(), "rebuilt");
+
+    // A byte changed in the folded text (a shared cache, a disk flipping
+    // bits): found, said once, the counts still the scan's, and the index
+    // removed so that the next search builds it again.
+    let mut bytes = std::fs::read(&index).unwrap();
+    let at = bytes
+        .windows(6)
+        .position(|w| w == "物业".as_bytes())
+        .unwrap();
+    bytes[at] ^= 0x04;
+    std::fs::write(&index, &bytes).unwrap();
+    let damaged = run(&["search", "物业", path, "--count"], cache.path());
+    assert_eq!(String::from_utf8(damaged.stdout).unwrap(), text);
+    let err = String::from_utf8(damaged.stderr).unwrap();
+    assert_eq!(err.matches("damaged").count(), 1, "{err}");
+    assert!(!index.exists(), "the damaged index is removed");
+
+    // A cache directory that cannot be made, named with escape sequences
+    // and a bidi override: the message names it sanitised.
+    let blocker = dir.path().join("\u{1b}[31mred\u{202e}txt");
+    std::fs::write(&blocker, "a file, not a directory").unwrap();
+    let cache_dir = blocker.join("cache");
+    let mut cmd = Command::new(BIN);
+    cmd.args(["search", "物业", path, "--count", "--cache-dir"])
+        .arg(&cache_dir)
+        .env("LANG", "en_US.UTF-8");
+    let out = cmd.output().unwrap();
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), text);
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("no search index"), "{err}");
+    assert!(
+        !err.contains('\u{1b}') && !err.contains('\u{202e}'),
+        "{err:?}"
+    );
 }
 
 #[test]

@@ -249,10 +249,7 @@ fn the_first_search_builds_the_index_and_then_uses_it() {
     let cache = tempfile::tempdir().unwrap();
     let path = cache.path().join("index").join("sample.idx");
     let lib = bulletin::model::open_path(sample).unwrap();
-    let mut app = app_of(lib).with_index(bulletin::app::IndexState::Missing {
-        archive: sample.to_path_buf(),
-        path: path.clone(),
-    });
+    let mut app = app_of(lib).with_index(bulletin::app::IndexState::Missing { path: path.clone() });
     search(&mut app, "物业");
     assert!(
         matches!(app.index, bulletin::app::IndexState::Ready(_)),

@@ -5,7 +5,7 @@
 
 use std::sync::atomic::AtomicBool;
 
-use bulletin::find::{self, ArchiveQuery, Batch, Corpus, FoldIndex, Identity};
+use bulletin::find::{self, ArchiveQuery, Batch, Corpus, FoldIndex};
 use bulletin::model::{Archive, Article, Block, FORMAT_TAG, Library};
 use bulletin::text::search::{Query, find_all};
 use proptest::prelude::*;
@@ -80,24 +80,17 @@ fn expected(lib: &Library, q: &str) -> Vec<(usize, usize)> {
         .collect()
 }
 
-/// The identity the test indexes are built for.
-const ID: Identity = Identity {
-    len: 1,
-    mtime_ns: 2,
-    inode: 3,
-};
-
 /// Builds the index of `lib` at `dir/t.idx`; returns its path.
 fn build_index(lib: &Library, dir: &std::path::Path) -> std::path::PathBuf {
     let path = dir.join("t.idx");
-    let done = find::index::build(lib, ID, &path, &AtomicBool::new(false), &mut |_, _| {});
+    let done = find::index::build(lib, &path, &AtomicBool::new(false), &mut |_, _| {});
     assert!(done.unwrap());
     path
 }
 
 fn built_index(lib: &Library, dir: &std::path::Path) -> FoldIndex {
     let path = build_index(lib, dir);
-    FoldIndex::open(&path, ID, lib.articles.len()).expect("the index opens")
+    FoldIndex::open(&path, &lib.fingerprint(), lib.articles.len()).expect("the index opens")
 }
 
 proptest! {
@@ -130,17 +123,21 @@ proptest! {
 fn a_stale_or_foreign_index_is_not_opened() {
     let lib = Library::from(bulletin::model::load_sample().unwrap());
     let dir = tempfile::tempdir().unwrap();
-    let (id, path) = (ID, build_index(&lib, dir.path()));
+    let (id, path) = (lib.fingerprint(), build_index(&lib, dir.path()));
     let n = lib.articles.len();
-    assert!(FoldIndex::open(&path, id, n).is_some());
+    assert!(FoldIndex::open(&path, &id, n).is_some());
+    let other = bulletin::model::Fingerprint {
+        content: id.content ^ 1,
+        ..id
+    };
+    assert!(FoldIndex::open(&path, &other, n).is_none(), "other text");
     assert!(
-        FoldIndex::open(&path, Identity { len: 9, ..id }, n).is_none(),
-        "another size"
+        FoldIndex::open(&path, &id, n + 1).is_none(),
+        "another count"
     );
-    assert!(FoldIndex::open(&path, id, n + 1).is_none(), "another count");
     let bytes = std::fs::read(&path).unwrap();
     std::fs::write(&path, &bytes[..bytes.len() - 1]).unwrap();
-    assert!(FoldIndex::open(&path, id, n).is_none(), "cut short");
+    assert!(FoldIndex::open(&path, &id, n).is_none(), "cut short");
 }
 
 /// Offsets that do not run in order from the end of the header to the
@@ -150,10 +147,10 @@ fn a_stale_or_foreign_index_is_not_opened() {
 fn an_index_with_offsets_out_of_order_is_not_opened() {
     let lib = Library::from(bulletin::model::load_sample().unwrap());
     let dir = tempfile::tempdir().unwrap();
-    let (id, path) = (ID, build_index(&lib, dir.path()));
+    let (id, path) = (lib.fingerprint(), build_index(&lib, dir.path()));
     let n = lib.articles.len();
     let good = std::fs::read(&path).unwrap();
-    let offsets_at = u64::from_le_bytes(good[48..56].try_into().unwrap()) as usize;
+    let offsets_at = u64::from_le_bytes(good[40..48].try_into().unwrap()) as usize;
     let offset = |bytes: &[u8], i: usize| {
         let at = offsets_at + i * 8;
         u64::from_le_bytes(bytes[at..at + 8].try_into().unwrap())
@@ -162,11 +159,14 @@ fn an_index_with_offsets_out_of_order_is_not_opened() {
         let mut bytes = good.clone();
         let at = offsets_at + i * 8;
         bytes[at..at + 8].copy_from_slice(&v.to_le_bytes());
+        // Hashed again, as a faulty writer would: the order is checked
+        // by itself.
+        rehash(&mut bytes, offsets_at);
         std::fs::write(&path, bytes).unwrap();
-        FoldIndex::open(&path, id, n)
+        FoldIndex::open(&path, &id, n)
     };
     assert!(with_offset(0, offset(&good, 0)).is_some(), "unchanged");
-    assert!(with_offset(0, 63).is_none(), "starts inside the header");
+    assert!(with_offset(0, 79).is_none(), "starts inside the header");
     assert!(
         with_offset(1, offset(&good, 2) + 1).is_none(),
         "out of order"
@@ -175,6 +175,15 @@ fn an_index_with_offsets_out_of_order_is_not_opened() {
         with_offset(n, offsets_at as u64 + 1).is_none(),
         "past the text"
     );
+}
+
+/// The tables' hash and the header's own, written again after a change
+/// of the tables (at `tables`): what a writer with a bug would write.
+fn rehash(bytes: &mut [u8], tables: usize) {
+    let t = twox_hash::XxHash3_64::oneshot(&bytes[tables..]);
+    bytes[56..64].copy_from_slice(&t.to_le_bytes());
+    let h = twox_hash::XxHash3_64::oneshot(&bytes[..64]);
+    bytes[64..72].copy_from_slice(&h.to_le_bytes());
 }
 
 /// Someone else cuts the index short while it is open: nothing is mapped,
@@ -198,7 +207,8 @@ fn an_index_cut_short_while_open_still_gives_the_right_counts() {
     });
     let dir = tempfile::tempdir().unwrap();
     let path = build_index(&lib, dir.path());
-    let index = FoldIndex::open(&path, ID, lib.articles.len()).expect("the index opens");
+    let index =
+        FoldIndex::open(&path, &lib.fingerprint(), lib.articles.len()).expect("the index opens");
     let len = std::fs::metadata(&path).unwrap().len();
     assert!(len > 3 * (256 << 10), "several reads' worth: {len} bytes");
     let want = expected(&lib, "物业");

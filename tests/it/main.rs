@@ -46,6 +46,7 @@ mod import_odd;
 mod import_props;
 mod import_rules;
 mod import_sample;
+mod index_trust;
 mod interaction_fixes;
 mod layout_cases;
 mod layout_corpus;

@@ -68,6 +68,7 @@ pub const ALL: &[Msg] = &[
     Msg::Searching,
     Msg::Indexing,
     Msg::IndexFailed,
+    Msg::IndexDamaged,
     Msg::NoHits,
     Msg::Unreadable,
     Msg::OrderArchive,

@@ -123,6 +123,10 @@ impl Msg {
                 "索引建立失败，逐篇搜索",
                 "Index failed; searching article by article",
             ),
+            Msg::IndexDamaged => (
+                "搜索索引已损坏：受影响的文章已逐篇搜索，索引正在重建",
+                "The search index was damaged: those articles were searched one by one; rebuilding it",
+            ),
             Msg::NoHits => ("没有结果", "No hits"),
             Msg::Unreadable => ("无法读取", "unreadable"),
             Msg::OrderArchive => ("按文档顺序", "archive order"),

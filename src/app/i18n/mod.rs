@@ -70,6 +70,7 @@ pub enum Msg {
     Searching,
     Indexing,
     IndexFailed,
+    IndexDamaged,
     NoHits,
     Unreadable,
     OrderArchive,
@@ -141,7 +142,7 @@ mod notices;
 
 pub use actions::describe;
 pub use all::ALL;
-pub use formats::{article_gone, problems_line, reload_failed, reloaded};
+pub use formats::{article_changed, article_gone, problems_line, reload_failed, reloaded};
 pub use notices::notice;
 
 /// Every formatted message in `lang` (see `formats`).

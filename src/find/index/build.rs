@@ -9,23 +9,27 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
 
 use super::{
-    FLAG_EXPANDS_ASCII, FLAG_EXPANDS_OTHER, FLAG_UNREADABLE, HEADER, Identity, MAGIC, UNIT_END,
-    VERSION,
+    FLAG_EXPANDS_ASCII, FLAG_EXPANDS_OTHER, FLAG_UNREADABLE, HEADER, MAGIC, UNIT_END, VERSION, hash,
 };
 use crate::find::Corpus;
 use crate::text::UnitKind;
 use crate::text::search::fold_key;
 
-/// Builds the index of `corpus` (the archive at `identity`) into `path`,
-/// reporting `(done, total)` to `progress`; gives up (`Ok(false)`) when
-/// `cancel` is set. The file appears whole under `path` or not at all.
+/// Builds the index of `corpus` into `path`, stamped with the corpus's
+/// own fingerprint, reporting `(done, total)` to `progress`; gives up
+/// (`Ok(false)`) when `cancel` is set. The file appears whole under `path`
+/// or not at all. Fails when the corpus has no fingerprint, or when an
+/// article's body no longer matches it (the file changed under it: the
+/// text would not be the text stamped).
 pub fn build(
     corpus: &dyn Corpus,
-    identity: Identity,
     path: &Path,
     cancel: &AtomicBool,
     progress: &mut dyn FnMut(usize, usize),
 ) -> io::Result<bool> {
+    let stamp = corpus
+        .fingerprint()
+        .ok_or_else(|| io::Error::other("this archive is not indexed"))?;
     let dir = path.parent().unwrap_or(Path::new("."));
     fs::create_dir_all(dir)?;
     let tmp = tempfile::NamedTempFile::new_in(dir)?;
@@ -35,14 +39,17 @@ pub fn build(
     let mut offsets = Vec::with_capacity(n + 1);
     let mut flags = Vec::with_capacity(n);
     let mut masks = Vec::with_capacity(n);
+    let mut hashes = Vec::with_capacity(n);
     let mut at = HEADER as u64;
     for start in (0..n).step_by(BUILD_CHUNK) {
         if cancel.load(Ordering::Relaxed) {
             return Ok(false);
         }
         let end = (start + BUILD_CHUNK).min(n);
-        for (text, flag, mask) in fold_range(corpus, start..end)? {
+        for folded in fold_range(corpus, start..end)? {
+            let (text, flag, mask) = folded.ok_or_else(changed)?;
             offsets.push(at);
+            hashes.push(hash(&text));
             out.write_all(&text)?;
             at += text.len() as u64;
             flags.push(flag);
@@ -51,16 +58,11 @@ pub fn build(
         progress(end, n);
     }
     offsets.push(at);
-    for o in &offsets {
-        out.write_all(&o.to_le_bytes())?;
-    }
-    out.write_all(&flags)?;
-    for m in &masks {
-        out.write_all(&m.to_le_bytes())?;
-    }
+    let tables = tables(&offsets, &flags, &masks, &hashes);
+    out.write_all(&tables)?;
     let flags_at = at + (offsets.len() as u64) * 8;
     out.seek(SeekFrom::Start(0))?;
-    out.write_all(&header(identity, n, at, flags_at))?;
+    out.write_all(&header(stamp.content, n, (at, flags_at), hash(&tables)))?;
     out.flush()?;
     drop(out);
     tmp.as_file().sync_all()?;
@@ -71,8 +73,29 @@ pub fn build(
 /// Articles folded between two writes (and progress reports).
 const BUILD_CHUNK: usize = 512;
 
-/// One article's folded text, flags and mask.
-type Folded = (Vec<u8>, u8, u128);
+/// One article's folded text, flags and mask; `None` when its body no
+/// longer matches the corpus.
+type Folded = Option<(Vec<u8>, u8, u128)>;
+
+fn changed() -> io::Error {
+    io::Error::other("the archive changed while it was indexed")
+}
+
+/// The tables that follow the text, as written.
+fn tables(offsets: &[u64], flags: &[u8], masks: &[u128], hashes: &[u64]) -> Vec<u8> {
+    let mut t = Vec::with_capacity(offsets.len() * 8 + flags.len() * 25);
+    offsets
+        .iter()
+        .for_each(|o| t.extend_from_slice(&o.to_le_bytes()));
+    t.extend_from_slice(flags);
+    masks
+        .iter()
+        .for_each(|m| t.extend_from_slice(&m.to_le_bytes()));
+    hashes
+        .iter()
+        .for_each(|h| t.extend_from_slice(&h.to_le_bytes()));
+    t
+}
 
 /// Folds articles `range`, the two halves on two threads (the work is
 /// parsing and folding, and machines have more than one core).
@@ -93,8 +116,10 @@ fn fold_range(corpus: &dyn Corpus, range: std::ops::Range<usize>) -> io::Result<
 /// Article `i`'s folded units, each ended by [`UNIT_END`], its flags and
 /// its mask.
 fn fold_article(corpus: &dyn Corpus, i: usize) -> Folded {
-    let Ok(doc) = corpus.doc(i) else {
-        return (Vec::new(), FLAG_UNREADABLE, 0);
+    let doc = match corpus.doc(i) {
+        Ok(doc) => doc,
+        Err(e) if e.changed => return None,
+        Err(_) => return Some((Vec::new(), FLAG_UNREADABLE, 0)),
     };
     let (mut out, mut flag, mut mask) = (Vec::new(), 0, 0);
     // Placeholders for what could not be read are not text (as in the
@@ -107,7 +132,7 @@ fn fold_article(corpus: &dyn Corpus, i: usize) -> Folded {
         out.extend_from_slice(folded.as_bytes());
         out.push(UNIT_END);
     }
-    (out, flag, mask)
+    Some((out, flag, mask))
 }
 
 /// The expansion flags of `text` (characters whose folding is several
@@ -139,20 +164,18 @@ pub fn ascii_mask(s: &str) -> u128 {
         .fold(0, |m, b| m | (1u128 << b))
 }
 
-fn header(id: Identity, n: usize, offsets_at: u64, flags_at: u64) -> [u8; HEADER] {
+/// The header: what the text was folded from (`stamp`, `n` articles),
+/// where the tables are (`at`: offsets, flags), their hash, and its own.
+fn header(stamp: u128, n: usize, at: (u64, u64), tables: u64) -> [u8; HEADER] {
     let mut h = [0u8; HEADER];
     h[..8].copy_from_slice(MAGIC);
     h[8..12].copy_from_slice(&VERSION.to_le_bytes());
-    for (at, v) in [
-        (16, id.len),
-        (24, id.mtime_ns),
-        (32, id.inode),
-        (40, n as u64),
-        (48, offsets_at),
-        (56, flags_at),
-    ] {
-        h[at..at + 8].copy_from_slice(&v.to_le_bytes());
+    h[16..32].copy_from_slice(&stamp.to_le_bytes());
+    for (i, v) in [(32, n as u64), (40, at.0), (48, at.1), (56, tables)] {
+        h[i..i + 8].copy_from_slice(&v.to_le_bytes());
     }
+    let own = hash(&h[..64]);
+    h[64..72].copy_from_slice(&own.to_le_bytes());
     h
 }
 
