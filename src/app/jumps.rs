@@ -88,7 +88,7 @@ impl App {
         if r.anchor == from && r.top == top {
             return;
         }
-        r.landed = Some(r.anchor);
+        r.landed_here();
         let article = r.article;
         self.jumps.entry(article).or_default().record(from);
     }
@@ -103,7 +103,7 @@ impl App {
         if r.anchor == from {
             return;
         }
-        r.landed = Some(r.anchor);
+        r.landed_here();
         let article = r.article;
         self.jumps.entry(article).or_default().record(from);
     }
@@ -131,7 +131,7 @@ impl App {
         match to {
             Some(pos) => {
                 r.jump_to(pos, height);
-                r.landed = Some(pos);
+                r.landed_here();
             }
             None if walk == Walk::Newer => self.say(Msg::NoJumpForward),
             None => self.say(Msg::NoJumpBack),
