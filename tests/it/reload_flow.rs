@@ -194,3 +194,63 @@ fn the_sample_has_nothing_to_reload() {
     let status = app.status.clone().unwrap();
     assert!(status.contains("nothing to reload"), "{status}");
 }
+
+/// The sample with a new article first (every index shifts by one) and a
+/// paragraph added at the start of 桐柏路街道's report.
+fn shifted() -> Value {
+    let mut v = sample();
+    let articles = v["articles"].as_array_mut().unwrap();
+    let tongbai = articles.iter_mut().find(|a| a["id"] == TONGBAI).unwrap();
+    let body = tongbai["body"].as_array_mut().unwrap();
+    body.insert(
+        0,
+        json!({"type": "paragraph", "text": "编者按：新加的一段。"}),
+    );
+    articles.insert(0, new_article());
+    v
+}
+
+#[test]
+fn the_jump_list_follows_its_article_and_words_through_a_reload() {
+    let Setup { path, mut app, .. } = setup(Lang::En);
+    let old_index = app.archive.index_of(TONGBAI).unwrap();
+    open(&mut app, TONGBAI);
+    for _ in 0..7 {
+        update_inline(&mut app, Action::Down);
+    }
+    let place = top_line(&app);
+    update_inline(&mut app, Action::Bottom);
+    assert_ne!(top_line(&app), place);
+    replace(&path, &shifted());
+    update_inline(&mut app, Action::Reload);
+    assert_eq!(current_id(&app), TONGBAI);
+    update_inline(&mut app, Action::JumpBack);
+    assert_eq!(top_line(&app), place, "'' goes back to the same words");
+    // The article now where 桐柏路街道's report was has no jumps of its.
+    update_inline(&mut app, Action::Back);
+    let other = app.archive.articles[old_index].id.clone();
+    assert_ne!(other, TONGBAI);
+    open(&mut app, &other);
+    let start = top_line(&app);
+    update_inline(&mut app, Action::JumpBack);
+    assert_eq!(
+        app.status.as_deref(),
+        Some("No earlier place to go back to")
+    );
+    assert_eq!(top_line(&app), start);
+}
+
+#[test]
+fn the_reading_position_survives_a_reload() {
+    let Setup { path, mut app, .. } = setup(Lang::Zh);
+    open(&mut app, TONGBAI);
+    for _ in 0..7 {
+        update_inline(&mut app, Action::Down);
+    }
+    let place = top_line(&app);
+    replace(&path, &shifted());
+    update_inline(&mut app, Action::Reload);
+    update_inline(&mut app, Action::Back);
+    open(&mut app, TONGBAI);
+    assert_eq!(top_line(&app), place, "reopened where reading stopped");
+}
