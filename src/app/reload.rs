@@ -75,9 +75,11 @@ pub fn read_again(source: &ArchiveSource) -> Reloaded {
     }))
 }
 
-/// What the view was opened over: the old version of the archive.
+/// What the view was opened over: the old version of the archive and
+/// the article list shown then.
 struct Before<'a> {
     library: &'a Library,
+    list: &'a [usize],
 }
 
 /// The list's state by names and ids, which survive a new version.
@@ -114,6 +116,7 @@ impl App {
 
     fn take_fresh(&mut self, fresh: Fresh) {
         let list = self.list_state();
+        let old_list = std::mem::take(&mut self.browse.visible);
         self.reload_failed = None;
         let library = std::mem::replace(&mut self.archive, fresh.library);
         self.index = fresh.index;
@@ -122,7 +125,10 @@ impl App {
         self.restore_list(list);
         let mut gone = None;
         let view = std::mem::replace(&mut self.view, View::Browse);
-        let old = Before { library: &library };
+        let old = Before {
+            library: &library,
+            list: &old_list,
+        };
         self.view = self.carry_view(view, &old, &mut gone);
         if let Some(p) = self.persist.as_mut() {
             p.key = ArchiveKey::new(&self.archive.title, self.archive.key.as_deref());
@@ -243,10 +249,7 @@ impl App {
         };
         let mended = self.archive.open(article).map_err(|e| e.text(lang))?;
         let doc = crate::model::mended_doc(&mended, lang);
-        let siblings = (r.siblings.iter())
-            .filter_map(|&i| old.library.articles.get(i))
-            .filter_map(|a| self.archive.index_of(&a.id))
-            .collect();
+        let siblings = self.carry_siblings(&r.siblings, article, old);
         let g = self.geo.reader;
         let mut next = Reader::open(article, doc, siblings, g.text_width, self.settings.mode);
         let old_units = units(&r.doc);
@@ -270,6 +273,19 @@ impl App {
             run_query(&mut next, &r.search.text, pos);
         }
         Ok(next)
+    }
+
+    /// The list a reader was opened from, in the new version: the new
+    /// list when it was the list on screen (so an article added to the
+    /// group is in it), else the same articles (by id).
+    fn carry_siblings(&self, siblings: &[usize], article: usize, old: &Before) -> Vec<usize> {
+        if siblings == old.list && self.browse.visible.contains(&article) {
+            return self.browse.visible.clone();
+        }
+        (siblings.iter())
+            .filter_map(|&i| old.library.articles.get(i))
+            .filter_map(|a| self.archive.index_of(&a.id))
+            .collect()
     }
 }
 

@@ -254,3 +254,40 @@ fn the_reading_position_survives_a_reload() {
     open(&mut app, TONGBAI);
     assert_eq!(top_line(&app), place, "reopened where reading stopped");
 }
+
+/// Selects the group `name` in the group pane, through its keys.
+fn select_group(app: &mut App, name: &str) {
+    update_inline(app, Action::FocusGroups);
+    update_inline(app, Action::Top);
+    for _ in 0..app.browse.entries.len() {
+        let entry = app.browse.entries[app.browse.group];
+        if let bulletin::app::GroupEntry::Sub(d, s) = entry
+            && app.groups.districts[d].subdistricts[s].name == name
+        {
+            update_inline(app, Action::FocusArticles);
+            return;
+        }
+        update_inline(app, Action::Down);
+    }
+    panic!("no group {name}");
+}
+
+#[test]
+fn the_place_in_the_group_counts_an_article_a_reload_adds() {
+    let Setup { path, mut app, .. } = setup(Lang::En);
+    select_group(&mut app, "须水街道");
+    assert_eq!(app.browse.visible.len(), 1);
+    update_inline(&mut app, Action::Open);
+    let header = |app: &App| crate::common::buffer_text(&crate::common::render(app));
+    assert!(header(&app).contains(" 1/1\n"), "{}", header(&app));
+    let mut v = sample();
+    v["articles"].as_array_mut().unwrap().push(new_article());
+    replace(&path, &v);
+    update_inline(&mut app, Action::Reload);
+    assert_eq!(app.browse.visible.len(), 2, "the list has it");
+    let r = app.reader().unwrap();
+    assert_eq!(r.siblings, app.browse.visible, "and so has the reader");
+    assert!(header(&app).contains(" 1/2\n"), "{}", header(&app));
+    update_inline(&mut app, Action::NextArticle);
+    assert_eq!(current_id(&app), "new-1");
+}
