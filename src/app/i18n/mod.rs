@@ -98,6 +98,8 @@ pub enum Msg {
     MarkedRead,
     MarkedUnread,
     NoUnread,
+    LastUnread,
+    NoUnreadHere,
     ContinueReading,
     NothingToContinue,
     OneGroupOnly,
