@@ -104,7 +104,9 @@ impl Finder {
         self.results = Results::default();
         self.listed.clear();
         self.group_hits = vec![0; entries];
+        // Both are by article index, which a reload may change.
         self.snippets.clear();
+        self.why.clear();
         self.selected = 0;
     }
 

@@ -159,8 +159,9 @@ pub struct App {
     pub marks: Marks,
     /// The outline view's cursor and filter.
     pub toc: Toc,
-    /// Each article's jump list (by article index), kept for the session.
-    pub jumps: std::collections::HashMap<usize, JumpList>,
+    /// Each article's jump list, by article id (an index changes when a
+    /// reload adds or removes articles), kept for the session.
+    pub jumps: std::collections::HashMap<String, JumpList>,
     /// A count being typed before a motion (`5` of `5j`).
     pub count: Option<u32>,
     /// A one-off message for the status line (cleared by the next action).

@@ -3,9 +3,9 @@
 //! reading got.
 //!
 //! Reading and jumping are kept apart: the view moves either way, but only
-//! reading (moving forward by lines or pages from where one reads) moves
-//! the reading position that is saved, and only reading to the end marks
-//! the article read. See `docs/outline.md`.
+//! reading (moving forward by lines or pages to text not shown since the
+//! last jump) moves the reading position that is saved, and only reading
+//! to the end marks the article read. See `docs/outline.md`.
 
 use crate::text::layout::{Layout, layout};
 use crate::text::outline::Outline;
@@ -33,9 +33,10 @@ pub struct Reader {
     pub reading: Pos,
     /// Reading reached the end (the article counts as read).
     pub finished: bool,
-    /// Where the last jump landed, until reading takes over from there
-    /// (a screenful further on).
-    pub landed: Option<Pos>,
+    /// Where the last jump landed (the text at the top, and the top line,
+    /// worked out again on a new layout), until reading takes over from
+    /// there (the view goes further on).
+    pub landed: Option<(Pos, usize)>,
     /// What was last handed to the store (`reading`, `finished`).
     pub remembered: Option<(Pos, bool)>,
 }
@@ -79,6 +80,9 @@ impl Reader {
         self.layout = layout(&self.doc, width, mode);
         self.top = self.layout.line_of(&self.doc, self.anchor);
         self.clamp(height);
+        if let Some((pos, line)) = &mut self.landed {
+            *line = self.layout.line_of(&self.doc, *pos);
+        }
     }
 
     /// The largest sensible top line: the last line at the bottom of the view.
@@ -105,31 +109,33 @@ impl Reader {
         self.anchor = pos;
     }
 
+    /// Notes that a jump left the view where it is now (see `read_by`).
+    pub fn landed_here(&mut self) {
+        self.landed = Some((self.anchor, self.top));
+    }
+
     /// Scrolls by `delta` lines (negative: up).
     pub fn scroll_by(&mut self, delta: isize, height: u16) {
         self.scroll_to(self.top.saturating_add_signed(delta), height);
     }
 
-    /// Scrolls forward by `delta` lines as reading does. It counts as
-    /// reading when the reading position was on screen (reading on from
-    /// one's place), or when the view has moved a screenful past where the
-    /// last jump landed (reading on from there); a peek at the end with
-    /// `G` and a line or two up and down is not reading.
+    /// Scrolls forward by `delta` lines as reading does: it is reading
+    /// when it shows text not shown since the last jump, that is when the
+    /// view goes past where the jump landed. The jump itself is not, nor
+    /// moving back and forth over what it showed (a peek at the end with
+    /// `G` and a line or two up and down).
     pub fn read_by(&mut self, delta: isize, height: u16) {
         let before = self.top;
-        let rows = usize::from(height.max(1));
-        let here = self.layout.line_of(&self.doc, self.reading);
-        let from_place = (before..before + rows).contains(&here);
         self.scroll_by(delta, height);
         if self.top <= before {
             return;
         }
-        let landed = self.landed.map(|p| self.layout.line_of(&self.doc, p));
-        if from_place || landed.is_none_or(|l| self.top >= l + rows) {
-            self.landed = None;
-            self.reading = self.reading.max(self.anchor);
-            self.finished |= self.at_end(height);
+        if self.landed.is_some_and(|(_, line)| self.top <= line) {
+            return;
         }
+        self.landed = None;
+        self.reading = self.reading.max(self.anchor);
+        self.finished |= self.at_end(height);
     }
 
     /// The section the top of the view is in.

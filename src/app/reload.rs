@@ -18,6 +18,7 @@ use super::{App, Msg, Reader, i18n};
 use crate::find::{self, Lookup};
 use crate::model::{Library, LoadError, Strictness, group_items, open_path_with};
 use crate::store::{ArchiveKey, make_anchor};
+use crate::text::Pos;
 
 /// Where the archive came from, to read it again.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -71,6 +72,13 @@ pub fn read_again(source: &ArchiveSource) -> Reloaded {
     }))
 }
 
+/// What the view was opened over: the old version of the archive and
+/// the article list shown then.
+struct Before<'a> {
+    library: &'a Library,
+    list: &'a [usize],
+}
+
 /// The list's state by names and ids, which survive a new version.
 struct ListState {
     group: Option<(String, Option<String>, bool)>,
@@ -105,14 +113,19 @@ impl App {
 
     fn take_fresh(&mut self, fresh: Fresh) {
         let list = self.list_state();
+        let old_list = std::mem::take(&mut self.browse.visible);
         self.reload_failed = None;
-        let old = std::mem::replace(&mut self.archive, fresh.library);
+        let library = std::mem::replace(&mut self.archive, fresh.library);
         self.index = fresh.index;
         self.groups = group_items(&self.archive.articles);
         self.browse = Browse::new(&self.archive, &self.groups);
         self.restore_list(list);
         let mut gone = None;
         let view = std::mem::replace(&mut self.view, View::Browse);
+        let old = Before {
+            library: &library,
+            list: &old_list,
+        };
         self.view = self.carry_view(view, &old, &mut gone);
         if let Some(p) = self.persist.as_mut() {
             p.key = ArchiveKey::new(&self.archive.title, self.archive.key.as_deref());
@@ -125,7 +138,7 @@ impl App {
         self.status = Some(match gone {
             Some(why) => why,
             None => {
-                let (added, removed) = changes(&old, &self.archive);
+                let (added, removed) = changes(&library, &self.archive);
                 i18n::reloaded(lang, added, removed)
             }
         });
@@ -185,7 +198,7 @@ impl App {
 
     /// The view with every open article carried over to the new version;
     /// an article that cannot be is closed, and `gone` says why.
-    fn carry_view(&self, view: View, old: &Library, gone: &mut Option<String>) -> View {
+    fn carry_view(&self, view: View, old: &Before, gone: &mut Option<String>) -> View {
         match view {
             View::Browse => View::Browse,
             View::Bookmarks { back } => View::Bookmarks {
@@ -220,10 +233,11 @@ impl App {
         }
     }
 
-    /// The reader on the new version of its article, at the same words.
-    fn carry_reader(&self, r: &Reader, old: &Library) -> Result<Reader, String> {
+    /// The reader on the new version of its article, at the same words,
+    /// with how far reading got there and where the last jump landed.
+    fn carry_reader(&self, r: &Reader, old: &Before) -> Result<Reader, String> {
         let lang = self.settings.lang;
-        let meta = &old.articles[r.article];
+        let meta = &old.library.articles[r.article];
         let Some(article) = self.archive.index_of(&meta.id) else {
             return Err(i18n::article_gone(
                 lang,
@@ -232,19 +246,43 @@ impl App {
         };
         let mended = self.archive.open(article).map_err(|e| e.text(lang))?;
         let doc = crate::model::mended_doc(&mended, lang);
-        let anchor = make_anchor(&meta.id, &units(&r.doc), r.anchor.unit, r.anchor.offset);
-        let siblings = (r.siblings.iter())
-            .filter_map(|&i| old.articles.get(i))
-            .filter_map(|a| self.archive.index_of(&a.id))
-            .collect();
+        let siblings = self.carry_siblings(&r.siblings, article, old);
         let g = self.geo.reader;
         let mut next = Reader::open(article, doc, siblings, g.text_width, self.settings.mode);
-        let pos = locate(&anchor, &next.doc).unwrap_or_default();
+        let old_units = units(&r.doc);
+        let carry = |p: Pos| {
+            locate(
+                &make_anchor(&meta.id, &old_units, p.unit, p.offset),
+                &next.doc,
+            )
+        };
+        let pos = carry(r.anchor).unwrap_or_default();
+        let reading = carry(r.reading);
+        let landed = r.landed.and_then(|(p, _)| carry(p));
         next.jump_to(pos, g.body_height);
+        next.landed = landed.map(|p| (p, next.layout.line_of(&next.doc, p)));
+        // Where reading got stays saved as it was when its text is gone.
+        next.reading = reading.unwrap_or_default();
+        next.finished = r.finished;
+        let synced = r.remembered == Some((r.reading, r.finished));
+        next.remembered = (synced || reading.is_none()).then_some((next.reading, next.finished));
         if !r.search.text.is_empty() {
             run_query(&mut next, &r.search.text, pos);
         }
         Ok(next)
+    }
+
+    /// The list a reader was opened from, in the new version: the new
+    /// list when it was the list on screen (so an article added to the
+    /// group is in it), else the same articles (by id).
+    fn carry_siblings(&self, siblings: &[usize], article: usize, old: &Before) -> Vec<usize> {
+        if siblings == old.list && self.browse.visible.contains(&article) {
+            return self.browse.visible.clone();
+        }
+        (siblings.iter())
+            .filter_map(|&i| old.library.articles.get(i))
+            .filter_map(|a| self.archive.index_of(&a.id))
+            .collect()
     }
 }
 

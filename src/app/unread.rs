@@ -48,8 +48,11 @@ impl App {
     }
 
     /// `U`: the next article not read yet, after the current one in the
-    /// list the reader came from (or the list on screen), wrapping round.
+    /// list the reader came from (or the list on screen), wrapping round:
+    /// in the list, the article under the cursor comes last (it is not
+    /// open yet), as newsboat does; the open article is never next.
     pub(super) fn next_unread(&mut self) {
+        let open = self.view.reader().map(|r| r.article);
         let (list, here) = match self.view.reader() {
             Some(r) => (
                 r.siblings.clone(),
@@ -61,15 +64,30 @@ impl App {
         let start = here.map_or(0, |h| h + 1);
         let found = (0..n)
             .map(|k| list[(start + k) % n])
-            .find(|&i| Some(i) != here.map(|h| list[h]) && self.read_status(i) != Status::Read);
+            .find(|&i| Some(i) != open && self.read_status(i) != Status::Read);
         let Some(article) = found else {
-            return self.say(Msg::NoUnread);
+            return self.say(self.no_next_unread(open, &list));
         };
         if self.view.reader().is_some() {
             self.open_sibling(article, list);
         } else {
             self.browse.selected = list.iter().position(|&i| i == article).unwrap_or(0);
             self.open_article(article, list);
+        }
+    }
+
+    /// Why `U` found nothing in `list`: the open article is the last one
+    /// unread, or there are unread ones only outside the list, or none.
+    fn no_next_unread(&self, open: Option<usize>, list: &[usize]) -> Msg {
+        let unread = |i: usize| self.read_status(i) != Status::Read;
+        let listed: HashSet<usize> = list.iter().copied().chain(open).collect();
+        let elsewhere = (0..self.archive.articles.len())
+            .filter(|i| !listed.contains(i) && self.archive.broken(*i).is_none())
+            .any(unread);
+        match (elsewhere, open.is_some_and(unread)) {
+            (true, _) => Msg::NoUnreadHere,
+            (false, true) => Msg::LastUnread,
+            (false, false) => Msg::NoUnread,
         }
     }
 

@@ -63,6 +63,7 @@ mod motions;
 mod outline_real;
 mod probe_pty;
 mod reading;
+mod reading_after_jumps;
 mod reload_flow;
 mod screens;
 mod screens_find;

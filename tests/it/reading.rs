@@ -82,17 +82,20 @@ fn jumps_do_not_move_the_saved_position_or_mark_read() {
 }
 
 #[test]
-fn reading_on_from_a_jump_counts_after_a_screenful() {
+fn reading_on_from_a_jump_counts_at_once() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = reports_app(settings(), 80, 24, Some(dir.path()));
     open(&mut app, "2024年政府");
     press(&mut app, &[ch('3'), ch('}')]);
     let landed = app.reader().unwrap().anchor;
+    assert_eq!(app.reader().unwrap().reading, Pos::default(), "a jump");
+    // Reading after a jump is reading (issue 20).
     press(&mut app, &[ch('j'), ch('j')]);
-    assert_eq!(app.reader().unwrap().reading, Pos::default(), "a glance");
+    let r = app.reader().unwrap();
+    assert!(r.reading > landed, "reading on from the jump");
+    assert_eq!(r.reading, r.anchor);
     press(&mut app, &[ch(' ')]);
     let r = app.reader().unwrap();
-    assert!(r.reading > landed, "a page on from the jump is reading");
     assert_eq!(r.reading, r.anchor);
     // Scrolling back never takes the position back.
     let furthest = r.reading;
@@ -171,6 +174,37 @@ fn capital_u_opens_the_next_unread_article() {
         press(&mut app, &[ch('U')]);
     }
     assert_eq!(app.status.as_deref(), Some("No unread articles left"));
+}
+
+#[test]
+fn capital_u_on_the_only_unread_article_opens_it_or_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = reports_app(settings(), 80, 24, Some(dir.path()));
+    // The list: notice, rules, plan, 2024, 2023. All read but the plan.
+    press(&mut app, &[ch('r'), ch('j'), ch('r'), ch('j'), ch('j')]);
+    press(&mut app, &[ch('r'), ch('j'), ch('r'), ch('k'), ch('k')]);
+    let plan = article(&app, "hq-2024-plan");
+    assert_eq!(app.browse.current(), Some(plan));
+    // Under the cursor, not open yet: U opens it (wrapping round to it).
+    press(&mut app, &[ch('U')]);
+    assert_eq!(app.screen(), Screen::Read);
+    assert_eq!(app.reader().unwrap().article, plan);
+    // Open, and the only one left: U says so, and stays.
+    press(&mut app, &[ch('U')]);
+    assert_eq!(
+        app.status.as_deref(),
+        Some("This is the last unread article")
+    );
+    assert_eq!(app.reader().unwrap().article, plan);
+    // A list with nothing unread while the archive has some.
+    press(&mut app, &[ch('q')]);
+    type_str(&mut app, "2024年政府");
+    press(&mut app, &[key(KeyCode::Enter), ch('U')]);
+    assert_eq!(app.screen(), Screen::Browse);
+    assert_eq!(
+        app.status.as_deref(),
+        Some("No other unread articles in this list; there are some elsewhere")
+    );
 }
 
 #[test]

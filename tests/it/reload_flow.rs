@@ -194,3 +194,100 @@ fn the_sample_has_nothing_to_reload() {
     let status = app.status.clone().unwrap();
     assert!(status.contains("nothing to reload"), "{status}");
 }
+
+/// The sample with a new article first (every index shifts by one) and a
+/// paragraph added at the start of 桐柏路街道's report.
+fn shifted() -> Value {
+    let mut v = sample();
+    let articles = v["articles"].as_array_mut().unwrap();
+    let tongbai = articles.iter_mut().find(|a| a["id"] == TONGBAI).unwrap();
+    let body = tongbai["body"].as_array_mut().unwrap();
+    body.insert(
+        0,
+        json!({"type": "paragraph", "text": "编者按：新加的一段。"}),
+    );
+    articles.insert(0, new_article());
+    v
+}
+
+#[test]
+fn the_jump_list_follows_its_article_and_words_through_a_reload() {
+    let Setup { path, mut app, .. } = setup(Lang::En);
+    let old_index = app.archive.index_of(TONGBAI).unwrap();
+    open(&mut app, TONGBAI);
+    for _ in 0..7 {
+        update_inline(&mut app, Action::Down);
+    }
+    let place = top_line(&app);
+    update_inline(&mut app, Action::Bottom);
+    assert_ne!(top_line(&app), place);
+    replace(&path, &shifted());
+    update_inline(&mut app, Action::Reload);
+    assert_eq!(current_id(&app), TONGBAI);
+    update_inline(&mut app, Action::JumpBack);
+    assert_eq!(top_line(&app), place, "'' goes back to the same words");
+    // The article now where 桐柏路街道's report was has no jumps of its.
+    update_inline(&mut app, Action::Back);
+    let other = app.archive.articles[old_index].id.clone();
+    assert_ne!(other, TONGBAI);
+    open(&mut app, &other);
+    let start = top_line(&app);
+    update_inline(&mut app, Action::JumpBack);
+    assert_eq!(
+        app.status.as_deref(),
+        Some("No earlier place to go back to")
+    );
+    assert_eq!(top_line(&app), start);
+}
+
+#[test]
+fn the_reading_position_survives_a_reload() {
+    let Setup { path, mut app, .. } = setup(Lang::Zh);
+    open(&mut app, TONGBAI);
+    for _ in 0..7 {
+        update_inline(&mut app, Action::Down);
+    }
+    let place = top_line(&app);
+    replace(&path, &shifted());
+    update_inline(&mut app, Action::Reload);
+    update_inline(&mut app, Action::Back);
+    open(&mut app, TONGBAI);
+    assert_eq!(top_line(&app), place, "reopened where reading stopped");
+}
+
+/// Selects the group `name` in the group pane, through its keys.
+fn select_group(app: &mut App, name: &str) {
+    update_inline(app, Action::FocusGroups);
+    update_inline(app, Action::Top);
+    for _ in 0..app.browse.entries.len() {
+        let entry = app.browse.entries[app.browse.group];
+        if let bulletin::app::GroupEntry::Sub(d, s) = entry
+            && app.groups.districts[d].subdistricts[s].name == name
+        {
+            update_inline(app, Action::FocusArticles);
+            return;
+        }
+        update_inline(app, Action::Down);
+    }
+    panic!("no group {name}");
+}
+
+#[test]
+fn the_place_in_the_group_counts_an_article_a_reload_adds() {
+    let Setup { path, mut app, .. } = setup(Lang::En);
+    select_group(&mut app, "须水街道");
+    assert_eq!(app.browse.visible.len(), 1);
+    update_inline(&mut app, Action::Open);
+    let header = |app: &App| crate::common::buffer_text(&crate::common::render(app));
+    assert!(header(&app).contains(" 1/1\n"), "{}", header(&app));
+    let mut v = sample();
+    v["articles"].as_array_mut().unwrap().push(new_article());
+    replace(&path, &v);
+    update_inline(&mut app, Action::Reload);
+    assert_eq!(app.browse.visible.len(), 2, "the list has it");
+    let r = app.reader().unwrap();
+    assert_eq!(r.siblings, app.browse.visible, "and so has the reader");
+    assert!(header(&app).contains(" 1/2\n"), "{}", header(&app));
+    update_inline(&mut app, Action::NextArticle);
+    assert_eq!(current_id(&app), "new-1");
+}

@@ -97,6 +97,8 @@ pub const ALL: &[Msg] = &[
     Msg::MarkedRead,
     Msg::MarkedUnread,
     Msg::NoUnread,
+    Msg::LastUnread,
+    Msg::NoUnreadHere,
     Msg::ContinueReading,
     Msg::NothingToContinue,
     Msg::OneGroupOnly,

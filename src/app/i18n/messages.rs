@@ -173,6 +173,11 @@ impl Msg {
             Msg::MarkedRead => ("已标为已读", "Marked read"),
             Msg::MarkedUnread => ("已标为未读", "Marked unread"),
             Msg::NoUnread => ("没有未读文章了", "No unread articles left"),
+            Msg::LastUnread => ("这是最后一篇未读文章", "This is the last unread article"),
+            Msg::NoUnreadHere => (
+                "这个列表里没有其他未读文章了，别处还有",
+                "No other unread articles in this list; there are some elsewhere",
+            ),
             Msg::ContinueReading => ("按 C 继续阅读", "Press C to continue reading "),
             Msg::NothingToContinue => ("还没有读过的文章", "Nothing read yet"),
             Msg::OneGroupOnly => ("只有一个分组", "There is only one group"),

@@ -99,6 +99,8 @@ pub enum Msg {
     MarkedRead,
     MarkedUnread,
     NoUnread,
+    LastUnread,
+    NoUnreadHere,
     ContinueReading,
     NothingToContinue,
     OneGroupOnly,
