@@ -6,6 +6,7 @@ mod backend_bytes;
 mod backend_scene;
 mod backend_vt100;
 mod cli_check;
+mod cli_outline;
 mod cli_search;
 mod cli_show;
 mod common;
