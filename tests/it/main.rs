@@ -45,6 +45,7 @@ mod i18n_all;
 mod import_front;
 mod import_odd;
 mod import_props;
+mod import_report;
 mod import_rules;
 mod import_sample;
 mod interaction_fixes;
