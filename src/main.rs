@@ -25,6 +25,7 @@ fn main() -> ExitCode {
     let code = match &cli.command {
         Some(Command::List(args)) => cli::run_list(args, &mut out, &mut err),
         Some(Command::Show(args)) => cli::run_show(args, &mut out, &mut err),
+        Some(Command::Outline(args)) => cli::run_outline(args, &mut out, &mut err),
         Some(Command::Check(args)) => cli::run_check(args, lang, &mut out, &mut err),
         Some(Command::Search(args)) => cli::run_search(args, &mut out, &mut err),
         Some(Command::Import(args)) => cli::run_import(args, &mut out, &mut err),

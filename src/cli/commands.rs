@@ -6,6 +6,7 @@ use std::path::Path;
 
 use serde_json::json;
 
+use super::article::{Named, open_named};
 use super::say::Say;
 use super::{BookmarksArgs, ConfigArgs, EXIT_OK, ListArgs, ShowArgs, fail, finish, load_library};
 use crate::config::Config;
@@ -176,34 +177,16 @@ fn write_list_json(
 /// read; its problems go to standard error.
 pub fn run_show(args: &ShowArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     let lang = args.open.lang;
-    let (path, id) = match show_target(args) {
-        Ok(t) => t,
-        Err(say) => return fail(err, &say.text(lang)),
+    let named = Named {
+        archive: args.archive.as_ref(),
+        id: args.id.as_ref(),
+        archive_option: args.archive_option.as_ref(),
+        open: &args.open,
     };
-    let archive = match load_library(path, &args.open) {
-        Ok(a) => a,
-        Err(e) => return fail(err, &e),
-    };
-    let name = path.map_or_else(
-        || "--sample".to_string(),
-        |p| sanitize_line(&p.display().to_string()),
-    );
-    let Some(i) = archive.index_of(id).or_else(|| broken_index(&archive, id)) else {
-        let id = sanitize_line(id);
-        return fail(err, &Say::NoSuchId { id, archive: name }.text(lang));
-    };
-    let mended = match archive.open(i) {
+    let mended = match open_named(&named, err) {
         Ok(m) => m,
-        Err(e) => return fail(err, &e.text(lang)),
+        Err(status) => return status,
     };
-    for f in &mended.faults {
-        let problem = model::Problem {
-            location: None,
-            article: sanitize_line(id),
-            message: f.clone(),
-        };
-        let _ = writeln!(err, "bulletin: {}", problem.what(lang));
-    }
     let doc = model::mended_doc(&mended, lang);
     let mode: WidthMode = args.ambiguous_width.into();
     let laid = layout::layout(&doc, args.width, mode);
@@ -212,29 +195,6 @@ pub fn run_show(args: &ShowArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8
         lang,
         err,
     )
-}
-
-/// A broken article named by its id, to say why it cannot be shown.
-fn broken_index(archive: &Library, id: &str) -> Option<usize> {
-    (0..archive.articles.len())
-        .find(|&i| archive.broken(i).is_some() && archive.articles[i].id == id)
-}
-
-/// Which archive and which id: `show ARCHIVE ID`, or `show ID --archive
-/// ARCHIVE` (or `--sample`).
-fn show_target(args: &ShowArgs) -> Result<(Option<&Path>, &str), Say> {
-    let option = args.archive_option.as_deref();
-    let by_option = option.is_some() || args.open.sample;
-    match (args.archive.as_deref(), args.id.as_deref()) {
-        (Some(_), Some(_)) if option.is_some() => Err(Say::ArchiveTwice),
-        (Some(archive), Some(id)) => Ok((Some(archive), id)),
-        (Some(first), None) => match first.to_str() {
-            Some(id) if by_option => Ok((option, id)),
-            _ if by_option || first.exists() => Err(Say::NeedId),
-            _ => Err(Say::NeedArchive("show")),
-        },
-        (None, _) => Err(Say::NeedId),
-    }
 }
 
 /// `bulletin import`: plain text in, archive out.

@@ -83,9 +83,10 @@ pub fn command(lang: Lang) -> Command {
     cmd
 }
 
-const SUBCOMMANDS: [&str; 7] = [
+const SUBCOMMANDS: [&str; 8] = [
     "list",
     "show",
+    "outline",
     "check",
     "search",
     "import",
@@ -110,7 +111,7 @@ fn after(lang: Lang, command: &str) -> String {
     );
     match command {
         "" => lang.pick(READER_ZH, READER_EN).to_string(),
-        "list" | "show" => format!(
+        "list" | "show" | "outline" => format!(
             "{}\n\n{archive}\n{}",
             status(load),
             lang.pick(SAMPLE_ZH, SAMPLE_EN)

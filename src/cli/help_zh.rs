@@ -38,9 +38,13 @@ $XDG_CACHE_HOME/bulletin）建立折叠文本的索引，档案改变后重建�
 pub(super) const TEMPLATE_ZH: &str =
     "{about-with-newline}\n用法：{usage}\n\n{all-args}{after-help}";
 
-pub(super) const ABOUT_ZH: [(&str, &str); 7] = [
+pub(super) const ABOUT_ZH: [(&str, &str); 8] = [
     ("list", "列出档案的分组（区、街道）和文章。"),
     ("show", "按给定宽度排版一篇文章，输出纯文本。"),
+    (
+        "outline",
+        "列出一篇文章的目录（各章节，与阅读器中按 o 看到的相同）。",
+    ),
     ("check", "校验档案，列出发现的每个问题。"),
     (
         "search",
@@ -119,6 +123,18 @@ pub(super) const ARGS_ZH: &[(&str, &str, &str)] = &[
         "以选项给出档案（show 编号 --archive 档案）",
     ),
     ("show", "width", "行宽（列数）"),
+    ("outline", "id", "文章编号（见 bulletin list 档案）"),
+    ("outline", "archive", "文章所在的档案"),
+    (
+        "outline",
+        "archive_option",
+        "以选项给出档案（outline 编号 --archive 档案）",
+    ),
+    (
+        "outline",
+        "json",
+        "输出机器可读的 JSON：文章的编号、标题和各章节",
+    ),
     (
         "show",
         "ambiguous_width",

@@ -2,12 +2,14 @@
 //! builds the app and hands it to `term`), and the non-interactive
 //! commands (`list`, `show`, `check`, ...).
 
+mod article;
 mod check;
 mod commands;
 mod help;
 mod help_zh;
 pub mod json;
 mod open;
+mod outline;
 mod reader;
 mod say;
 mod search;
@@ -26,6 +28,7 @@ pub use check::run_check;
 pub use commands::{run_bookmarks, run_config, run_import, run_list, run_show};
 pub use help::{command, lang_of_args, parse};
 pub use open::{Opening, load_library, reader_library};
+pub use outline::{OutlineEntry, outline_entries, run_outline};
 pub use reader::run_reader;
 pub use say::Say;
 pub use search::run_search;
@@ -76,6 +79,7 @@ impl Cli {
         match &mut self.command {
             Some(Command::List(a)) => a.open.prepare("list", lang),
             Some(Command::Show(a)) => a.open.prepare("show", lang),
+            Some(Command::Outline(a)) => a.open.prepare("outline", lang),
             Some(Command::Search(a)) => a.open.prepare("search", lang),
             Some(Command::Import(a)) => a.lang = lang,
             _ => {}
@@ -91,6 +95,10 @@ pub enum Command {
     #[command(override_usage = "bulletin show [OPTIONS] <ARCHIVE> <ID>\n       \
                                 bulletin show [OPTIONS] <ID> --archive <ARCHIVE>")]
     Show(ShowArgs),
+    /// Print an article's outline (its sections, as the reader's `o` shows them).
+    #[command(override_usage = "bulletin outline [OPTIONS] <ARCHIVE> <ID>\n       \
+                                bulletin outline [OPTIONS] <ID> --archive <ARCHIVE>")]
+    Outline(OutlineArgs),
     /// Validate an archive and list every problem found.
     Check(CheckArgs),
     /// Search every article of an archive (exit 0 with hits, 1 with none).
@@ -202,6 +210,24 @@ pub struct ShowArgs {
     /// How wide the terminal draws ambiguous-width characters (auto means narrow here).
     #[arg(long, value_enum, default_value = "narrow")]
     pub ambiguous_width: AmbiguousWidth,
+    #[command(flatten)]
+    pub open: Opening,
+}
+
+#[derive(Debug, Args)]
+pub struct OutlineArgs {
+    /// Archive holding the article.
+    #[arg(value_name = "ARCHIVE", required = true)]
+    pub archive: Option<PathBuf>,
+    /// Article id (see `bulletin list ARCHIVE`).
+    #[arg(value_name = "ID")]
+    pub id: Option<String>,
+    /// The archive, given as an option (`outline ID --archive ARCHIVE`).
+    #[arg(long = "archive", value_name = "ARCHIVE")]
+    pub archive_option: Option<PathBuf>,
+    /// Machine-readable output: the article's id, title and sections.
+    #[arg(long)]
+    pub json: bool,
     #[command(flatten)]
     pub open: Opening,
 }

@@ -12,13 +12,15 @@ pub enum Say {
     SampleAndArchive,
     /// `show ARCHIVE ID --archive OTHER`.
     ArchiveTwice,
-    /// `show ARCHIVE` without an id.
-    NeedId,
+    /// `show ARCHIVE` (or `outline ARCHIVE`) without an id.
+    NeedId(&'static str),
     NoSuchId {
         id: String,
         archive: String,
     },
     NoSubdistrict(String),
+    /// `bulletin outline` of an article without sections (its title).
+    NoSections(String),
     /// `(district-level)`, the group of articles without a subdistrict.
     DistrictLevel,
     /// The heading of `list`'s broken articles.
@@ -90,9 +92,9 @@ impl Say {
                 "档案给了两次：用 ARCHIVE 或 --archive 之一".into(),
                 "the archive was given twice: as ARCHIVE and with --archive".into(),
             ),
-            Say::NeedId => lang.pick(
-                "哪一篇文章？bulletin show 档案 编号（编号见 bulletin list 档案）".into(),
-                "which article? bulletin show ARCHIVE ID (ids: bulletin list ARCHIVE)".into(),
+            Say::NeedId(cmd) => lang.pick(
+                format!("哪一篇文章？bulletin {cmd} 档案 编号（编号见 bulletin list 档案）"),
+                format!("which article? bulletin {cmd} ARCHIVE ID (ids: bulletin list ARCHIVE)"),
             ),
             Say::NoSuchId { id, archive } if zh => {
                 format!("{archive} 中没有编号为 {id} 的文章（见 bulletin list {archive}）")
@@ -103,6 +105,10 @@ impl Say {
             Say::NoSubdistrict(name) => lang.pick(
                 format!("没有名为 {name} 的街道"),
                 format!("no subdistrict named {name}"),
+            ),
+            Say::NoSections(title) => lang.pick(
+                format!("《{title}》中没有可识别的章节"),
+                format!("no sections found in \"{title}\""),
             ),
             Say::DistrictLevel => lang.pick("（区级）", "(district-level)").into(),
             Say::BrokenHeading => lang
@@ -226,12 +232,13 @@ impl Say {
             Say::NeedArchive("list"),
             Say::SampleAndArchive,
             Say::ArchiveTwice,
-            Say::NeedId,
+            Say::NeedId("show"),
             Say::NoSuchId {
                 id: "x".into(),
                 archive: s(),
             },
             Say::NoSubdistrict("X".into()),
+            Say::NoSections("标题".into()),
             Say::DistrictLevel,
             Say::BrokenHeading,
             Say::ProblemsNote {

@@ -126,9 +126,16 @@ impl<'o> Chunk<'o> {
         let subtitle = [f.subtitle.as_ref().map(|(_, t)| t.as_str()), adopted];
         let subtitle: Vec<&str> = subtitle.into_iter().flatten().collect();
         d.article.subtitle = (!subtitle.is_empty()).then(|| subtitle.join(" "));
-        d.article.date = date.or_else(|| f.adopted.as_ref().and_then(|(_, _, d)| d.clone()));
+        d.article.date = date.or_else(|| f.date());
         d.article.source = source.or_else(|| f.source());
+        d.article
+            .bylines
+            .extend(f.speaker.iter().map(|(_, b)| b.clone()));
         d.report.events.extend(front_events(f));
+        for (_, text) in &f.restated {
+            d.article.body.push(Block::Paragraph { text: text.clone() });
+            d.report.paragraphs += 1;
+        }
     }
 
     /// A `——…` line right after the title line is the subtitle.

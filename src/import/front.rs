@@ -2,18 +2,23 @@
 //! the issuing body (`国务院文件`, `中原区人民政府`), the document number
 //! (`国发〔2023〕1号`), the title (possibly split over two lines), a
 //! `——` subtitle, and the adoption or date line in parentheses
-//! (`（2020年5月28日第十三届全国人民代表大会第三次会议通过）`). It goes
-//! into the article's title, subtitle, date and source instead of being
-//! glued into the first paragraph. Pure: one look at the first lines.
+//! (`（2020年5月28日第十三届全国人民代表大会第三次会议通过）`); for a report
+//! or speech also the occasion line, the speaker and a restated title
+//! (`speech`). It goes into the article's title, subtitle, date, bylines
+//! and source instead of being glued into the first paragraph. Pure: one
+//! look at the first lines.
 
 use std::sync::LazyLock;
 
 use regex::Regex;
 
+pub use super::date::adoption_date;
 use super::lines::{is_han, is_heading};
 use super::parse::{infer_district, title_like};
 use super::report::{Event, Front};
+use super::speech::{read_restated, read_speaker, read_subtitle};
 use super::{ImportError, ImportOptions};
+use crate::model::Byline;
 
 /// What the top of a text said.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -22,13 +27,29 @@ pub struct FrontMatter {
     pub title: String,
     /// The (1-based) line numbers of the title's lines.
     pub title_lines: Vec<usize>,
+    /// The `——` subtitle (its lines joined when it was wrapped).
     pub subtitle: Option<(usize, String)>,
+    /// The date of an occasion subtitle (`——2024年3月5日在…会议上`).
+    pub occasion: Option<String>,
+    /// The title printed again before the subtitle: body paragraphs.
+    pub restated: Vec<(usize, String)>,
+    /// Who gave the report (`国务院总理　李　强`).
+    pub speaker: Option<(usize, Byline)>,
     pub issuer: Option<(usize, String)>,
     pub number: Option<(usize, String)>,
     /// The line in parentheses, and its date as `YYYY-MM-DD`.
     pub adopted: Option<(usize, String, Option<String>)>,
     /// How many of the lines given it used (blank lines included).
     pub used: usize,
+}
+
+impl FrontMatter {
+    /// The document's date: its adoption or date line's, else its
+    /// occasion's.
+    pub fn date(&self) -> Option<String> {
+        let adopted = self.adopted.as_ref().and_then(|(_, _, d)| d.clone());
+        adopted.or_else(|| self.occasion.clone())
+    }
 }
 
 impl FrontMatter {
@@ -51,14 +72,6 @@ static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
         r"^\p{Han}{1,12}\s*[〔\[［【(（]\s*[0-9０-９]{4}\s*[〕\]］】)）]\s*[0-9０-９]{1,5}\s*号$",
     )
     .expect("document number regex")
-});
-
-static DATE: LazyLock<Regex> = LazyLock::new(|| {
-    let n = "[0-9０-９〇零一二三四五六七八九十]";
-    Regex::new(&format!(
-        r"({n}{{4}})\s*年\s*({n}{{1,3}})\s*月\s*({n}{{1,3}})\s*日"
-    ))
-    .expect("date regex")
 });
 
 /// Names of issuing bodies end like this (after an optional `文件`).
@@ -90,48 +103,6 @@ pub fn is_issuer(line: &str) -> bool {
         && (line.ends_with("文件") || ORGANS.iter().any(|o| name.ends_with(o)))
 }
 
-/// A line in parentheses holding a date: the date, if it has one.
-pub fn adoption_date(line: &str) -> Option<Option<String>> {
-    let inner = line.strip_prefix(['（', '('])?.strip_suffix(['）', ')'])?;
-    if inner.chars().count() > 80 || inner.contains(['（', '(']) {
-        return None;
-    }
-    let caps = DATE.captures(inner)?;
-    let year = number(&caps[1], true)?;
-    let (month, day) = (number(&caps[2], false)?, number(&caps[3], false)?);
-    let date = chrono::NaiveDate::from_ymd_opt(year as i32, month, day);
-    Some(date.map(|d| d.format("%Y-%m-%d").to_string()))
-}
-
-/// A number written in digits (ASCII or full-width) or Chinese numerals:
-/// a year digit by digit (`二〇二〇`), a month or day as counted (`二十八`).
-fn number(s: &str, year: bool) -> Option<u32> {
-    let digit = |c: char| match c {
-        '0'..='9' => c.to_digit(10),
-        '０'..='９' => Some(c as u32 - '０' as u32),
-        '〇' | '零' => Some(0),
-        _ => "一二三四五六七八九"
-            .chars()
-            .position(|d| d == c)
-            .map(|p| p as u32 + 1),
-    };
-    if year || !s.contains('十') {
-        return s.chars().try_fold(0, |n, c| Some(n * 10 + digit(c)?));
-    }
-    let (tens, ones) = s.split_once('十')?;
-    let tens = if tens.is_empty() {
-        1
-    } else {
-        digit(tens.chars().next()?)?
-    };
-    let ones = if ones.is_empty() {
-        0
-    } else {
-        digit(ones.chars().next()?)?
-    };
-    Some(tens * 10 + ones)
-}
-
 /// Reads the front matter from the first lines of a text (`lines[i]` is
 /// line `first + i`, trimmed). `None` unless it is an official
 /// document's: a number, an issuing body or an adoption line besides the
@@ -147,18 +118,19 @@ pub fn read(lines: &[String], first: usize) -> Option<FrontMatter> {
         fm.number = Some(line(i, l));
     }
     read_title(&mut at, first, &mut fm)?;
-    if let Some((i, l)) = at.take_if(|l| l.starts_with('—') && title_like(l)) {
-        fm.subtitle = Some(line(i, l));
-    }
+    read_restated(&mut at, first, &mut fm);
+    read_subtitle(&mut at, first, &mut fm);
     if let Some((i, l)) = at.take_if(|l| adoption_date(l).is_some()) {
         let date = adoption_date(l).flatten();
         fm.adopted = Some((first + i, l.to_string(), date));
     }
+    read_speaker(&mut at, first, &mut fm);
     if fm.number.is_none() {
         // `国务院关于…的通知` then `国发〔2023〕1号`.
         fm.number_after(&mut at, first);
     }
-    let official = fm.number.is_some() || fm.issuer.is_some() || fm.adopted.is_some();
+    let official =
+        fm.number.is_some() || fm.issuer.is_some() || fm.adopted.is_some() || fm.occasion.is_some();
     fm.used = at.i;
     official.then_some(fm)
 }
@@ -195,7 +167,8 @@ fn read_title(at: &mut Cursor, first: usize, fm: &mut FrontMatter) -> Option<()>
             || is_number(next)
             || next.starts_with('—')
             || next.ends_with(['：', ':']);
-        if closes || unfinished(one) {
+        // `2024年政府工作报告（全文）` then `政府工作报告`: the title again.
+        if (closes || unfinished(one)) && !one.contains(two) {
             fm.title_lines.push(first + i);
             title = join(&title, two);
             at.next();
@@ -220,14 +193,15 @@ fn join(a: &str, b: &str) -> String {
 }
 
 /// The non-blank lines, in order, with where we are.
-struct Cursor<'a> {
+#[derive(Clone)]
+pub(super) struct Cursor<'a> {
     lines: &'a [String],
     i: usize,
 }
 
 impl<'a> Cursor<'a> {
     /// The next non-blank line and its index (moving past blank ones).
-    fn peek(&mut self) -> Option<(usize, &'a str)> {
+    pub(super) fn peek(&mut self) -> Option<(usize, &'a str)> {
         while self.lines.get(self.i).is_some_and(|l| l.is_empty()) {
             self.i += 1;
         }
@@ -235,7 +209,7 @@ impl<'a> Cursor<'a> {
     }
 
     /// The next non-blank line if it is `wanted`, taken.
-    fn take_if(&mut self, wanted: impl Fn(&str) -> bool) -> Option<(usize, &'a str)> {
+    pub(super) fn take_if(&mut self, wanted: impl Fn(&str) -> bool) -> Option<(usize, &'a str)> {
         let found = self.peek().filter(|(_, l)| wanted(l))?;
         self.next();
         Some(found)
@@ -270,6 +244,9 @@ pub(super) fn front_events(f: &FrontMatter) -> Vec<Event> {
     }
     if let Some((line, text, _)) = &f.adopted {
         add(Front::Adopted, *line, text);
+    }
+    if let Some((line, b)) = &f.speaker {
+        add(Front::Speaker, *line, &b.display());
     }
     events.sort_by_key(|e| match e {
         Event::Front { line, .. } => *line,

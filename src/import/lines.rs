@@ -163,6 +163,24 @@ pub fn is_heading(line: &str) -> bool {
         && !wants_continuation(line)
 }
 
+/// A form of address on a line of its own, opening a speech or a report:
+/// `各位代表：`, `同志们：`, `同志们、朋友们：`, `尊敬的各位来宾：`. It is a
+/// paragraph by itself even when the text follows on the next line.
+pub fn is_salutation(line: &str) -> bool {
+    let Some(words) = line.strip_suffix(['：', ':', '！', '!']) else {
+        return false;
+    };
+    let address = |w: &str| {
+        (2..=8).contains(&w.chars().count())
+            && w.chars().all(is_han)
+            && (w.starts_with("各位") || w.starts_with("尊敬的") || w.ends_with('们'))
+    };
+    let mut parts = words
+        .split(['、', '，', ',', ' ', '\u{3000}'])
+        .filter(|p| !p.is_empty());
+    words.chars().count() <= 16 && parts.clone().next().is_some() && parts.all(address)
+}
+
 /// Is `name` a subdistrict: listed in `known`, or all Han (2–12 characters)
 /// and ending in one of the subdistrict suffixes?
 pub fn is_subdistrict_name(name: &str, known: &[String]) -> bool {

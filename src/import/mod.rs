@@ -8,6 +8,7 @@
 
 mod build;
 mod cli;
+mod date;
 mod decode;
 pub mod front;
 pub mod lines;
@@ -17,6 +18,7 @@ mod parse;
 mod punct;
 mod report;
 mod say;
+pub mod speech;
 mod write;
 
 use std::fmt;

@@ -5,7 +5,8 @@
 //! 1. `L` starts with a mark that may not start a line (`，。、”）…`), or
 //!    follows with no blank line and starts with a source citation `（《`
 //!    -> join.
-//! 2. `P` ends a sentence ([`ends_sentence`]) -> new paragraph.
+//! 2. `P` ends a sentence ([`ends_sentence`]), or is a salutation on its
+//!    own (`各位代表：`, [`is_salutation`]) -> new paragraph.
 //! 3. No blank line between, and `P` ends with clause punctuation, an
 //!    opening quote/bracket or a dash -> join.
 //! 4. `P` is prose ([`Para::is_prose`]) -> join (this is the page-break
@@ -17,7 +18,8 @@
 //! parser only offers plain text lines here.
 
 use super::lines::{
-    ends_sentence, is_clause, is_sentence_end, starts_with_closer, wants_continuation,
+    ends_sentence, is_clause, is_salutation, is_sentence_end, starts_with_closer,
+    wants_continuation,
 };
 
 /// A paragraph of at least this many characters counts as prose.
@@ -86,7 +88,7 @@ impl Para {
         {
             return true;
         }
-        if ends_sentence(&self.text) {
+        if ends_sentence(&self.text) || is_salutation(&self.text) {
             return false;
         }
         if !blank_between && wants_continuation(&self.text) {
@@ -130,10 +132,32 @@ mod tests {
         ] {
             assert!(!Para::new(t, 1).continues("同志们：", true), "{t}");
         }
-        // `：` at the end continues only with no blank line between.
-        let p = Para::new("同志们：", 1);
-        assert!(!p.continues("现在，我代表第十八届中央委员会向大会作报告。", true));
-        assert!(p.continues("现在，我代表第十八届中央委员会向大会作报告。", false));
+        // `：` at the end continues only with no blank line between (a
+        // salutation such as `同志们：` never does: see below).
+        let p = Para::new("大会的主题是：", 1);
+        assert!(!p.continues("不忘初心，牢记使命。", true));
+        assert!(p.continues("不忘初心，牢记使命。", false));
+    }
+
+    #[test]
+    fn a_salutation_is_a_paragraph_of_its_own() {
+        let text = "现在，我代表国务院，向大会报告政府工作，请予审议。";
+        for s in [
+            "各位代表：",
+            "同志们：",
+            "同志们、朋友们：",
+            "尊敬的各位来宾：",
+        ] {
+            assert!(!Para::new(s, 1).continues(text, false), "{s}");
+        }
+        // Clause punctuation still continues the line after it.
+        for s in [
+            "大会的主题是：",
+            "一年来，我们主要做了以下工作：",
+            "代表们说：",
+        ] {
+            assert!(Para::new(s, 1).continues(text, false), "{s}");
+        }
     }
 
     #[test]

@@ -48,6 +48,8 @@ pub enum Front {
     Subtitle,
     /// The adoption or date line (date, subtitle).
     Adopted,
+    /// Who gave a report or speech (a byline).
+    Speaker,
 }
 
 /// One article as recognised, with the events inside it in source order.
@@ -180,7 +182,16 @@ impl Report {
             articles: n,
             level,
             subs: lang.pick(subs.join("、"), subs.join(", ")),
-            bylines: count(|e| matches!(e, Event::Byline { .. })),
+            bylines: count(|e| {
+                matches!(
+                    e,
+                    Event::Byline { .. }
+                        | Event::Front {
+                            what: Front::Speaker,
+                            ..
+                        }
+                )
+            }),
             captions: count(|e| matches!(e, Event::Caption { .. })),
             headings: count(|e| matches!(e, Event::Heading { .. })),
             rejoined: count(|e| matches!(e, Event::Rejoined { .. })),
@@ -316,6 +327,7 @@ pub(super) fn front_text(what: Front, line: &usize, text: &str, lang: Lang) -> S
         Front::Number => ("发文字号", "document number"),
         Front::Subtitle => ("副标题", "subtitle"),
         Front::Adopted => ("通过或成文日期", "adoption or date"),
+        Front::Speaker => ("报告人", "speaker"),
         Front::TitleLines => {
             return lang.pick(
                 format!("标题跨行 第 {text} 行，已合并"),

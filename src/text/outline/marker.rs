@@ -176,9 +176,10 @@ fn number(scan: &mut Scan) -> Option<(u32, bool)> {
 /// The section number at the start of `text`, if it has one.
 ///
 /// The number must be followed by something (a title or text), and what
-/// follows must not make it a quantity: a digit (`3.5亿`), or a Chinese
-/// numeral that is itself a quantity or a list of numbers (`一、二十个`,
-/// `一、二月`). `第一章`, `第一节`, `第一编` and `第一条` must be followed by
+/// follows must not make it a quantity: a digit right after a number
+/// written in digits (`3.5亿`, `1、2号楼`), or a Chinese numeral that is
+/// itself a quantity or a list of numbers (`一、二十个`, `一、二月`). Any
+/// other text may follow, digits included (`一、2015年工作回顾`). `第一章`, `第一节`, `第一编` and `第一条` must be followed by
 /// white space, or be most of a short line (`第一章总则`).
 pub fn marker(text: &str) -> Option<Marker> {
     let chars: Vec<char> = text.chars().take(64).collect();
@@ -188,6 +189,8 @@ pub fn marker(text: &str) -> Option<Marker> {
     };
     scan.take_while(is_space);
     let start = scan.at;
+    // `3.5亿`, `1、2号楼`, `2024.05.01`: digits, a mark, digits again.
+    let mut decimal = false;
     let (style, value) = if let Some(found) = scan.peek().and_then(enclosed) {
         scan.at += 1;
         found
@@ -208,7 +211,10 @@ pub fn marker(text: &str) -> Option<Marker> {
         let (value, han) = number(&mut scan)?;
         match (han, scan.eat("、.．")?) {
             (true, '、') => (Style::Han, value),
-            (false, _) => (Style::Digit, value),
+            (false, _) => {
+                decimal = scan.peek().and_then(digit_value).is_some();
+                (Style::Digit, value)
+            }
             _ => return None,
         }
     };
@@ -223,7 +229,7 @@ pub fn marker(text: &str) -> Option<Marker> {
     scan.take_while(is_space);
     let end = scan.at;
     let rest: String = chars[end..].iter().take(8).collect();
-    if rest.is_empty() || quantity_follows(&rest) {
+    if decimal || rest.is_empty() || quantity_follows(&rest) {
         return None;
     }
     Some(Marker {
@@ -260,16 +266,15 @@ fn ordinal(scan: &mut Scan, text: &str) -> Option<(Style, u32)> {
     (spaced || short).then_some((style, value))
 }
 
-/// Whether `rest` (the text after a number) starts with a digit, or with
-/// a Chinese numeral that is a quantity or part of a list of numbers.
+/// Whether `rest` (the text after a number) starts with a Chinese numeral
+/// that is a quantity or part of a list of numbers. Anything else may
+/// follow a number: a year (`一、2015年工作回顾`), a quote, a bracket,
+/// Latin. (Digits straight after `1.` or `1、` are caught before: a
+/// decimal or a list, `3.5亿`, `1、2号楼`.)
 fn quantity_follows(rest: &str) -> bool {
-    let mut chars = rest.chars();
-    let Some(first) = chars.next() else {
+    let Some(first) = rest.chars().next() else {
         return false;
     };
-    if digit_value(first).is_some() {
-        return true;
-    }
     // `两` never continues a list of numbers: `一、两个确立` is a title.
     if !is_han_numeral(first) || matches!(first, '两' | '兩') {
         return false;
@@ -367,5 +372,26 @@ mod tests {
         assert_eq!(m("二、三农工作").map(|x| x.1), Some(2));
         assert_eq!(m("一、一带一路").map(|x| x.1), Some(1));
         assert_eq!(m("一、两个确立").map(|x| x.1), Some(1));
+    }
+
+    #[test]
+    fn any_text_may_follow_a_number_but_a_quantity() {
+        use Style::*;
+        assert_eq!(m("一、2015年工作回顾"), Some((Han, 1, 2)));
+        assert_eq!(m("三、 2016年重点工作"), Some((Han, 3, 3)));
+        assert_eq!(m("二、“十三五”时期"), Some((Han, 2, 2)));
+        assert_eq!(m("四、‘放管服’改革"), Some((Han, 4, 2)));
+        assert_eq!(m("五、「一带一路」"), Some((Han, 5, 2)));
+        assert_eq!(m("六、《民法典》实施"), Some((Han, 6, 2)));
+        assert_eq!(m("七、GDP核算"), Some((Han, 7, 2)));
+        assert_eq!(m("（二）2024年目标"), Some((ParenHan, 2, 3)));
+        assert_eq!(m("（3）5G建设"), Some((ParenDigit, 3, 3)));
+        assert_eq!(m("第二章 2024年预算"), Some((Chapter, 2, 4)));
+        assert_eq!(m("⒈2024年"), Some((Digit, 1, 1)));
+        assert_eq!(m("1. 2024年工作"), Some((Digit, 1, 3)));
+        // Digits straight after a number in digits: a decimal, a list, a date.
+        for s in ["3.5亿元", "1、2号楼", "2024.05.01", "1．5倍"] {
+            assert_eq!(m(s), None, "{s}");
+        }
     }
 }

@@ -121,6 +121,39 @@ fn numbers_inside_sentences_and_out_of_sequence_are_not_sections() {
     );
 }
 
+/// Issue 20, finding 5: in the 2016 and 2021 work reports the first
+/// heading's number is followed by a year (`一、2015年工作回顾`), which was
+/// read as a quantity (`3.5亿`), so `一、` lost its number and `二、`, `三、`
+/// nested beneath it.
+#[test]
+fn a_heading_number_followed_by_a_year_or_a_quote_keeps_its_level() {
+    let d = doc(vec![
+        para("各位代表："),
+        heading("一、2015年工作回顾"),
+        para("（一）稳增长。经济运行保持在合理区间。"),
+        heading("二、“十三五”时期主要目标任务和重大举措"),
+        para("（一）主要目标。到2020年全面建成小康社会。"),
+        heading("三、2016年重点工作"),
+        para("（一）稳定和完善宏观经济政策。"),
+        para("（二）加强供给侧结构性改革。"),
+    ]);
+    assert_eq!(
+        shape(&d),
+        owned(&[
+            (0, "一、2015年工作回顾"),
+            (1, "（一）稳增长"),
+            (0, "二、“十三五”时期主要目标任务和重大举措"),
+            (1, "（一）主要目标"),
+            (0, "三、2016年重点工作"),
+            (1, "（一）稳定和完善宏观经济政策"),
+            (1, "（二）加强供给侧结构性改革"),
+        ])
+    );
+    let o = Outline::of(&d);
+    let crumbs: Vec<&str> = o.path(6).iter().map(|&i| o.sections[i].short()).collect();
+    assert_eq!(crumbs, ["三、", "（二）"]);
+}
+
 #[test]
 fn one_missing_number_is_tolerated() {
     let d = doc(vec![

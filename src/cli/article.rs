@@ -1,0 +1,72 @@
+//! One article named on the command line (`show ARCHIVE ID`, `outline
+//! ARCHIVE ID`, or `ID --archive ARCHIVE`): which archive and id were
+//! meant, and the article read through the same loader as the reader,
+//! its problems said on standard error.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use super::fail;
+use super::open::{Opening, load_library};
+use super::say::Say;
+use crate::model::{self, Library, Mended};
+use crate::text::sanitize::sanitize_line;
+
+/// How an article was named: the positional arguments and `--archive`.
+pub(crate) struct Named<'a> {
+    pub archive: Option<&'a PathBuf>,
+    pub id: Option<&'a String>,
+    pub archive_option: Option<&'a PathBuf>,
+    pub open: &'a Opening,
+}
+
+/// Opens the article named, found by the id index (only its body
+/// parsed); what was mended in it is said on `err`. On failure the
+/// message is written and the exit status returned.
+pub(crate) fn open_named(named: &Named, err: &mut dyn Write) -> Result<Mended, u8> {
+    let lang = named.open.lang;
+    let (path, id) = target(named).map_err(|say| fail(err, &say.text(lang)))?;
+    let archive = load_library(path, named.open).map_err(|e| fail(err, &e))?;
+    let name = path.map_or_else(
+        || "--sample".to_string(),
+        |p| sanitize_line(&p.display().to_string()),
+    );
+    let Some(i) = archive.index_of(id).or_else(|| broken_index(&archive, id)) else {
+        let id = sanitize_line(id);
+        return Err(fail(err, &Say::NoSuchId { id, archive: name }.text(lang)));
+    };
+    let mended = archive.open(i).map_err(|e| fail(err, &e.text(lang)))?;
+    for f in &mended.faults {
+        let problem = model::Problem {
+            location: None,
+            article: sanitize_line(id),
+            message: f.clone(),
+        };
+        let _ = writeln!(err, "bulletin: {}", problem.what(lang));
+    }
+    Ok(mended.into_owned())
+}
+
+/// A broken article named by its id, to say why it cannot be shown.
+fn broken_index(archive: &Library, id: &str) -> Option<usize> {
+    (0..archive.articles.len())
+        .find(|&i| archive.broken(i).is_some() && archive.articles[i].id == id)
+}
+
+/// Which archive and which id: `ARCHIVE ID`, or `ID --archive ARCHIVE`
+/// (or `--sample`).
+fn target<'a>(named: &Named<'a>) -> Result<(Option<&'a Path>, &'a str), Say> {
+    let option = named.archive_option.map(PathBuf::as_path);
+    let by_option = option.is_some() || named.open.sample;
+    let command = named.open.command;
+    match (named.archive.map(PathBuf::as_path), named.id) {
+        (Some(_), Some(_)) if option.is_some() => Err(Say::ArchiveTwice),
+        (Some(archive), Some(id)) => Ok((Some(archive), id)),
+        (Some(first), None) => match first.to_str() {
+            Some(id) if by_option => Ok((option, id)),
+            _ if by_option || first.exists() => Err(Say::NeedId(command)),
+            _ => Err(Say::NeedArchive(command)),
+        },
+        (None, _) => Err(Say::NeedId(command)),
+    }
+}
