@@ -35,12 +35,12 @@ impl App {
             Ok(m) => Some(crate::model::mended_doc(&m, lang)),
             // Never a body of another version under this listing: said,
             // with the key that reads the new version.
-            Err(why @ crate::model::ArticleError::Changed { .. }) => {
+            Err(crate::model::ArticleError::Changed { label, .. }) => {
                 let key = self
                     .keymap
                     .first_key(super::Context::Global, &super::Action::Reload);
                 let key = key.map_or_else(|| "R".to_string(), |k| k.label());
-                let text = super::i18n::article_changed(lang, &why.text(lang), &key);
+                let text = super::i18n::article_changed(lang, &label, &key);
                 self.status = Some(text);
                 None
             }

@@ -244,6 +244,9 @@ fn the_reader_never_shows_a_body_of_another_version() {
     bulletin::app::effect::update_inline(&mut app, Action::Open);
     let status = app.status.clone().unwrap_or_default();
     assert!(app.reader().is_none(), "not opened");
-    assert!(status.contains("changed since it was opened"), "{status}");
-    assert!(status.contains("R: read it again"), "{status}");
+    assert!(
+        status.contains(&format!("Article {id} changed on disk")),
+        "{status}"
+    );
+    assert!(status.contains("R reads it again"), "{status}");
 }

@@ -42,22 +42,13 @@ pub fn reload_failed(lang: Lang, key: &str) -> String {
     }
 }
 
-/// An article whose bytes are no longer those its listing was read from
-/// (`why`, from the model): `key` reads the archive again.
-pub fn article_changed(lang: Lang, why: &str, key: &str) -> String {
+/// Article `label`'s bytes are no longer those its listing was read
+/// from: `key` reads the archive again. Short: it must fit a status line.
+pub fn article_changed(lang: Lang, label: &str, key: &str) -> String {
     match lang {
-        Lang::Zh => format!("{why}（按 {key} 重新读取档案）"),
-        Lang::En => format!("{why} ({key}: read it again)"),
+        Lang::Zh => format!("文章 {label} 在档案读入后已改变，按 {key} 重新读取"),
+        Lang::En => format!("Article {label} changed on disk; {key} reads it again"),
     }
-}
-
-/// The model's text for an article whose file changed, as an example.
-fn changed_example(lang: Lang) -> String {
-    let changed = crate::model::ArticleError::Changed {
-        label: "a".into(),
-        file: "a.json".into(),
-    };
-    changed.text(lang)
 }
 
 /// Every formatted message, for the test that walks them all.
@@ -66,7 +57,7 @@ pub fn examples(lang: Lang) -> Vec<String> {
         problems_line(lang, 1, "!"),
         problems_line(lang, 3, "!"),
         reloaded(lang, 1, 0),
-        article_changed(lang, &changed_example(lang), "R"),
+        article_changed(lang, "a1", "R"),
         article_gone(lang, "T"),
         reload_failed(lang, "!"),
         super::hits_in_articles(lang, 18, 3),
