@@ -69,6 +69,7 @@ pub const ALL: &[Msg] = &[
     Msg::Indexing,
     Msg::IndexFailed,
     Msg::NoHits,
+    Msg::NoDates,
     Msg::Unreadable,
     Msg::OrderArchive,
     Msg::OrderHits,

@@ -71,6 +71,7 @@ pub enum Msg {
     Indexing,
     IndexFailed,
     NoHits,
+    NoDates,
     Unreadable,
     OrderArchive,
     OrderHits,
