@@ -14,6 +14,7 @@ mod config_load;
 mod e2e_bookmarks;
 mod e2e_follow;
 mod e2e_hostile;
+mod e2e_input;
 mod e2e_outline;
 mod e2e_reader;
 mod e2e_resize;
