@@ -31,8 +31,8 @@ impl Input {
     }
 }
 
-/// How long after the start-up probe keys that could be pieces of a
-/// terminal reply are dropped (see [`reply_like`]).
+/// How long after a start-up probe that got no answer keys that could be
+/// pieces of a late terminal reply are dropped (see [`reply_like`]).
 pub const AFTER_PROBE: Duration = Duration::from_millis(500);
 
 /// Set once reading the terminal failed: it is gone.
