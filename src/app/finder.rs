@@ -57,8 +57,12 @@ pub struct Finder {
     /// The query as typed.
     pub text: String,
     pub query: Option<ArchiveQuery>,
-    /// Why the query cannot run (a bad regular expression).
+    /// Why the query cannot run (a bad regular expression, a date facet
+    /// that is not a date).
     pub error: Option<String>,
+    /// The query has a date facet and no article of the archive has a
+    /// date: it can find nothing, and the screen says why.
+    pub undated: bool,
     pub results: Results,
     /// The search the results belong to; batches of older ones are dropped.
     pub generation: u64,

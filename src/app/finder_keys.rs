@@ -42,6 +42,7 @@ impl App {
         match ArchiveQuery::parse(text) {
             Ok(q) => {
                 finder.error = None;
+                finder.undated = q.facets.dates_unknown(&self.archive.articles);
                 finder.query = Some(q.clone());
                 self.start_index_if_missing();
                 // While the index is built the search waits for it (it
@@ -59,6 +60,7 @@ impl App {
             }
             Err(e) => {
                 finder.query = None;
+                finder.undated = false;
                 finder.error = Some(e.text(self.settings.lang));
                 self.effects.push(Effect::StopSearch);
             }

@@ -23,9 +23,10 @@ ARCHIVE 为 .json 档案、.jsonl 文件（每行一篇文章）或存放这些�
 pub(super) const SEARCH_ZH: &str = "\
 QUERY 的匹配与阅读器中的搜索相同：含大写字母时区分大小写，全角半角视为相同
 （ＡＢＣ１２３ = ABC123），简体繁体视为相同（社区 = 社區）；以 re: 开头为正则表达式。
-QUERY 中也可写限定条件：subdistrict:名称 district:名称 after:日期 before:日期
-（after: 保留该日期及以后的文章，before: 保留该日期以前的；日期为 YYYY、YYYY-MM
-或 YYYY-MM-DD）。
+QUERY 中也可写限定条件：subdistrict:名称 district:名称 after:日期 before:日期。
+日期为 YYYY、YYYY-MM 或 YYYY-MM-DD（也可用 / 或 . 分隔，月、日可不补零，可用全角
+数字）；只写年或年月时指其第一天。after: 保留该日期及以后的文章，before: 保留该日期
+以前的，所以 after:2021 before:2022 即 2021 年全年；没有日期的文章不列入。
 
 大档案（4 MB 以上）第一次搜索时在缓存目录（$BULLETIN_CACHE_DIR，否则
 $XDG_CACHE_HOME/bulletin）建立折叠文本的索引，档案改变后重建。
@@ -33,7 +34,7 @@ $XDG_CACHE_HOME/bulletin）建立折叠文本的索引，档案改变后重建�
 退出状态：
   0  至少有一处结果
   1  没有结果，或档案无法读取，或查询无效
-  2  命令行有误";
+  2  命令行有误（包括写得不对的日期）";
 
 pub(super) const TEMPLATE_ZH: &str =
     "{about-with-newline}\n用法：{usage}\n\n{all-args}{after-help}";
@@ -157,7 +158,11 @@ pub(super) const ARGS_ZH: &[(&str, &str, &str)] = &[
         "after",
         "只搜该日期及以后的文章（YYYY、YYYY-MM 或 YYYY-MM-DD）",
     ),
-    ("search", "before", "只搜该日期以前的文章"),
+    (
+        "search",
+        "before",
+        "只搜该日期以前的文章（只写年或年月时：其第一天以前）",
+    ),
     ("search", "no_index", "逐篇搜索，不用索引"),
     (
         "search",

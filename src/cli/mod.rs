@@ -237,8 +237,11 @@ QUERY matches as the reader's search does: case-insensitive unless it has
 capitals, full and half width alike (ＡＢＣ１２３ = ABC123), simplified and
 traditional Chinese alike (社区 = 社區); `re:PATTERN` is a regular expression.
 Facet terms in QUERY work too: subdistrict:NAME district:NAME after:DATE
-before:DATE (after: keeps articles on or after the date, before: those before
-it; DATE is YYYY, YYYY-MM or YYYY-MM-DD).
+before:DATE. DATE is YYYY, YYYY-MM or YYYY-MM-DD (/ or . may separate, leading
+zeros may be left out, full-width digits work); a year or month stands for its
+first day. after: keeps articles dated on or after it, before: those dated
+before it, so after:2021 before:2022 is the year 2021; undated articles are
+left out.
 
 Large archives (4 MB and up) are searched through an index of their folded
 text, built on first use in the cache directory ($BULLETIN_CACHE_DIR, else
@@ -247,7 +250,7 @@ $XDG_CACHE_HOME/bulletin) and rebuilt when the archive changes.
 Exit status:
   0  at least one hit
   1  no hits, or the archive could not be loaded, or the query is invalid
-  2  the command line was wrong";
+  2  the command line was wrong (a DATE that is not one included)";
 
 #[derive(Debug, Args)]
 pub struct SearchArgs {
@@ -264,7 +267,7 @@ pub struct SearchArgs {
     /// Only articles dated on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD).
     #[arg(long, value_name = "DATE")]
     pub after: Option<String>,
-    /// Only articles dated before DATE.
+    /// Only articles dated before DATE (a year or month: before its first day).
     #[arg(long, value_name = "DATE")]
     pub before: Option<String>,
     /// Machine-readable output.

@@ -57,6 +57,8 @@ pub enum Say {
     TerminalError(String),
     /// `bulletin search` with only facets, or an empty query.
     NothingToSearch,
+    /// A date facet on an archive none of whose articles has a date.
+    NoDates,
     /// `18 hits in 3 articles`.
     SearchTotals {
         hits: usize,
@@ -204,6 +206,12 @@ impl Say {
             Say::NothingToSearch => lang
                 .pick("没有要搜索的内容", "nothing to search for")
                 .into(),
+            Say::NoDates => lang
+                .pick(
+                    "档案中的文章都没有日期，按日期（after:、before:）限定后一篇也不剩",
+                    "no article in this archive has a date, so after:/before: leave none to search",
+                )
+                .into(),
             Say::SearchTotals { hits, articles } => {
                 crate::app::i18n::hits_in_articles(lang, *hits, *articles)
             }
@@ -269,6 +277,7 @@ impl Say {
             Say::NoStore("read-only".into()),
             Say::TerminalError("gone".into()),
             Say::NothingToSearch,
+            Say::NoDates,
             Say::SearchTotals {
                 hits: 18,
                 articles: 3,

@@ -6,8 +6,8 @@ use std::sync::atomic::AtomicBool;
 
 use serde_json::json;
 
-use super::{EXIT_FAILURE, EXIT_OK, Say, SearchArgs, load_library};
-use crate::find::{self, ArchiveQuery, Batch, Corpus, FoldIndex, Lookup};
+use super::{EXIT_FAILURE, EXIT_OK, EXIT_USAGE, Say, SearchArgs, load_library};
+use crate::find::{self, ArchiveQuery, ArchiveQueryError, Batch, Corpus, FoldIndex, Lookup};
 use crate::model::Library;
 use crate::text::sanitize_line;
 
@@ -16,6 +16,9 @@ const SNIPPETS: usize = 3;
 
 pub fn run_search(args: &SearchArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     let lang = args.open.lang;
+    if let Err(e) = date_options(args) {
+        return usage(err, &e.text(lang));
+    }
     let lib = match load_library(args.archive.as_deref(), &args.open) {
         Ok(l) => l,
         Err(e) => return fail(err, &e),
@@ -23,8 +26,12 @@ pub fn run_search(args: &SearchArgs, out: &mut dyn Write, err: &mut dyn Write) -
     let query = match ArchiveQuery::parse(&with_facets(args)) {
         Ok(q) if q.query.is_some() => q,
         Ok(_) => return fail(err, &Say::NothingToSearch.text(lang)),
+        Err(e @ ArchiveQueryError::Date(_)) => return usage(err, &e.text(lang)),
         Err(e) => return fail(err, &e.text(lang)),
     };
+    if query.facets.dates_unknown(&lib.articles) {
+        let _ = writeln!(err, "bulletin: {}", Say::NoDates.text(lang));
+    }
     let cache = find::cache_dir(args.cache_dir.as_deref());
     let index = open_index(&lib, args, cache.as_deref(), err);
     let mut all = Batch::default();
@@ -60,6 +67,17 @@ pub fn run_search(args: &SearchArgs, out: &mut dyn Write, err: &mut dyn Write) -
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => EXIT_OK,
         Err(e) => fail(err, &Say::CannotWrite(e.to_string()).text(lang)),
     }
+}
+
+/// `--after` and `--before` are dates (the query's own `after:` and
+/// `before:` are checked as it is parsed).
+fn date_options(args: &SearchArgs) -> Result<(), find::DateError> {
+    for (flag, value) in [("--after", &args.after), ("--before", &args.before)] {
+        if let Some(v) = value {
+            find::facet_date(&format!("{flag} {v}"), v)?;
+        }
+    }
+    Ok(())
 }
 
 /// The query with the facet options added as terms.
@@ -220,4 +238,10 @@ fn write_json(
 fn fail(err: &mut dyn Write, msg: &str) -> u8 {
     let _ = writeln!(err, "bulletin: {}", sanitize_line(msg));
     EXIT_FAILURE
+}
+
+/// A date on the command line that is not one: a usage error (exit 2).
+fn usage(err: &mut dyn Write, msg: &str) -> u8 {
+    fail(err, msg);
+    EXIT_USAGE
 }

@@ -14,6 +14,7 @@
 //! searched, and stop when cancelled.
 
 mod cache;
+mod date;
 pub mod index;
 mod query;
 mod results;
@@ -21,8 +22,9 @@ mod scan;
 mod snippet;
 
 pub use cache::{CACHE_DIR_ENV, Lookup, cache_dir, lookup};
+pub use date::DateError;
 pub use index::{FoldIndex, SpanError, index_path};
-pub use query::{ArchiveQuery, FACETS, Facets};
+pub use query::{ArchiveQuery, ArchiveQueryError, FACETS, Facets, facet_date};
 pub use results::{Order, Results};
 pub use scan::{Batch, Hit, run};
 pub use snippet::{Snippet, best_match, snippet};

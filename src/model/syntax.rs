@@ -161,7 +161,8 @@ fn invalid_type(rest: &str) -> Syntax {
     let found = match found.split(' ').next().unwrap_or("") {
         "sequence" => Kind::Array,
         "map" => Kind::Object,
-        "unit" => Kind::Null,
+        // serde_json says `null` (serde itself `unit value`).
+        "null" | "unit" => Kind::Null,
         "string" => Kind::String,
         "integer" | "floating" => Kind::Number,
         "boolean" => Kind::Bool,
@@ -230,5 +231,17 @@ mod tests {
             invalid_type("sequence, expected an archive object").text(crate::lang::Lang::En),
             "expected an archive object, found an array"
         );
+    }
+
+    #[test]
+    fn null_of_the_wrong_kind_reads_naturally_too() {
+        let text = "{\"format\": \"bulletin-archive/1\", \"articles\": null}";
+        let err = serde_json::from_str::<crate::model::Archive>(text).unwrap_err();
+        let said = humanize(&err);
+        let en = said.text(crate::lang::Lang::En);
+        assert!(en.ends_with(", found null"), "{en}");
+        assert!(!en.contains("wrong type"), "{en}");
+        let zh = said.text(crate::lang::Lang::Zh);
+        assert!(!zh.contains("wrong type"), "in Chinese too: {zh}");
     }
 }

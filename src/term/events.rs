@@ -1,6 +1,11 @@
 //! Event sources: terminal input on one thread, signals on another
 //! (`signals`), both feeding one channel the run loop blocks on. Idle means
 //! idle: no polling.
+//!
+//! crossterm reads the terminal with its `use-dev-tty` source (`poll(2)`,
+//! level-triggered; see Cargo.toml): its default mio source, edge-triggered,
+//! returned a resize and dropped the keys that were ready with it, which
+//! then waited in the terminal until the next key (issue 20).
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
@@ -26,8 +31,8 @@ impl Input {
     }
 }
 
-/// How long after the start-up probe keys that could be pieces of a
-/// terminal reply are dropped (see [`reply_like`]).
+/// How long after a start-up probe that got no answer keys that could be
+/// pieces of a late terminal reply are dropped (see [`reply_like`]).
 pub const AFTER_PROBE: Duration = Duration::from_millis(500);
 
 /// Set once reading the terminal failed: it is gone.

@@ -80,7 +80,11 @@ fn take_over(app: &mut App, options: Options, input: events::Input) -> std::io::
             _ => WidthSource::Detected,
         };
         crate::app::effect::update_inline(app, Action::WidthMode(found.mode(), source));
-        quiet_until = Some(std::time::Instant::now() + events::AFTER_PROBE);
+        // Only an unanswered probe can still be answered late; after an
+        // answer, keys typed ahead (`?`, a count, Esc) are keys.
+        if found == ProbeResult::NoAnswer {
+            quiet_until = Some(std::time::Instant::now() + events::AFTER_PROBE);
+        }
     }
     if signals::received().is_some() {
         return Ok(());

@@ -17,8 +17,9 @@
 //!   `ESC[?` made it swallow every key up to the next `c` or `u`.)
 //! * A well-formed reply that arrives after the timeout is parsed by
 //!   crossterm as an internal event and dropped; for a short while after
-//!   the probe the input thread also drops keys that can be pieces of a
-//!   damaged one (`events::AFTER_PROBE`).
+//!   a probe that timed out the input thread also drops keys that can be
+//!   pieces of a damaged one (`events::AFTER_PROBE`). After an answer
+//!   nothing more can come, so keys typed ahead are all kept.
 //! * No answer within the timeout: [`ProbeResult::NoAnswer`], drawn narrow.
 
 use std::io::{self, Write};

@@ -61,6 +61,9 @@ pub fn summary(app: &App, f: &Finder) -> String {
     }
     let r = &f.results;
     let mut s = hits_in_articles(app.settings.lang, r.total_hits, r.articles());
+    if f.undated {
+        s = format!("{}  {s}", t(app, Msg::NoDates));
+    }
     if !r.done && r.in_scope > 0 {
         let pct = r.scanned * 100 / r.in_scope;
         s += &format!("  {} {pct}%", t(app, Msg::Searching));
@@ -86,7 +89,9 @@ fn draw_list(app: &App, f: &Finder, area: Rect, buf: &mut Buffer, theme: &Theme,
         border_style(theme, focused),
     );
     if f.listed.is_empty() {
-        let msg = if f.results.done {
+        let msg = if f.undated {
+            t(app, Msg::NoDates)
+        } else if f.results.done {
             t(app, Msg::NoHits)
         } else {
             ""

@@ -336,3 +336,22 @@ fn both_forms_of_the_sample_pass_every_check() {
         case(text.as_bytes(), name, 80, true).unwrap();
     }
 }
+
+/// A case the fuzzer found (issue 20): `"articles": null` on line 4 and
+/// an unclosed object after it. The loader refuses the null where it
+/// begins, as a value of the wrong kind, before serde_json's own error on
+/// line 5; it said "wrong type: null, …", not recognising serde_json's
+/// word for null, so the message was neither in words nor translated.
+#[test]
+fn articles_null_before_a_syntax_error_is_refused_where_the_null_is() {
+    use super::hostile_loader_mutate::Mutation;
+    let mut bytes = SAMPLE_JSON.as_bytes().to_vec();
+    let found = [
+        Mutation::Insert(5328425991861260631, 0),
+        Mutation::Swap(11023991219589892346, 3),
+    ];
+    for m in &found {
+        apply(&mut bytes, m);
+    }
+    case(&bytes, "zhongyuan.json", 80, false).unwrap();
+}

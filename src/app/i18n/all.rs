@@ -70,6 +70,7 @@ pub const ALL: &[Msg] = &[
     Msg::IndexFailed,
     Msg::IndexDamaged,
     Msg::NoHits,
+    Msg::NoDates,
     Msg::Unreadable,
     Msg::OrderArchive,
     Msg::OrderHits,

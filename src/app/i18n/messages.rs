@@ -128,6 +128,10 @@ impl Msg {
                 "The search index was damaged: those articles were searched one by one; rebuilding it",
             ),
             Msg::NoHits => ("没有结果", "No hits"),
+            Msg::NoDates => (
+                "档案中的文章都没有日期，after:/before: 找不到文章",
+                "No article here has a date: after:/before: find none",
+            ),
             Msg::Unreadable => ("无法读取", "unreadable"),
             Msg::OrderArchive => ("按文档顺序", "archive order"),
             Msg::OrderHits => ("按命中数", "most hits first"),

@@ -72,6 +72,7 @@ pub enum Msg {
     IndexFailed,
     IndexDamaged,
     NoHits,
+    NoDates,
     Unreadable,
     OrderArchive,
     OrderHits,
