@@ -49,6 +49,36 @@ fn bookmark(note: &str) -> Bookmark {
     Bookmark::new(make_anchor("a1", &UNITS, 1, 2), note, "正文", "标题", None)
 }
 
+/// A child among seven others saving at once. Opening waits at most
+/// `OPEN_LOCK_WAIT` (1 s) for the lock and then goes on without it, with a
+/// `Locked` notice, by design (start-up never blocks on a busy state
+/// file); a save waits 2 s, then fails to be retried. On a loaded machine
+/// seven busy writers hold the lock longer than that (3 of 6 runs with
+/// both cores busy), so a child takes the notice as the documented
+/// answer and retries its saves as the reader's saver does. What is
+/// checked stays: every bookmark of every child is kept.
+fn open_as_child(dir: &Path) -> Store {
+    let (store, notices) = Store::open(dir).expect("open");
+    assert!(
+        notices
+            .iter()
+            .all(|n| matches!(n, bulletin::store::Notice::Locked { .. })),
+        "unexpected notices: {notices:?}"
+    );
+    store
+}
+
+/// Saves, retrying while another process holds the lock (bounded).
+fn save_as_child(store: &mut Store) {
+    for _ in 0..60 {
+        match store.save() {
+            Err(bulletin::store::StoreError::Locked { .. }) => continue,
+            done => return done.expect("child save"),
+        }
+    }
+    panic!("the lock stayed taken for two minutes");
+}
+
 fn open_quietly(dir: &Path) -> Store {
     let (store, notices) = Store::open(dir).expect("open");
     assert!(notices.is_empty(), "unexpected notices: {notices:?}");
@@ -58,10 +88,10 @@ fn open_quietly(dir: &Path) -> Store {
 #[test]
 fn eight_processes_add_bookmarks_concurrently() {
     if let Some((dir, tag)) = child_env() {
-        let mut store = open_quietly(Path::new(&dir));
+        let mut store = open_as_child(Path::new(&dir));
         for i in 0..PER_CHILD {
             store.add_bookmark(&key(), bookmark(&format!("{tag}-{i}")));
-            store.save().expect("child save");
+            save_as_child(&mut store);
         }
         println!("CHILD done {tag}");
         return;
