@@ -7,6 +7,7 @@
 //! which the help screen, the key hints and the settings file read.
 
 pub mod action;
+mod actions;
 pub mod browse;
 mod copy;
 pub mod effect;

@@ -14,32 +14,15 @@ impl App {
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
         // What the machine does (not the user) leaves the message shown,
         // such as the start-up offer to continue reading.
-        let from_user = !matches!(
-            action,
-            Action::Tick
-                | Action::Resize(..)
-                | Action::Saved(_)
-                | Action::WidthMode(..)
-                | Action::Found(..)
-                | Action::IndexProgress(..)
-                | Action::IndexDone(_)
-                | Action::Reloaded(_)
-        );
-        if from_user {
+        let machine = action.is_machine();
+        if !machine {
             self.status = None;
         }
         // A count applies to the next key, whatever that key does.
-        let count = match action {
-            Action::Tick
-            | Action::Resize(..)
-            | Action::Saved(_)
-            | Action::Notice(_)
-            | Action::WidthMode(..)
-            | Action::Found(..)
-            | Action::IndexProgress(..)
-            | Action::IndexDone(_)
-            | Action::Reloaded(_) => self.count,
-            _ => self.count.take(),
+        let count = if machine {
+            self.count
+        } else {
+            self.count.take()
         };
         match action {
             Action::Quit => self.request_quit(),

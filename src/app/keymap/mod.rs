@@ -188,13 +188,10 @@ impl Keymap {
     }
 }
 
-/// The action called `name` (its [`Action::name`]), if the built-in
-/// keymap has it anywhere: only those can be given keys.
+/// The action called `name` (its [`Action::name`]), if it is one a user
+/// can bind ([`Action::KEYED`]).
 pub fn action_named(name: &str) -> Option<Action> {
-    DEFAULTS
-        .iter()
-        .find(|(_, _, a)| a.name() == name)
-        .map(|(_, _, a)| a.clone())
+    Action::KEYED.iter().find(|a| a.name() == name).cloned()
 }
 
 /// Names of the actions that can be bound, in keymap order, each once.
@@ -228,6 +225,22 @@ fn unbound_text(context: Context, key: Key) -> Option<Action> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The declaration says which actions can be bound; the built-in
+    /// keymap binds each of them somewhere, and nothing else.
+    #[test]
+    fn the_keyed_actions_are_the_bound_ones() {
+        for a in Action::KEYED {
+            assert!(DEFAULTS.iter().any(|(_, _, b)| b == a), "{a:?} unbound");
+            assert!(!a.is_machine() && !a.describe(crate::lang::Lang::En).is_empty());
+        }
+        for (_, _, a) in DEFAULTS {
+            assert!(
+                Action::KEYED.contains(a),
+                "{a:?} bound but not declared a key"
+            );
+        }
+    }
 
     #[test]
     fn one_entry_per_context_and_action_and_no_key_twice() {
