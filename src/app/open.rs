@@ -72,7 +72,8 @@ impl App {
         let back = match std::mem::replace(&mut self.view, View::Browse) {
             View::Read { back, .. } => back,
             from @ (View::Results { .. } | View::Problems { .. }) => Box::new(from),
-            _ => Box::new(View::Browse),
+            // Every view named: a new one must say where `q` returns.
+            View::Browse | View::Bookmarks { .. } | View::Outline { .. } => Box::new(View::Browse),
         };
         self.view = View::Read {
             reader: Box::new(reader),

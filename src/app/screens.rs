@@ -78,134 +78,158 @@ const fn hint(actions: &'static [Action], label: Msg) -> Hint {
 
 /// Every screen, in the order of the help screen.
 pub const SCREENS: &[ScreenInfo] = &[
-    ScreenInfo {
-        screen: Screen::Browse,
-        context: Context::Browse,
-        title: Msg::ScreenBrowse,
-        hints: &[
-            hint(&[Action::Open], Msg::HintOpen),
-            hint(&[Action::NextPane], Msg::HintPane),
-            hint(&[Action::StartFilter], Msg::HintFilter),
-            hint(&[Action::ToggleHelp], Msg::HintHelp),
-            hint(&[Action::Back], Msg::HintQuit),
-        ],
-        notes: &[Msg::NoteTypeToFilter],
-    },
-    ScreenInfo {
-        screen: Screen::Read,
-        context: Context::Reader,
-        title: Msg::ScreenReader,
-        hints: &[
-            hint(&[Action::PageDown], Msg::HintPage),
-            hint(
-                &[Action::PrevArticle, Action::NextArticle],
-                Msg::HintPrevNext,
-            ),
-            hint(&[Action::Search], Msg::HintSearch),
-            hint(&[Action::Outline], Msg::HintOutline),
-            hint(&[Action::ToggleHelp], Msg::HintHelp),
-            hint(&[Action::Back], Msg::HintBack),
-        ],
-        notes: &[Msg::NoteCount, Msg::NoteJumps, Msg::NoteJumpBack],
-    },
-    ScreenInfo {
-        screen: Screen::Bookmarks,
-        context: Context::Marks,
-        title: Msg::ScreenMarks,
-        hints: &[
-            hint(&[Action::Open], Msg::HintOpen),
-            hint(&[Action::Delete], Msg::HintDelete),
-            hint(&[Action::Undo], Msg::HintUndo),
-            hint(&[Action::StartFilter], Msg::HintFilter),
-            hint(&[Action::Back], Msg::HintBack),
-        ],
-        notes: &[Msg::NoteTypeToFilter],
-    },
-    ScreenInfo {
-        screen: Screen::Results,
-        context: Context::Results,
-        title: Msg::ScreenResults,
-        hints: &[
-            hint(&[Action::Open], Msg::HintOpen),
-            hint(&[Action::ArchiveSearch], Msg::HintEditSearch),
-            hint(&[Action::Sort], Msg::HintOrder),
-            hint(&[Action::CycleYear], Msg::HintYear),
-            hint(&[Action::Back], Msg::HintBack),
-        ],
-        notes: &[Msg::NoteResults],
-    },
-    ScreenInfo {
-        screen: Screen::Find,
-        context: Context::Input,
-        title: Msg::ScreenFind,
-        hints: &[],
-        notes: &[Msg::NoteFind, Msg::NoteFacets],
-    },
-    ScreenInfo {
-        screen: Screen::Outline,
-        context: Context::Outline,
-        title: Msg::ScreenOutline,
-        hints: &[
-            hint(&[Action::Open], Msg::HintJump),
-            hint(&[Action::StartFilter], Msg::HintFilter),
-            hint(&[Action::Back], Msg::HintBack),
-        ],
-        notes: &[Msg::NoteOutline],
-    },
-    ScreenInfo {
-        screen: Screen::Filter,
-        context: Context::Input,
-        title: Msg::ScreenFilter,
-        hints: &[],
-        notes: &[Msg::NoteFilter],
-    },
-    ScreenInfo {
-        screen: Screen::Search,
-        context: Context::Input,
-        title: Msg::ScreenSearch,
-        hints: &[],
-        notes: &[Msg::NoteSearch],
-    },
-    ScreenInfo {
-        screen: Screen::Note,
-        context: Context::Input,
-        title: Msg::ScreenNote,
-        hints: &[],
-        notes: &[Msg::NoteNote],
-    },
-    ScreenInfo {
-        screen: Screen::Problems,
-        context: Context::Problems,
-        title: Msg::ScreenProblems,
-        hints: &[
-            hint(&[Action::Open], Msg::HintOpen),
-            hint(&[Action::Reload], Msg::HintReload),
-            hint(&[Action::Back], Msg::HintBack),
-        ],
-        notes: &[Msg::NoteProblems],
-    },
-    ScreenInfo {
-        screen: Screen::Quit,
-        context: Context::Input,
-        title: Msg::ScreenQuit,
-        hints: &[],
-        notes: &[Msg::NoteQuit],
-    },
-    ScreenInfo {
-        screen: Screen::Help,
-        context: Context::Help,
-        title: Msg::ScreenHelp,
-        hints: &[],
-        notes: &[],
-    },
+    BROWSE, READ, BOOKMARKS, RESULTS, FIND, OUTLINE, FILTER, SEARCH, NOTE, PROBLEMS, QUIT, HELP,
 ];
 
-/// The table's row for `screen`.
+const BROWSE: ScreenInfo = ScreenInfo {
+    screen: Screen::Browse,
+    context: Context::Browse,
+    title: Msg::ScreenBrowse,
+    hints: &[
+        hint(&[Action::Open], Msg::HintOpen),
+        hint(&[Action::NextPane], Msg::HintPane),
+        hint(&[Action::StartFilter], Msg::HintFilter),
+        hint(&[Action::ToggleHelp], Msg::HintHelp),
+        hint(&[Action::Back], Msg::HintQuit),
+    ],
+    notes: &[Msg::NoteTypeToFilter],
+};
+
+const READ: ScreenInfo = ScreenInfo {
+    screen: Screen::Read,
+    context: Context::Reader,
+    title: Msg::ScreenReader,
+    hints: &[
+        hint(&[Action::PageDown], Msg::HintPage),
+        hint(
+            &[Action::PrevArticle, Action::NextArticle],
+            Msg::HintPrevNext,
+        ),
+        hint(&[Action::Search], Msg::HintSearch),
+        hint(&[Action::Outline], Msg::HintOutline),
+        hint(&[Action::ToggleHelp], Msg::HintHelp),
+        hint(&[Action::Back], Msg::HintBack),
+    ],
+    notes: &[Msg::NoteCount, Msg::NoteJumps, Msg::NoteJumpBack],
+};
+
+const BOOKMARKS: ScreenInfo = ScreenInfo {
+    screen: Screen::Bookmarks,
+    context: Context::Marks,
+    title: Msg::ScreenMarks,
+    hints: &[
+        hint(&[Action::Open], Msg::HintOpen),
+        hint(&[Action::Delete], Msg::HintDelete),
+        hint(&[Action::Undo], Msg::HintUndo),
+        hint(&[Action::StartFilter], Msg::HintFilter),
+        hint(&[Action::Back], Msg::HintBack),
+    ],
+    notes: &[Msg::NoteTypeToFilter],
+};
+
+const RESULTS: ScreenInfo = ScreenInfo {
+    screen: Screen::Results,
+    context: Context::Results,
+    title: Msg::ScreenResults,
+    hints: &[
+        hint(&[Action::Open], Msg::HintOpen),
+        hint(&[Action::ArchiveSearch], Msg::HintEditSearch),
+        hint(&[Action::Sort], Msg::HintOrder),
+        hint(&[Action::CycleYear], Msg::HintYear),
+        hint(&[Action::Back], Msg::HintBack),
+    ],
+    notes: &[Msg::NoteResults],
+};
+
+const FIND: ScreenInfo = ScreenInfo {
+    screen: Screen::Find,
+    context: Context::Input,
+    title: Msg::ScreenFind,
+    hints: &[],
+    notes: &[Msg::NoteFind, Msg::NoteFacets],
+};
+
+const OUTLINE: ScreenInfo = ScreenInfo {
+    screen: Screen::Outline,
+    context: Context::Outline,
+    title: Msg::ScreenOutline,
+    hints: &[
+        hint(&[Action::Open], Msg::HintJump),
+        hint(&[Action::StartFilter], Msg::HintFilter),
+        hint(&[Action::Back], Msg::HintBack),
+    ],
+    notes: &[Msg::NoteOutline],
+};
+
+const FILTER: ScreenInfo = ScreenInfo {
+    screen: Screen::Filter,
+    context: Context::Input,
+    title: Msg::ScreenFilter,
+    hints: &[],
+    notes: &[Msg::NoteFilter],
+};
+
+const SEARCH: ScreenInfo = ScreenInfo {
+    screen: Screen::Search,
+    context: Context::Input,
+    title: Msg::ScreenSearch,
+    hints: &[],
+    notes: &[Msg::NoteSearch],
+};
+
+const NOTE: ScreenInfo = ScreenInfo {
+    screen: Screen::Note,
+    context: Context::Input,
+    title: Msg::ScreenNote,
+    hints: &[],
+    notes: &[Msg::NoteNote],
+};
+
+const PROBLEMS: ScreenInfo = ScreenInfo {
+    screen: Screen::Problems,
+    context: Context::Problems,
+    title: Msg::ScreenProblems,
+    hints: &[
+        hint(&[Action::Open], Msg::HintOpen),
+        hint(&[Action::Reload], Msg::HintReload),
+        hint(&[Action::Back], Msg::HintBack),
+    ],
+    notes: &[Msg::NoteProblems],
+};
+
+const QUIT: ScreenInfo = ScreenInfo {
+    screen: Screen::Quit,
+    context: Context::Input,
+    title: Msg::ScreenQuit,
+    hints: &[],
+    notes: &[Msg::NoteQuit],
+};
+
+const HELP: ScreenInfo = ScreenInfo {
+    screen: Screen::Help,
+    context: Context::Help,
+    title: Msg::ScreenHelp,
+    hints: &[],
+    notes: &[],
+};
+
+/// The table's row for `screen`: a match, so a screen without a row does
+/// not compile (it used to fall back to the list's row, keys and hints).
 pub fn info(screen: Screen) -> &'static ScreenInfo {
-    SCREENS
-        .iter()
-        .find(|s| s.screen == screen)
-        .unwrap_or(&SCREENS[0])
+    match screen {
+        Screen::Browse => &BROWSE,
+        Screen::Read => &READ,
+        Screen::Bookmarks => &BOOKMARKS,
+        Screen::Results => &RESULTS,
+        Screen::Find => &FIND,
+        Screen::Outline => &OUTLINE,
+        Screen::Filter => &FILTER,
+        Screen::Search => &SEARCH,
+        Screen::Note => &NOTE,
+        Screen::Problems => &PROBLEMS,
+        Screen::Quit => &QUIT,
+        Screen::Help => &HELP,
+    }
 }
 
 #[cfg(test)]
