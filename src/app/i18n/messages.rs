@@ -1,231 +1,165 @@
-//! The text of every [`Msg`] in both languages.
+//! Every user-interface message, declared once with its text in both
+//! languages: the enum, [`ALL`] and the texts are generated from this one
+//! table ([`declare_msgs`]), so a message cannot exist without both
+//! translations and no list of messages is kept by hand.
 
-use super::{Lang, Msg};
+use super::Lang;
+
+macro_rules! declare_msgs {
+    ($( $(#[$a:meta])* $m:ident = $zh:literal, $en:literal; )*) => {
+        /// A user-interface message.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Msg {
+            $( $(#[$a])* $m, )*
+        }
+
+        /// Every message, for the tests that walk them all (each in both
+        /// languages).
+        pub const ALL: &[Msg] = &[$(Msg::$m),*];
+
+        impl Msg {
+            /// `(Chinese, English)`.
+            fn pair(self) -> (&'static str, &'static str) {
+                match self {
+                    $( Msg::$m => ($zh, $en), )*
+                }
+            }
+        }
+    };
+}
+
+declare_msgs! {
+    All = "全部", "All";
+    DistrictLevel = "区级", "district-wide";
+    Groups = "街道", "Subdistricts";
+    Articles = "文章", "Articles";
+    NoArticles = "没有文章", "No articles";
+    Filter = "筛选", "Filter";
+    TooSmall = "窗口太小", "Too small";
+    Help = "帮助", "help";
+    HelpTitle = "按键", "Keys";
+    HelpClose = "Esc/q/? 关闭", "Esc/q/? close";
+    Read = "已读", "read";
+    Unread = "未读", "unread";
+    InProgress = "在读", "reading";
+    FirstInGroup = "已是本组第一篇", "First article in this group";
+    LastInGroup = "已是本组最后一篇", "Last article in this group";
+    ScreenBrowse = "浏览", "Browse";
+    ScreenReader = "阅读", "Reader";
+    ScreenHelp = "帮助", "Help";
+    ScreenGlobal = "任何时候", "Anywhere";
+    ScreenFilter = "筛选输入", "Filter prompt";
+    HintOpen = "打开", "open";
+    HintPane = "切换", "pane";
+    HintFilter = "筛选", "filter";
+    HintHelp = "帮助", "help";
+    HintQuit = "退出", "quit";
+    HintPage = "翻页", "page";
+    HintPrevNext = "上/下一篇", "prev/next";
+    HintSearch = "搜索", "search";
+    HintBack = "返回", "back";
+    HintDelete = "删除", "delete";
+    HintUndo = "撤销", "undo";
+    Top = "顶部", "Top";
+    End = "末尾", "End";
+    NoStore = "书签不可用（无数据目录）", "Bookmarks unavailable (no data directory)";
+    BookmarkAdded = "已添加书签", "Bookmark added";
+    BookmarkDeleted = "已删除书签，按 u 撤销", "Bookmark deleted, u to undo";
+    BookmarkRestored = "已恢复书签", "Bookmark restored";
+    BookmarkDetached = "书签原文已不在，从开头打开", "The bookmarked text is gone; opened at the top";
+    NotePrompt = "书签备注（Enter 保存，Esc 取消）", "Bookmark note (Enter saves, Esc cancels)";
+    Bookmarks = "书签", "Bookmarks";
+    NoBookmarks = "还没有书签（阅读时按 m 添加）", "No bookmarks yet (press m while reading)";
+    Detached = "原文已不在", "detached";
+    SaveFailed = "尚未保存，将重试", "Not saved yet, will retry";
+    ScreenMarks = "书签列表", "Bookmark list";
+    ScreenSearch = "文中搜索输入", "Search prompt";
+    ScreenNote = "书签备注输入", "Bookmark note prompt";
+    NoteTypeToFilter = "直接输入文字即开始新的筛选，按 / 修改当前筛选", "Typing a character starts a new filter; / edits the current one";
+    NoteFilter = "列表随输入筛选；Enter 保留筛选，Esc 清除", "The list narrows as you type; Enter keeps the filter, Esc clears it";
+    NoteSearch = "随输入查找；以 re: 开头为正则；Enter 保留结果，Esc 回到原处", "Matches as you type; re: starts a regex; Enter keeps them, Esc goes back";
+    NoteNote = "Enter 保存书签（备注可空），Esc 不加书签", "Enter saves the bookmark (the note may be empty); Esc adds none";
+    ScreenResults = "全文搜索结果", "Archive search results";
+    ScreenFind = "全文搜索输入", "Archive search prompt";
+    HintEditSearch = "改搜索词", "edit search";
+    HintOrder = "排序", "order";
+    HintYear = "年份", "year";
+    NoteResults = "左栏选街道可缩小范围；每条结果下为最佳片段", "Pick a subdistrict on the left to narrow; each result shows its best snippet";
+    NoteFind = "在全部文章中随输入查找，与文中搜索同样匹配（简繁、全半角、re: 正则）", "Searches every article as you type, matching as the in-article search does (both scripts, full and half width, re:)";
+    NoteFacets = "限定：subdistrict:名称 district:名称 after:2020-01-01 before:2021", "Narrow with subdistrict:NAME district:NAME after:2020-01-01 before:2021";
+    FindPrompt = "全文搜索", "Search all";
+    Searching = "搜索中", "searching";
+    Indexing = "建立索引", "indexing";
+    IndexFailed = "索引建立失败，逐篇搜索", "Index failed; searching article by article";
+    IndexDamaged = "搜索索引已损坏：受影响的文章已逐篇搜索，索引正在重建", "The search index was damaged: those articles were searched one by one; rebuilding it";
+    NoHits = "没有结果", "No hits";
+    NoDates = "档案中的文章都没有日期，after:/before: 找不到文章", "No article here has a date: after:/before: find none";
+    Unreadable = "无法读取", "unreadable";
+    OrderArchive = "按文档顺序", "archive order";
+    OrderHits = "按命中数", "most hits first";
+    OrderDate = "按日期", "newest first";
+    AllYears = "全部年份", "all years";
+    NextArticleWithHits = "下一篇有结果的文章", "Next article with hits";
+    PrevArticleWithHits = "上一篇有结果的文章", "Previous article with hits";
+    LastArticleWithHits = "已是最后一篇有结果的文章", "This is the last article with hits";
+    FirstArticleWithHits = "已是第一篇有结果的文章", "This is the first article with hits";
+    GroupsPlain = "分组", "Groups";
+    HintOutline = "目录", "outline";
+    HintJump = "跳转", "jump";
+    ScreenOutline = "目录", "Outline";
+    OutlineTitle = "目录", "Outline";
+    NoteOutline = "> 标出当前所在章节；直接输入文字筛选（拼音请先按 /）", "> marks the section being read; type to filter (/ first for pinyin)";
+    NoteCount = "动作前可加数字：5j 下移5行，3} 后移3节，50% 到一半处，120g 到第120行", "A count before a motion: 5j, 3} (sections), 50% (of the text), 120g (line)";
+    NoteJumps = "跳转（g G % 章节 目录 搜索 书签）不算阅读，不移动保存的阅读位置", "Jumps (g G % sections outline search bookmarks) do not count as reading";
+    NoteJumpBack = "''（' 两次）或 ` 回到上次跳转前；Ctrl-o/Ctrl-i 在跳转记录中前后移动", "'' or ` go back to before the last jump; Ctrl-o/Ctrl-i walk all the jumps";
+    NoSections = "本文没有可识别的章节", "No sections found in this article";
+    NoNextSection = "后面没有章节了", "No section after this";
+    NoPrevSection = "前面没有章节了", "No section before this";
+    NoJumpBack = "没有可返回的位置", "No earlier place to go back to";
+    NoJumpForward = "没有更新的位置", "No later place to go forward to";
+    CountFirst = "请先输入数字，如 50%", "Type a number first, as in 50%";
+    MarkedRead = "已标为已读", "Marked read";
+    MarkedUnread = "已标为未读", "Marked unread";
+    NoUnread = "没有未读文章了", "No unread articles left";
+    LastUnread = "这是最后一篇未读文章", "This is the last unread article";
+    NoUnreadHere = "这个列表里没有其他未读文章了，别处还有", "No other unread articles in this list; there are some elsewhere";
+    ContinueReading = "按 C 继续阅读", "Press C to continue reading ";
+    NothingToContinue = "还没有读过的文章", "Nothing read yet";
+    OneGroupOnly = "只有一个分组", "There is only one group";
+    SortGroups = "按分组", "by group";
+    SortArchive = "原顺序", "archive order";
+    SortDate = "按日期", "by date";
+    SortTitle = "按标题", "by title";
+    Paragraph = "段", "paragraph";
+    Copied = "已复制本段到剪贴板", "Copied the paragraph to the clipboard";
+    CopiedCitation = "已复制引用到剪贴板", "Copied a citation to the clipboard";
+    NoMatch = "无匹配", "no match";
+    NoSearch = "还没有搜索（按 / 搜索）", "No search yet (press / to search)";
+    AmbiguousLabel = "歧义宽度字符", "Ambiguous-width characters";
+    ModeNarrow = "单宽", "narrow";
+    ModeWide = "双宽", "wide";
+    SourceForced = "由选项设定", "set by option";
+    SourceDetected = "终端检测结果", "detected from the terminal";
+    SourceNoAnswer = "终端未应答，按单宽", "terminal did not answer; assumed";
+    WrappedTop = "已到末尾，从开头继续", "Search wrapped to the top";
+    WrappedBottom = "已到开头，从末尾继续", "Search wrapped to the bottom";
+    ClipboardOff = "剪贴板已关闭（--no-clipboard）", "Clipboard is off (--no-clipboard)";
+    ScreenProblems = "档案中的问题", "Problems in the archive";
+    HintReload = "重新读入", "reload";
+    NoteProblems = "能读的部分照常显示：空白的块略去，读不出的块以方括号标出；坏了的文章列出但打不开。Enter 打开问题所在的文章", "What can be read is shown: blank blocks are left out, unreadable ones marked in brackets; broken articles are listed but cannot be opened. Enter opens the article of a problem";
+    NoProblems = "没有发现问题", "No problems found";
+    ArchiveHeader = "档案本身", "the archive itself";
+    Broken = "无法打开", "broken";
+    UnknownDistrict = "（无区名）", "(no district)";
+    NothingToReload = "内置的示例档案不会改变，无须重新读入", "The bundled sample does not change; nothing to reload";
+    ReloadFailed = "档案文件改变了，但读不出（可能正在写入），仍显示原来的内容", "The archive file changed but cannot be read (still being written?); the old version stays";
+    /// Short: it must fit a 40-column status line whole.
+    QuitPrompt = "改动未能保存，仍要退出？（y/n）", "Not saved. Quit anyway? (y/n)";
+    ScreenQuit = "未保存时退出", "Quitting with unsaved changes";
+    NoteQuit = "退出时会列出未保存的内容，并把副本写入缓存或临时目录", "On the way out, what was not saved is listed and a copy is written to the cache or temporary directory";
+}
 
 impl Msg {
-    /// `(Chinese, English)`: an exhaustive match, so the compiler refuses a
-    /// message without both translations.
-    fn pair(self) -> (&'static str, &'static str) {
-        match self {
-            Msg::All => ("全部", "All"),
-            Msg::DistrictLevel => ("区级", "district-wide"),
-            Msg::Groups => ("街道", "Subdistricts"),
-            Msg::Articles => ("文章", "Articles"),
-            Msg::NoArticles => ("没有文章", "No articles"),
-            Msg::Filter => ("筛选", "Filter"),
-            Msg::TooSmall => ("窗口太小", "Too small"),
-            Msg::Help => ("帮助", "help"),
-            Msg::HelpTitle => ("按键", "Keys"),
-            Msg::HelpClose => ("Esc/q/? 关闭", "Esc/q/? close"),
-            Msg::Read => ("已读", "read"),
-            Msg::Unread => ("未读", "unread"),
-            Msg::InProgress => ("在读", "reading"),
-            Msg::FirstInGroup => ("已是本组第一篇", "First article in this group"),
-            Msg::LastInGroup => ("已是本组最后一篇", "Last article in this group"),
-            Msg::ScreenBrowse => ("浏览", "Browse"),
-            Msg::ScreenReader => ("阅读", "Reader"),
-            Msg::ScreenHelp => ("帮助", "Help"),
-            Msg::ScreenGlobal => ("任何时候", "Anywhere"),
-            Msg::ScreenFilter => ("筛选输入", "Filter prompt"),
-            Msg::HintOpen => ("打开", "open"),
-            Msg::HintPane => ("切换", "pane"),
-            Msg::HintFilter => ("筛选", "filter"),
-            Msg::HintHelp => ("帮助", "help"),
-            Msg::HintQuit => ("退出", "quit"),
-            Msg::HintPage => ("翻页", "page"),
-            Msg::HintPrevNext => ("上/下一篇", "prev/next"),
-            Msg::HintSearch => ("搜索", "search"),
-            Msg::HintBack => ("返回", "back"),
-            Msg::HintDelete => ("删除", "delete"),
-            Msg::HintUndo => ("撤销", "undo"),
-            Msg::Top => ("顶部", "Top"),
-            Msg::End => ("末尾", "End"),
-            Msg::NoStore => (
-                "书签不可用（无数据目录）",
-                "Bookmarks unavailable (no data directory)",
-            ),
-            Msg::BookmarkAdded => ("已添加书签", "Bookmark added"),
-            Msg::BookmarkDeleted => ("已删除书签，按 u 撤销", "Bookmark deleted, u to undo"),
-            Msg::BookmarkRestored => ("已恢复书签", "Bookmark restored"),
-            Msg::BookmarkDetached => (
-                "书签原文已不在，从开头打开",
-                "The bookmarked text is gone; opened at the top",
-            ),
-            Msg::NotePrompt => (
-                "书签备注（Enter 保存，Esc 取消）",
-                "Bookmark note (Enter saves, Esc cancels)",
-            ),
-            Msg::Bookmarks => ("书签", "Bookmarks"),
-            Msg::NoBookmarks => (
-                "还没有书签（阅读时按 m 添加）",
-                "No bookmarks yet (press m while reading)",
-            ),
-            Msg::Detached => ("原文已不在", "detached"),
-            Msg::SaveFailed => ("尚未保存，将重试", "Not saved yet, will retry"),
-            Msg::AmbiguousLabel => ("歧义宽度字符", "Ambiguous-width characters"),
-            Msg::ModeNarrow => ("单宽", "narrow"),
-            Msg::ModeWide => ("双宽", "wide"),
-            Msg::SourceForced => ("由选项设定", "set by option"),
-            Msg::SourceDetected => ("终端检测结果", "detected from the terminal"),
-            Msg::SourceNoAnswer => ("终端未应答，按单宽", "terminal did not answer; assumed"),
-            Msg::NoMatch => ("无匹配", "no match"),
-            Msg::NoSearch => (
-                "还没有搜索（按 / 搜索）",
-                "No search yet (press / to search)",
-            ),
-            Msg::WrappedTop => ("已到末尾，从开头继续", "Search wrapped to the top"),
-            Msg::WrappedBottom => ("已到开头，从末尾继续", "Search wrapped to the bottom"),
-            Msg::Copied => (
-                "已复制本段到剪贴板",
-                "Copied the paragraph to the clipboard",
-            ),
-            Msg::CopiedCitation => ("已复制引用到剪贴板", "Copied a citation to the clipboard"),
-            Msg::ClipboardOff => (
-                "剪贴板已关闭（--no-clipboard）",
-                "Clipboard is off (--no-clipboard)",
-            ),
-            Msg::ScreenMarks => ("书签列表", "Bookmark list"),
-            Msg::ScreenSearch => ("文中搜索输入", "Search prompt"),
-            Msg::ScreenNote => ("书签备注输入", "Bookmark note prompt"),
-            Msg::NoteTypeToFilter => (
-                "直接输入文字即开始新的筛选，按 / 修改当前筛选",
-                "Typing a character starts a new filter; / edits the current one",
-            ),
-            Msg::NoteFilter => (
-                "列表随输入筛选；Enter 保留筛选，Esc 清除",
-                "The list narrows as you type; Enter keeps the filter, Esc clears it",
-            ),
-            Msg::NoteSearch => (
-                "随输入查找；以 re: 开头为正则；Enter 保留结果，Esc 回到原处",
-                "Matches as you type; re: starts a regex; Enter keeps them, Esc goes back",
-            ),
-            Msg::ScreenResults => ("全文搜索结果", "Archive search results"),
-            Msg::ScreenFind => ("全文搜索输入", "Archive search prompt"),
-            Msg::HintEditSearch => ("改搜索词", "edit search"),
-            Msg::HintOrder => ("排序", "order"),
-            Msg::HintYear => ("年份", "year"),
-            Msg::NoteResults => (
-                "左栏选街道可缩小范围；每条结果下为最佳片段",
-                "Pick a subdistrict on the left to narrow; each result shows its best snippet",
-            ),
-            Msg::NoteFind => (
-                "在全部文章中随输入查找，与文中搜索同样匹配（简繁、全半角、re: 正则）",
-                "Searches every article as you type, matching as the in-article search does (both scripts, full and half width, re:)",
-            ),
-            Msg::NoteFacets => (
-                "限定：subdistrict:名称 district:名称 after:2020-01-01 before:2021",
-                "Narrow with subdistrict:NAME district:NAME after:2020-01-01 before:2021",
-            ),
-            Msg::FindPrompt => ("全文搜索", "Search all"),
-            Msg::Searching => ("搜索中", "searching"),
-            Msg::Indexing => ("建立索引", "indexing"),
-            Msg::IndexFailed => (
-                "索引建立失败，逐篇搜索",
-                "Index failed; searching article by article",
-            ),
-            Msg::IndexDamaged => (
-                "搜索索引已损坏：受影响的文章已逐篇搜索，索引正在重建",
-                "The search index was damaged: those articles were searched one by one; rebuilding it",
-            ),
-            Msg::NoHits => ("没有结果", "No hits"),
-            Msg::NoDates => (
-                "档案中的文章都没有日期，after:/before: 找不到文章",
-                "No article here has a date: after:/before: find none",
-            ),
-            Msg::Unreadable => ("无法读取", "unreadable"),
-            Msg::OrderArchive => ("按文档顺序", "archive order"),
-            Msg::OrderHits => ("按命中数", "most hits first"),
-            Msg::OrderDate => ("按日期", "newest first"),
-            Msg::AllYears => ("全部年份", "all years"),
-            Msg::NextArticleWithHits => ("下一篇有结果的文章", "Next article with hits"),
-            Msg::PrevArticleWithHits => ("上一篇有结果的文章", "Previous article with hits"),
-            Msg::LastArticleWithHits => (
-                "已是最后一篇有结果的文章",
-                "This is the last article with hits",
-            ),
-            Msg::FirstArticleWithHits => (
-                "已是第一篇有结果的文章",
-                "This is the first article with hits",
-            ),
-            Msg::GroupsPlain => ("分组", "Groups"),
-            Msg::HintOutline => ("目录", "outline"),
-            Msg::HintJump => ("跳转", "jump"),
-            Msg::ScreenOutline => ("目录", "Outline"),
-            Msg::OutlineTitle => ("目录", "Outline"),
-            Msg::NoteOutline => (
-                "> 标出当前所在章节；直接输入文字筛选（拼音请先按 /）",
-                "> marks the section being read; type to filter (/ first for pinyin)",
-            ),
-            Msg::NoteCount => (
-                "动作前可加数字：5j 下移5行，3} 后移3节，50% 到一半处，120g 到第120行",
-                "A count before a motion: 5j, 3} (sections), 50% (of the text), 120g (line)",
-            ),
-            Msg::NoteJumps => (
-                "跳转（g G % 章节 目录 搜索 书签）不算阅读，不移动保存的阅读位置",
-                "Jumps (g G % sections outline search bookmarks) do not count as reading",
-            ),
-            Msg::NoteJumpBack => (
-                "''（' 两次）或 ` 回到上次跳转前；Ctrl-o/Ctrl-i 在跳转记录中前后移动",
-                "'' or ` go back to before the last jump; Ctrl-o/Ctrl-i walk all the jumps",
-            ),
-            Msg::NoSections => ("本文没有可识别的章节", "No sections found in this article"),
-            Msg::NoNextSection => ("后面没有章节了", "No section after this"),
-            Msg::NoPrevSection => ("前面没有章节了", "No section before this"),
-            Msg::NoJumpBack => ("没有可返回的位置", "No earlier place to go back to"),
-            Msg::NoJumpForward => ("没有更新的位置", "No later place to go forward to"),
-            Msg::CountFirst => ("请先输入数字，如 50%", "Type a number first, as in 50%"),
-            Msg::MarkedRead => ("已标为已读", "Marked read"),
-            Msg::MarkedUnread => ("已标为未读", "Marked unread"),
-            Msg::NoUnread => ("没有未读文章了", "No unread articles left"),
-            Msg::LastUnread => ("这是最后一篇未读文章", "This is the last unread article"),
-            Msg::NoUnreadHere => (
-                "这个列表里没有其他未读文章了，别处还有",
-                "No other unread articles in this list; there are some elsewhere",
-            ),
-            Msg::ContinueReading => ("按 C 继续阅读", "Press C to continue reading "),
-            Msg::NothingToContinue => ("还没有读过的文章", "Nothing read yet"),
-            Msg::OneGroupOnly => ("只有一个分组", "There is only one group"),
-            Msg::SortGroups => ("按分组", "by group"),
-            Msg::SortArchive => ("原顺序", "archive order"),
-            Msg::SortDate => ("按日期", "by date"),
-            Msg::SortTitle => ("按标题", "by title"),
-            Msg::Paragraph => ("段", "paragraph"),
-            Msg::ScreenProblems => ("档案中的问题", "Problems in the archive"),
-            Msg::HintReload => ("重新读入", "reload"),
-            Msg::NoteProblems => (
-                "能读的部分照常显示：空白的块略去，读不出的块以方括号标出；坏了的文章列出但打不开。Enter 打开问题所在的文章",
-                "What can be read is shown: blank blocks are left out, unreadable ones marked in brackets; broken articles are listed but cannot be opened. Enter opens the article of a problem",
-            ),
-            Msg::NoProblems => ("没有发现问题", "No problems found"),
-            Msg::ArchiveHeader => ("档案本身", "the archive itself"),
-            Msg::Broken => ("无法打开", "broken"),
-            Msg::UnknownDistrict => ("（无区名）", "(no district)"),
-            Msg::NothingToReload => (
-                "内置的示例档案不会改变，无须重新读入",
-                "The bundled sample does not change; nothing to reload",
-            ),
-            Msg::ReloadFailed => (
-                "档案文件改变了，但读不出（可能正在写入），仍显示原来的内容",
-                "The archive file changed but cannot be read (still being written?); the old version stays",
-            ),
-            Msg::QuitPrompt => (
-                // Short: it must fit a 40-column status line whole.
-                "改动未能保存，仍要退出？（y/n）",
-                "Not saved. Quit anyway? (y/n)",
-            ),
-            Msg::ScreenQuit => ("未保存时退出", "Quitting with unsaved changes"),
-            Msg::NoteQuit => (
-                "退出时会列出未保存的内容，并把副本写入缓存或临时目录",
-                "On the way out, what was not saved is listed and a copy is written to the cache or temporary directory",
-            ),
-            Msg::NoteNote => (
-                "Enter 保存书签（备注可空），Esc 不加书签",
-                "Enter saves the bookmark (the note may be empty); Esc adds none",
-            ),
-        }
-    }
-
-    /// The message in `lang`.
     pub fn text(self, lang: Lang) -> &'static str {
         let (zh, en) = self.pair();
         match lang {
