@@ -135,12 +135,19 @@ fn follow(
 ) {
     let mut last = stamp(&source.path);
     loop {
-        if !wait_for_change(rx, target) || !settle(rx, target) {
+        let Some(first) = wait_for_change(rx, target) else {
             return;
-        }
+        };
+        let Some(later) = settle(rx, target) else {
+            return;
+        };
         let now = stamp(&source.path);
-        if now == last || now.is_empty() {
-            // Touched but not changed, or gone (for now): nothing to read.
+        // Touched but not written (same size, time and inode, and only
+        // its attributes changed), or gone (for now): nothing to read. A
+        // write that keeps size, time and inode (`cp --preserve`, `rsync
+        // --inplace -t`) is still read: the stamp cannot tell it.
+        let written = first || later;
+        if now.is_empty() || (now == last && !written) {
             continue;
         }
         last = now;
@@ -151,30 +158,43 @@ fn follow(
     }
 }
 
-/// Blocks until an event about the archive; false when the watcher is gone.
-fn wait_for_change(rx: &Receiver<notify::Event>, target: &Target) -> bool {
+/// Blocks until an event about the archive: whether it may have changed
+/// its content (see [`writes`]); `None` when the watcher is gone.
+fn wait_for_change(rx: &Receiver<notify::Event>, target: &Target) -> Option<bool> {
     loop {
         match rx.recv() {
-            Ok(e) if target.concerns(&e) => return true,
+            Ok(e) if target.concerns(&e) => return Some(writes(&e)),
             Ok(_) => {}
-            Err(_) => return false,
+            Err(_) => return None,
         }
     }
 }
 
-/// Waits until the archive has had no event for [`SETTLE`]; false when the
-/// watcher is gone.
-fn settle(rx: &Receiver<notify::Event>, target: &Target) -> bool {
+/// Waits until the archive has had no event for [`SETTLE`]: whether any
+/// of those events may have changed its content; `None` when the watcher
+/// is gone.
+fn settle(rx: &Receiver<notify::Event>, target: &Target) -> Option<bool> {
     let mut quiet_from = Instant::now();
+    let mut written = false;
     loop {
         let left = SETTLE.saturating_sub(quiet_from.elapsed());
         match rx.recv_timeout(left) {
-            Ok(e) if target.concerns(&e) => quiet_from = Instant::now(),
+            Ok(e) if target.concerns(&e) => {
+                written |= writes(&e);
+                quiet_from = Instant::now();
+            }
             Ok(_) => {}
-            Err(RecvTimeoutError::Timeout) => return true,
-            Err(RecvTimeoutError::Disconnected) => return false,
+            Err(RecvTimeoutError::Timeout) => return Some(written),
+            Err(RecvTimeoutError::Disconnected) => return None,
         }
     }
+}
+
+/// Whether `event` may have changed a file's content: anything but a
+/// change of its attributes alone (`touch`, `chmod`).
+fn writes(event: &notify::Event) -> bool {
+    use notify::event::{EventKind, ModifyKind};
+    !matches!(event.kind, EventKind::Modify(ModifyKind::Metadata(_)))
 }
 
 #[cfg(test)]

@@ -250,3 +250,32 @@ fn the_reader_never_shows_a_body_of_another_version() {
     );
     assert!(status.contains("R reads it again"), "{status}");
 }
+
+/// The watcher reads an in-place edit that keeps the size, time and inode
+/// (it used to compare only those, and kept the old version for good).
+#[test]
+fn the_watcher_reads_an_edit_that_keeps_size_and_time() {
+    use bulletin::app::{ArchiveSource, Event, Reloaded};
+    use std::time::Duration;
+    let dir = tempfile::tempdir().unwrap();
+    let path = archive(dir.path(), &v1());
+    let before = open_path(&path).unwrap().fingerprint();
+    let source = ArchiveSource {
+        path: path.clone(),
+        strictness: bulletin::model::Strictness::Lenient,
+        cache_dir: None,
+    };
+    let (tx, rx) = std::sync::mpsc::channel();
+    let _watch = bulletin::watch::start(&source, tx).expect("the directory can be watched");
+    rewrite_in_place(&path, &v2());
+    // A bound on waiting only (the watcher settles for 300 ms).
+    let got = rx
+        .recv_timeout(Duration::from_secs(30))
+        .expect("a new reading");
+    let Event::Done(Action::Reloaded(Reloaded(Ok(fresh)))) = got else {
+        panic!("not a reading: {got:?}");
+    };
+    assert_ne!(fresh.library.fingerprint(), before, "the edited version");
+    let hits = search(&fresh.library, None, NEW);
+    assert!(!hits.is_empty());
+}
