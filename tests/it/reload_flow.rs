@@ -86,7 +86,7 @@ fn new_article() -> Value {
 
 #[test]
 fn a_new_version_keeps_the_reader_on_the_same_words() {
-    let Setup { path, mut app, .. } = setup(Lang::Zh);
+    let Setup { _dir, path, mut app } = setup(Lang::Zh);
     open(&mut app, TONGBAI);
     for _ in 0..7 {
         update_inline(&mut app, Action::Down);
@@ -136,7 +136,7 @@ fn a_new_version_keeps_the_reader_on_the_same_words() {
 
 #[test]
 fn an_article_that_went_away_says_so() {
-    let Setup { path, mut app, .. } = setup(Lang::En);
+    let Setup { _dir, path, mut app } = setup(Lang::En);
     open(&mut app, TONGBAI);
     let mut v = sample();
     v["articles"]
@@ -156,7 +156,7 @@ fn an_article_that_went_away_says_so() {
 
 #[test]
 fn a_file_that_cannot_be_read_changes_nothing() {
-    let Setup { path, mut app, .. } = setup(Lang::Zh);
+    let Setup { _dir, path, mut app } = setup(Lang::Zh);
     open(&mut app, TONGBAI);
     update_inline(&mut app, Action::PageDown);
     let before = top_line(&app);
@@ -212,7 +212,7 @@ fn shifted() -> Value {
 
 #[test]
 fn the_jump_list_follows_its_article_and_words_through_a_reload() {
-    let Setup { path, mut app, .. } = setup(Lang::En);
+    let Setup { _dir, path, mut app } = setup(Lang::En);
     let old_index = app.archive.index_of(TONGBAI).unwrap();
     open(&mut app, TONGBAI);
     for _ in 0..7 {
@@ -242,7 +242,7 @@ fn the_jump_list_follows_its_article_and_words_through_a_reload() {
 
 #[test]
 fn the_reading_position_survives_a_reload() {
-    let Setup { path, mut app, .. } = setup(Lang::Zh);
+    let Setup { _dir, path, mut app } = setup(Lang::Zh);
     open(&mut app, TONGBAI);
     for _ in 0..7 {
         update_inline(&mut app, Action::Down);
@@ -274,7 +274,7 @@ fn select_group(app: &mut App, name: &str) {
 
 #[test]
 fn the_place_in_the_group_counts_an_article_a_reload_adds() {
-    let Setup { path, mut app, .. } = setup(Lang::En);
+    let Setup { _dir, path, mut app } = setup(Lang::En);
     select_group(&mut app, "须水街道");
     assert_eq!(app.browse.visible.len(), 1);
     update_inline(&mut app, Action::Open);
