@@ -20,13 +20,12 @@ use std::io::Read;
 use std::os::unix::process::ExitStatusExt;
 use std::path::Path;
 use std::process::{Child, ExitStatus, Stdio};
-use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use bulletin::model::{Archive, FORMAT_TAG};
 use serde_json::Map;
 
-use crate::common::bounded::command;
+use crate::common::bounded::{command, wait_within};
 
 /// About 2.5 KB each: some 25 MB, which the pass takes a while over.
 const ARTICLES: usize = 10_000;
@@ -91,24 +90,6 @@ fn drain(mut pipe: impl Read + Send + 'static) -> std::thread::JoinHandle<String
     })
 }
 
-/// Waits for `child` on a thread; after [`LIMIT`] it is killed and the
-/// test fails.
-fn wait(mut child: Child) -> ExitStatus {
-    let pid = child.id() as libc::pid_t;
-    let (tx, rx) = mpsc::channel();
-    let waiter = std::thread::spawn(move || tx.send(child.wait().unwrap()));
-    match rx.recv_timeout(LIMIT) {
-        Ok(status) => status,
-        Err(_) => {
-            // SAFETY: `pid` is our child, not yet reaped (the waiter has
-            // not returned).
-            unsafe { libc::kill(pid, libc::SIGKILL) };
-            let _ = waiter.join();
-            panic!("bulletin list did not end");
-        }
-    }
-}
-
 /// Once the child has read `at` bytes, cuts the file at `path` to
 /// `to` bytes; where the cut landed against the file's `len`.
 fn cut_when_read(child: &mut Child, path: &Path, at: u64, to: u64, len: u64) -> Landed {
@@ -152,7 +133,8 @@ fn list_cut(path: &Path, bytes: &[u8], cut: Option<(u64, u64)>) -> Outcome {
         Some((at, to)) => cut_when_read(&mut child, path, at, to, bytes.len() as u64),
         None => Landed::NotMade,
     };
-    let status = wait(child);
+    let (status, killed) = wait_within(child, LIMIT);
+    assert!(!killed, "bulletin list did not end");
     Outcome {
         status,
         landed,
