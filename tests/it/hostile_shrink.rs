@@ -6,7 +6,7 @@
 //! the file's name, or was read whole before the cut; never a signal.
 //!
 //! Each cut is made once the process has read a given share of the file
-//! (its `rchar` in `/proc/PID/io`), and where it landed is checked again
+//! (its `rchar` in `/proc/PID/io`, polled), and where it landed is checked again
 //! after the cut: a cut made before the file was read whole must end in
 //! the error, one made after may end either way, and at least one cut
 //! must have landed mid-read (or the test proved nothing).
@@ -108,7 +108,9 @@ fn cut_when_read(child: &mut Child, path: &Path, at: u64, to: u64, len: u64) -> 
             start.elapsed() < LIMIT,
             "read less than {at} bytes in {LIMIT:?}"
         );
-        std::thread::yield_now();
+        // A poll, not a wait for time: a millisecond is some kilobytes of
+        // reading, against megabytes between the marks.
+        std::thread::sleep(Duration::from_millis(1));
     }
     let file = OpenOptions::new().write(true).open(path).unwrap();
     file.set_len(to).unwrap();
