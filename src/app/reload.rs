@@ -109,6 +109,9 @@ impl App {
                 self.reload_failed = Some(e);
             }
         }
+        // The new version may have fewer problems than the cursor's row.
+        let last = self.problem_count().saturating_sub(1);
+        self.problems_view.selected = self.problems_view.selected.min(last);
     }
 
     fn take_fresh(&mut self, fresh: Fresh) {

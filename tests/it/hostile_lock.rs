@@ -15,10 +15,25 @@ use crate::common::pty::Session;
 /// Far longer than any bounded wait; the tests fail if it is reached.
 const HELD_FOR: Duration = Duration::from_secs(20);
 
+/// The lock held on a thread, until [`Held::release`] (or the end of the
+/// test).
+struct Held {
+    stop: mpsc::Sender<()>,
+    thread: std::thread::JoinHandle<()>,
+}
+
+impl Held {
+    /// Releases the lock, and returns once it is released.
+    fn release(self) {
+        drop(self.stop);
+        self.thread.join().unwrap();
+    }
+}
+
 /// Holds the lock on `dir/state.lock` from another open file description
 /// (`flock` locks are per description, so this blocks the store as another
-/// process would) until the returned sender is dropped.
-fn hold_lock(dir: &Path) -> mpsc::Sender<()> {
+/// process would) until released.
+fn hold_lock(dir: &Path) -> Held {
     std::fs::create_dir_all(dir).unwrap();
     let file = File::options()
         .read(true)
@@ -28,12 +43,12 @@ fn hold_lock(dir: &Path) -> mpsc::Sender<()> {
         .open(dir.join(LOCK_FILE))
         .unwrap();
     file.lock().unwrap();
-    let (tx, rx) = mpsc::channel::<()>();
-    std::thread::spawn(move || {
+    let (stop, rx) = mpsc::channel::<()>();
+    let thread = std::thread::spawn(move || {
         let _ = rx.recv_timeout(HELD_FOR);
         drop(file);
     });
-    tx
+    Held { stop, thread }
 }
 
 /// Runs `f` on a thread; its result, or `None` after `limit`.
@@ -81,8 +96,7 @@ fn saving_gives_up_after_a_bounded_wait_and_a_retry_succeeds() {
     .expect("save waited for the lock without end");
     let err = result.expect_err("saved while the lock was held");
     assert!(err.to_string().contains("state.lock"), "{err}");
-    drop(held);
-    std::thread::sleep(Duration::from_millis(100));
+    held.release();
     let mut store = store;
     assert!(store.needs_save());
     store.save().unwrap();

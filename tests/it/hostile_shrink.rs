@@ -4,12 +4,19 @@
 //! killed `bulletin list` (and the reader) with SIGBUS. Now the file is
 //! read, not mapped: a file cut short reads short, which is an error with
 //! the file's name, or was read whole before the cut; never a signal.
+//!
+//! Each cut is made once the process has read a given share of the file
+//! (its `rchar` in `/proc/PID/io`, polled), and where it landed is checked again
+//! after the cut: a cut made before the file was read whole must end in
+//! the error, one made after may end either way, and at least one cut
+//! must have landed mid-read (or the test proved nothing).
 
 #[allow(dead_code)]
 #[path = "../../examples/gen-archive/synth.rs"]
 mod synth;
 
 use std::fs::OpenOptions;
+use std::io::Read;
 use std::os::unix::process::ExitStatusExt;
 use std::path::Path;
 use std::process::{Child, ExitStatus, Stdio};
@@ -18,12 +25,14 @@ use std::time::{Duration, Instant};
 use bulletin::model::{Archive, FORMAT_TAG};
 use serde_json::Map;
 
-use crate::common::bounded::command;
+use crate::common::bounded::{command, wait_within};
 
 /// About 2.5 KB each: some 25 MB, which the pass takes a while over.
 const ARTICLES: usize = 10_000;
-/// Cuts, spread over the time an uncut `list` takes.
-const CUTS: u32 = 6;
+/// Cuts, made when the process has read 1/7, 2/7 ... 6/7 of the file.
+const CUTS: u64 = 6;
+/// A run that takes longer has hung.
+const LIMIT: Duration = Duration::from_secs(20);
 
 /// A SYNTHETIC archive (`examples/gen-archive`'s articles), as JSON.
 fn archive() -> Vec<u8> {
@@ -42,52 +51,139 @@ fn archive() -> Vec<u8> {
     serde_json::to_vec(&archive).unwrap()
 }
 
-/// Waits for `child`, killing it after 20 s (a hang fails the test too).
-fn wait(child: &mut Child) -> ExitStatus {
+/// Bytes the process has read so far, from any file (`None` once it is
+/// gone).
+fn bytes_read(pid: u32) -> Option<u64> {
+    let io = std::fs::read_to_string(format!("/proc/{pid}/io")).ok()?;
+    let line = io.lines().find_map(|l| l.strip_prefix("rchar:"))?;
+    line.trim().parse().ok()
+}
+
+/// Where a cut landed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Landed {
+    /// The process ended before it had read that much: no cut.
+    NotMade,
+    /// After the cut it still had not read as many bytes as the file had:
+    /// it was cut while being read.
+    MidRead,
+    /// It had read that many bytes by then (from the archive and other
+    /// files): perhaps the whole archive before the cut.
+    MaybeAfter,
+}
+
+/// How one run ended.
+struct Outcome {
+    status: ExitStatus,
+    landed: Landed,
+    stdout: String,
+    stderr: String,
+}
+
+/// Reads a pipe to its end on a thread (`list` writes more than a pipe
+/// holds).
+fn drain(mut pipe: impl Read + Send + 'static) -> std::thread::JoinHandle<String> {
+    std::thread::spawn(move || {
+        let mut s = String::new();
+        let _ = pipe.read_to_string(&mut s);
+        s
+    })
+}
+
+/// Once the child has read `at` bytes, cuts the file at `path` to
+/// `to` bytes; where the cut landed against the file's `len`.
+fn cut_when_read(child: &mut Child, path: &Path, at: u64, to: u64, len: u64) -> Landed {
+    let pid = child.id();
     let start = Instant::now();
     loop {
-        if let Some(status) = child.try_wait().unwrap() {
-            return status;
+        if child.try_wait().unwrap().is_some() {
+            return Landed::NotMade;
         }
-        if start.elapsed() > Duration::from_secs(20) {
-            let _ = child.kill();
-            panic!("bulletin list did not end");
+        match bytes_read(pid) {
+            Some(n) if n >= at => break,
+            None => return Landed::NotMade,
+            Some(_) => {}
         }
-        std::thread::sleep(Duration::from_millis(2));
+        assert!(
+            start.elapsed() < LIMIT,
+            "read less than {at} bytes in {LIMIT:?}"
+        );
+        // A poll, not a wait for time: a millisecond is some kilobytes of
+        // reading, against megabytes between the marks.
+        std::thread::sleep(Duration::from_millis(1));
+    }
+    let file = OpenOptions::new().write(true).open(path).unwrap();
+    file.set_len(to).unwrap();
+    match bytes_read(pid) {
+        Some(n) if n < len => Landed::MidRead,
+        _ => Landed::MaybeAfter,
     }
 }
 
-/// Writes `bytes` to `path`, runs `bulletin list` on it and, `cut` after
-/// starting it, cuts the file to a tenth; how it ended, and how long it
-/// ran.
-fn list_cut(path: &Path, bytes: &[u8], cut: Option<Duration>) -> (ExitStatus, Duration) {
+/// Writes `bytes` to `path` and runs `bulletin list` on it; with `cut`
+/// `(at, to)`, the file is cut to `to` bytes once the process has read
+/// `at`.
+fn list_cut(path: &Path, bytes: &[u8], cut: Option<(u64, u64)>) -> Outcome {
     std::fs::write(path, bytes).unwrap();
     let home = tempfile::tempdir().unwrap();
     let mut cmd = command(&["list", path.to_str().unwrap()], home.path());
-    cmd.stdout(Stdio::null()).stderr(Stdio::null());
-    let start = Instant::now();
+    cmd.stdout(Stdio::piped()).stderr(Stdio::piped());
     let mut child = cmd.spawn().unwrap();
-    if let Some(after) = cut {
-        std::thread::sleep(after);
-        let file = OpenOptions::new().write(true).open(path).unwrap();
-        file.set_len(bytes.len() as u64 / 10).unwrap();
+    let stdout = drain(child.stdout.take().unwrap());
+    let stderr = drain(child.stderr.take().unwrap());
+    let landed = match cut {
+        Some((at, to)) => cut_when_read(&mut child, path, at, to, bytes.len() as u64),
+        None => Landed::NotMade,
+    };
+    let (status, killed) = wait_within(child, LIMIT);
+    assert!(!killed, "bulletin list did not end");
+    Outcome {
+        status,
+        landed,
+        stdout: stdout.join().unwrap(),
+        stderr: stderr.join().unwrap(),
     }
-    let status = wait(&mut child);
-    (status, start.elapsed())
+}
+
+/// Every article listed: the archive was read whole.
+fn listed_whole(out: &Outcome) -> bool {
+    out.status.code() == Some(0)
+        && out.stdout.lines().filter(|l| l.starts_with("  ")).count() == ARTICLES
+}
+
+/// The error, naming the file.
+fn refused(out: &Outcome, path: &Path) -> bool {
+    let name = path.file_name().unwrap().to_str().unwrap();
+    out.status.code() == Some(1) && out.stderr.contains(name)
 }
 
 #[test]
 fn an_archive_cut_short_while_it_is_opened_is_never_a_signal() {
     let bytes = archive();
+    let len = bytes.len() as u64;
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("big.json");
-    let (status, whole) = list_cut(&path, &bytes, None);
-    assert!(status.success(), "{status:?}");
-    // Cuts early and late in the pass, whatever this machine's speed.
+    let whole = list_cut(&path, &bytes, None);
+    assert!(listed_whole(&whole), "{:?}: {}", whole.status, whole.stderr);
+    let mut mid_read = 0;
     for k in 1..=CUTS {
-        let after = whole * k / (CUTS + 1);
-        let (status, _) = list_cut(&path, &bytes, Some(after));
-        assert_eq!(status.signal(), None, "cut after {after:?}: {status:?}");
-        assert!(matches!(status.code(), Some(0 | 1)), "{status:?}");
+        // To a tenth (behind the reader), or to nine tenths (ahead of it).
+        let to = if k % 2 == 1 { len / 10 } else { len * 9 / 10 };
+        let at = len * k / (CUTS + 1);
+        let out = list_cut(&path, &bytes, Some((at, to)));
+        let what = format!(
+            "cut to {to} at {at} of {len}: {:?}, {:?}: {}",
+            out.landed, out.status, out.stderr
+        );
+        assert_eq!(out.status.signal(), None, "{what}");
+        match out.landed {
+            Landed::MidRead => {
+                mid_read += 1;
+                assert!(refused(&out, &path), "{what}");
+            }
+            Landed::MaybeAfter => assert!(listed_whole(&out) || refused(&out, &path), "{what}"),
+            Landed::NotMade => assert!(listed_whole(&out), "{what}"),
+        }
     }
+    assert!(mid_read > 0, "no cut landed while the file was being read");
 }

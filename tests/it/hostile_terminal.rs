@@ -4,8 +4,6 @@
 //! terminal left behind: the alternate screen left, the cursor shown, the
 //! line discipline back in canonical mode with echo.
 
-use std::time::Duration;
-
 use crate::common::pty::Session;
 use crate::common::reader::open_xushui;
 
@@ -198,7 +196,8 @@ fn a_reply_is_not_keys(reply: &str) {
     s.wait_raw("the probe", |raw| find_last(raw, PROBE).is_some());
     s.send(reply);
     s.wait_text("须水街道");
-    std::thread::sleep(Duration::from_millis(300));
+    // Input is read in order: were any of the reply's bytes taken as
+    // keys, they came before `j`, and the frame after `j` shows them.
     s.send_and_draw("j", 1);
     let text = s.text();
     assert!(

@@ -330,12 +330,16 @@ fn inside_tmux_the_answer_is_tmux_s_own_narrow_model() {
         std::thread::sleep(Duration::from_millis(20));
     }
     tmux.cmd(&["send-keys", "x"]);
-    while !report.exists() || std::fs::read_to_string(&report).unwrap().is_empty() {
-        assert!(start.elapsed() < PATIENCE, "no report from tmux");
+    // The report is whole once its last field's line is.
+    let whole = |t: &str| t.lines().any(|l| l.starts_with("took_ms=")) && t.ends_with('\n');
+    let text = loop {
+        let text = std::fs::read_to_string(&report).unwrap_or_default();
+        if whole(&text) {
+            break text;
+        }
+        assert!(start.elapsed() < PATIENCE, "no report from tmux: {text:?}");
         std::thread::sleep(Duration::from_millis(20));
-    }
-    std::thread::sleep(Duration::from_millis(50));
-    let text = std::fs::read_to_string(&report).unwrap();
+    };
     assert!(text.contains("result=Ok(Narrow)"), "{text}");
     assert!(text.contains("keys=x\n"), "{text}");
 }

@@ -86,7 +86,11 @@ fn new_article() -> Value {
 
 #[test]
 fn a_new_version_keeps_the_reader_on_the_same_words() {
-    let Setup { path, mut app, .. } = setup(Lang::Zh);
+    let Setup {
+        _dir,
+        path,
+        mut app,
+    } = setup(Lang::Zh);
     open(&mut app, TONGBAI);
     for _ in 0..7 {
         update_inline(&mut app, Action::Down);
@@ -136,7 +140,11 @@ fn a_new_version_keeps_the_reader_on_the_same_words() {
 
 #[test]
 fn an_article_that_went_away_says_so() {
-    let Setup { path, mut app, .. } = setup(Lang::En);
+    let Setup {
+        _dir,
+        path,
+        mut app,
+    } = setup(Lang::En);
     open(&mut app, TONGBAI);
     let mut v = sample();
     v["articles"]
@@ -156,7 +164,11 @@ fn an_article_that_went_away_says_so() {
 
 #[test]
 fn a_file_that_cannot_be_read_changes_nothing() {
-    let Setup { path, mut app, .. } = setup(Lang::Zh);
+    let Setup {
+        _dir,
+        path,
+        mut app,
+    } = setup(Lang::Zh);
     open(&mut app, TONGBAI);
     update_inline(&mut app, Action::PageDown);
     let before = top_line(&app);
@@ -212,7 +224,11 @@ fn shifted() -> Value {
 
 #[test]
 fn the_jump_list_follows_its_article_and_words_through_a_reload() {
-    let Setup { path, mut app, .. } = setup(Lang::En);
+    let Setup {
+        _dir,
+        path,
+        mut app,
+    } = setup(Lang::En);
     let old_index = app.archive.index_of(TONGBAI).unwrap();
     open(&mut app, TONGBAI);
     for _ in 0..7 {
@@ -242,7 +258,11 @@ fn the_jump_list_follows_its_article_and_words_through_a_reload() {
 
 #[test]
 fn the_reading_position_survives_a_reload() {
-    let Setup { path, mut app, .. } = setup(Lang::Zh);
+    let Setup {
+        _dir,
+        path,
+        mut app,
+    } = setup(Lang::Zh);
     open(&mut app, TONGBAI);
     for _ in 0..7 {
         update_inline(&mut app, Action::Down);
@@ -274,7 +294,11 @@ fn select_group(app: &mut App, name: &str) {
 
 #[test]
 fn the_place_in_the_group_counts_an_article_a_reload_adds() {
-    let Setup { path, mut app, .. } = setup(Lang::En);
+    let Setup {
+        _dir,
+        path,
+        mut app,
+    } = setup(Lang::En);
     select_group(&mut app, "须水街道");
     assert_eq!(app.browse.visible.len(), 1);
     update_inline(&mut app, Action::Open);
@@ -290,4 +314,45 @@ fn the_place_in_the_group_counts_an_article_a_reload_adds() {
     assert!(header(&app).contains(" 1/2\n"), "{}", header(&app));
     update_inline(&mut app, Action::NextArticle);
     assert_eq!(current_id(&app), "new-1");
+}
+
+/// `tests/fixtures/lenient/mixed.json`: six articles, five with a problem.
+fn mixed() -> Value {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/lenient/mixed.json"
+    );
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+/// Found by the app fuzz: with the cursor on the last problem, a new
+/// version with fewer problems left it below the list (no row marked,
+/// Enter did nothing).
+#[test]
+fn the_problems_cursor_stays_on_the_list_when_a_reload_shortens_it() {
+    let Setup {
+        _dir,
+        path,
+        mut app,
+    } = setup(Lang::En);
+    replace(&path, &mixed());
+    update_inline(&mut app, Action::Reload);
+    update_inline(&mut app, Action::Problems);
+    update_inline(&mut app, Action::Bottom);
+    // On `notitle`, the second problem found on opening (after
+    // `baddate`'s; the others are found as bodies are read).
+    assert_eq!(app.problems_view.selected, 1);
+    // Only `good` and `baddate` are left.
+    let mut v = mixed();
+    v["articles"]
+        .as_array_mut()
+        .unwrap()
+        .retain(|a| a["id"] == "good" || a["id"] == "baddate");
+    replace(&path, &v);
+    update_inline(&mut app, Action::Reload);
+    assert_eq!(app.problem_count(), 1);
+    assert_eq!(app.problems_view.selected, 0);
+    update_inline(&mut app, Action::Open);
+    assert_eq!(app.screen(), Screen::Read);
+    assert_eq!(current_id(&app), "baddate");
 }

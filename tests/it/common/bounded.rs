@@ -8,8 +8,9 @@
 use std::io::Read;
 use std::os::unix::process::CommandExt;
 use std::path::Path;
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::process::{Child, Command, ExitStatus, Stdio};
+use std::sync::mpsc;
+use std::time::Duration;
 
 pub const BIN: &str = env!("CARGO_BIN_EXE_bulletin");
 
@@ -75,22 +76,33 @@ pub fn run_bounded(mut cmd: Command, limit: Duration) -> Run {
         let _ = err.read_to_end(&mut v);
         v
     });
-    let start = Instant::now();
-    let (status, timed_out) = loop {
-        if let Some(s) = child.try_wait().unwrap() {
-            break (s, false);
-        }
-        if start.elapsed() > limit {
-            let _ = child.kill();
-            break (child.wait().unwrap(), true);
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    };
+    let (status, timed_out) = wait_within(child, limit);
     Run {
         code: status.code(),
         timed_out,
         stdout: outs.join().unwrap(),
         stderr: errs.join().unwrap(),
+    }
+}
+
+/// Waits for `child` to end, on a thread; after `limit` it is killed.
+/// How it ended, and whether it was killed.
+pub fn wait_within(mut child: Child, limit: Duration) -> (ExitStatus, bool) {
+    let pid = child.id() as libc::pid_t;
+    let (tx, rx) = mpsc::channel();
+    let waiter = std::thread::spawn(move || {
+        let _ = tx.send(child.wait().unwrap());
+    });
+    match rx.recv_timeout(limit) {
+        Ok(status) => (status, false),
+        Err(_) => {
+            // SAFETY: a plain kill(2) of our child (if it ended just now,
+            // its pid is not reused before the waiter's status is read).
+            unsafe { libc::kill(pid, libc::SIGKILL) };
+            let status = rx.recv().unwrap();
+            let _ = waiter.join();
+            (status, true)
+        }
     }
 }
 

@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod bounded;
+pub mod fuzz_archive;
 pub mod pty;
 pub mod reader;
 pub mod snapshot;
