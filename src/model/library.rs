@@ -4,9 +4,9 @@
 //!
 //! [`open_path_with`] reads a single archive file once for its metadata
 //! and keeps only metadata and offsets; bodies are read from the file
-//! again when opened (`model::on_disk`). Anything else (a directory, the
+//! again when opened (`model::body`). Anything else (a directory, the
 //! bundled sample, a file the quick pass cannot read) is loaded in full
-//! (`model::loose`).
+//! (`model::whole_library`).
 //!
 //! Lenient (the default), an archive opens whenever it parses: a broken
 //! article is listed but cannot be opened, the others are mended
@@ -20,10 +20,10 @@ use std::fmt;
 use std::path::Path;
 use std::sync::{Arc, Mutex};
 
-use super::accept::Mended;
-use super::fault::Fault;
+use super::body::OnDisk;
+use super::convert::Mended;
+use super::describe::Fault;
 use super::mend::Strictness;
-use super::on_disk::OnDisk;
 use super::{Archive, Article, LoadError, Problem};
 use crate::lang::Lang;
 
@@ -53,7 +53,7 @@ impl ArticleMeta {
 }
 
 /// What an archive file held when it was read: its length, and a hash of
-/// every article's bytes in order (`model::on_disk`). Derived data (the
+/// every article's bytes in order (`model::body`). Derived data (the
 /// search index) is stamped with it and used only while it matches the
 /// library in hand, whatever the file's path, size or time say since.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -355,8 +355,8 @@ pub fn open_path(path: &Path) -> Result<Library, LoadError> {
 /// quick pass cannot read, is loaded in full, so errors are the same as
 /// `bulletin check` reports.
 pub fn open_path_with(path: &Path, strictness: Strictness) -> Result<Library, LoadError> {
-    match super::on_disk::open(path, strictness)? {
+    match super::body::open(path, strictness)? {
         Some(library) => Ok(library),
-        None => super::loose::load(path, strictness),
+        None => super::whole_library::load(path, strictness),
     }
 }

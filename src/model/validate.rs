@@ -3,11 +3,11 @@
 
 use std::collections::HashMap;
 
-use super::accept::accept_article;
-use super::check::{blank_problem, good_id};
-use super::fault::What;
+use super::convert::accept_article;
+use super::describe::What;
 use super::mend::Strictness;
-use super::parse::Seen;
+use super::rules::{blank_problem, good_id};
+use super::whole_parse::Seen;
 use super::{Archive, FORMAT_TAG, Problem};
 
 /// Every schema problem of `archive`: the rules of `docs/format.md`, with
@@ -15,7 +15,7 @@ use super::{Archive, FORMAT_TAG, Problem};
 /// unusable. Empty when the archive is valid.
 ///
 /// Each article is turned back into JSON and goes the way a loaded one
-/// does (sanitised, checked, converted: `model::accept`), so the rules
+/// does (sanitised, checked, converted: `model::convert`), so the rules
 /// exist once; this costs a copy per article (the loader itself does not
 /// call this).
 pub fn validate(archive: &Archive) -> Vec<Problem> {

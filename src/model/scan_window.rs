@@ -1,4 +1,4 @@
-//! How the quick pass (`model::lazy`) reads an archive file: a window of
+//! How the quick pass (`model::scan`) reads an archive file: a window of
 //! it at a time, in one buffer that is reused. Never the whole file in
 //! memory (a copy of a 245 MB file costs the reader a fifth of a second
 //! and as much private memory, per reader), and never a memory map (issue
@@ -9,7 +9,7 @@
 //! Each value is parsed by serde_json where it starts in the window; one
 //! that runs past the window's end is parsed again once more of the file
 //! is in (the window grows for a value larger than itself). The shape is
-//! read by the rules of `model::read`, so the pass accepts what the full
+//! read by the rules of `model::whole_text`, so the pass accepts what the full
 //! loader accepts: a single-file archive object, its members but
 //! `articles` kept as values, a known name at most once, `articles` an
 //! array of article objects and nothing after the object; or, when the
@@ -23,8 +23,8 @@ use std::ops::Range;
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
-use super::lazy_de::Scanned;
-use super::unique::refuse_twice;
+use super::scan_raw::Scanned;
+use super::unique_names::refuse_twice;
 use crate::files::read_exact_at;
 
 /// Bytes read at a time: small enough to stay in the processor's cache

@@ -1,5 +1,5 @@
 //! A single archive file: the quick pass over its metadata
-//! (`model::lazy`) reads it a window at a time, and only each article's
+//! (`model::scan`) reads it a window at a time, and only each article's
 //! offset is kept; its bytes are read from the file again (`pread`) when it
 //! is opened.
 //!
@@ -17,18 +17,18 @@ use std::sync::{Arc, Mutex, PoisonError};
 
 use serde_json::{Map, Value};
 
-use super::accept::{Mended, accept_article};
-use super::fault::{Fault, What};
-use super::lazy::{Faulty, Scan, scan};
-use super::library::{ArticleError, ArticleMeta, Fingerprint, Library, Parts};
-use super::lines::LineCounter;
-use super::load::{Header, io_error, read_header, stem};
-use super::mend::Strictness;
-use super::stream::body_hash;
-use super::syntax::{
+use super::convert::{Mended, accept_article};
+use super::describe::{Fault, What};
+use super::describe::{
     bad_byte_place, error_offset, line_column, not_utf8_placed, syntax_error_placed,
 };
-use super::unique::Checked;
+use super::library::{ArticleError, ArticleMeta, Fingerprint, Library, Parts};
+use super::line_numbers::LineCounter;
+use super::mend::Strictness;
+use super::scan::{Faulty, Scan, scan};
+use super::scan_window::body_hash;
+use super::unique_names::UniqueNames;
+use super::whole_load::{Header, io_error, read_header, stem};
 use super::{LoadError, Problem};
 use crate::files;
 use crate::text::sanitize::sanitize_line;
@@ -46,7 +46,7 @@ pub(super) struct OnDisk {
     /// Where each article's object ends.
     ends: Vec<usize>,
     /// The hash of each article's bytes when the pass read them: a body
-    /// read since must hash the same (`stream::body_hash`), or it is not
+    /// read since must hash the same (`scan_window::body_hash`), or it is not
     /// the version the metadata came from.
     hashes: Vec<u64>,
     /// The file, for messages.
@@ -219,9 +219,9 @@ impl OnDisk {
             return Err(self.changed(label));
         }
         // As the full loader reads it: a known name given twice is an error.
-        let mut values = serde_json::Deserializer::from_slice(&bytes).into_iter::<Checked>();
+        let mut values = serde_json::Deserializer::from_slice(&bytes).into_iter::<UniqueNames>();
         match values.next() {
-            Some(Ok(Checked(value))) => Ok(value),
+            Some(Ok(UniqueNames(value))) => Ok(value),
             // The object ended inside these bytes when the file was opened.
             Some(Err(e)) if !e.is_eof() => match self.unread(&bytes, start, &e) {
                 Some(error) => Err(unreadable(error)),

@@ -6,11 +6,11 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use super::fault::{Fault, What};
+use super::describe::{Fault, What};
 use super::library::{Library, Parts};
-use super::load::{Header, read_header, read_path};
 use super::mend::Strictness;
-use super::parse::{Item, Parsed};
+use super::whole_load::{Header, read_header, read_path};
+use super::whole_parse::{Item, Parsed};
 use super::{ArticleMeta, LoadError, Problem, load_path};
 
 /// Loads `path` in full.
@@ -32,13 +32,13 @@ struct First {
 struct Acc {
     parts_problems: Vec<(Option<usize>, Problem)>,
     metas: Vec<ArticleMeta>,
-    items: Vec<Option<super::accept::Mended>>,
+    items: Vec<Option<super::convert::Mended>>,
     ids: HashMap<String, usize>,
     firsts: HashMap<String, First>,
     broken: HashMap<usize, Vec<Fault>>,
 }
 
-/// Merges the files (as `model::load` does) leniently.
+/// Merges the files (as `model::whole_load` does) leniently.
 fn finish(files: Vec<Parsed>, fallback_title: &str) -> Result<Library, LoadError> {
     let mut acc = Acc::default();
     let mut header: Option<Header> = None;

@@ -1,7 +1,7 @@
 //! Line and column numbers of articles' starts in an archive file, for
 //! messages (`file:line` of a JSON Lines article, `file:line:column` of
 //! a syntax error in a body). Counted in the file itself, where only the
-//! articles' offsets are kept (`model::on_disk`), on from the last offset
+//! articles' offsets are kept (`model::body`), on from the last offset
 //! asked for, so that asking in order reads the file once.
 
 use std::fs::File;
@@ -79,7 +79,7 @@ fn chars(bytes: &[u8]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::syntax::line_column;
+    use crate::model::describe::line_column;
 
     #[test]
     fn counts_as_line_column_does() {

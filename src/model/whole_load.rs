@@ -5,14 +5,14 @@ use std::path::{Path, PathBuf};
 
 use serde_json::{Map, Value};
 
-use super::check::{blank_problem, quote};
-use super::error::FormatFound;
-use super::fault::{Kind, What};
+use super::describe::FormatFound;
+use super::describe::{Kind, What};
+use super::describe::{not_utf8, syntax_error};
 use super::mend::Strictness;
-use super::parse::{Item, Parsed, parse_text};
-use super::read::strip_bom;
-use super::syntax::{not_utf8, syntax_error};
+use super::rules::{blank_problem, quote};
 use super::validate::duplicates;
+use super::whole_parse::{Item, Parsed, parse_text};
+use super::whole_text::strip_bom;
 use super::{Archive, FORMAT_TAG, LoadError, Problem};
 use crate::files;
 use crate::text::sanitize::sanitize_line;
