@@ -30,6 +30,7 @@ mod sample;
 mod scan;
 mod scan_raw;
 mod scan_window;
+mod unique_ids;
 mod unique_names;
 mod validate;
 mod whole_library;

@@ -21,12 +21,13 @@ use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 use serde_json::{Map, Value};
 
 use super::convert::accept;
-use super::describe::{Fault, What};
+use super::describe::Fault;
 use super::fields::{Fields, Skipped};
 use super::library::ArticleMeta;
 use super::mend::Strictness;
 use super::scan_raw::Scanned;
 use super::scan_window::{Take, WINDOW, read_file};
+use super::unique_ids::Ids;
 
 /// Articles per batch handed to the checking thread.
 const BATCH: usize = 1024;
@@ -200,26 +201,22 @@ fn index_ids(scan: &mut Scan, strictness: Strictness) -> Option<()> {
         .filter(|f| f.broken)
         .map(|f| f.index)
         .collect();
-    scan.ids.reserve(scan.articles.len());
+    let mut ids = Ids::with_capacity(scan.articles.len());
     let mut dups = Vec::new();
     for (i, a) in scan.articles.iter().enumerate() {
         if broken.contains(&i) {
             continue;
         }
-        if let Some(&first) = scan.ids.get(&a.id) {
+        // One file: the place is the same, and never named.
+        if let Some(what) = ids.see(&a.id, i, i + 1, None) {
             if strictness == Strictness::Strict {
                 return None;
             }
-            dups.push((i, first));
-        } else {
-            scan.ids.insert(a.id.clone(), i);
+            dups.push((i, what));
         }
     }
-    for (index, first) in dups {
-        let what = What::Duplicate {
-            first: first + 1,
-            at: None,
-        };
+    scan.ids = ids.into_index();
+    for (index, what) in dups {
         match scan.faults.iter_mut().find(|f| f.index == index) {
             Some(f) => {
                 f.broken = true;

@@ -6,9 +6,10 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use super::describe::{Fault, What};
+use super::describe::Fault;
 use super::library::{Library, Parts};
 use super::mend::Strictness;
+use super::unique_ids::Ids;
 use super::whole_load::{Header, read_header, read_path};
 use super::whole_parse::{Item, Parsed};
 use super::{ArticleMeta, LoadError, Problem, load_path};
@@ -22,19 +23,12 @@ pub(super) fn load(path: &Path, strictness: Strictness) -> Result<Library, LoadE
     finish(files, &fallback)
 }
 
-/// Where an id was first used: its number in its file, and that file.
-struct First {
-    number: usize,
-    location: Option<String>,
-}
-
 #[derive(Default)]
 struct Acc {
     parts_problems: Vec<(Option<usize>, Problem)>,
     metas: Vec<ArticleMeta>,
     items: Vec<Option<super::convert::Mended>>,
-    ids: HashMap<String, usize>,
-    firsts: HashMap<String, First>,
+    ids: Ids,
     broken: HashMap<usize, Vec<Fault>>,
 }
 
@@ -62,7 +56,7 @@ fn finish(files: Vec<Parsed>, fallback_title: &str) -> Result<Library, LoadError
         title: title.unwrap_or_else(|| fallback_title.to_string()),
         key: header.key,
         articles: acc.metas,
-        ids: acc.ids,
+        ids: acc.ids.into_index(),
         broken: acc.broken,
         problems: acc.parts_problems,
         strictness: Strictness::Lenient,
@@ -89,16 +83,11 @@ fn take_file(acc: &mut Acc, file: Parsed) {
         match item {
             Item::Good(m) => {
                 let meta = ArticleMeta::of(&m.article);
-                let location = Some(file.location.clone());
-                match acc.firsts.get(&meta.id) {
-                    Some(first) => {
-                        let at = (first.location != location).then(|| first.location.clone());
-                        let what = What::Duplicate {
-                            first: first.number,
-                            at: at.flatten(),
-                        };
+                let location = file.location.as_str();
+                match acc.ids.see(&meta.id, i, number, Some(location)) {
+                    Some(what) => {
                         let problem = Problem {
-                            location,
+                            location: Some(file.location.clone()),
                             article: meta.id.clone(),
                             message: what.clone().into(),
                         };
@@ -106,12 +95,7 @@ fn take_file(acc: &mut Acc, file: Parsed) {
                         acc.broken.insert(i, vec![what.into()]);
                         acc.items.push(None);
                     }
-                    None => {
-                        let first = First { number, location };
-                        acc.firsts.insert(meta.id.clone(), first);
-                        acc.ids.insert(meta.id.clone(), i);
-                        acc.items.push(Some(*m));
-                    }
+                    None => acc.items.push(Some(*m)),
                 }
                 acc.metas.push(meta);
             }

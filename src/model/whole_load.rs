@@ -10,7 +10,7 @@ use super::describe::{Kind, What};
 use super::describe::{not_utf8, syntax_error};
 use super::mend::Strictness;
 use super::rules::{blank_problem, quote};
-use super::validate::duplicates;
+use super::unique_ids::Ids;
 use super::whole_parse::{Item, Parsed, parse_text};
 use super::whole_text::strip_bom;
 use super::{Archive, FORMAT_TAG, LoadError, Problem};
@@ -192,7 +192,7 @@ fn finish(path: &Path, files: Vec<Parsed>, fallback_title: &str) -> Result<Archi
     let mut problems: Vec<(usize, usize, Problem)> = Vec::new();
     let mut header = None;
     let mut articles = Vec::new();
-    let mut seen = Vec::new();
+    let mut ids = Ids::default();
     let count = files.iter().map(|f| f.count).sum();
     for (i, mut file) in files.into_iter().enumerate() {
         if let Some(fields) = file.header.take() {
@@ -206,9 +206,18 @@ fn finish(path: &Path, files: Vec<Parsed>, fallback_title: &str) -> Result<Archi
             Item::Good(m) => Some(m.article),
             Item::Broken(_) => None,
         }));
-        seen.extend(file.seen.into_iter().map(|s| (i, s)));
+        for s in file.seen {
+            let Some(what) = ids.see(&s.id, 0, s.number, s.location.as_deref()) else {
+                continue;
+            };
+            let problem = Problem {
+                location: s.location,
+                article: s.id,
+                message: what.into(),
+            };
+            problems.push((i, s.number, problem));
+        }
     }
-    problems.extend(duplicates(&seen));
     if !problems.is_empty() {
         problems.sort_by_key(|(file, number, _)| (*file, *number));
         return Err(LoadError::Invalid {
