@@ -24,6 +24,7 @@ use super::body::OnDisk;
 use super::convert::Mended;
 use super::describe::Fault;
 use super::mend::Strictness;
+use super::open::Opening;
 use super::{Archive, Article, LoadError, Problem};
 use crate::lang::Lang;
 
@@ -351,12 +352,22 @@ pub fn open_path(path: &Path) -> Result<Library, LoadError> {
 }
 
 /// Opens an archive for reading: of a single file only the metadata is
-/// kept (see the module doc); a directory, or a file the
-/// quick pass cannot read, is loaded in full, so errors are the same as
-/// `bulletin check` reports.
+/// kept (see `model::open`); a directory, or a file the quick pass cannot
+/// read, is loaded in full. Strict, a problem in the archive's fields or
+/// an article's metadata is an error with the messages `bulletin check`
+/// gives, and one in a body is found when the article is opened. Either
+/// way the archive is read once.
 pub fn open_path_with(path: &Path, strictness: Strictness) -> Result<Library, LoadError> {
-    match super::body::open(path, strictness)? {
-        Some(library) => Ok(library),
-        None => super::whole_library::load(path, strictness),
-    }
+    let how = match strictness {
+        Strictness::Lenient => Opening::Lenient,
+        Strictness::Strict => Opening::Strict,
+    };
+    super::open::open(path, how)
+}
+
+/// Opens an archive with every problem an error, bodies included, as
+/// `bulletin check` says it (`--strict` on the command line), reading it
+/// once.
+pub fn open_path_checked(path: &Path) -> Result<Library, LoadError> {
+    super::open::open(path, Opening::Checked)
 }

@@ -6,7 +6,7 @@
 
 use std::fs::File;
 
-use crate::files::read_exact_at;
+use super::scan_window::read_archive_at;
 
 /// Bytes read from the file at a time when counting.
 const CHUNK: usize = 64 << 10;
@@ -45,7 +45,7 @@ impl LineCounter {
         let mut buf = vec![0; CHUNK.min(offset - self.at)];
         while self.at < offset {
             let n = CHUNK.min(offset - self.at);
-            read_exact_at(file, &mut buf[..n], base + self.at as u64).ok()?;
+            read_archive_at(file, &mut buf[..n], base + self.at as u64).ok()?;
             self.count(&buf[..n]);
         }
         Some((self.line, self.column))

@@ -25,6 +25,7 @@ mod group;
 mod library;
 mod line_numbers;
 mod mend;
+mod open;
 mod rules;
 mod sample;
 mod scan;
@@ -45,9 +46,14 @@ pub use describe::{Fault, FormatFound, Kind, LoadError, Part, Problem, What};
 pub use describe::{Reading, Syntax, SyntaxMessage};
 pub use doc::{article_doc, mended_doc, placeholder};
 pub use group::{DistrictGroup, Groups, Placed, SubGroup, group, group_items};
-pub use library::{ArticleError, ArticleMeta, Fingerprint, Library, open_path, open_path_with};
+pub use library::{
+    ArticleError, ArticleMeta, Fingerprint, Library, open_path, open_path_checked, open_path_with,
+};
 pub use mend::{Note, Strictness};
 pub use rules::BLOCK_TYPES;
 pub use sample::{SAMPLE_JSON, SAMPLE_NAME, load_sample};
 pub use validate::validate;
 pub use whole_load::{load_bytes, load_path};
+
+#[cfg(test)]
+pub(crate) use scan_window::bytes_read;

@@ -14,7 +14,6 @@
 //! file the full way, which reports every problem with the usual messages.
 
 use std::collections::HashMap;
-use std::fs::File;
 use std::ops::Range;
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 
@@ -26,7 +25,7 @@ use super::fields::{Fields, Skipped};
 use super::library::ArticleMeta;
 use super::mend::Strictness;
 use super::scan_raw::Scanned;
-use super::scan_window::{Take, WINDOW, read_file};
+use super::scan_window::{Source, Take, WINDOW, read_file};
 use super::unique_ids::Ids;
 
 /// Articles per batch handed to the checking thread.
@@ -60,13 +59,17 @@ pub(super) struct Faulty {
 
 /// Scans the first `len` bytes of `file` (its length when opened); `None`
 /// on any problem it cannot go on with (strict: on any problem at all).
-pub(super) fn scan(file: &File, len: u64, strictness: Strictness) -> Option<Scan> {
+pub(super) fn scan(
+    file: &(impl Source + ?Sized),
+    len: u64,
+    strictness: Strictness,
+) -> Option<Scan> {
     scan_by(file, len, WINDOW, strictness)
 }
 
 /// [`scan`], reading `window` bytes at a time.
 pub(super) fn scan_by(
-    file: &File,
+    file: &(impl Source + ?Sized),
     len: u64,
     window: usize,
     strictness: Strictness,

@@ -10,6 +10,7 @@ use super::describe::{Kind, What};
 use super::describe::{not_utf8, syntax_error};
 use super::mend::Strictness;
 use super::rules::{blank_problem, quote};
+use super::scan_window::count_read;
 use super::unique_ids::Ids;
 use super::whole_parse::{Item, Parsed, parse_text};
 use super::whole_text::strip_bom;
@@ -36,7 +37,7 @@ pub(super) fn read_path(
     if meta.is_dir() {
         return read_dir(path, strictness);
     }
-    let (_, bytes) = files::read_as_opened(path).map_err(|e| io_error(path, e))?;
+    let (_, bytes) = read_whole(path)?;
     let parsed = parse_file(path, &bytes, strictness)?;
     Ok((vec![parsed], stem(path)))
 }
@@ -44,9 +45,21 @@ pub(super) fn read_path(
 /// Loads one file's content; `name` is the file name used in messages (and
 /// the title of a JSON Lines archive, less its extension).
 pub fn load_bytes(name: &str, bytes: &[u8]) -> Result<Archive, LoadError> {
-    let path = Path::new(name);
+    load_file_bytes(Path::new(name), bytes)
+}
+
+/// Loads the content of the file `path` (already read), strictly.
+pub(super) fn load_file_bytes(path: &Path, bytes: &[u8]) -> Result<Archive, LoadError> {
     let parsed = parse_file(path, bytes, Strictness::Strict)?;
     finish(path, vec![parsed], &stem(path))
+}
+
+/// A regular file read whole, up to its length when opened (counted:
+/// `scan_window::bytes_read`), with the file still open.
+pub(super) fn read_whole(path: &Path) -> Result<(std::fs::File, Vec<u8>), LoadError> {
+    let (file, bytes) = files::read_as_opened(path).map_err(|e| io_error(path, e))?;
+    count_read(bytes.len());
+    Ok((file, bytes))
 }
 
 /// The error of reading `path`: a refused special file says what it is.
@@ -68,7 +81,7 @@ fn read_dir(dir: &Path, strictness: Strictness) -> Result<(Vec<Parsed>, String),
     }
     let mut parsed = Vec::with_capacity(files.len());
     for file in &files {
-        let (_, bytes) = files::read_as_opened(file).map_err(|e| io_error(file, e))?;
+        let (_, bytes) = read_whole(file)?;
         parsed.push(parse_file(file, &bytes, strictness)?);
     }
     let name = match dir.canonicalize() {
