@@ -21,7 +21,9 @@ use super::body::OnDisk;
 use super::library::{Library, Parts};
 use super::mend::Strictness;
 use super::scan::{Scan, scan};
-use super::whole_load::{Header, io_error, load_file_bytes, read_header, read_whole, stem};
+use super::whole_load::{
+    Header, check_file_bytes, io_error, load_file_bytes, read_header, read_whole, stem,
+};
 use super::{LoadError, Problem, whole_library};
 use crate::files;
 
@@ -78,10 +80,10 @@ fn open_lenient(path: &Path) -> Result<Library, LoadError> {
 /// is wrong, as `bulletin check` does.
 fn open_strict(path: &Path, bodies: bool) -> Result<Library, LoadError> {
     let (file, bytes) = read_whole(path)?;
-    let checked = match bodies {
-        true => Some(load_file_bytes(path, &bytes)?),
-        false => None,
-    };
+    if bodies {
+        // Every article checked, none kept: the pass gives the library.
+        check_file_bytes(path, &bytes)?;
+    }
     let len = bytes.len() as u64;
     let strict = Strictness::Strict;
     let scanned = (len > 0).then(|| scan(&bytes[..], len, strict)).flatten();
@@ -90,11 +92,7 @@ fn open_strict(path: &Path, bodies: bool) -> Result<Library, LoadError> {
     }
     // The pass stopped: the full loader says why (or, for a shape the
     // pass does not read, gives the articles).
-    let archive = match checked {
-        Some(archive) => archive,
-        None => load_file_bytes(path, &bytes)?,
-    };
-    Ok(Library::from(archive))
+    load_file_bytes(path, &bytes).map(Library::from)
 }
 
 /// The library of what the pass found in `file` (`len` bytes); `None` when

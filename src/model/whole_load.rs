@@ -54,6 +54,13 @@ pub(super) fn load_file_bytes(path: &Path, bytes: &[u8]) -> Result<Archive, Load
     finish(path, vec![parsed], &stem(path))
 }
 
+/// Checks the content of the file `path` as [`load_file_bytes`] does,
+/// keeping no article: the same error, or none.
+pub(super) fn check_file_bytes(path: &Path, bytes: &[u8]) -> Result<(), LoadError> {
+    let parsed = parse_file_into(path, bytes, Strictness::Strict, false)?;
+    finish(path, vec![parsed], &stem(path)).map(drop)
+}
+
 /// A regular file read whole, up to its length when opened (counted:
 /// `scan_window::bytes_read`), with the file still open.
 pub(super) fn read_whole(path: &Path) -> Result<(std::fs::File, Vec<u8>), LoadError> {
@@ -120,6 +127,16 @@ pub(super) fn stem(path: &Path) -> String {
 
 /// Bytes to [`Parsed`]: BOM, emptiness, UTF-8 and syntax checks.
 fn parse_file(path: &Path, bytes: &[u8], strictness: Strictness) -> Result<Parsed, LoadError> {
+    parse_file_into(path, bytes, strictness, true)
+}
+
+/// [`parse_file`], keeping the articles or not.
+fn parse_file_into(
+    path: &Path,
+    bytes: &[u8],
+    strictness: Strictness,
+    keep: bool,
+) -> Result<Parsed, LoadError> {
     let (bom, body) = strip_bom(bytes);
     if body.iter().all(u8::is_ascii_whitespace) {
         return Err(LoadError::Empty {
@@ -129,6 +146,9 @@ fn parse_file(path: &Path, bytes: &[u8], strictness: Strictness) -> Result<Parse
     let text = std::str::from_utf8(body).map_err(|e| not_utf8(path, body, bom, e.valid_up_to()))?;
     let location = sanitize_line(&path.display().to_string());
     let mut parsed = Parsed::new(location, strictness);
+    if !keep {
+        parsed = parsed.only_checking();
+    }
     parse_text(text, &mut parsed).map_err(|f| syntax_error(path, text, &f.error, f.context))?;
     Ok(parsed)
 }

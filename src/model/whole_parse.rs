@@ -43,6 +43,8 @@ pub(crate) struct Parsed {
     /// The file, as named in messages.
     pub location: String,
     strictness: Strictness,
+    /// Whether articles are kept (not when only checking).
+    keep: bool,
 }
 
 impl Parsed {
@@ -50,8 +52,15 @@ impl Parsed {
         Parsed {
             location,
             strictness,
+            keep: true,
             ..Parsed::default()
         }
+    }
+
+    /// Checks articles without keeping them (their problems are kept).
+    pub(crate) fn only_checking(mut self) -> Self {
+        self.keep = false;
+        self
     }
 
     /// Where a syntax error happened, when that helps.
@@ -92,7 +101,9 @@ impl Parsed {
             self.problems.push((number, problem));
         }
         let good = matches!(item, Some(Item::Good(_)));
-        self.items.extend(item);
+        if self.keep {
+            self.items.extend(item);
+        }
         if let Some(id) = id.filter(|id| good_id(id) && (good || !lenient)) {
             let location = Some(location);
             self.seen.push(Seen {
