@@ -11,8 +11,8 @@ use super::describe::{not_utf8, syntax_error};
 use super::mend::Strictness;
 use super::rules::{blank_problem, quote};
 use super::scan_window::count_read;
-use super::unique_ids::Ids;
-use super::whole_parse::{Item, Parsed, parse_text};
+use super::whole_library::merge;
+use super::whole_parse::{Parsed, parse_text};
 use super::whole_text::strip_bom;
 use super::{Archive, FORMAT_TAG, LoadError, Problem};
 use crate::files;
@@ -218,57 +218,31 @@ pub(super) fn read_header(
     })
 }
 
-/// Merges parsed files into one archive, or all their problems into one
-/// error. Title, key and unknown fields come from the first single-file
-/// archive; `fallback_title` is used when there is none.
+/// Merges parsed files into one archive (`model::whole_library`'s merge),
+/// or all their problems into one error. Title, key and unknown fields
+/// come from the first single-file archive; `fallback_title` is used when
+/// there is none.
 fn finish(path: &Path, files: Vec<Parsed>, fallback_title: &str) -> Result<Archive, LoadError> {
-    let mut problems: Vec<(usize, usize, Problem)> = Vec::new();
-    let mut header = None;
-    let mut articles = Vec::new();
-    let mut ids = Ids::default();
-    let count = files.iter().map(|f| f.count).sum();
-    for (i, mut file) in files.into_iter().enumerate() {
-        if let Some(fields) = file.header.take() {
-            let mut found = Vec::new();
-            let h = read_header(Path::new(&file.location), fields, &mut found)?;
-            problems.extend(found.into_iter().map(|p| (i, 0, p)));
-            header.get_or_insert(h);
-        }
-        problems.extend(file.problems.into_iter().map(|(n, p)| (i, n, p)));
-        articles.extend(file.items.into_iter().filter_map(|item| match item {
-            Item::Good(m) => Some(m.article),
-            Item::Broken(_) => None,
-        }));
-        for s in file.seen {
-            let Some(what) = ids.see(&s.id, 0, s.number, s.location.as_deref()) else {
-                continue;
-            };
-            let problem = Problem {
-                location: s.location,
-                article: s.id,
-                message: what.into(),
-            };
-            problems.push((i, s.number, problem));
-        }
-    }
-    if !problems.is_empty() {
-        problems.sort_by_key(|(file, number, _)| (*file, *number));
+    let mut merged = merge(files, Strictness::Strict)?;
+    if !merged.problems.is_empty() {
+        merged.problems.sort_by_key(|p| (p.file, p.number));
         return Err(LoadError::Invalid {
             path: path.to_path_buf(),
-            problems: problems.into_iter().map(|(_, _, p)| p).collect(),
-            articles: count,
+            problems: merged.problems.into_iter().map(|p| p.problem).collect(),
+            articles: merged.count,
         });
     }
-    let header = header.unwrap_or(Header {
-        title: None,
-        key: None,
-        extra: Map::new(),
-    });
+    let header = merged.header;
     Ok(Archive {
         format: FORMAT_TAG.to_string(),
         title: header.title.unwrap_or_else(|| fallback_title.to_string()),
         key: header.key,
-        articles,
+        articles: merged
+            .items
+            .into_iter()
+            .flatten()
+            .map(|m| m.article)
+            .collect(),
         extra: header.extra,
     })
 }
