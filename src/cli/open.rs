@@ -1,7 +1,8 @@
 //! The one way every command opens an archive: through the lazy loader
-//! (`model::open_path_with`), leniently unless `--strict`, and never the
-//! bundled sample unless asked for (`--sample`; only the reader opens it
-//! when given no archive).
+//! (`model::open_path_with`), leniently unless `--strict`
+//! (`model::open_path_checked`: every problem an error, bodies too, the
+//! archive read once), and never the bundled sample unless asked for
+//! (`--sample`; only the reader opens it when given no archive).
 
 use std::path::Path;
 

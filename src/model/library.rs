@@ -6,13 +6,14 @@
 //! and keeps only metadata and offsets; bodies are read from the file
 //! again when opened (`model::body`). Anything else (a directory, the
 //! bundled sample, a file the quick pass cannot read) is loaded in full
-//! (`model::whole_library`).
+//! (`model::whole_library`). `model::open` says which reader reads what.
 //!
 //! Lenient (the default), an archive opens whenever it parses: a broken
 //! article is listed but cannot be opened, the others are mended
 //! (`model::mend`), and every problem is kept for the problems view
-//! ([`Library::problems`]). Strict, any problem is an error, as in
-//! `bulletin check`.
+//! ([`Library::problems`]). Strict, a problem is an error, with the
+//! messages of `bulletin check`, which opens with [`open_path_checked`]
+//! (bodies checked too).
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
