@@ -1,4 +1,5 @@
-//! `bulletin check`: strict validation, every problem found. People get
+//! `bulletin check`: strict validation, every problem found, through the
+//! reader every command uses (`model::open_path_checked`). People get
 //! the problems grouped by kind, with counts and the first places of
 //! each, and a one-line summary at the end; tools get `--json`.
 
@@ -9,14 +10,14 @@ use serde_json::{Value, json};
 use super::say::Say;
 use super::{CheckArgs, EXIT_FAILURE, finish};
 use crate::lang::Lang;
-use crate::model::{self, Archive, LoadError, Part, Problem};
+use crate::model::{self, Library, LoadError, Part, Problem};
 use crate::text::sanitize_line;
 
 /// Places shown under each kind of problem.
 const PLACES: usize = 3;
 
 pub fn run_check(args: &CheckArgs, lang: Lang, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
-    let loaded = model::load_path(&args.archive);
+    let loaded = model::open_path_checked(&args.archive);
     let path = sanitize_line(&args.archive.display().to_string());
     if args.json {
         let doc = json_report(&path, &loaded);
@@ -48,8 +49,8 @@ pub fn run_check(args: &CheckArgs, lang: Lang, out: &mut dyn Write, err: &mut dy
     }
 }
 
-fn counts(archive: &Archive) -> (usize, usize) {
-    let groups = model::group(archive);
+fn counts(archive: &Library) -> (usize, usize) {
+    let groups = model::group_items(&archive.articles);
     let subs = groups.districts.iter().map(|d| d.subdistricts.len()).sum();
     (groups.districts.len(), subs)
 }
@@ -117,7 +118,7 @@ fn grouped(path: &str, problems: &[Problem], articles: usize, lang: Lang) -> Str
 }
 
 /// The report for tools: English keys and messages, every problem.
-fn json_report(path: &str, loaded: &Result<Archive, LoadError>) -> Value {
+fn json_report(path: &str, loaded: &Result<Library, LoadError>) -> Value {
     match loaded {
         Ok(archive) => {
             let (districts, subdistricts) = counts(archive);

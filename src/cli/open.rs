@@ -1,7 +1,8 @@
 //! The one way every command opens an archive: through the lazy loader
-//! (`model::open_path_with`), leniently unless `--strict`, and never the
-//! bundled sample unless asked for (`--sample`; only the reader opens it
-//! when given no archive).
+//! (`model::open_path_with`), leniently unless `--strict`
+//! (`model::open_path_checked`: every problem an error, bodies too, the
+//! archive read once), and never the bundled sample unless asked for
+//! (`--sample`; only the reader opens it when given no archive).
 
 use std::path::Path;
 
@@ -56,25 +57,10 @@ pub fn load_library(path: Option<&Path>, open: &Opening) -> Result<Library, Stri
             .map(Library::from)
             .map_err(|e| e.text(lang)),
         (None, false) => Err(Say::NeedArchive(open.command).text(lang)),
-        (Some(p), false) => {
-            let library = model::open_path_with(p, open.strictness()).map_err(|e| e.text(lang))?;
-            if open.strict {
-                strict_bodies(&library, p).map_err(|e| e.text(lang))?;
-            }
-            Ok(library)
-        }
-    }
-}
-
-/// With `--strict` a problem in a body is an error too, as `check` says:
-/// opening reads only the metadata (bodies are read when an article is
-/// opened), so they are all read here, and if any has a problem the full
-/// loader gives `check`'s error.
-fn strict_bodies(library: &Library, path: &Path) -> Result<(), model::LoadError> {
-    let all_read = (0..library.articles.len()).all(|i| library.open(i).is_ok());
-    match all_read && library.problem_count() == 0 {
-        true => Ok(()),
-        false => model::load_path(path).map(drop),
+        // Strict, every body is checked as the archive is opened, with
+        // `check`'s messages: no second reading here.
+        (Some(p), false) if open.strict => model::open_path_checked(p).map_err(|e| e.text(lang)),
+        (Some(p), false) => model::open_path_with(p, open.strictness()).map_err(|e| e.text(lang)),
     }
 }
 
@@ -89,5 +75,41 @@ pub fn reader_library(
         None => model::load_sample()
             .map(Library::from)
             .map_err(|e| e.text(lang)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::bytes_read;
+
+    /// `--strict` reads the archive once, whether it has a problem (only
+    /// in a body, which the quick pass does not read) or not.
+    #[test]
+    fn strict_reads_the_archive_once() {
+        let good = r#"{"id": "a", "title": "t", "district": "d", "body": [{"type": "paragraph", "text": "x"}]}"#;
+        let bad = r#"{"id": "b", "title": "t", "district": "d", "body": [{"type": "image", "text": "x"}]}"#;
+        let dir = tempfile::tempdir().unwrap();
+        let open = Opening {
+            strict: true,
+            lang: Lang::En,
+            command: "list",
+            ..Opening::default()
+        };
+        for (name, text, ok) in [
+            ("good", format!("{good}\n"), true),
+            ("bad", format!("{good}\n{bad}\n"), false),
+        ] {
+            let path = dir.path().join(format!("{name}.jsonl"));
+            std::fs::write(&path, &text).unwrap();
+            let before = bytes_read();
+            let loaded = load_library(Some(&path), &open);
+            assert_eq!(loaded.is_ok(), ok, "{name}");
+            assert_eq!(
+                bytes_read() - before,
+                text.len() as u64,
+                "{name}: read once"
+            );
+        }
     }
 }

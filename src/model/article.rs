@@ -1,6 +1,6 @@
 //! The archive data model: the types an archive file deserialises into.
 //!
-//! These types are the contract between loading (`model::load`), layout
+//! These types are the contract between loading (`model::whole_load`), layout
 //! (`text`), the reader (`app`) and the importer (`import`). The JSON shape is
 //! documented in `docs/format.md` and `docs/archive.schema.json`.
 

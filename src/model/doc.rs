@@ -1,6 +1,6 @@
 //! Turn an article into a [`Doc`] for layout, search and positions.
 
-use super::fault::{Fault, Part};
+use super::describe::{Fault, Part};
 use super::{Mended, Note};
 use crate::lang::Lang;
 use crate::model::{Article, Block};

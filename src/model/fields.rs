@@ -2,7 +2,7 @@
 //! [`Fields`]: besides the public types (`Article`, `ArticleMeta`) the only
 //! list of them. Both loaders read it with serde's derive (which alone
 //! spells the names), and every article is sanitised, checked and
-//! converted through its typed members (`model::accept`), so there is no
+//! converted through its typed members (`model::convert`), so there is no
 //! list of names or positions to keep in step, and reordering the members
 //! changes nothing.
 
@@ -12,10 +12,10 @@ use serde::Deserialize;
 use serde::de::{self, Deserializer, Visitor};
 use serde_json::{Map, Value};
 
-use super::check::{
+use super::describe::Fault;
+use super::rules::{
     blank_problem, check_bylines, clean_line, date_problem, id_problem, no_rule, optional, required,
 };
-use super::fault::Fault;
 use super::{ArticleMeta, Byline};
 
 /// Every member of an article the format defines. `V` holds a metadata

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
-use super::check::parse_date;
+use super::rules::parse_date;
 use super::{Archive, Article, ArticleMeta};
 
 /// All groups of an archive, districts in order of first appearance.

@@ -4,15 +4,16 @@
 //!
 //! [`open_path_with`] reads a single archive file once for its metadata
 //! and keeps only metadata and offsets; bodies are read from the file
-//! again when opened (`model::on_disk`). Anything else (a directory, the
+//! again when opened (`model::body`). Anything else (a directory, the
 //! bundled sample, a file the quick pass cannot read) is loaded in full
-//! (`model::loose`).
+//! (`model::whole_library`). `model::open` says which reader reads what.
 //!
 //! Lenient (the default), an archive opens whenever it parses: a broken
 //! article is listed but cannot be opened, the others are mended
 //! (`model::mend`), and every problem is kept for the problems view
-//! ([`Library::problems`]). Strict, any problem is an error, as in
-//! `bulletin check`.
+//! ([`Library::problems`]). Strict, a problem is an error, with the
+//! messages of `bulletin check`, which opens with [`open_path_checked`]
+//! (bodies checked too).
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
@@ -20,10 +21,11 @@ use std::fmt;
 use std::path::Path;
 use std::sync::{Arc, Mutex};
 
-use super::accept::Mended;
-use super::fault::Fault;
+use super::body::OnDisk;
+use super::convert::Mended;
+use super::describe::Fault;
 use super::mend::Strictness;
-use super::on_disk::OnDisk;
+use super::open::Opening;
 use super::{Archive, Article, LoadError, Problem};
 use crate::lang::Lang;
 
@@ -53,7 +55,7 @@ impl ArticleMeta {
 }
 
 /// What an archive file held when it was read: its length, and a hash of
-/// every article's bytes in order (`model::on_disk`). Derived data (the
+/// every article's bytes in order (`model::body`). Derived data (the
 /// search index) is stamped with it and used only while it matches the
 /// library in hand, whatever the file's path, size or time say since.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -351,12 +353,22 @@ pub fn open_path(path: &Path) -> Result<Library, LoadError> {
 }
 
 /// Opens an archive for reading: of a single file only the metadata is
-/// kept (see the module doc); a directory, or a file the
-/// quick pass cannot read, is loaded in full, so errors are the same as
-/// `bulletin check` reports.
+/// kept (see `model::open`); a directory, or a file the quick pass cannot
+/// read, is loaded in full. Strict, a problem in the archive's fields or
+/// an article's metadata is an error with the messages `bulletin check`
+/// gives, and one in a body is found when the article is opened. Either
+/// way the archive is read once.
 pub fn open_path_with(path: &Path, strictness: Strictness) -> Result<Library, LoadError> {
-    match super::on_disk::open(path, strictness)? {
-        Some(library) => Ok(library),
-        None => super::loose::load(path, strictness),
-    }
+    let how = match strictness {
+        Strictness::Lenient => Opening::Lenient,
+        Strictness::Strict => Opening::Strict,
+    };
+    super::open::open(path, how)
+}
+
+/// Opens an archive with every problem an error, bodies included, as
+/// `bulletin check` says it (`--strict` on the command line), reading it
+/// once.
+pub fn open_path_checked(path: &Path) -> Result<Library, LoadError> {
+    super::open::open(path, Opening::Checked)
 }

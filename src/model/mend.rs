@@ -14,9 +14,9 @@
 
 use serde_json::Value;
 
-use super::check::{check_block, good_id};
-use super::fault::{Fault, Part, What};
+use super::describe::{Fault, Part, What};
 use super::fields::Fields;
+use super::rules::{check_block, good_id};
 use super::{ArticleMeta, Block};
 use crate::text::sanitize::sanitize_line;
 
@@ -51,7 +51,7 @@ pub(crate) fn mend_body(body: Option<Value>) -> (Vec<Block>, Vec<Note>, Vec<Faul
         None | Some(Value::Null) => return whole(What::Missing("body")),
         Some(Value::Array(items)) if items.is_empty() => return whole(What::EmptyBody),
         Some(Value::Array(items)) => items,
-        Some(other) => return whole(What::BodyNotArray(super::fault::Kind::of(&other))),
+        Some(other) => return whole(What::BodyNotArray(super::describe::Kind::of(&other))),
     };
     for (i, item) in items.into_iter().enumerate() {
         let mut found = Vec::new();

@@ -1,41 +1,59 @@
 //! Archive model: types, loading, validation and grouping. Terminal-free.
+//!
+//! Where each part of reading an archive is:
+//!
+//! - `scan` (with `scan_window`, `scan_raw`): the quick pass over a file,
+//!   a window at a time: every article's metadata, offsets and hashes;
+//! - `body`: an article's bytes read from the file again and decoded when
+//!   it is opened;
+//! - `whole_text`, `whole_parse`, `whole_load`, `whole_library`: the full
+//!   loader (a directory, bytes in memory, a file the quick pass cannot
+//!   read): the whole text parsed, every article converted;
+//! - `convert` (parsed JSON to a checked article), `rules` (the format's
+//!   rules), `mend` (the lenient reading), `validate` (an archive built in
+//!   memory), `unique_names` (a known name given twice);
+//! - `describe`: problems, faults and load errors in words;
+//! - `library`: what every command reads through ([`Library`]).
 
-mod accept;
 mod article;
-mod check;
+mod body;
+mod convert;
+mod describe;
 mod doc;
-mod error;
-mod fault;
 mod fields;
 mod group;
-mod lazy;
-mod lazy_de;
 mod library;
-mod lines;
-mod load;
-mod loose;
+mod line_numbers;
 mod mend;
-mod on_disk;
-mod parse;
-mod read;
+mod open;
+mod rules;
 mod sample;
-mod stream;
-mod syntax;
-mod syntax_text;
-mod unique;
+mod scan;
+mod scan_raw;
+mod scan_window;
+mod unique_ids;
+mod unique_names;
 mod validate;
+mod whole_library;
+mod whole_load;
+mod whole_parse;
+mod whole_text;
 
-pub use accept::Mended;
 pub use article::{Archive, Article, Block, Byline, FORMAT_TAG};
-pub use check::BLOCK_TYPES;
+pub use convert::Mended;
+pub(crate) use describe::io_text;
+pub use describe::{Fault, FormatFound, Kind, LoadError, Part, Problem, What};
+pub use describe::{Reading, Syntax, SyntaxMessage};
 pub use doc::{article_doc, mended_doc, placeholder};
-pub(crate) use error::io_text;
-pub use error::{FormatFound, LoadError, Problem};
-pub use fault::{Fault, Kind, Part, What};
 pub use group::{DistrictGroup, Groups, Placed, SubGroup, group, group_items};
-pub use library::{ArticleError, ArticleMeta, Fingerprint, Library, open_path, open_path_with};
-pub use load::{load_bytes, load_path};
+pub use library::{
+    ArticleError, ArticleMeta, Fingerprint, Library, open_path, open_path_checked, open_path_with,
+};
 pub use mend::{Note, Strictness};
+pub use rules::BLOCK_TYPES;
 pub use sample::{SAMPLE_JSON, SAMPLE_NAME, load_sample};
-pub use syntax_text::{Context, Syntax, SyntaxMessage};
 pub use validate::validate;
+pub use whole_load::{load_bytes, load_path};
+
+#[cfg(test)]
+pub(crate) use scan_window::bytes_read;

@@ -1,13 +1,11 @@
 //! Validation of an archive already in memory (e.g. built by an importer):
 //! the same rules the loader applies, all problems at once.
 
-use std::collections::HashMap;
-
-use super::accept::accept_article;
-use super::check::{blank_problem, good_id};
-use super::fault::What;
+use super::convert::accept_article;
+use super::describe::What;
 use super::mend::Strictness;
-use super::parse::Seen;
+use super::rules::{blank_problem, good_id};
+use super::unique_ids::Ids;
 use super::{Archive, FORMAT_TAG, Problem};
 
 /// Every schema problem of `archive`: the rules of `docs/format.md`, with
@@ -15,7 +13,7 @@ use super::{Archive, FORMAT_TAG, Problem};
 /// unusable. Empty when the archive is valid.
 ///
 /// Each article is turned back into JSON and goes the way a loaded one
-/// does (sanitised, checked, converted: `model::accept`), so the rules
+/// does (sanitised, checked, converted: `model::convert`), so the rules
 /// exist once; this costs a copy per article (the loader itself does not
 /// call this).
 pub fn validate(archive: &Archive) -> Vec<Problem> {
@@ -35,7 +33,7 @@ pub fn validate(archive: &Archive) -> Vec<Problem> {
     if let Some(why) = blank_problem("title", &archive.title) {
         problems.push(archive_problem(why));
     }
-    let mut seen = Vec::new();
+    let mut ids = Ids::with_capacity(archive.articles.len());
     for (i, article) in archive.articles.iter().enumerate() {
         let number = i + 1;
         let label = match good_id(&article.id) {
@@ -55,49 +53,19 @@ pub fn validate(archive: &Archive) -> Vec<Problem> {
                 },
             ));
         }
-        if good_id(&article.id) {
-            let id = article.id.clone();
-            let location = None;
-            seen.push((
-                0,
-                Seen {
-                    id,
-                    number,
-                    location,
-                },
-            ));
+        let duplicate = good_id(&article.id)
+            .then(|| ids.see(&article.id, i, number, None))
+            .flatten();
+        if let Some(what) = duplicate {
+            let problem = Problem {
+                location: None,
+                article: article.id.clone(),
+                message: what.into(),
+            };
+            problems.push((number, problem));
         }
     }
-    problems.extend(duplicates(&seen).into_iter().map(|(_, n, p)| (n, p)));
     // In article order; a stable sort keeps each article's own order.
     problems.sort_by_key(|(number, _)| *number);
     problems.into_iter().map(|(_, p)| p).collect()
-}
-
-/// A problem for every article whose id an earlier article already has;
-/// with the file index and article number for ordering.
-pub(crate) fn duplicates(seen: &[(usize, Seen)]) -> Vec<(usize, usize, Problem)> {
-    let mut first: HashMap<&str, &Seen> = HashMap::new();
-    let mut out = Vec::new();
-    for (file, s) in seen {
-        let Some(earlier) = first.get(s.id.as_str()) else {
-            first.insert(&s.id, s);
-            continue;
-        };
-        let at = match &earlier.location {
-            Some(there) if earlier.location != s.location => Some(there.clone()),
-            _ => None,
-        };
-        let message = What::Duplicate {
-            first: earlier.number,
-            at,
-        };
-        let problem = Problem {
-            location: s.location.clone(),
-            article: s.id.clone(),
-            message: message.into(),
-        };
-        out.push((*file, s.number, problem));
-    }
-    out
 }

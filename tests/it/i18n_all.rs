@@ -17,7 +17,7 @@ use bulletin::files::FileKind;
 use bulletin::import::ImportError;
 use bulletin::lang::Lang;
 use bulletin::model::{
-    ArticleError, Context, Fault, FormatFound, Kind, LoadError, Part, Problem, Syntax,
+    ArticleError, Fault, FormatFound, Kind, LoadError, Part, Problem, Reading, Syntax,
     SyntaxMessage, What,
 };
 use bulletin::store::Notice;
@@ -165,12 +165,12 @@ fn every_loader_message_in_both_languages() {
     }
     let contexts = [
         None,
-        Some(Context::AfterArchive),
-        Some(Context::Article {
+        Some(Reading::AfterArchive),
+        Some(Reading::Article {
             number: 2,
             after: Some("zy-001".into()),
         }),
-        Some(Context::Article {
+        Some(Reading::Article {
             number: 1,
             after: None,
         }),

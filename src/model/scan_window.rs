@@ -1,4 +1,4 @@
-//! How the quick pass (`model::lazy`) reads an archive file: a window of
+//! How the quick pass (`model::scan`) reads an archive file: a window of
 //! it at a time, in one buffer that is reused. Never the whole file in
 //! memory (a copy of a 245 MB file costs the reader a fifth of a second
 //! and as much private memory, per reader), and never a memory map (issue
@@ -9,7 +9,7 @@
 //! Each value is parsed by serde_json where it starts in the window; one
 //! that runs past the window's end is parsed again once more of the file
 //! is in (the window grows for a value larger than itself). The shape is
-//! read by the rules of `model::read`, so the pass accepts what the full
+//! read by the rules of `model::whole_text`, so the pass accepts what the full
 //! loader accepts: a single-file archive object, its members but
 //! `articles` kept as values, a known name at most once, `articles` an
 //! array of article objects and nothing after the object; or, when the
@@ -17,15 +17,64 @@
 //! value an article object. Anything else stops the pass ([`Stop`]): the
 //! full loader then reads the file and says what is wrong.
 
+use std::cell::Cell;
 use std::fs::File;
+use std::io;
 use std::ops::Range;
 
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
-use super::lazy_de::Scanned;
-use super::unique::refuse_twice;
+use super::scan_raw::Scanned;
+use super::unique_names::refuse_twice;
 use crate::files::read_exact_at;
+
+/// Where the pass reads from: an archive file, or its bytes already in
+/// memory (a strict open reads the file once, whole, and scans that).
+pub(super) trait Source {
+    /// Fills `buf` from `offset`; `UnexpectedEof` past the end.
+    fn read_at(&self, buf: &mut [u8], offset: u64) -> io::Result<()>;
+}
+
+impl Source for File {
+    fn read_at(&self, buf: &mut [u8], offset: u64) -> io::Result<()> {
+        read_archive_at(self, buf, offset)
+    }
+}
+
+impl Source for [u8] {
+    fn read_at(&self, buf: &mut [u8], offset: u64) -> io::Result<()> {
+        let from = usize::try_from(offset).unwrap_or(usize::MAX);
+        let bytes = self.get(from..).and_then(|rest| rest.get(..buf.len()));
+        let bytes = bytes.ok_or(io::ErrorKind::UnexpectedEof)?;
+        buf.copy_from_slice(bytes);
+        Ok(())
+    }
+}
+
+thread_local! {
+    /// Bytes of archive files read on this thread (tests: how many times
+    /// an open reads the file).
+    static READ: Cell<u64> = const { Cell::new(0) };
+}
+
+/// Counts `n` bytes read from an archive file on this thread.
+pub(super) fn count_read(n: usize) {
+    READ.with(|r| r.set(r.get() + n as u64));
+}
+
+/// Bytes of archive files read on this thread so far: every read of an
+/// archive file goes through [`read_archive_at`] or [`count_read`].
+#[cfg(test)]
+pub(crate) fn bytes_read() -> u64 {
+    READ.with(Cell::get)
+}
+
+/// Reads an archive file's bytes from `offset`, counted.
+pub(super) fn read_archive_at(file: &File, buf: &mut [u8], offset: u64) -> io::Result<()> {
+    count_read(buf.len());
+    read_exact_at(file, buf, offset)
+}
 
 /// Bytes read at a time: small enough to stay in the processor's cache
 /// between the read and the parse.
@@ -58,26 +107,28 @@ pub(crate) fn body_hash(bytes: &[u8]) -> u64 {
 /// single-file archive's members but `articles`; `None`: JSON Lines. The
 /// length of the byte order mark, if any, comes with it.
 pub(super) fn read_file(
-    file: &File,
+    file: &(impl Source + ?Sized),
     len: u64,
     window: usize,
     sink: &mut impl Take,
 ) -> Result<(Option<Map<String, Value>>, usize), Stop> {
-    let mut head = [0; BOM.len()];
-    let bom = match read_exact_at(file, &mut head, 0) {
-        Ok(()) if head == BOM && len >= BOM.len() as u64 => BOM.len(),
-        _ => 0,
-    };
+    // The first window is read once: the byte order mark is looked for
+    // in it, and JSON Lines start again from it.
     let mut w = Window {
         file,
         len,
-        origin: bom as u64,
-        buf: vec![0; window.max(1)],
+        origin: 0,
+        buf: vec![0; window.max(BOM.len())],
         base: 0,
         filled: 0,
         pos: 0,
     };
-    w.rewind()?;
+    w.more()?;
+    let bom = match w.buf[..w.filled].starts_with(BOM) {
+        true => BOM.len(),
+        false => 0,
+    };
+    (w.origin, w.pos) = (bom as u64, bom);
     match w.archive(sink)? {
         Some(members) if w.peek()?.is_none() => Ok((Some(members), bom)),
         Some(_) => Err(Stop),
@@ -91,8 +142,8 @@ pub(super) fn read_file(
 
 /// A part of the file in memory: `buf[..filled]` holds the file's bytes
 /// from `base` on; `pos` is how far the reading has got.
-struct Window<'f> {
-    file: &'f File,
+struct Window<'f, S: ?Sized> {
+    file: &'f S,
     /// The file's length when opened: nothing beyond is read.
     len: u64,
     /// Where the text starts, after a byte order mark.
@@ -103,7 +154,7 @@ struct Window<'f> {
     pos: usize,
 }
 
-impl Window<'_> {
+impl<S: Source + ?Sized> Window<'_, S> {
     /// Whether the window holds the rest of the file.
     fn holds_the_rest(&self) -> bool {
         self.base + self.filled as u64 >= self.len
@@ -131,14 +182,20 @@ impl Window<'_> {
         let n = (self.buf.len() - self.filled).min(usize::try_from(left).unwrap_or(usize::MAX));
         let at = self.base + self.filled as u64;
         // Short: the file was cut since it was opened.
-        read_exact_at(self.file, &mut self.buf[self.filled..self.filled + n], at)
+        (self.file)
+            .read_at(&mut self.buf[self.filled..self.filled + n], at)
             .map_err(|_| Stop)?;
         self.filled += n;
         Ok(())
     }
 
-    /// Back to the start of the text.
+    /// Back to the start of the text: read again only if the window has
+    /// moved on from it.
     fn rewind(&mut self) -> Result<(), Stop> {
+        if self.base == 0 && self.filled > 0 {
+            self.pos = self.origin as usize;
+            return Ok(());
+        }
         (self.base, self.filled, self.pos) = (self.origin, 0, 0);
         self.more()
     }

@@ -9,7 +9,7 @@ use std::fmt;
 
 use serde_json::Value;
 
-use super::syntax_text::SyntaxMessage;
+use super::syntax_words::SyntaxMessage;
 use crate::lang::Lang;
 
 /// A JSON value's type, as messages name it.
@@ -267,13 +267,13 @@ impl What {
                 }
             }
             What::Format => lang.pick(
-                format!("format 不是 \"{}\"", super::FORMAT_TAG),
-                format!("format is not \"{}\"", super::FORMAT_TAG),
+                format!("format 不是 \"{}\"", crate::model::FORMAT_TAG),
+                format!("format is not \"{}\"", crate::model::FORMAT_TAG),
             ),
             What::Unreadable(why) => {
                 lang.pick(format!("无法读取：{why}"), format!("cannot be read: {why}"))
             }
-            What::NotUtf8 { offset } => super::error::not_utf8_text(*offset, lang),
+            What::NotUtf8 { offset } => super::problem::not_utf8_text(*offset, lang),
             What::Json(message) => message.text(lang),
         }
     }
@@ -334,7 +334,7 @@ impl What {
             What::Unreadable("invalid type".into()),
             What::NotUtf8 { offset: 48 },
             What::Json(SyntaxMessage {
-                what: super::syntax_text::Syntax::Escape,
+                what: super::syntax_words::Syntax::Escape,
                 context: None,
             }),
         ]

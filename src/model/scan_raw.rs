@@ -1,4 +1,4 @@
-//! The serde side of the reader's quick pass (`model::lazy`): an article
+//! The serde side of the reader's quick pass (`model::scan`): an article
 //! read as the raw text of its metadata members ([`Fields`] with
 //! `&RawValue` values, serde's derive), its `body` skipped unparsed.
 

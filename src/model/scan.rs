@@ -1,12 +1,12 @@
 //! The reader's up-front pass over an archive file (see `docs/performance.md`):
 //! one serde_json pass that builds only what the first frame needs. Each
 //! article's metadata (every field but `body`) is parsed, sanitised and
-//! checked the way the full loader does it (`model::accept`); its `body` is
+//! checked the way the full loader does it (`model::convert`); its `body` is
 //! skipped unparsed (syntax checked, UTF-8 not), and where the article
 //! starts is kept so it can be read and parsed in full when opened.
 //!
 //! The pass runs on two threads: this one reads the file a window at a
-//! time (`model::stream`) and copies each article's raw metadata out of
+//! time (`model::scan_window`) and copies each article's raw metadata out of
 //! the window, the other turns it into an [`ArticleMeta`], batch by batch,
 //! so the work beyond the parser's own overlaps with it.
 //!
@@ -14,19 +14,19 @@
 //! file the full way, which reports every problem with the usual messages.
 
 use std::collections::HashMap;
-use std::fs::File;
 use std::ops::Range;
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 
 use serde_json::{Map, Value};
 
-use super::accept::accept;
-use super::fault::{Fault, What};
+use super::convert::accept;
+use super::describe::Fault;
 use super::fields::{Fields, Skipped};
-use super::lazy_de::Scanned;
 use super::library::ArticleMeta;
 use super::mend::Strictness;
-use super::stream::{Take, WINDOW, read_file};
+use super::scan_raw::Scanned;
+use super::scan_window::{Source, Take, WINDOW, read_file};
+use super::unique_ids::Ids;
 
 /// Articles per batch handed to the checking thread.
 const BATCH: usize = 1024;
@@ -43,7 +43,7 @@ pub(super) struct Scan {
     pub starts: Vec<usize>,
     /// Where each article's object ends.
     pub ends: Vec<usize>,
-    /// The hash of each article's bytes ([`body_hash`](super::stream::body_hash)).
+    /// The hash of each article's bytes ([`body_hash`](super::scan_window::body_hash)).
     pub hashes: Vec<u64>,
     pub last_end: usize,
     pub ids: HashMap<String, usize>,
@@ -59,13 +59,17 @@ pub(super) struct Faulty {
 
 /// Scans the first `len` bytes of `file` (its length when opened); `None`
 /// on any problem it cannot go on with (strict: on any problem at all).
-pub(super) fn scan(file: &File, len: u64, strictness: Strictness) -> Option<Scan> {
+pub(super) fn scan(
+    file: &(impl Source + ?Sized),
+    len: u64,
+    strictness: Strictness,
+) -> Option<Scan> {
     scan_by(file, len, WINDOW, strictness)
 }
 
 /// [`scan`], reading `window` bytes at a time.
 pub(super) fn scan_by(
-    file: &File,
+    file: &(impl Source + ?Sized),
     len: u64,
     window: usize,
     strictness: Strictness,
@@ -165,10 +169,8 @@ fn check_all(rx: Receiver<Batch>, strictness: Strictness) -> Option<Scan> {
             let index = scan.articles.len();
             let fields = ranges.map(|r| &batch.text[r]);
             let (meta, faulty) = match check(fields, index + 1, strictness)? {
-                Checked::Good(meta, faults) => {
-                    (meta, (!faults.is_empty()).then_some((false, faults)))
-                }
-                Checked::Broken(meta, faults) => (meta, Some((true, faults))),
+                Head::Good(meta, faults) => (meta, (!faults.is_empty()).then_some((false, faults))),
+                Head::Broken(meta, faults) => (meta, Some((true, faults))),
             };
             if let Some((broken, faults)) = faulty {
                 let faulty = Faulty {
@@ -202,26 +204,22 @@ fn index_ids(scan: &mut Scan, strictness: Strictness) -> Option<()> {
         .filter(|f| f.broken)
         .map(|f| f.index)
         .collect();
-    scan.ids.reserve(scan.articles.len());
+    let mut ids = Ids::with_capacity(scan.articles.len());
     let mut dups = Vec::new();
     for (i, a) in scan.articles.iter().enumerate() {
         if broken.contains(&i) {
             continue;
         }
-        if let Some(&first) = scan.ids.get(&a.id) {
+        // One file: the place is the same, and never named.
+        if let Some(what) = ids.see(&a.id, i, i + 1, None) {
             if strictness == Strictness::Strict {
                 return None;
             }
-            dups.push((i, first));
-        } else {
-            scan.ids.insert(a.id.clone(), i);
+            dups.push((i, what));
         }
     }
-    for (index, first) in dups {
-        let what = What::Duplicate {
-            first: first + 1,
-            at: None,
-        };
+    scan.ids = ids.into_index();
+    for (index, what) in dups {
         match scan.faults.iter_mut().find(|f| f.index == index) {
             Some(f) => {
                 f.broken = true;
@@ -238,23 +236,23 @@ fn index_ids(scan: &mut Scan, strictness: Strictness) -> Option<()> {
     Some(())
 }
 
-enum Checked {
+enum Head {
     Good(ArticleMeta, Vec<Fault>),
     Broken(ArticleMeta, Vec<Fault>),
 }
 
 /// One article's metadata, parsed, sanitised and checked (as the full
-/// loader does: `model::accept`); `None` when it cannot be read this way
+/// loader does: `model::convert`); `None` when it cannot be read this way
 /// (the full loader then reads the file).
-fn check(fields: Fields<&str, Skipped>, number: usize, strictness: Strictness) -> Option<Checked> {
+fn check(fields: Fields<&str, Skipped>, number: usize, strictness: Strictness) -> Option<Head> {
     let checked = match accept(fields.clone().parse().ok()?, strictness) {
-        Ok(accepted) => Checked::Good(accepted.head.meta, accepted.faults),
+        Ok(accepted) => Head::Good(accepted.head.meta, accepted.faults),
         Err(_) if strictness == Strictness::Strict => return None,
-        Err(faults) => Checked::Broken(fields.parse().ok()?.rough_meta(number), faults),
+        Err(faults) => Head::Broken(fields.parse().ok()?.rough_meta(number), faults),
     };
     Some(checked)
 }
 
 #[cfg(test)]
-#[path = "lazy_tests.rs"]
+#[path = "scan_tests.rs"]
 mod tests;

@@ -1,15 +1,15 @@
-//! The full loader's side of reading one file (`model::read`): each
+//! The full loader's side of reading one file (`model::whole_text`): each
 //! article is parsed into a `serde_json::Value`, sanitised, checked against
 //! every rule, then moved into an [`Article`] and dropped, so the text is
 //! parsed once and at most one article exists in both forms at a time.
 
 use serde_json::{Map, Value};
 
-use super::accept::{Mended, accept_article};
-use super::check::good_id;
+use super::convert::{Mended, accept_article};
+use super::describe::Reading;
 use super::mend::{Strictness, rough_meta_of};
-use super::read::{Sink, Stage, read};
-use super::syntax_text::Context;
+use super::rules::good_id;
+use super::whole_text::{Sink, Stage, read};
 use super::{ArticleMeta, Problem};
 
 /// One article as read: whole (mended when lenient), or broken (lenient
@@ -43,6 +43,8 @@ pub(crate) struct Parsed {
     /// The file, as named in messages.
     pub location: String,
     strictness: Strictness,
+    /// Whether articles are kept (not when only checking).
+    keep: bool,
 }
 
 impl Parsed {
@@ -50,18 +52,25 @@ impl Parsed {
         Parsed {
             location,
             strictness,
+            keep: true,
             ..Parsed::default()
         }
     }
 
+    /// Checks articles without keeping them (their problems are kept).
+    pub(crate) fn only_checking(mut self) -> Self {
+        self.keep = false;
+        self
+    }
+
     /// Where a syntax error happened, when that helps.
-    fn context(&self, stage: Stage) -> Option<Context> {
+    fn context(&self, stage: Stage) -> Option<Reading> {
         match stage {
-            Stage::Article(number) => Some(Context::Article {
+            Stage::Article(number) => Some(Reading::Article {
                 number,
                 after: self.last_label.clone(),
             }),
-            Stage::AfterArchive => Some(Context::AfterArchive),
+            Stage::AfterArchive => Some(Reading::AfterArchive),
             Stage::Top | Stage::Lines => None,
         }
     }
@@ -92,7 +101,9 @@ impl Parsed {
             self.problems.push((number, problem));
         }
         let good = matches!(item, Some(Item::Good(_)));
-        self.items.extend(item);
+        if self.keep {
+            self.items.extend(item);
+        }
         if let Some(id) = id.filter(|id| good_id(id) && (good || !lenient)) {
             let location = Some(location);
             self.seen.push(Seen {
@@ -108,7 +119,7 @@ impl Parsed {
 /// A syntax error, with where it happened when that helps.
 pub(crate) struct Failure {
     pub error: serde_json::Error,
-    pub context: Option<Context>,
+    pub context: Option<Reading>,
 }
 
 /// Parses one file's text (UTF-8, no BOM) into `parsed`.
@@ -143,9 +154,9 @@ struct Lines<'t, 'p> {
 
 impl Sink<'_> for Lines<'_, '_> {
     /// Duplicate known names are refused (with their line and column).
-    type Item = super::unique::Checked;
+    type Item = super::unique_names::UniqueNames;
 
-    fn take(&mut self, value: super::unique::Checked, start: Option<usize>) -> bool {
+    fn take(&mut self, value: super::unique_names::UniqueNames, start: Option<usize>) -> bool {
         let value = value.0;
         let line = start.map(|start| {
             let newlines = self.text[self.counted..start]

@@ -1,12 +1,12 @@
 //! Line and column numbers of articles' starts in an archive file, for
 //! messages (`file:line` of a JSON Lines article, `file:line:column` of
 //! a syntax error in a body). Counted in the file itself, where only the
-//! articles' offsets are kept (`model::on_disk`), on from the last offset
+//! articles' offsets are kept (`model::body`), on from the last offset
 //! asked for, so that asking in order reads the file once.
 
 use std::fs::File;
 
-use crate::files::read_exact_at;
+use super::scan_window::read_archive_at;
 
 /// Bytes read from the file at a time when counting.
 const CHUNK: usize = 64 << 10;
@@ -45,7 +45,7 @@ impl LineCounter {
         let mut buf = vec![0; CHUNK.min(offset - self.at)];
         while self.at < offset {
             let n = CHUNK.min(offset - self.at);
-            read_exact_at(file, &mut buf[..n], base + self.at as u64).ok()?;
+            read_archive_at(file, &mut buf[..n], base + self.at as u64).ok()?;
             self.count(&buf[..n]);
         }
         Some((self.line, self.column))
@@ -79,7 +79,7 @@ fn chars(bytes: &[u8]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::syntax::line_column;
+    use crate::model::describe::line_column;
 
     #[test]
     fn counts_as_line_column_does() {

@@ -6,7 +6,7 @@
 use chrono::NaiveDate;
 use serde_json::Value;
 
-use super::fault::{Fault, Kind, Part, What};
+use super::describe::{Fault, Kind, Part, What};
 use crate::text::sanitize::{is_clean, is_unseen, sanitize, sanitize_line};
 
 /// The block types the format knows, in documentation order.

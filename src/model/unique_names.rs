@@ -32,77 +32,77 @@ pub(super) const KNOWN: &[&str] = &[
 ];
 
 /// A [`Value`] without repeated known names anywhere in it.
-pub(super) struct Checked(pub Value);
+pub(super) struct UniqueNames(pub Value);
 
-impl<'de> Deserialize<'de> for Checked {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Checked, D::Error> {
-        d.deserialize_any(CheckedVisitor)
+impl<'de> Deserialize<'de> for UniqueNames {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<UniqueNames, D::Error> {
+        d.deserialize_any(UniqueNamesVisitor)
     }
 }
 
-struct CheckedVisitor;
+struct UniqueNamesVisitor;
 
-impl<'de> Visitor<'de> for CheckedVisitor {
-    type Value = Checked;
+impl<'de> Visitor<'de> for UniqueNamesVisitor {
+    type Value = UniqueNames;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("a JSON value")
     }
 
-    fn visit_bool<E>(self, b: bool) -> Result<Checked, E> {
-        Ok(Checked(Value::Bool(b)))
+    fn visit_bool<E>(self, b: bool) -> Result<UniqueNames, E> {
+        Ok(UniqueNames(Value::Bool(b)))
     }
 
-    fn visit_i64<E>(self, n: i64) -> Result<Checked, E> {
-        Ok(Checked(Value::Number(n.into())))
+    fn visit_i64<E>(self, n: i64) -> Result<UniqueNames, E> {
+        Ok(UniqueNames(Value::Number(n.into())))
     }
 
-    fn visit_u64<E>(self, n: u64) -> Result<Checked, E> {
-        Ok(Checked(Value::Number(n.into())))
+    fn visit_u64<E>(self, n: u64) -> Result<UniqueNames, E> {
+        Ok(UniqueNames(Value::Number(n.into())))
     }
 
-    fn visit_f64<E>(self, n: f64) -> Result<Checked, E> {
-        Ok(Checked(
+    fn visit_f64<E>(self, n: f64) -> Result<UniqueNames, E> {
+        Ok(UniqueNames(
             Number::from_f64(n).map_or(Value::Null, Value::Number),
         ))
     }
 
-    fn visit_str<E>(self, s: &str) -> Result<Checked, E> {
-        Ok(Checked(Value::String(s.to_owned())))
+    fn visit_str<E>(self, s: &str) -> Result<UniqueNames, E> {
+        Ok(UniqueNames(Value::String(s.to_owned())))
     }
 
-    fn visit_string<E>(self, s: String) -> Result<Checked, E> {
-        Ok(Checked(Value::String(s)))
+    fn visit_string<E>(self, s: String) -> Result<UniqueNames, E> {
+        Ok(UniqueNames(Value::String(s)))
     }
 
-    fn visit_none<E>(self) -> Result<Checked, E> {
-        Ok(Checked(Value::Null))
+    fn visit_none<E>(self) -> Result<UniqueNames, E> {
+        Ok(UniqueNames(Value::Null))
     }
 
-    fn visit_unit<E>(self) -> Result<Checked, E> {
-        Ok(Checked(Value::Null))
+    fn visit_unit<E>(self) -> Result<UniqueNames, E> {
+        Ok(UniqueNames(Value::Null))
     }
 
-    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Checked, D::Error> {
-        Checked::deserialize(d)
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<UniqueNames, D::Error> {
+        UniqueNames::deserialize(d)
     }
 
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Checked, A::Error> {
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<UniqueNames, A::Error> {
         let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0));
-        while let Some(Checked(v)) = seq.next_element()? {
+        while let Some(UniqueNames(v)) = seq.next_element()? {
             items.push(v);
         }
-        Ok(Checked(Value::Array(items)))
+        Ok(UniqueNames(Value::Array(items)))
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Checked, A::Error> {
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<UniqueNames, A::Error> {
         let mut fields = Map::new();
         while let Some(key) = map.next_key::<String>()? {
             refuse_twice(&fields, &key)?;
-            let Checked(value) = map.next_value()?;
+            let UniqueNames(value) = map.next_value()?;
             fields.insert(key, value);
         }
-        Ok(Checked(Value::Object(fields)))
+        Ok(UniqueNames(Value::Object(fields)))
     }
 }
 
@@ -119,7 +119,7 @@ mod tests {
     use super::*;
 
     fn read(json: &str) -> Result<Value, String> {
-        serde_json::from_str::<Checked>(json)
+        serde_json::from_str::<UniqueNames>(json)
             .map(|c| c.0)
             .map_err(|e| e.to_string())
     }

@@ -1,5 +1,5 @@
 //! A single archive file: the quick pass over its metadata
-//! (`model::lazy`) reads it a window at a time, and only each article's
+//! (`model::scan`) reads it a window at a time, and only each article's
 //! offset is kept; its bytes are read from the file again (`pread`) when it
 //! is opened.
 //!
@@ -10,27 +10,26 @@
 //! changed.
 
 use std::collections::HashMap;
-use std::fs::{self, File};
+use std::fs::File;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
 
-use serde_json::{Map, Value};
+use serde_json::Value;
 
-use super::accept::{Mended, accept_article};
-use super::fault::{Fault, What};
-use super::lazy::{Faulty, Scan, scan};
-use super::library::{ArticleError, ArticleMeta, Fingerprint, Library, Parts};
-use super::lines::LineCounter;
-use super::load::{Header, io_error, read_header, stem};
-use super::mend::Strictness;
-use super::stream::body_hash;
-use super::syntax::{
+use super::convert::{Mended, accept_article};
+use super::describe::{Fault, What};
+use super::describe::{
     bad_byte_place, error_offset, line_column, not_utf8_placed, syntax_error_placed,
 };
-use super::unique::Checked;
+use super::library::{ArticleError, ArticleMeta, Fingerprint};
+use super::line_numbers::LineCounter;
+use super::mend::Strictness;
+use super::scan::{Faulty, Scan};
+use super::scan_window::{body_hash, read_archive_at};
+use super::unique_names::UniqueNames;
+use super::whole_load::io_error;
 use super::{LoadError, Problem};
-use crate::files;
 use crate::text::sanitize::sanitize_line;
 
 #[derive(Debug)]
@@ -46,7 +45,7 @@ pub(super) struct OnDisk {
     /// Where each article's object ends.
     ends: Vec<usize>,
     /// The hash of each article's bytes when the pass read them: a body
-    /// read since must hash the same (`stream::body_hash`), or it is not
+    /// read since must hash the same (`scan_window::body_hash`), or it is not
     /// the version the metadata came from.
     hashes: Vec<u64>,
     /// The file, for messages.
@@ -57,90 +56,29 @@ pub(super) struct OnDisk {
     counter: Mutex<LineCounter>,
 }
 
-/// Scans a single file; `Ok(None)` when it must be loaded in full instead
-/// (a directory, an empty file, anything the quick pass cannot read: the
-/// full loader then gives the usual messages). A FIFO or a device is
-/// refused unread.
-pub(super) fn open(path: &Path, strictness: Strictness) -> Result<Option<Library>, LoadError> {
-    let meta = fs::metadata(path).map_err(|e| io_error(path, e))?;
-    if meta.is_dir() {
-        return Ok(None);
+impl OnDisk {
+    /// `file` (at `path`, `len` bytes when the pass read it; JSON Lines
+    /// when `lines`), its articles where the pass `found` them (their
+    /// offsets and hashes are taken from it).
+    pub(super) fn new(file: File, len: u64, path: &Path, lines: bool, found: &mut Scan) -> OnDisk {
+        OnDisk {
+            file,
+            len,
+            bom: found.bom,
+            starts: std::mem::take(&mut found.starts),
+            ends: std::mem::take(&mut found.ends),
+            hashes: std::mem::take(&mut found.hashes),
+            path: path.to_path_buf(),
+            lines,
+            counter: Mutex::default(),
+        }
     }
-    let (file, meta) = files::open_regular(path).map_err(|e| io_error(path, e))?;
-    // The length when opened: a file that keeps growing is read that far.
-    let len = meta.len();
-    if len == 0 {
-        return Ok(None);
-    }
-    Ok(scan(&file, len, strictness).and_then(|found| library(path, file, len, found, strictness)))
-}
-
-/// The library of what the pass found in `file` (`len` bytes); `None` when
-/// the header keeps it from being read this way.
-fn library(
-    path: &Path,
-    file: File,
-    len: u64,
-    found: Scan,
-    strictness: Strictness,
-) -> Option<Library> {
-    let lines = found.header.is_none();
-    let mut problems = Vec::new();
-    let (title, key) = title_and_key(path, found.header, strictness, &mut problems)?;
-    let disk = OnDisk {
-        file,
-        len,
-        bom: found.bom,
-        starts: found.starts,
-        ends: found.ends,
-        hashes: found.hashes,
-        path: path.to_path_buf(),
-        lines,
-        counter: Mutex::default(),
-    };
-    let fingerprint = disk.fingerprint();
-    let broken = disk.place_faults(found.faults, &found.articles, &mut problems);
-    let parts = Parts {
-        title,
-        key,
-        articles: found.articles,
-        ids: found.ids,
-        broken,
-        problems,
-        strictness,
-    };
-    Some(Library::on_disk(parts, disk, fingerprint))
-}
-
-/// The title and key of a scanned file (a JSON Lines file is named by its
-/// file name). Strict, `None` when its header has a problem, which the
-/// full loader then reports; lenient, the problem is kept and a bad title
-/// is replaced by the file's name.
-fn title_and_key(
-    path: &Path,
-    header: Option<Map<String, Value>>,
-    strictness: Strictness,
-    problems: &mut Vec<(Option<usize>, Problem)>,
-) -> Option<(String, Option<String>)> {
-    let Some(fields) = header else {
-        return Some((stem(path), None));
-    };
-    let mut found = Vec::new();
-    let Header { title, key, .. } = read_header(path, fields, &mut found).ok()?;
-    if strictness == Strictness::Strict && !found.is_empty() {
-        return None;
-    }
-    let title = title
-        .filter(|t| !t.trim().is_empty())
-        .unwrap_or_else(|| stem(path));
-    problems.extend(found.into_iter().map(|p| (None, p)));
-    Some((title, key))
 }
 
 impl OnDisk {
     /// What the pass read: the file's length, and one hash of every
     /// article's bytes in order.
-    fn fingerprint(&self) -> Fingerprint {
+    pub(super) fn fingerprint(&self) -> Fingerprint {
         let mut all = Vec::with_capacity(8 * (self.hashes.len() + 1));
         all.extend_from_slice(&(self.hashes.len() as u64).to_le_bytes());
         self.hashes
@@ -154,7 +92,7 @@ impl OnDisk {
 
     /// The problems the pass found, placed, into `problems`; why each
     /// broken article is broken.
-    fn place_faults(
+    pub(super) fn place_faults(
         &self,
         faults: Vec<Faulty>,
         articles: &[ArticleMeta],
@@ -219,9 +157,9 @@ impl OnDisk {
             return Err(self.changed(label));
         }
         // As the full loader reads it: a known name given twice is an error.
-        let mut values = serde_json::Deserializer::from_slice(&bytes).into_iter::<Checked>();
+        let mut values = serde_json::Deserializer::from_slice(&bytes).into_iter::<UniqueNames>();
         match values.next() {
-            Some(Ok(Checked(value))) => Ok(value),
+            Some(Ok(UniqueNames(value))) => Ok(value),
             // The object ended inside these bytes when the file was opened.
             Some(Err(e)) if !e.is_eof() => match self.unread(&bytes, start, &e) {
                 Some(error) => Err(unreadable(error)),
@@ -247,7 +185,7 @@ impl OnDisk {
             return Err(io::ErrorKind::UnexpectedEof.into());
         }
         let mut bytes = vec![0; end.saturating_sub(start)];
-        files::read_exact_at(&self.file, &mut bytes, (self.bom + start) as u64)?;
+        read_archive_at(&self.file, &mut bytes, (self.bom + start) as u64)?;
         Ok(bytes)
     }
 

@@ -5,10 +5,10 @@
 
 use serde_json::{Map, Value};
 
-use super::check::{check_body, sanitize_body};
-use super::fault::{Fault, Kind, What};
+use super::describe::{Fault, Kind, What};
 use super::fields::{Fields, Head, Skipped, Whole};
 use super::mend::{Note, Strictness, mend_body};
+use super::rules::{check_body, sanitize_body};
 use super::{Article, Block, Byline};
 use crate::text::sanitize_line;
 

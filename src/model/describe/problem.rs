@@ -5,7 +5,7 @@ use std::io;
 use std::path::PathBuf;
 
 use super::fault::{Fault, Kind};
-use super::syntax_text::SyntaxMessage;
+use super::syntax_words::SyntaxMessage;
 use crate::files::{FileKind, refused_kind};
 use crate::lang::Lang;
 use crate::text::sanitize::sanitize_line;
@@ -204,7 +204,7 @@ pub(crate) fn not_utf8_text(offset: usize, lang: Lang) -> String {
 }
 
 fn format_text(found: &Option<FormatFound>, lang: Lang) -> String {
-    let tag = super::FORMAT_TAG;
+    let tag = crate::model::FORMAT_TAG;
     match found {
         None => lang.pick(
             format!("缺少 \"format\" 字段：单文件档案必须以 `\"format\": \"{tag}\"` 开头"),

@@ -5,14 +5,15 @@ use std::path::{Path, PathBuf};
 
 use serde_json::{Map, Value};
 
-use super::check::{blank_problem, quote};
-use super::error::FormatFound;
-use super::fault::{Kind, What};
+use super::describe::FormatFound;
+use super::describe::{Kind, What};
+use super::describe::{not_utf8, syntax_error};
 use super::mend::Strictness;
-use super::parse::{Item, Parsed, parse_text};
-use super::read::strip_bom;
-use super::syntax::{not_utf8, syntax_error};
-use super::validate::duplicates;
+use super::rules::{blank_problem, quote};
+use super::scan_window::count_read;
+use super::whole_library::merge;
+use super::whole_parse::{Parsed, parse_text};
+use super::whole_text::strip_bom;
 use super::{Archive, FORMAT_TAG, LoadError, Problem};
 use crate::files;
 use crate::text::sanitize::sanitize_line;
@@ -36,7 +37,7 @@ pub(super) fn read_path(
     if meta.is_dir() {
         return read_dir(path, strictness);
     }
-    let (_, bytes) = files::read_as_opened(path).map_err(|e| io_error(path, e))?;
+    let (_, bytes) = read_whole(path)?;
     let parsed = parse_file(path, &bytes, strictness)?;
     Ok((vec![parsed], stem(path)))
 }
@@ -44,9 +45,28 @@ pub(super) fn read_path(
 /// Loads one file's content; `name` is the file name used in messages (and
 /// the title of a JSON Lines archive, less its extension).
 pub fn load_bytes(name: &str, bytes: &[u8]) -> Result<Archive, LoadError> {
-    let path = Path::new(name);
+    load_file_bytes(Path::new(name), bytes)
+}
+
+/// Loads the content of the file `path` (already read), strictly.
+pub(super) fn load_file_bytes(path: &Path, bytes: &[u8]) -> Result<Archive, LoadError> {
     let parsed = parse_file(path, bytes, Strictness::Strict)?;
     finish(path, vec![parsed], &stem(path))
+}
+
+/// Checks the content of the file `path` as [`load_file_bytes`] does,
+/// keeping no article: the same error, or none.
+pub(super) fn check_file_bytes(path: &Path, bytes: &[u8]) -> Result<(), LoadError> {
+    let parsed = parse_file_into(path, bytes, Strictness::Strict, false)?;
+    finish(path, vec![parsed], &stem(path)).map(drop)
+}
+
+/// A regular file read whole, up to its length when opened (counted:
+/// `scan_window::bytes_read`), with the file still open.
+pub(super) fn read_whole(path: &Path) -> Result<(std::fs::File, Vec<u8>), LoadError> {
+    let (file, bytes) = files::read_as_opened(path).map_err(|e| io_error(path, e))?;
+    count_read(bytes.len());
+    Ok((file, bytes))
 }
 
 /// The error of reading `path`: a refused special file says what it is.
@@ -68,7 +88,7 @@ fn read_dir(dir: &Path, strictness: Strictness) -> Result<(Vec<Parsed>, String),
     }
     let mut parsed = Vec::with_capacity(files.len());
     for file in &files {
-        let (_, bytes) = files::read_as_opened(file).map_err(|e| io_error(file, e))?;
+        let (_, bytes) = read_whole(file)?;
         parsed.push(parse_file(file, &bytes, strictness)?);
     }
     let name = match dir.canonicalize() {
@@ -107,6 +127,16 @@ pub(super) fn stem(path: &Path) -> String {
 
 /// Bytes to [`Parsed`]: BOM, emptiness, UTF-8 and syntax checks.
 fn parse_file(path: &Path, bytes: &[u8], strictness: Strictness) -> Result<Parsed, LoadError> {
+    parse_file_into(path, bytes, strictness, true)
+}
+
+/// [`parse_file`], keeping the articles or not.
+fn parse_file_into(
+    path: &Path,
+    bytes: &[u8],
+    strictness: Strictness,
+    keep: bool,
+) -> Result<Parsed, LoadError> {
     let (bom, body) = strip_bom(bytes);
     if body.iter().all(u8::is_ascii_whitespace) {
         return Err(LoadError::Empty {
@@ -116,6 +146,9 @@ fn parse_file(path: &Path, bytes: &[u8], strictness: Strictness) -> Result<Parse
     let text = std::str::from_utf8(body).map_err(|e| not_utf8(path, body, bom, e.valid_up_to()))?;
     let location = sanitize_line(&path.display().to_string());
     let mut parsed = Parsed::new(location, strictness);
+    if !keep {
+        parsed = parsed.only_checking();
+    }
     parse_text(text, &mut parsed).map_err(|f| syntax_error(path, text, &f.error, f.context))?;
     Ok(parsed)
 }
@@ -185,48 +218,31 @@ pub(super) fn read_header(
     })
 }
 
-/// Merges parsed files into one archive, or all their problems into one
-/// error. Title, key and unknown fields come from the first single-file
-/// archive; `fallback_title` is used when there is none.
+/// Merges parsed files into one archive (`model::whole_library`'s merge),
+/// or all their problems into one error. Title, key and unknown fields
+/// come from the first single-file archive; `fallback_title` is used when
+/// there is none.
 fn finish(path: &Path, files: Vec<Parsed>, fallback_title: &str) -> Result<Archive, LoadError> {
-    let mut problems: Vec<(usize, usize, Problem)> = Vec::new();
-    let mut header = None;
-    let mut articles = Vec::new();
-    let mut seen = Vec::new();
-    let count = files.iter().map(|f| f.count).sum();
-    for (i, mut file) in files.into_iter().enumerate() {
-        if let Some(fields) = file.header.take() {
-            let mut found = Vec::new();
-            let h = read_header(Path::new(&file.location), fields, &mut found)?;
-            problems.extend(found.into_iter().map(|p| (i, 0, p)));
-            header.get_or_insert(h);
-        }
-        problems.extend(file.problems.into_iter().map(|(n, p)| (i, n, p)));
-        articles.extend(file.items.into_iter().filter_map(|item| match item {
-            Item::Good(m) => Some(m.article),
-            Item::Broken(_) => None,
-        }));
-        seen.extend(file.seen.into_iter().map(|s| (i, s)));
-    }
-    problems.extend(duplicates(&seen));
-    if !problems.is_empty() {
-        problems.sort_by_key(|(file, number, _)| (*file, *number));
+    let mut merged = merge(files, Strictness::Strict)?;
+    if !merged.problems.is_empty() {
+        merged.problems.sort_by_key(|p| (p.file, p.number));
         return Err(LoadError::Invalid {
             path: path.to_path_buf(),
-            problems: problems.into_iter().map(|(_, _, p)| p).collect(),
-            articles: count,
+            problems: merged.problems.into_iter().map(|p| p.problem).collect(),
+            articles: merged.count,
         });
     }
-    let header = header.unwrap_or(Header {
-        title: None,
-        key: None,
-        extra: Map::new(),
-    });
+    let header = merged.header;
     Ok(Archive {
         format: FORMAT_TAG.to_string(),
         title: header.title.unwrap_or_else(|| fallback_title.to_string()),
         key: header.key,
-        articles,
+        articles: merged
+            .items
+            .into_iter()
+            .flatten()
+            .map(|m| m.article)
+            .collect(),
         extra: header.extra,
     })
 }

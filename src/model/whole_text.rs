@@ -2,7 +2,7 @@
 //! order mark, the first JSON value (a single-file archive object, or the
 //! first article of JSON Lines), the `articles` array and the JSON Lines
 //! stream. Each article goes to a [`Sink`]. The reader's quick pass reads
-//! files a window at a time by the same rules (`model::stream`).
+//! files a window at a time by the same rules (`model::scan_window`).
 //!
 //! Single-file archive or JSON Lines is decided by the first JSON value: an
 //! object with a `format` or `articles` field is an archive; anything else
@@ -128,7 +128,7 @@ impl<'de, S: Sink<'de>> Visitor<'de> for TopVisitor<'_, '_, S> {
         let mut has_articles = false;
         while let Some(key) = map.next_key::<String>()? {
             if key != "articles" {
-                super::unique::refuse_twice(&fields, &key)?;
+                super::unique_names::refuse_twice(&fields, &key)?;
                 fields.insert(key, map.next_value::<Value>()?);
             } else if has_articles {
                 return Err(de::Error::duplicate_field("articles"));

@@ -3,9 +3,9 @@
 
 use std::path::Path;
 
-use super::LoadError;
 use super::fault::Kind;
-use super::syntax_text::{Context, Syntax, SyntaxMessage};
+use super::problem::LoadError;
+use super::syntax_words::{Reading, Syntax, SyntaxMessage};
 use crate::text::sanitize::sanitize_line;
 
 /// A [`LoadError::Syntax`] for `err` from parsing `text`; `context` (e.g.
@@ -14,7 +14,7 @@ pub(crate) fn syntax_error(
     path: &Path,
     text: &str,
     err: &serde_json::Error,
-    context: Option<Context>,
+    context: Option<Reading>,
 ) -> LoadError {
     syntax_error_at(path, text.as_bytes(), 0, err, context)
 }
@@ -26,7 +26,7 @@ pub(crate) fn syntax_error_at(
     bytes: &[u8],
     start: usize,
     err: &serde_json::Error,
-    context: Option<Context>,
+    context: Option<Reading>,
 ) -> LoadError {
     let place = line_column(bytes, start + error_offset(&bytes[start..], err));
     syntax_error_placed(path, place, err, context)
@@ -37,7 +37,7 @@ pub(crate) fn syntax_error_placed(
     path: &Path,
     (line, column): (usize, usize),
     err: &serde_json::Error,
-    context: Option<Context>,
+    context: Option<Reading>,
 ) -> LoadError {
     let message = SyntaxMessage {
         what: humanize(err),
@@ -208,7 +208,7 @@ mod tests {
             Path::new("t.json"),
             text,
             &err_of(text),
-            Some(Context::AfterArchive),
+            Some(Reading::AfterArchive),
         );
         let s = e.to_string();
         assert!(s.contains("ends inside an array"), "{s}");

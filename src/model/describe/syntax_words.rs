@@ -39,7 +39,7 @@ pub enum Syntax {
 
 /// What was being read when the error happened.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum Context {
+pub enum Reading {
     /// Article `number` of an archive's `articles`, after the one labelled.
     Article {
         number: usize,
@@ -53,7 +53,7 @@ pub enum Context {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct SyntaxMessage {
     pub what: Syntax,
-    pub context: Option<Context>,
+    pub context: Option<Reading>,
 }
 
 const TRUNCATED_EN: &str = "(is the file truncated?)";
@@ -187,16 +187,16 @@ fn expected_zh(en: &str) -> String {
     zh.unwrap_or(en).to_string()
 }
 
-impl Context {
+impl Reading {
     pub fn text(&self, lang: Lang) -> String {
         match self {
-            Context::Article { number, after } => match (lang, after) {
+            Reading::Article { number, after } => match (lang, after) {
                 (Lang::Zh, Some(a)) => format!("读取第 {number} 篇文章时，在文章 {a} 之后"),
                 (Lang::Zh, None) => format!("读取第 {number} 篇文章时"),
                 (Lang::En, Some(a)) => format!("reading article #{number}, after article {a}"),
                 (Lang::En, None) => format!("reading article #{number}"),
             },
-            Context::AfterArchive => lang
+            Reading::AfterArchive => lang
                 .pick(
                     "单文件档案只能是一个 JSON 对象",
                     "a single-file archive is one JSON object",

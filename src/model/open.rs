@@ -1,0 +1,220 @@
+//! Opening an archive into a [`Library`]: which reader reads it, and what
+//! strictness changes. Each open reads the archive once.
+//!
+//! - Lenient (the default): a single file is read by the quick pass
+//!   (`model::scan`) for its metadata, offsets and hashes; bodies are read
+//!   when opened (`model::body`). A directory, an empty file or a file the
+//!   pass cannot read is read by the full loader (`model::whole_library`),
+//!   which says what is wrong.
+//! - Strict: any problem is an error, with `bulletin check`'s messages. A
+//!   single file is read once, whole: the full loader checks every article
+//!   in it, bodies included (`model::whole_load`), and the quick pass runs
+//!   over the same bytes in memory. Bodies are read from the file again
+//!   when opened, as lenient.
+
+use std::fs::{self, File};
+use std::path::Path;
+
+use serde_json::{Map, Value};
+
+use super::body::OnDisk;
+use super::library::{Library, Parts};
+use super::mend::Strictness;
+use super::scan::{Scan, scan};
+use super::whole_load::{
+    Header, check_file_bytes, io_error, load_file_bytes, read_header, read_whole, stem,
+};
+use super::{LoadError, Problem, whole_library};
+use crate::files;
+
+/// How an archive is opened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Opening {
+    /// What can be read is read; every problem is kept.
+    Lenient,
+    /// A problem in an article's metadata or the archive's own fields is
+    /// an error; one in a body is found when the article is opened.
+    Strict,
+    /// Every problem is an error, bodies included (`bulletin check`,
+    /// `--strict` on the command line).
+    Checked,
+}
+
+/// Opens the archive at `path` (a file or a directory).
+pub(super) fn open(path: &Path, how: Opening) -> Result<Library, LoadError> {
+    let meta = fs::metadata(path).map_err(|e| io_error(path, e))?;
+    if meta.is_dir() {
+        let strictness = match how {
+            Opening::Lenient => Strictness::Lenient,
+            Opening::Strict | Opening::Checked => Strictness::Strict,
+        };
+        return whole_library::load(path, strictness);
+    }
+    match how {
+        Opening::Lenient => open_lenient(path),
+        Opening::Strict => open_strict(path, false),
+        Opening::Checked => open_strict(path, true),
+    }
+}
+
+/// A single file, scanned; in full if the pass cannot read it. A FIFO or
+/// a device is refused unread.
+fn open_lenient(path: &Path) -> Result<Library, LoadError> {
+    let (file, meta) = files::open_regular(path).map_err(|e| io_error(path, e))?;
+    // The length when opened: a file that keeps growing is read that far.
+    let len = meta.len();
+    let scanned = (len > 0).then(|| scan(&file, len, Strictness::Lenient));
+    let library = scanned.flatten().and_then(|found| {
+        let lenient = Strictness::Lenient;
+        library(path, file, len, found, lenient)
+    });
+    match library {
+        Some(library) => Ok(library),
+        None => whole_library::load(path, Strictness::Lenient),
+    }
+}
+
+/// A single file read whole once, and scanned in memory (strict: the
+/// pass stops at the first problem). When it stops, or when `bodies` are
+/// to be checked too, the full loader reads the same bytes and says what
+/// is wrong, as `bulletin check` does.
+fn open_strict(path: &Path, bodies: bool) -> Result<Library, LoadError> {
+    let (file, bytes) = read_whole(path)?;
+    if bodies {
+        // Every article checked, none kept: the pass gives the library.
+        check_file_bytes(path, &bytes)?;
+    }
+    let len = bytes.len() as u64;
+    let strict = Strictness::Strict;
+    let scanned = (len > 0).then(|| scan(&bytes[..], len, strict)).flatten();
+    if let Some(library) = scanned.and_then(|found| library(path, file, len, found, strict)) {
+        return Ok(library);
+    }
+    // The pass stopped: the full loader says why (or, for a shape the
+    // pass does not read, gives the articles).
+    load_file_bytes(path, &bytes).map(Library::from)
+}
+
+/// The library of what the pass found in `file` (`len` bytes); `None` when
+/// the header keeps it from being read this way.
+fn library(
+    path: &Path,
+    file: File,
+    len: u64,
+    mut found: Scan,
+    strictness: Strictness,
+) -> Option<Library> {
+    let mut problems = Vec::new();
+    let header = found.header.take();
+    let lines = header.is_none();
+    let (title, key) = title_and_key(path, header, strictness, &mut problems)?;
+    let disk = OnDisk::new(file, len, path, lines, &mut found);
+    let fingerprint = disk.fingerprint();
+    let broken = disk.place_faults(found.faults, &found.articles, &mut problems);
+    let parts = Parts {
+        title,
+        key,
+        articles: found.articles,
+        ids: found.ids,
+        broken,
+        problems,
+        strictness,
+    };
+    Some(Library::on_disk(parts, disk, fingerprint))
+}
+
+/// The title and key of a scanned file (a JSON Lines file is named by its
+/// file name). Strict, `None` when its header has a problem; lenient, the
+/// problem is kept and a bad title is replaced by the file's name.
+fn title_and_key(
+    path: &Path,
+    header: Option<Map<String, Value>>,
+    strictness: Strictness,
+    problems: &mut Vec<(Option<usize>, Problem)>,
+) -> Option<(String, Option<String>)> {
+    let Some(fields) = header else {
+        return Some((stem(path), None));
+    };
+    let mut found = Vec::new();
+    let Header { title, key, .. } = read_header(path, fields, &mut found).ok()?;
+    if strictness == Strictness::Strict && !found.is_empty() {
+        return None;
+    }
+    let title = title
+        .filter(|t| !t.trim().is_empty())
+        .unwrap_or_else(|| stem(path));
+    problems.extend(found.into_iter().map(|p| (None, p)));
+    Some((title, key))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::bytes_read;
+
+    const GOOD: &str = r#"{"id": "a", "title": "t", "district": "d", "body": [{"type": "paragraph", "text": "x"}]}"#;
+    /// A problem in the metadata (no title) and one in a body.
+    const BAD_HEAD: &str =
+        r#"{"id": "b", "district": "d", "body": [{"type": "paragraph", "text": "x"}]}"#;
+    const BAD_BODY: &str =
+        r#"{"id": "c", "title": "t", "district": "d", "body": [{"type": "image"}]}"#;
+
+    fn file(lines: &[&str]) -> (tempfile::TempDir, std::path::PathBuf, u64) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.jsonl");
+        let text = lines.join("\n") + "\n";
+        fs::write(&path, &text).unwrap();
+        (dir, path, text.len() as u64)
+    }
+
+    /// Bytes of the archive read by `f` on this thread.
+    fn reads<T>(f: impl FnOnce() -> T) -> (T, u64) {
+        let before = bytes_read();
+        let out = f();
+        (out, bytes_read() - before)
+    }
+
+    #[test]
+    fn a_strict_open_reads_a_file_with_problems_once() {
+        let (_dir, path, len) = file(&[GOOD, BAD_HEAD, BAD_BODY]);
+        let (opened, read) = reads(|| open(&path, Opening::Strict));
+        let error = opened.unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            super::super::load_path(&path).unwrap_err().to_string()
+        );
+        assert!(error.to_string().contains("3 problems"), "{error}");
+        assert_eq!(read, len, "read once");
+    }
+
+    #[test]
+    fn a_strict_open_reads_a_good_file_once_and_keeps_it_lazy() {
+        let (_dir, path, len) = file(&[GOOD]);
+        let (opened, read) = reads(|| open(&path, Opening::Strict));
+        let library = opened.unwrap();
+        assert!(library.is_lazy());
+        assert_eq!(read, len, "read once");
+    }
+
+    #[test]
+    fn a_lenient_open_reads_the_file_once() {
+        let (_dir, path, len) = file(&[GOOD, GOOD.replace("\"a\"", "\"b\"").as_str()]);
+        let (opened, read) = reads(|| open(&path, Opening::Lenient));
+        assert_eq!(opened.unwrap().articles.len(), 2);
+        assert_eq!(read, len, "JSON Lines: the first window is not read twice");
+
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.json");
+        let text = format!(
+            r#"{{"format": "bulletin-archive/1", "title": "t", "articles": [{GOOD}, {BAD_HEAD}, {BAD_BODY}]}}"#
+        );
+        fs::write(&path, &text).unwrap();
+        let (opened, read) = reads(|| open(&path, Opening::Lenient));
+        assert_eq!(
+            opened.unwrap().problem_count(),
+            1,
+            "bodies are read when opened"
+        );
+        assert_eq!(read, text.len() as u64);
+    }
+}
