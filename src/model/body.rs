@@ -200,10 +200,17 @@ impl OnDisk {
         let label = sanitize_line(id);
         match read {
             Ok(m) => {
-                let place = self.place(i);
                 // The head's were seen on opening the archive.
-                let faults = m.faults.iter().filter(|f| f.is_body()).cloned();
-                faults.map(|f| self.problem(&place, &label, f)).collect()
+                let mut faults = m.faults.iter().filter(|f| f.is_body()).peekable();
+                if faults.peek().is_none() {
+                    // No problem to place: no line counting through the
+                    // file for a JSON Lines archive.
+                    return Vec::new();
+                }
+                let place = self.place(i);
+                faults
+                    .map(|f| self.problem(&place, &label, f.clone()))
+                    .collect()
             }
             Err(ArticleError::Unreadable { error, .. }) => {
                 let (line, column, message) = match error.as_ref() {
