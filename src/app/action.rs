@@ -195,8 +195,10 @@ pub enum Action {
     InputCancel,
     Paste(String),
     Resize(u16, u16),
-    /// Time passed with no input (only while a save is pending).
-    Tick,
+    /// The clock: time since the session started, as the run loop read
+    /// it (before each event, and when nothing came in time while a save
+    /// is pending). `update` never reads a clock of its own.
+    Tick(std::time::Duration),
     /// The ambiguous-width mode, as the start-up probe found it.
     WidthMode(crate::text::WidthMode, super::WidthSource),
     /// A message for the status line (e.g. a state-file notice at start-up).
@@ -216,6 +218,12 @@ pub enum Action {
     Reload,
     /// The archive was read again (the file changed, or `Reload`).
     Reloaded(super::reload::Reloaded),
+    /// An article's body, read as asked (`Effect::LoadArticle`).
+    ArticleLoaded(super::effect::ArticleLoaded),
+    /// Snippets of search results (`Effect::LoadSnippets`).
+    SnippetsLoaded(super::effect::SnippetsLoaded),
+    /// Which bookmarks lost their text (`Effect::CheckMarks`).
+    MarksChecked(super::effect::MarksChecked),
 }
 
 impl Action {
@@ -269,7 +277,7 @@ impl Action {
             Action::Scroll(_) => "scroll",
             Action::Click(..) => "click",
             Action::Undo => "undo",
-            Action::Tick => "tick",
+            Action::Tick(_) => "tick",
             Action::WidthMode(..) => "width-mode",
             Action::Notice(_) => "notice",
             Action::Saved(_) => "saved",
@@ -293,6 +301,9 @@ impl Action {
             Action::Problems => "problems",
             Action::Reload => "reload",
             Action::Reloaded(_) => "reloaded",
+            Action::ArticleLoaded(_) => "article-loaded",
+            Action::SnippetsLoaded(_) => "snippets-loaded",
+            Action::MarksChecked(_) => "marks-checked",
         }
     }
 }

@@ -5,20 +5,20 @@
 //! id). An article that is gone says so; a file that cannot be read
 //! (being written) leaves the old version on screen.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 use std::sync::Arc;
 
 use super::browse::{Browse, GroupEntry};
+use super::effect::{Effect, ReloadJob, ReloadWhat};
 use super::finder::IndexState;
 use super::mode::View;
 use super::persist::{locate, units};
 use super::search::run_query;
 use super::{App, Msg, Reader, i18n};
-use crate::find::{self, Lookup};
-use crate::model::{Library, LoadError, Strictness, group_items, open_path_with};
+use crate::model::{Library, LoadError, Strictness, group_items};
 use crate::store::{ArchiveKey, make_anchor};
-use crate::text::Pos;
+use crate::text::{Doc, Pos};
 
 /// Where the archive came from, to read it again.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,6 +39,12 @@ pub struct Reloaded(pub Result<Fresh, Arc<LoadError>>);
 pub struct Fresh {
     pub library: Arc<Library>,
     pub index: IndexState,
+    /// The documents of the articles open when it was asked for, by id
+    /// (an empty error: the article is gone), read with it off the UI
+    /// thread; the articles open now but missing here are asked for.
+    pub docs: HashMap<String, Result<Doc, String>>,
+    /// The request it answers (`None`: the watcher's own reading).
+    pub seq: Option<u64>,
 }
 
 impl PartialEq for Reloaded {
@@ -53,30 +59,13 @@ impl PartialEq for Reloaded {
 
 impl Eq for Reloaded {}
 
-/// Reads the archive at `source` again (I/O: the watcher's thread or the
-/// run loop calls this, never `update`).
-pub fn read_again(source: &ArchiveSource) -> Reloaded {
-    let library = match open_path_with(&source.path, source.strictness) {
-        Ok(l) => l,
-        Err(e) => return Reloaded(Err(Arc::new(e))),
-    };
-    let cache = source.cache_dir.as_deref();
-    let index = match find::lookup(&library, Some(&source.path), cache) {
-        Lookup::NotUsed => IndexState::Unused,
-        Lookup::Ready(i) => IndexState::Ready(super::IndexHandle(Arc::new(i))),
-        Lookup::Missing { path } => IndexState::Missing { path },
-    };
-    Reloaded(Ok(Fresh {
-        library: Arc::new(library),
-        index,
-    }))
-}
-
 /// What the view was opened over: the old version of the archive and
 /// the article list shown then.
 struct Before<'a> {
     library: &'a Library,
     list: &'a [usize],
+    /// The new version's documents of the articles open, by id.
+    docs: &'a HashMap<String, Result<Doc, String>>,
 }
 
 /// The list's state by names and ids, which survive a new version.
@@ -89,17 +78,71 @@ struct ListState {
 
 impl App {
     /// `R`: read the archive again now.
+    /// `R`: read the archive again, on a worker: the reader keeps
+    /// answering keys on the old version until the new one arrives.
     pub(super) fn reload(&mut self) {
-        match &self.source {
-            Some(source) => self.effects.push(super::Effect::Reload(source.clone())),
+        match self.source.clone() {
+            Some(source) => {
+                self.ask_reload(ReloadWhat::Source(source), self.open_ids());
+                self.say(Msg::Reloading);
+            }
             None => self.say(Msg::NothingToReload),
         }
     }
 
-    /// A new reading of the archive arrived.
+    /// Asks for a reading (or for the open articles of one), as the
+    /// latest request: answers to earlier ones are dropped.
+    fn ask_reload(&mut self, what: ReloadWhat, open: Vec<String>) {
+        let seq = self.loads.next_seq();
+        self.loads.reload = seq;
+        let lang = self.settings.lang;
+        let job = ReloadJob {
+            seq,
+            what,
+            open,
+            lang,
+        };
+        self.effects.push(Effect::Reload(job));
+    }
+
+    /// The ids of the articles open in the view (and under it).
+    fn open_ids(&self) -> Vec<String> {
+        let mut ids = Vec::new();
+        let mut view = &self.view;
+        loop {
+            view = match view {
+                View::Browse => return ids,
+                View::Read { reader, back } => {
+                    ids.push(self.archive.articles[reader.article].id.clone());
+                    back
+                }
+                View::Bookmarks { back }
+                | View::Results { back }
+                | View::Outline { back }
+                | View::Problems { back } => back,
+            };
+        }
+    }
+
+    /// A new reading of the archive arrived: taken when the documents
+    /// of every article open are with it, else those are asked for first
+    /// (off the UI thread). An answer to a request since superseded is
+    /// dropped.
     pub(super) fn reloaded(&mut self, r: Reloaded) {
+        let stale = |seq: Option<u64>| seq.is_some_and(|s| s != self.loads.reload);
         match r.0 {
-            Ok(fresh) => self.take_fresh(fresh),
+            Ok(fresh) if stale(fresh.seq) => {}
+            Ok(fresh) => {
+                let missing: Vec<String> = (self.open_ids().into_iter())
+                    .filter(|id| !fresh.docs.contains_key(id))
+                    .collect();
+                if missing.is_empty() {
+                    self.loads.reload = self.loads.next_seq();
+                    self.take_fresh(fresh);
+                } else {
+                    self.ask_reload(ReloadWhat::Reading(Box::new(fresh)), missing);
+                }
+            }
             Err(e) => {
                 let key = self
                     .keymap
@@ -117,6 +160,7 @@ impl App {
         self.reload_failed = None;
         let library = std::mem::replace(&mut self.archive, fresh.library);
         self.index = fresh.index;
+        self.loads.new_library();
         self.groups = group_items(&self.archive.articles);
         self.browse = Browse::new(&self.archive, &self.groups);
         self.restore_list(list);
@@ -125,6 +169,7 @@ impl App {
         let old = Before {
             library: &library,
             list: &old_list,
+            docs: &fresh.docs,
         };
         self.view = self.carry_view(view, &old, &mut gone);
         if let Some(p) = self.persist.as_mut() {
@@ -244,8 +289,16 @@ impl App {
                 &crate::text::sanitize_line(&meta.title),
             ));
         };
-        let mended = self.archive.open(article).map_err(|e| e.text(lang))?;
-        let doc = crate::model::mended_doc(&mended, lang);
+        let doc = match old.docs.get(&meta.id) {
+            Some(Ok(doc)) => doc.clone(),
+            Some(Err(why)) if !why.is_empty() => return Err(why.clone()),
+            _ => {
+                return Err(i18n::article_gone(
+                    lang,
+                    &crate::text::sanitize_line(&meta.title),
+                ));
+            }
+        };
         let siblings = self.carry_siblings(&r.siblings, article, old);
         let g = self.geo.reader;
         let mut next = Reader::open(article, doc, siblings, g.text_width, self.settings.mode);

@@ -25,26 +25,19 @@ impl App {
         let Some(p) = self.persist.as_ref() else {
             return self.say(Msg::NoStore);
         };
-        let id = self.archive.articles[article].id.clone();
-        let read = p.status(&id) != Status::Read;
-        // An article never opened has no position yet: its start.
-        let doc = match p.store.position(&p.key, &id) {
-            Some(_) => None,
-            None => self.article_doc(article),
-        };
+        let id = &self.archive.articles[article].id;
+        let read = p.status(id) != Status::Read;
         let status = if read { Status::Read } else { Status::Unread };
-        if let Some(p) = self.persist.as_mut() {
-            p.set_status(&id, doc.as_ref(), status);
+        // An article never opened has no position yet: its start, once
+        // its body is read.
+        if p.store.position(&p.key, id).is_none() {
+            return self.load_then(article, super::loads::Then::Mark(status));
         }
         if let Some(r) = self.view.reader_mut() {
             r.finished = read;
             r.remembered = Some((r.reading, r.finished));
         }
-        self.say(if read {
-            Msg::MarkedRead
-        } else {
-            Msg::MarkedUnread
-        });
+        self.marked(article, None, status);
     }
 
     /// `U`: the next article not read yet, after the current one in the

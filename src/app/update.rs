@@ -14,38 +14,20 @@ impl App {
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
         // What the machine does (not the user) leaves the message shown,
         // such as the start-up offer to continue reading.
-        let from_user = !matches!(
-            action,
-            Action::Tick
-                | Action::Resize(..)
-                | Action::Saved(_)
-                | Action::WidthMode(..)
-                | Action::Found(..)
-                | Action::IndexProgress(..)
-                | Action::IndexDone(_)
-                | Action::Reloaded(_)
-        );
-        if from_user {
+        let machine = is_machine(&action);
+        if !machine && !matches!(action, Action::Notice(_)) {
             self.status = None;
         }
         // A count applies to the next key, whatever that key does.
-        let count = match action {
-            Action::Tick
-            | Action::Resize(..)
-            | Action::Saved(_)
-            | Action::Notice(_)
-            | Action::WidthMode(..)
-            | Action::Found(..)
-            | Action::IndexProgress(..)
-            | Action::IndexDone(_)
-            | Action::Reloaded(_) => self.count,
-            _ => self.count.take(),
+        let count = match machine || matches!(action, Action::Notice(_)) {
+            true => self.count,
+            false => self.count.take(),
         };
         match action {
             Action::Quit => self.request_quit(),
             Action::Terminate => self.quit = true,
             Action::Resize(w, h) => self.resize(w, h),
-            Action::Tick => {}
+            Action::Tick(now) => self.clock = self.clock.max(now),
             Action::WidthMode(mode, source) => {
                 self.settings.mode = mode;
                 self.settings.width_source = source;
@@ -71,10 +53,18 @@ impl App {
             Action::IndexDone(Ok(_)) => self.index = IndexState::Failed("stale".into()),
             Action::IndexDone(Err(why)) => self.index = IndexState::Failed(why),
             Action::Reloaded(r) => self.reloaded(r),
+            Action::ArticleLoaded(a) => self.article_loaded(a),
+            Action::SnippetsLoaded(s) => self.snippets_loaded(s),
+            Action::MarksChecked(m) => self.marks_checked(m),
             action => self.dispatch(action, count),
+        }
+        if machine {
+            // Reading bodies (here or in a search) may have found problems.
+            self.refresh_problems();
         }
         self.sync_store();
         self.sync_marks();
+        self.sync_loads();
         std::mem::take(&mut self.effects)
     }
 
@@ -129,7 +119,7 @@ impl App {
                 r.remembered = Some(now);
             }
         }
-        if let Some(job) = p.due_job(self.quit) {
+        if let Some(job) = p.due_job(self.quit, self.clock) {
             self.effects.push(Effect::Save(job));
         }
         self.refresh_unread();
@@ -227,4 +217,23 @@ impl App {
             }
         }
     }
+}
+
+/// Whether `action` comes from the machine (the run loop, a worker), not
+/// from the user.
+fn is_machine(action: &Action) -> bool {
+    matches!(
+        action,
+        Action::Tick(_)
+            | Action::Resize(..)
+            | Action::Saved(_)
+            | Action::WidthMode(..)
+            | Action::Found(..)
+            | Action::IndexProgress(..)
+            | Action::IndexDone(_)
+            | Action::Reloaded(_)
+            | Action::ArticleLoaded(_)
+            | Action::SnippetsLoaded(_)
+            | Action::MarksChecked(_)
+    )
 }

@@ -2,6 +2,7 @@
 //! GUIDE §5). Each module is a former `tests/*.rs` file.
 
 mod app_props;
+mod app_pure;
 mod backend_bytes;
 mod backend_scene;
 mod backend_vt100;

@@ -103,7 +103,7 @@ pub fn describe(action: &crate::app::Action, lang: Lang) -> &'static str {
             "read the archive file again (done by itself when it changes)",
         ),
         A::Resize(..)
-        | A::Tick
+        | A::Tick(_)
         | A::Terminate
         | A::WidthMode(..)
         | A::Notice(_)
@@ -111,7 +111,10 @@ pub fn describe(action: &crate::app::Action, lang: Lang) -> &'static str {
         | A::Found(..)
         | A::IndexProgress(..)
         | A::IndexDone(_)
-        | A::Reloaded(_) => ("", ""),
+        | A::Reloaded(_)
+        | A::ArticleLoaded(_)
+        | A::SnippetsLoaded(_)
+        | A::MarksChecked(_) => ("", ""),
     };
     match lang {
         Lang::Zh => zh,

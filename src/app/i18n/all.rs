@@ -128,6 +128,7 @@ pub const ALL: &[Msg] = &[
     Msg::Broken,
     Msg::UnknownDistrict,
     Msg::NothingToReload,
+    Msg::Reloading,
     Msg::ReloadFailed,
     Msg::QuitPrompt,
     Msg::ScreenQuit,

@@ -200,6 +200,7 @@ impl Msg {
                 "内置的示例档案不会改变，无须重新读入",
                 "The bundled sample does not change; nothing to reload",
             ),
+            Msg::Reloading => ("正在重新读入档案……", "Reading the archive again…"),
             Msg::ReloadFailed => (
                 "档案文件改变了，但读不出（可能正在写入），仍显示原来的内容",
                 "The archive file changed but cannot be read (still being written?); the old version stays",

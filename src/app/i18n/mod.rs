@@ -130,6 +130,7 @@ pub enum Msg {
     Broken,
     UnknownDistrict,
     NothingToReload,
+    Reloading,
     ReloadFailed,
     QuitPrompt,
     ScreenQuit,

@@ -1,0 +1,171 @@
+//! `App::update` reads no file: an article's body, the snippets of search
+//! results, the check of bookmarks and a new reading of the archive are
+//! asked for as effects and come back as actions. The screen stays as it
+//! was until the answer comes, and an answer that no longer fits (the
+//! user left, a newer request, a newer version of the archive) is
+//! dropped.
+
+use std::sync::Arc;
+
+use bulletin::app::effect::{Effect, run_inline, update_inline};
+use bulletin::app::{Action, App, Fresh, IndexState, Reloaded, Screen, Settings};
+use bulletin::model::load_sample;
+
+use crate::common::sample_app;
+
+fn app() -> App {
+    let mut app = sample_app(Settings::default(), 80, 24);
+    update_inline(&mut app, Action::FocusArticles);
+    app
+}
+
+fn kinds(effects: &[Effect]) -> Vec<&'static str> {
+    (effects.iter())
+        .map(|e| match e {
+            Effect::LoadArticle(_) => "article",
+            Effect::LoadSnippets(_) => "snippets",
+            Effect::CheckMarks(_) => "marks",
+            Effect::Reload(_) => "reload",
+            Effect::Save(_) => "save",
+            _ => "other",
+        })
+        .collect()
+}
+
+#[test]
+fn opening_an_article_asks_for_its_body_and_the_answer_opens_it() {
+    let mut app = app();
+    let effects = app.update(Action::Open);
+    assert_eq!(kinds(&effects), ["article"]);
+    assert_eq!(
+        app.screen(),
+        Screen::Browse,
+        "the list, until the body comes"
+    );
+    run_inline(&mut app, effects);
+    assert_eq!(app.screen(), Screen::Read);
+}
+
+#[test]
+fn a_body_for_a_screen_left_meanwhile_is_dropped() {
+    let mut app = app();
+    let effects = app.update(Action::Open);
+    update_inline(&mut app, Action::Bookmarks);
+    assert_eq!(app.screen(), Screen::Bookmarks);
+    run_inline(&mut app, effects);
+    assert_eq!(
+        app.screen(),
+        Screen::Bookmarks,
+        "not opened over the list left"
+    );
+}
+
+#[test]
+fn a_body_asked_for_again_answers_once() {
+    let mut app = app();
+    let first = app.update(Action::Open);
+    update_inline(&mut app, Action::Down);
+    let second = app.update(Action::Open);
+    run_inline(&mut app, first);
+    assert_eq!(app.screen(), Screen::Browse, "the older request is dropped");
+    run_inline(&mut app, second);
+    let second_article = app.browse.visible[1];
+    assert_eq!(app.reader().map(|r| r.article), Some(second_article));
+}
+
+#[test]
+fn a_body_of_an_older_version_of_the_archive_is_dropped() {
+    let mut app = app();
+    let effects = app.update(Action::Open);
+    let fresh = Fresh {
+        library: Arc::new(load_sample().unwrap().into()),
+        index: IndexState::Unused,
+        docs: Default::default(),
+        seq: None,
+    };
+    update_inline(&mut app, Action::Reloaded(Reloaded(Ok(fresh))));
+    run_inline(&mut app, effects);
+    assert_eq!(app.screen(), Screen::Browse);
+}
+
+#[test]
+fn a_new_reading_waits_for_the_open_articles_bodies() {
+    let mut app = app();
+    // 桐柏路街道's report, the longest of the sample.
+    let long = (app.browse.visible.iter())
+        .position(|&i| app.archive.articles[i].id == "00a106d7")
+        .unwrap();
+    app.browse.selected = long;
+    update_inline(&mut app, Action::Open);
+    let before = app.reader().unwrap().article;
+    let fresh = Fresh {
+        library: Arc::new(load_sample().unwrap().into()),
+        index: IndexState::Unused,
+        docs: Default::default(),
+        seq: None,
+    };
+    let library = fresh.library.clone();
+    let effects = app.update(Action::Reloaded(Reloaded(Ok(fresh))));
+    assert_eq!(kinds(&effects), ["reload"], "the open article's body first");
+    assert!(
+        !Arc::ptr_eq(&app.archive, &library),
+        "the old version meanwhile"
+    );
+    // Keys still work on the version in hand.
+    update_inline(&mut app, Action::Down);
+    assert_eq!(app.reader().unwrap().top, 1);
+    let anchor = app.reader().unwrap().anchor;
+    run_inline(&mut app, effects);
+    assert!(Arc::ptr_eq(&app.archive, &library));
+    assert_eq!(app.reader().unwrap().article, before);
+    assert_eq!(app.reader().unwrap().anchor, anchor, "at the same words");
+}
+
+/// The sample in a file of its own, followed (`R` reads it again).
+fn app_on_file(dir: &std::path::Path) -> App {
+    use bulletin::app::ArchiveSource;
+    use bulletin::model::{SAMPLE_JSON, Strictness, open_path_with};
+    let path = dir.join("archive.json");
+    std::fs::write(&path, SAMPLE_JSON).unwrap();
+    let library = open_path_with(&path, Strictness::Lenient).unwrap();
+    let source = ArchiveSource {
+        path,
+        strictness: Strictness::Lenient,
+        cache_dir: None,
+    };
+    let mut app = App::new(library, Settings::default()).with_source(Some(source));
+    update_inline(&mut app, Action::Resize(80, 24));
+    update_inline(&mut app, Action::FocusArticles);
+    app
+}
+
+#[test]
+fn r_asks_for_a_reading_and_the_list_answers_keys_meanwhile() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_on_file(dir.path());
+    let old = app.archive.clone();
+    let effects = app.update(Action::Reload);
+    assert_eq!(kinds(&effects), ["reload"]);
+    assert!(Arc::ptr_eq(&app.archive, &old), "not read in update");
+    update_inline(&mut app, Action::Down);
+    assert_eq!(app.browse.selected, 1);
+    run_inline(&mut app, effects);
+    assert!(!Arc::ptr_eq(&app.archive, &old), "the new reading is taken");
+    assert_eq!(app.browse.selected, 1, "the list kept its place");
+}
+
+#[test]
+fn a_reading_asked_for_again_is_taken_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_on_file(dir.path());
+    let old = app.archive.clone();
+    let first = app.update(Action::Reload);
+    let second = app.update(Action::Reload);
+    run_inline(&mut app, first);
+    assert!(
+        Arc::ptr_eq(&app.archive, &old),
+        "the older request is dropped"
+    );
+    run_inline(&mut app, second);
+    assert!(!Arc::ptr_eq(&app.archive, &old));
+}
