@@ -134,25 +134,23 @@ impl App {
         if self.browse.unread_gen == Some(p.generation) {
             return;
         }
+        // From each group's size, less its articles read: the read ones
+        // are few, the articles may be a hundred thousand (this runs
+        // whenever a read mark may have changed, saves included).
         let statuses = p.store.statuses(&p.key);
-        let read: HashSet<&str> = statuses
-            .iter()
-            .filter(|(_, s)| **s == Status::Read)
-            .map(|(id, _)| id.as_str())
-            .collect();
-        let articles = &self.archive.articles;
         let b = &mut self.browse;
-        b.unread = (0..b.entries.len())
-            .map(|e| {
-                let members = b.members(e);
-                match read.is_empty() {
-                    true => members.len(),
-                    false => (members.iter())
-                        .filter(|&&i| !read.contains(articles[i].id.as_str()))
-                        .count(),
+        let mut unread: Vec<usize> = (0..b.entries.len()).map(|e| b.count(e)).collect();
+        let read = (statuses.iter())
+            .filter(|(_, s)| **s == Status::Read)
+            .filter_map(|(id, _)| self.archive.index_of(id));
+        for i in read {
+            for e in b.entries_holding(i) {
+                if let Some(n) = unread.get_mut(e) {
+                    *n = n.saturating_sub(1);
                 }
-            })
-            .collect();
+            }
+        }
+        b.unread = unread;
         b.unread_gen = Some(p.generation);
     }
 
