@@ -14,10 +14,11 @@ use crate::app::effect::{
     SnippetsLoaded,
 };
 use crate::app::persist::locate;
+use crate::app::reload::Changes;
 use crate::app::{Action, App, ArchiveSource, Effect, Fresh, IndexHandle, IndexState, Reloaded};
 use crate::find::{self, FoldIndex, Lookup};
 use crate::lang::Lang;
-use crate::model::{Library, mended_doc, open_path_with};
+use crate::model::{Library, group_items, mended_doc, open_path_with};
 use crate::text::Doc;
 
 /// Reads the archive at `source` again, with its search index.
@@ -32,11 +33,14 @@ pub fn read_again(source: &ArchiveSource) -> Reloaded {
         Lookup::Ready(i) => IndexState::Ready(IndexHandle(Arc::new(i))),
         Lookup::Missing { path } => IndexState::Missing { path },
     };
+    let groups = Some(group_items(&library.articles));
     Reloaded(Ok(Fresh {
         library: Arc::new(library),
         index,
         docs: HashMap::new(),
         seq: None,
+        groups,
+        changes: None,
     }))
 }
 
@@ -53,6 +57,7 @@ pub fn reload(job: ReloadJob) -> Action {
                 fresh.docs.insert(id, doc);
             }
             fresh.seq = Some(job.seq);
+            fresh.changes = Some(Changes::between(&job.old, &fresh.library));
             Reloaded(Ok(fresh))
         }
         failed => Reloaded(failed),
@@ -189,6 +194,10 @@ pub fn perform_inline(app: &mut App, effect: Effect) -> Vec<Effect> {
         Effect::LoadSnippets(job) => vec![load_snippets(job)],
         Effect::CheckMarks(job) => vec![check_marks(job)],
         Effect::Reload(job) => vec![reload(job)],
+        Effect::Release(library) => {
+            drop(library);
+            Vec::new()
+        }
     };
     answers.into_iter().flat_map(|a| app.update(a)).collect()
 }

@@ -44,6 +44,9 @@ pub enum Effect {
     /// articles open in it); the outcome comes back as
     /// [`Action::Reloaded`].
     Reload(ReloadJob),
+    /// Let go of a version of the archive no longer shown (freeing a
+    /// large one takes longer than a frame; nothing comes back).
+    Release(Arc<Library>),
 }
 
 /// One archive search.
@@ -122,13 +125,15 @@ pub struct MarksChecked {
 /// What to read: the archive at `source`, or the articles of a reading
 /// already made; then the documents of the articles with ids `open` (so
 /// the open readers carry over without touching the file on the UI
-/// thread), in `lang`.
+/// thread), in `lang`, and what changed against `old`.
 #[derive(Debug, Clone)]
 pub struct ReloadJob {
     pub seq: u64,
     pub what: ReloadWhat,
     pub open: Vec<String>,
     pub lang: Lang,
+    /// The version in hand, to say what changed against it.
+    pub old: Arc<Library>,
 }
 
 #[derive(Debug, Clone)]

@@ -7,7 +7,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::{Arc, Weak};
 
 use super::browse::{Browse, GroupEntry};
 use super::effect::{Effect, ReloadJob, ReloadWhat};
@@ -16,7 +16,7 @@ use super::mode::View;
 use super::persist::{locate, units};
 use super::search::run_query;
 use super::{App, Msg, Reader, i18n};
-use crate::model::{Library, LoadError, Strictness, group_items};
+use crate::model::{Groups, Library, LoadError, Strictness, group_items};
 use crate::store::{ArchiveKey, make_anchor};
 use crate::text::{Doc, Pos};
 
@@ -45,6 +45,31 @@ pub struct Fresh {
     pub docs: HashMap<String, Result<Doc, String>>,
     /// The request it answers (`None`: the watcher's own reading).
     pub seq: Option<u64>,
+    /// Its districts and subdistricts (worked out with the reading).
+    pub groups: Option<Groups>,
+    /// How many articles are new and gone against the version in hand
+    /// then (worked out off the UI thread: it compares every id).
+    pub changes: Option<Changes>,
+}
+
+/// Articles new and gone in a reading, against the version `against`.
+#[derive(Debug, Clone)]
+pub struct Changes {
+    pub against: Weak<Library>,
+    pub added: usize,
+    pub removed: usize,
+}
+
+impl Changes {
+    /// What `new` adds to and takes from `old`.
+    pub fn between(old: &Arc<Library>, new: &Library) -> Changes {
+        let (added, removed) = changes(old, new);
+        Changes {
+            against: Arc::downgrade(old),
+            added,
+            removed,
+        }
+    }
 }
 
 impl PartialEq for Reloaded {
@@ -101,6 +126,7 @@ impl App {
             what,
             open,
             lang,
+            old: self.archive.clone(),
         };
         self.effects.push(Effect::Reload(job));
     }
@@ -125,9 +151,10 @@ impl App {
     }
 
     /// A new reading of the archive arrived: taken when the documents
-    /// of every article open are with it, else those are asked for first
-    /// (off the UI thread). An answer to a request since superseded is
-    /// dropped.
+    /// of every article open, and what changed against the version in
+    /// hand, are with it; else those are asked for first (off the UI
+    /// thread: on a large archive they take longer than a frame). An
+    /// answer to a request since superseded is dropped.
     pub(super) fn reloaded(&mut self, r: Reloaded) {
         let stale = |seq: Option<u64>| seq.is_some_and(|s| s != self.loads.reload);
         match r.0 {
@@ -136,7 +163,9 @@ impl App {
                 let missing: Vec<String> = (self.open_ids().into_iter())
                     .filter(|id| !fresh.docs.contains_key(id))
                     .collect();
-                if missing.is_empty() {
+                let compared = (fresh.changes.as_ref())
+                    .is_some_and(|c| std::ptr::eq(c.against.as_ptr(), Arc::as_ptr(&self.archive)));
+                if missing.is_empty() && compared {
                     self.loads.reload = self.loads.next_seq();
                     self.take_fresh(fresh);
                 } else {
@@ -161,7 +190,7 @@ impl App {
         let library = std::mem::replace(&mut self.archive, fresh.library);
         self.index = fresh.index;
         self.loads.new_library();
-        self.groups = group_items(&self.archive.articles);
+        self.groups = (fresh.groups).unwrap_or_else(|| group_items(&self.archive.articles));
         self.browse = Browse::new(&self.archive, &self.groups);
         self.restore_list(list);
         let mut gone = None;
@@ -183,10 +212,15 @@ impl App {
         self.status = Some(match gone {
             Some(why) => why,
             None => {
-                let (added, removed) = changes(&library, &self.archive);
+                let c = fresh.changes.as_ref();
+                let (added, removed) = c.map_or_else(
+                    || changes(&library, &self.archive),
+                    |c| (c.added, c.removed),
+                );
                 i18n::reloaded(lang, added, removed)
             }
         });
+        self.effects.push(Effect::Release(library));
     }
 
     fn list_state(&self) -> ListState {

@@ -78,6 +78,9 @@ impl Runtime<'_> {
                 Effect::Reload(job) if self.reads.is_some() => {
                     self.read(move || work::reload(job));
                 }
+                Effect::Release(library) => {
+                    std::thread::spawn(move || drop(library));
+                }
                 effect => queue.extend(work::perform_inline(app, effect)),
             }
         }

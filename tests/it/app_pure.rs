@@ -82,6 +82,8 @@ fn a_body_of_an_older_version_of_the_archive_is_dropped() {
         index: IndexState::Unused,
         docs: Default::default(),
         seq: None,
+        groups: None,
+        changes: None,
     };
     update_inline(&mut app, Action::Reloaded(Reloaded(Ok(fresh))));
     run_inline(&mut app, effects);
@@ -103,6 +105,8 @@ fn a_new_reading_waits_for_the_open_articles_bodies() {
         index: IndexState::Unused,
         docs: Default::default(),
         seq: None,
+        groups: None,
+        changes: None,
     };
     let library = fresh.library.clone();
     let effects = app.update(Action::Reloaded(Reloaded(Ok(fresh))));
@@ -168,4 +172,41 @@ fn a_reading_asked_for_again_is_taken_once() {
     );
     run_inline(&mut app, second);
     assert!(!Arc::ptr_eq(&app.archive, &old));
+}
+
+#[test]
+fn what_changed_is_worked_out_off_the_ui_thread_and_the_old_version_let_go_there() {
+    let mut app = app();
+    let old = app.archive.clone();
+    let fresh = Fresh {
+        library: Arc::new(load_sample().unwrap().into()),
+        index: IndexState::Unused,
+        docs: Default::default(),
+        seq: None,
+        groups: None,
+        changes: None,
+    };
+    // The watcher's reading: nothing open, but every id to compare.
+    let effects = app.update(Action::Reloaded(Reloaded(Ok(fresh))));
+    assert_eq!(kinds(&effects), ["reload"]);
+    assert!(Arc::ptr_eq(&app.archive, &old));
+    let Effect::Reload(job) = &effects[0] else {
+        unreachable!()
+    };
+    let answer = bulletin::work::reload(job.clone());
+    drop(effects);
+    let effects = app.update(answer);
+    assert!(!Arc::ptr_eq(&app.archive, &old), "taken");
+    let released: Vec<_> = (effects.iter())
+        .filter_map(|e| match e {
+            Effect::Release(lib) => Some(lib.clone()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(released.len(), 1, "the old version goes to the run loop");
+    assert!(Arc::ptr_eq(&released[0], &old));
+    assert_eq!(
+        app.status.as_deref(),
+        Some("Archive read again: 0 new, 0 gone")
+    );
 }
