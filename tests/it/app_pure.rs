@@ -210,3 +210,69 @@ fn what_changed_is_worked_out_off_the_ui_thread_and_the_old_version_let_go_there
         Some("Archive read again: 0 new, 0 gone")
     );
 }
+
+#[test]
+fn snippets_for_another_search_or_version_are_dropped() {
+    use bulletin::app::effect::SnippetsLoaded;
+    use bulletin::find::Snippet;
+    let mut app = app();
+    update_inline(&mut app, Action::ArchiveSearch);
+    crate::common::type_str(&mut app, "物业");
+    let f = app.finder.as_ref().unwrap();
+    let article = f.listed[0].article;
+    let shown = f.snippets.get(&article).cloned();
+    assert!(
+        matches!(shown, Some(Some(_))),
+        "the first result has its snippet"
+    );
+    let odd = Snippet {
+        hit: "odd".into(),
+        ..Snippet::default()
+    };
+    let answer = |epoch, generation, text: &str| {
+        Action::SnippetsLoaded(SnippetsLoaded {
+            epoch,
+            generation,
+            text: text.into(),
+            items: vec![(article, Some(odd.clone()), None)],
+        })
+    };
+    let (epoch, generation) = (app.loads.epoch, f.generation);
+    for late in [
+        answer(epoch, generation - 1, "物业"),
+        answer(epoch, generation, "物"),
+        answer(epoch + 1, generation, "物业"),
+    ] {
+        update_inline(&mut app, late);
+        let f = app.finder.as_ref().unwrap();
+        assert_eq!(f.snippets.get(&article).cloned(), shown);
+    }
+}
+
+#[test]
+fn a_bookmark_check_started_again_drops_the_older_answer() {
+    use bulletin::app::effect::MarksChecked;
+    let dir = tempfile::tempdir().unwrap();
+    let (store, _) = bulletin::store::Store::open(dir.path()).unwrap();
+    let mut app = app().with_store(store);
+    update_inline(&mut app, Action::Open);
+    update_inline(&mut app, Action::AddBookmark);
+    update_inline(&mut app, Action::InputAccept);
+    let fx = app.update(Action::Bookmarks);
+    assert!(kinds(&fx).contains(&"marks"), "{:?}", kinds(&fx));
+    let id = app.visible_bookmarks()[0].id.clone();
+    let late = MarksChecked {
+        seq: app.loads.marks - 1,
+        detached: vec![id.clone()],
+    };
+    update_inline(&mut app, Action::MarksChecked(late));
+    run_inline(&mut app, fx);
+    let b = app.visible_bookmarks()[0].clone();
+    assert!(!app.bookmark_detached(&b), "the older check is dropped");
+    let now = MarksChecked {
+        seq: app.loads.marks,
+        detached: vec![id],
+    };
+    update_inline(&mut app, Action::MarksChecked(now));
+    assert!(app.bookmark_detached(&b), "the current one counts");
+}
