@@ -18,3 +18,4 @@ pub mod term;
 pub mod text;
 pub mod ui;
 pub mod watch;
+pub mod work;

@@ -20,7 +20,8 @@ use std::time::{Duration, Instant, SystemTime};
 
 use notify::{RecommendedWatcher, RecursiveMode, Watcher};
 
-use crate::app::{Action, ArchiveSource, Event, read_again};
+use crate::app::{Action, ArchiveSource, Event};
+use crate::work::read_again;
 
 /// How long a changed file must stay unchanged before it is read.
 pub const SETTLE: Duration = Duration::from_millis(300);

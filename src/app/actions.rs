@@ -163,8 +163,10 @@ declare_actions! {
     }
     machine {
         Resize(u16, u16) = "resize";
-        /// Time passed with no input (only while a save is pending).
-        Tick = "tick";
+        /// The clock: time since the session started, as the run loop read
+        /// it (before each event, and when nothing came in time while a save
+        /// is pending). `update` never reads a clock of its own.
+        Tick(std::time::Duration) = "tick";
         /// The ambiguous-width mode, as the start-up probe found it.
         WidthMode(crate::text::WidthMode, super::WidthSource) = "width-mode";
         /// A message for the status line (e.g. a state-file notice at start-up).
@@ -180,5 +182,11 @@ declare_actions! {
         Terminate = "terminate";
         /// The archive was read again (the file changed, or `Reload`).
         Reloaded(super::reload::Reloaded) = "reloaded";
+        /// An article's body, read as asked (`Effect::LoadArticle`).
+        ArticleLoaded(super::effect::ArticleLoaded) = "article-loaded";
+        /// Snippets of search results (`Effect::LoadSnippets`).
+        SnippetsLoaded(super::effect::SnippetsLoaded) = "snippets-loaded";
+        /// Which bookmarks lost their text (`Effect::CheckMarks`).
+        MarksChecked(super::effect::MarksChecked) = "marks-checked";
     }
 }

@@ -1,17 +1,19 @@
 //! What `App::update` asks the outside world to do. The run loop performs
-//! effects (saves on a worker thread, clipboard sequences on the terminal)
-//! and reports results back as actions; [`run_inline`] performs them here
-//! and now, for tests and for callers without a run loop.
-
-use std::collections::VecDeque;
+//! effects (saves on a worker thread, reads of the archive and searches on
+//! threads of their own, clipboard sequences on the terminal) and reports
+//! results back as actions; `crate::work` holds what performs them, and
+//! [`run_inline`] performs them here and now, for tests and for callers
+//! without a run loop. Nothing in `app` reads a file.
 
 use std::path::PathBuf;
-use std::sync::atomic::AtomicBool;
+use std::sync::Arc;
 
-use super::finder::IndexHandle;
-use super::{Action, App};
-use crate::find::{self, ArchiveQuery, FoldIndex};
-use crate::store::SaveJob;
+use super::{ArchiveSource, Fresh, Lang};
+use crate::find::ArchiveQuery;
+use crate::model::{ArticleError, Library};
+use crate::store::{Anchor, SaveJob};
+use crate::text::Doc;
+pub use crate::work::{perform_inline, run_inline, update_inline};
 
 #[derive(Debug, Clone)]
 pub enum Effect {
@@ -29,9 +31,22 @@ pub enum Effect {
     /// progress comes back as [`Action::IndexProgress`], the end as
     /// [`Action::IndexDone`].
     BuildIndex { path: PathBuf },
-    /// Read the archive again; the outcome comes back as
+    /// Read an article's body and make its document; it comes back as
+    /// [`Action::ArticleLoaded`].
+    LoadArticle(ArticleJob),
+    /// Work out the snippets of some results; they come back as
+    /// [`Action::SnippetsLoaded`].
+    LoadSnippets(SnippetJob),
+    /// Find out which bookmarks' text is gone; the answer comes back as
+    /// [`Action::MarksChecked`].
+    CheckMarks(MarksJob),
+    /// Read the archive again (or, for a reading already made, the
+    /// articles open in it); the outcome comes back as
     /// [`Action::Reloaded`].
-    Reload(super::ArchiveSource),
+    Reload(ReloadJob),
+    /// Let go of a version of the archive no longer shown (freeing a
+    /// large one takes longer than a frame; nothing comes back).
+    Release(Arc<Library>),
 }
 
 /// One archive search.
@@ -41,90 +56,88 @@ pub struct SearchJob {
     pub query: ArchiveQuery,
 }
 
-/// Performs `effects` synchronously: saves run on the store's own saver,
-/// searches and index builds run to the end, and their outcomes go
-/// straight back through `update`. Returns the text of every copy
-/// request, in order.
-pub fn run_inline(app: &mut App, effects: Vec<Effect>) -> Vec<String> {
-    let mut queue: VecDeque<Effect> = effects.into();
-    let mut copies = Vec::new();
-    while let Some(effect) = queue.pop_front() {
-        if let Effect::Copy(text) = effect {
-            copies.push(text);
-        } else {
-            queue.extend(perform_inline(app, effect));
-        }
-    }
-    copies
+/// Reading article `article` of `library` (the answer carries `seq`, the
+/// request it answers).
+#[derive(Debug, Clone)]
+pub struct ArticleJob {
+    pub seq: u64,
+    pub library: Arc<Library>,
+    pub article: usize,
+    pub lang: Lang,
 }
 
-/// Performs one effect here and now (a copy is dropped: there is no
-/// terminal); returns the effects its outcome asks for.
-pub fn perform_inline(app: &mut App, effect: Effect) -> Vec<Effect> {
-    match effect {
-        Effect::Save(job) => match app.persist.as_mut() {
-            Some(p) => {
-                let outcome = p.store.run_job(job);
-                app.update(Action::Saved(outcome))
-            }
-            None => Vec::new(),
-        },
-        Effect::Copy(_) | Effect::StopSearch => Vec::new(),
-        Effect::Search(job) => {
-            let mut batches = Vec::new();
-            let index = app.index.ready().cloned();
-            let never = AtomicBool::new(false);
-            find::run(
-                &*app.archive,
-                index.as_deref(),
-                &job.query,
-                &never,
-                &mut |b| batches.push(b),
-            );
-            let mut more = Vec::new();
-            for b in batches {
-                more.extend(app.update(Action::Found(job.generation, b)));
-            }
-            more
-        }
-        Effect::BuildIndex { path } => {
-            let done = build_index(&*app.archive, &path);
-            app.update(Action::IndexDone(done))
-        }
-        Effect::Reload(source) => app.update(Action::Reloaded(super::read_again(&source))),
+/// An article's document, or why it cannot be read, for request `seq`.
+#[derive(Debug, Clone)]
+pub struct ArticleLoaded {
+    pub seq: u64,
+    pub article: usize,
+    pub doc: Result<Doc, ArticleError>,
+}
+
+/// Equal when they answer the same request.
+impl PartialEq for ArticleLoaded {
+    fn eq(&self, other: &Self) -> bool {
+        (self.seq, self.article) == (other.seq, other.article)
     }
 }
 
-/// Builds the index of the app's archive into `path` and opens it.
-pub fn build_index(
-    corpus: &dyn find::Corpus,
-    path: &std::path::Path,
-) -> Result<IndexHandle, String> {
-    build_index_with(corpus, path, &AtomicBool::new(false), &mut |_, _| {})
+impl Eq for ArticleLoaded {}
+
+/// The snippets of `articles` for the results of search `generation`
+/// (query `text`) over `library`, read at `epoch`.
+#[derive(Debug, Clone)]
+pub struct SnippetJob {
+    pub epoch: u64,
+    pub generation: u64,
+    pub text: String,
+    pub query: crate::text::search::Query,
+    pub library: Arc<Library>,
+    pub articles: Vec<usize>,
+    pub lang: Lang,
 }
 
-/// [`build_index`] with cancellation and progress. The index is stamped
-/// with the fingerprint of `corpus`, the library its text is read from,
-/// and opened again against that same fingerprint.
-pub fn build_index_with(
-    corpus: &dyn find::Corpus,
-    path: &std::path::Path,
-    cancel: &AtomicBool,
-    progress: &mut dyn FnMut(usize, usize),
-) -> Result<IndexHandle, String> {
-    let n = corpus.metas().len();
-    let stamp = corpus.fingerprint().ok_or("this archive is not indexed")?;
-    match find::index::build(corpus, path, cancel, progress) {
-        Ok(true) => FoldIndex::open(path, &stamp, n)
-            .map(|i| IndexHandle(std::sync::Arc::new(i)))
-            .ok_or_else(|| "the index could not be read back".to_string()),
-        Ok(false) => Err("cancelled".to_string()),
-        Err(e) => Err(format!("{}: {e}", path.display())),
-    }
+/// What [`SnippetJob`] found: for each article its snippet (`None`: no
+/// hit to show) or why its body cannot be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SnippetsLoaded {
+    pub epoch: u64,
+    pub generation: u64,
+    pub text: String,
+    pub items: Vec<(usize, Option<crate::find::Snippet>, Option<String>)>,
 }
 
-/// `update` then [`run_inline`]: one action with all its consequences.
-pub fn update_inline(app: &mut App, action: Action) -> Vec<String> {
-    let effects = app.update(action);
-    run_inline(app, effects)
+/// Bookmarks (id, anchor) to check against `library`, for check `seq`.
+#[derive(Debug, Clone)]
+pub struct MarksJob {
+    pub seq: u64,
+    pub library: Arc<Library>,
+    pub marks: Vec<(String, Anchor)>,
+    pub lang: Lang,
+}
+
+/// The bookmarks of check `seq` whose text is gone.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MarksChecked {
+    pub seq: u64,
+    pub detached: Vec<String>,
+}
+
+/// What to read: the archive at `source`, or the articles of a reading
+/// already made; then the documents of the articles with ids `open` (so
+/// the open readers carry over without touching the file on the UI
+/// thread), in `lang`, and what changed against `old`.
+#[derive(Debug, Clone)]
+pub struct ReloadJob {
+    pub seq: u64,
+    pub what: ReloadWhat,
+    pub open: Vec<String>,
+    pub lang: Lang,
+    /// The version in hand, to say what changed against it.
+    pub old: Arc<Library>,
+}
+
+#[derive(Debug, Clone)]
+pub enum ReloadWhat {
+    Source(ArchiveSource),
+    Reading(Box<Fresh>),
 }

@@ -82,6 +82,8 @@ pub struct Finder {
     /// Why listed unreadable articles cannot be read, in the interface
     /// language, worked out as they come into view.
     pub why: HashMap<usize, String>,
+    /// Articles whose snippet was asked for (the answer may be on its way).
+    pub asked: std::collections::HashSet<usize>,
     /// The prompt was accepted at least once (Esc then keeps the results).
     pub confirmed: bool,
 }
@@ -111,6 +113,7 @@ impl Finder {
         // Both are by article index, which a reload may change.
         self.snippets.clear();
         self.why.clear();
+        self.asked.clear();
         self.selected = 0;
     }
 

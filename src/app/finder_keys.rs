@@ -3,13 +3,13 @@
 //! `n`/`N` walking on from the last hit of one article into the next.
 
 use super::browse::{Pane, step};
-use super::effect::{Effect, SearchJob};
+use super::effect::{Effect, SearchJob, SnippetJob, SnippetsLoaded};
 use super::finder::{Finder, IndexState};
 use super::input::TextInput;
+use super::loads::Then;
 use super::mode::{Modal, PromptKind, View};
-use super::search::{run_query, show_match};
 use super::{Action, App, Msg};
-use crate::find::{self, ArchiveQuery, Batch, Order};
+use crate::find::{ArchiveQuery, Batch, Order};
 
 /// Rows each result takes on screen (title line, snippet line).
 pub const ROWS_PER_RESULT: u16 = 2;
@@ -183,11 +183,12 @@ impl App {
         self.fill_snippets();
     }
 
-    /// Works out the snippets of the results on screen (parsing those
-    /// articles once each).
+    /// Asks for the snippets of the results on screen not asked for yet
+    /// (a worker parses those articles once each; the answer is
+    /// [`Action::SnippetsLoaded`]). Until it comes the rows show none.
     pub(super) fn fill_snippets(&mut self) {
         let rows = usize::from((self.geo.articles.inner().height / ROWS_PER_RESULT).max(1));
-        let Some(f) = self.finder.as_ref() else {
+        let Some(f) = self.finder.as_mut() else {
             return;
         };
         let Some(query) = f.query.as_ref().and_then(|q| q.query.clone()) else {
@@ -198,24 +199,40 @@ impl App {
             .iter()
             .take(rows)
             .map(|h| h.article)
-            .filter(|a| !f.snippets.contains_key(a))
+            .filter(|a| !f.snippets.contains_key(a) && !f.asked.contains(a))
             .collect();
-        let lang = self.settings.lang;
-        for a in wanted {
-            let (snippet, why) = match self.archive.open(a) {
-                Ok(m) => {
-                    let doc = crate::model::mended_doc(&m, lang);
-                    let matches = crate::text::search::find_all(&doc, &query);
-                    let best = find::best_match(&matches);
-                    (best.and_then(|b| find::snippet(&doc, &matches, b)), None)
-                }
-                Err(e) => (None, Some(e.text(lang))),
-            };
-            if let Some(f) = self.finder.as_mut() {
-                f.snippets.insert(a, snippet);
-                if let Some(why) = why {
-                    f.why.insert(a, why);
-                }
+        if wanted.is_empty() {
+            return;
+        }
+        f.asked.extend(wanted.iter().copied());
+        let job = SnippetJob {
+            epoch: self.loads.epoch,
+            generation: f.generation,
+            text: f.query_text(),
+            query,
+            library: self.archive.clone(),
+            articles: wanted,
+            lang: self.settings.lang,
+        };
+        self.effects.push(Effect::LoadSnippets(job));
+    }
+
+    /// Snippets arrived: kept if they are for the results shown (the
+    /// same search over the same version of the archive).
+    pub(super) fn snippets_loaded(&mut self, answer: SnippetsLoaded) {
+        let Some(f) = self.finder.as_mut() else {
+            return;
+        };
+        if answer.epoch != self.loads.epoch
+            || answer.generation != f.generation
+            || answer.text != f.query_text()
+        {
+            return;
+        }
+        for (a, snippet, why) in answer.items {
+            f.snippets.insert(a, snippet);
+            if let Some(why) = why {
+                f.why.insert(a, why);
             }
         }
     }
@@ -250,23 +267,13 @@ impl App {
         let Some(query) = f.query.as_ref().and_then(|q| q.query.clone()) else {
             return;
         };
-        let Some(doc) = self.article_doc(article) else {
-            return;
+        let then = Then::Hit {
+            index,
+            siblings,
+            text,
+            query,
         };
-        let matches = crate::text::search::find_all(&doc, &query);
-        let Some(m) = matches.get(index.min(matches.len().saturating_sub(1))) else {
-            return self.open_article(article, siblings);
-        };
-        let pos = crate::text::search::match_pos(&doc, m);
-        self.open_and_jump(article, siblings, pos);
-        self.last_query = Some(text.clone());
-        let height = self.geo.reader.body_height;
-        if let Some(r) = self.reader_mut().filter(|r| r.article == article) {
-            run_query(r, &text, pos);
-            if let Some(i) = r.search.current {
-                show_match(r, i, height);
-            }
-        }
+        self.load_then(article, then);
     }
 
     /// `n` past the last hit (or `N` before the first) of an article opened

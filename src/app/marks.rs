@@ -1,14 +1,13 @@
 //! The bookmark list and adding bookmarks: `impl App` for those actions.
 
-use super::effect::Effect;
+use super::effect::{Effect, MarksChecked, MarksJob};
 use super::input::TextInput;
+use super::loads::Then;
 use super::mode::{Modal, PromptKind, View};
 use super::persist::locate;
 use super::{Action, App, Msg};
-use std::collections::HashMap;
 
 use crate::store::Bookmark;
-use crate::text::Doc;
 
 /// State of the bookmark list screen.
 #[derive(Debug, Clone, Default)]
@@ -19,10 +18,10 @@ pub struct Marks {
     /// The last deleted bookmark, for undo.
     pub undo: Option<Bookmark>,
     /// Ids of bookmarks whose text is no longer in the archive, worked out
-    /// for the bookmarks around the selection as the list moves (it parses
-    /// each bookmarked article).
+    /// for the bookmarks around the selection as the list moves (a worker
+    /// parses each bookmarked article).
     pub detached: std::collections::HashSet<String>,
-    /// Ids whose detachment was worked out.
+    /// Ids whose detachment was asked about.
     checked: std::collections::HashSet<String>,
     /// The ids listed (filtered, newest first), and the store's bookmark
     /// generation and the filter they were worked out for: sorting every
@@ -127,21 +126,9 @@ impl App {
         self.marks.detached.contains(&b.id)
     }
 
-    /// Whether a bookmark's text can no longer be found; `docs` keeps the
-    /// articles parsed so far.
-    fn find_detached(&self, b: &Bookmark, docs: &mut HashMap<usize, Option<Doc>>) -> bool {
-        let Some(i) = self.archive.index_of(&b.anchor.article) else {
-            return true;
-        };
-        let lang = self.settings.lang;
-        let doc = docs.entry(i).or_insert_with(|| {
-            (self.archive.open(i).ok()).map(|m| crate::model::mended_doc(&m, lang))
-        });
-        doc.as_ref().is_none_or(|d| locate(&b.anchor, d).is_none())
-    }
-
-    /// Works out detachment for the bookmarks within a page of the
-    /// selection that were not checked yet.
+    /// Asks which of the bookmarks within a page of the selection that
+    /// were not checked yet have lost their text (the answer is
+    /// [`Action::MarksChecked`]).
     fn check_detached(&mut self) {
         let page = usize::from(self.geo.marks.height / 2 + 1);
         let from = self.marks.selected.saturating_sub(page);
@@ -149,15 +136,27 @@ impl App {
             .filter(|id| !self.marks.checked.contains(*id))
             .cloned()
             .collect();
-        let mut docs = HashMap::new();
-        for id in ids {
-            let gone = self
-                .bookmark(&id)
-                .is_some_and(|b| self.find_detached(b, &mut docs));
-            if gone {
-                self.marks.detached.insert(id.clone());
-            }
-            self.marks.checked.insert(id);
+        let marks: Vec<(String, crate::store::Anchor)> = (ids.iter())
+            .filter_map(|id| Some((id.clone(), self.bookmark(id)?.anchor.clone())))
+            .collect();
+        self.marks.checked.extend(ids);
+        if marks.is_empty() {
+            return;
+        }
+        let job = MarksJob {
+            seq: self.loads.marks,
+            library: self.archive.clone(),
+            marks,
+            lang: self.settings.lang,
+        };
+        self.effects.push(Effect::CheckMarks(job));
+    }
+
+    /// Bookmarks found to have lost their text (answers to a check since
+    /// started again are dropped).
+    pub(super) fn marks_checked(&mut self, answer: MarksChecked) {
+        if answer.seq == self.loads.marks {
+            self.marks.detached.extend(answer.detached);
         }
     }
 
@@ -182,6 +181,7 @@ impl App {
     /// Forgets which bookmarks were found detached: they are checked again
     /// as they come into view (after a reload, or when the list opens).
     pub(super) fn recheck_marks(&mut self) {
+        self.loads.marks = self.loads.next_seq();
         self.marks.detached.clear();
         self.marks.checked.clear();
     }
@@ -263,27 +263,21 @@ impl App {
         let Some(article) = self.archive.index_of(&b.anchor.article) else {
             return self.say(Msg::BookmarkDetached);
         };
-        let Some(doc) = self.article_doc(article) else {
-            return;
-        };
-        let pos = locate(&b.anchor, &doc);
         // The bookmark's article is open under the list: jump in it.
-        if self.reader().is_some_and(|r| r.article == article) {
+        if let Some(r) = self.reader().filter(|r| r.article == article) {
+            let pos = locate(&b.anchor, &r.doc);
             self.close_marks();
+            return self.at_bookmark(pos);
+        }
+        let siblings = if self.browse.visible.contains(&article) {
+            self.browse.visible.clone()
         } else {
-            let siblings = if self.browse.visible.contains(&article) {
-                self.browse.visible.clone()
-            } else {
-                vec![article]
-            };
-            let id = &self.archive.articles[article].id;
-            let resume = self.persist.as_ref().and_then(|p| p.resume(id, &doc));
-            self.open_article_at(article, doc, siblings, resume);
-        }
-        // A jump: `''` returns to where reading was.
-        self.jump(pos.unwrap_or_default());
-        if pos.is_none() {
-            self.say(Msg::BookmarkDetached);
-        }
+            vec![article]
+        };
+        let then = Then::Bookmark {
+            anchor: b.anchor,
+            siblings,
+        };
+        self.load_then(article, then);
     }
 }

@@ -19,6 +19,7 @@ pub mod i18n;
 pub mod input;
 pub mod jumps;
 pub mod keymap;
+pub mod loads;
 pub mod marks;
 pub mod mode;
 mod motion;
@@ -49,7 +50,7 @@ pub use mode::{Modal, PromptKind, View};
 pub use persist::Persist;
 pub use problems::ProblemsView;
 pub use reader::Reader;
-pub use reload::{ArchiveSource, Fresh, Reloaded, read_again};
+pub use reload::{ArchiveSource, Fresh, Reloaded};
 pub use screens::Screen;
 pub use toc::Toc;
 
@@ -185,6 +186,14 @@ pub struct App {
     /// reading succeeds).
     pub reload_failed: Option<Arc<crate::model::LoadError>>,
     pub quit: bool,
+    /// The clock: time since the session started, as the last
+    /// `Action::Tick` said (the app never reads a clock itself).
+    pub clock: std::time::Duration,
+    /// Reads of the archive asked for and not answered yet.
+    pub loads: loads::Loads,
+    /// The problems view's rows, worked out again when the problems
+    /// known change (not on every frame).
+    pub problem_list: Vec<problems::ProblemItem>,
     /// Effects asked for during the current `update`.
     effects: Vec<Effect>,
 }
@@ -218,8 +227,17 @@ impl App {
             problems_view: ProblemsView::default(),
             reload_failed: None,
             quit: false,
+            clock: std::time::Duration::ZERO,
+            loads: loads::Loads::default(),
+            problem_list: Vec::new(),
             effects: Vec::new(),
         }
+        .with_problems()
+    }
+
+    fn with_problems(mut self) -> App {
+        self.refresh_problems();
+        self
     }
 
     /// Uses the search index in `state` (see [`IndexState`]).
@@ -255,10 +273,10 @@ impl App {
         self.status = Some(msg.text(self.settings.lang).to_string());
     }
 
-    /// How long the run loop may wait for input before sending `Tick`
-    /// (`None`: wait for ever; nothing is pending).
+    /// How long after the app's clock the run loop may wait for input
+    /// before sending `Tick` (`None`: wait for ever; nothing is pending).
     pub fn wake_after(&self) -> Option<std::time::Duration> {
-        self.persist.as_ref().and_then(Persist::wake_after)
+        (self.persist.as_ref()).and_then(|p| p.wake_after(self.clock))
     }
 
     /// Reading status of article `i` (unread when nothing is stored).
@@ -301,7 +319,8 @@ impl App {
             }
             Event::Resize(w, h) => Some(Action::Resize(w, h)),
             Event::Paste(text) => Some(Action::Paste(text)),
-            Event::Tick => Some(Action::Tick),
+            // The run loop sends the clock itself, before every event.
+            Event::Tick => None,
             Event::Wake => None,
             Event::Done(action) => Some(action),
             Event::Scroll(n) => Some(Action::Scroll(n)),

@@ -1,54 +1,36 @@
 //! Opening and closing articles: where reading resumes, the previous and
 //! next article of the group, and going back to the list.
 
+use super::effect::Effect;
+use super::loads::Then;
 use super::mode::View;
 use super::{App, Msg, Reader};
 use crate::text::{Doc, Pos};
 
 impl App {
-    /// Opens an article where reading last stopped.
+    /// Opens an article where reading last stopped (once its body is
+    /// read: see `loads`).
     pub(super) fn open_article(&mut self, article: usize, siblings: Vec<usize>) {
-        let Some(doc) = self.article_doc(article) else {
-            return;
+        let then = Then::Open {
+            siblings,
+            jump: None,
         };
-        let id = &self.archive.articles[article].id;
-        let resume = self.persist.as_ref().and_then(|p| p.resume(id, &doc));
-        self.open_article_at(article, doc, siblings, resume);
+        self.load_then(article, then);
     }
 
     /// Opens `article` (resuming where reading stopped) and jumps to `pos`
     /// in it: the resumed place goes into the article's jump list, so `''`
     /// returns there, and the saved reading position stays where it was.
-    /// For following a hit or a link into an article.
-    pub fn open_and_jump(&mut self, article: usize, siblings: Vec<usize>, pos: Pos) {
-        self.open_article(article, siblings);
-        if self.reader().is_some_and(|r| r.article == article) {
-            self.jump(pos);
-        }
-    }
-
-    /// Article `article`'s document, parsed from the archive now if need
-    /// be; `None` (the reason on the status line) when it cannot be read.
-    pub(super) fn article_doc(&mut self, article: usize) -> Option<Doc> {
-        let lang = self.settings.lang;
-        match self.archive.open(article) {
-            Ok(m) => Some(crate::model::mended_doc(&m, lang)),
-            // Never a body of another version under this listing: said,
-            // with the key that reads the new version.
-            Err(crate::model::ArticleError::Changed { label, .. }) => {
-                let key = self
-                    .keymap
-                    .first_key(super::Context::Global, &super::Action::Reload);
-                let key = key.map_or_else(|| "R".to_string(), |k| k.label());
-                let text = super::i18n::article_changed(lang, &label, &key);
-                self.status = Some(text);
-                None
-            }
-            Err(why) => {
-                self.status = Some(why.text(lang));
-                None
-            }
-        }
+    /// For following a hit or a link into an article. The body is read
+    /// by the effects returned (perform them, then the answer opens it).
+    #[must_use = "the effects read the article (see app::effect)"]
+    pub fn open_and_jump(&mut self, article: usize, siblings: Vec<usize>, pos: Pos) -> Vec<Effect> {
+        let then = Then::Open {
+            siblings,
+            jump: Some(pos),
+        };
+        self.load_then(article, then);
+        std::mem::take(&mut self.effects)
     }
 
     /// Opens an article with `pos`, where reading stopped, at the top of

@@ -6,8 +6,9 @@
 //! Bookmark changes are saved at once; position changes at most once a
 //! second (the run loop wakes for that only while something is unsaved, so
 //! an idle reader stays idle). A failed save is kept, shown, and retried.
+//! Time is the app's clock (`Action::Tick`), never read here.
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use super::Msg;
 use crate::store::{
@@ -25,7 +26,8 @@ pub struct Persist {
     pub key: ArchiveKey,
     /// The last save's error, shown until a save succeeds.
     pub error: Option<String>,
-    last_save: Option<Instant>,
+    /// When the last save was asked for, by the app's clock.
+    last_save: Option<Duration>,
     /// A save job is out; the next waits for its outcome.
     in_flight: bool,
     /// The save at quitting was asked for (it is not repeated).
@@ -55,13 +57,16 @@ impl Persist {
         }
     }
 
-    /// A save job if one is due: a bookmark changed, or positions changed
-    /// and the last attempt is a second old, or the app is quitting (once).
-    pub fn due_job(&mut self, quitting: bool) -> Option<SaveJob> {
+    /// A save job if one is due at `now`: a bookmark changed, or positions
+    /// changed and the last attempt is a second old, or the app is
+    /// quitting (once).
+    pub fn due_job(&mut self, quitting: bool, now: Duration) -> Option<SaveJob> {
         if self.in_flight || !self.store.needs_save() {
             return None;
         }
-        let second_passed = self.last_save.is_none_or(|t| t.elapsed() >= SAVE_INTERVAL);
+        let second_passed = self
+            .last_save
+            .is_none_or(|t| now.saturating_sub(t) >= SAVE_INTERVAL);
         // After a failure, retry on the timer rather than on every key.
         let urgent = self.store.needs_urgent_save() && self.error.is_none();
         let last_chance = quitting && !self.final_sent;
@@ -69,7 +74,7 @@ impl Persist {
             return None;
         }
         self.final_sent |= quitting;
-        self.last_save = Some(Instant::now());
+        self.last_save = Some(now);
         self.in_flight = true;
         self.confirm_out = self.confirm.take().or(self.confirm_out.take());
         Some(self.store.take_job(true))
@@ -101,13 +106,15 @@ impl Persist {
         self.in_flight || self.store.needs_save()
     }
 
-    /// How long the run loop may sleep before a save is due (`None`: no
-    /// timer needed; an outcome on its way wakes it anyway).
-    pub fn wake_after(&self) -> Option<Duration> {
+    /// How long after `now` the run loop may sleep before a save is due
+    /// (`None`: no timer needed; an outcome on its way wakes it anyway).
+    pub fn wake_after(&self, now: Duration) -> Option<Duration> {
         if self.in_flight || !self.store.needs_save() || self.store.is_read_only() {
             return None;
         }
-        let since = self.last_save.map_or(SAVE_INTERVAL, |t| t.elapsed());
+        let since = self
+            .last_save
+            .map_or(SAVE_INTERVAL, |t| now.saturating_sub(t));
         Some(SAVE_INTERVAL.saturating_sub(since))
     }
 

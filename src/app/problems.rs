@@ -10,6 +10,9 @@ use crate::text::sanitize_line;
 #[derive(Debug, Clone, Default)]
 pub struct ProblemsView {
     pub selected: usize,
+    /// What `App::problem_list` was worked out for: the version of the
+    /// archive, how many problems it knew, whether a reload had failed.
+    seen: Option<(u64, usize, Option<usize>)>,
 }
 
 /// One row of the problems view, in the interface language.
@@ -25,8 +28,25 @@ pub struct ProblemItem {
 
 impl App {
     /// Every problem known so far, in archive order; first, why the
-    /// archive could not be read again, if it could not.
-    pub fn problems(&self) -> Vec<ProblemItem> {
+    /// archive could not be read again, if it could not (as of the last
+    /// update: see [`App::refresh_problems`]).
+    pub fn problems(&self) -> &[ProblemItem] {
+        &self.problem_list
+    }
+
+    /// Works the problem list out again if problems were found since
+    /// (bodies read by a worker, a new version of the archive, a reload
+    /// that failed); called as their answers come in, never per frame.
+    pub(super) fn refresh_problems(&mut self) {
+        let seen = (
+            self.loads.epoch,
+            self.archive.problem_count(),
+            (self.reload_failed.as_ref()).map(|e| std::sync::Arc::as_ptr(e) as usize),
+        );
+        if self.problems_view.seen == Some(seen) {
+            return;
+        }
+        self.problems_view.seen = Some(seen);
         let lang = self.settings.lang;
         let reload = self.reload_failed.as_ref().map(|e| ProblemItem {
             what: Msg::ReloadFailed.text(lang).to_string(),
@@ -42,12 +62,12 @@ impl App {
                 place: p.location.as_deref().map(sanitize_line).unwrap_or_default(),
                 article,
             });
-        reload.into_iter().chain(found).collect()
+        self.problem_list = reload.into_iter().chain(found).collect();
     }
 
     /// How many problems are known so far.
     pub fn problem_count(&self) -> usize {
-        self.archive.problem_count() + usize::from(self.reload_failed.is_some())
+        self.problem_list.len()
     }
 
     /// `3 problems - press ! to see`, when there are any.
@@ -96,8 +116,7 @@ impl App {
     /// Opens the article of the selected problem, if it can be opened
     /// (else says why).
     fn open_problem(&mut self) {
-        let problems = self.problems();
-        let Some(article) = problems
+        let Some(article) = (self.problems())
             .get(self.problems_view.selected)
             .and_then(|p| p.article)
         else {

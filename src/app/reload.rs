@@ -5,20 +5,20 @@
 //! id). An article that is gone says so; a file that cannot be read
 //! (being written) leaves the old version on screen.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::{Arc, Weak};
 
 use super::browse::{Browse, GroupEntry};
+use super::effect::{Effect, ReloadJob, ReloadWhat};
 use super::finder::IndexState;
 use super::mode::View;
 use super::persist::{locate, units};
 use super::search::run_query;
 use super::{App, Msg, Reader, i18n};
-use crate::find::{self, Lookup};
-use crate::model::{Library, LoadError, Strictness, group_items, open_path_with};
+use crate::model::{Groups, Library, LoadError, Strictness, group_items};
 use crate::store::{ArchiveKey, make_anchor};
-use crate::text::Pos;
+use crate::text::{Doc, Pos};
 
 /// Where the archive came from, to read it again.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,6 +39,37 @@ pub struct Reloaded(pub Result<Fresh, Arc<LoadError>>);
 pub struct Fresh {
     pub library: Arc<Library>,
     pub index: IndexState,
+    /// The documents of the articles open when it was asked for, by id
+    /// (an empty error: the article is gone), read with it off the UI
+    /// thread; the articles open now but missing here are asked for.
+    pub docs: HashMap<String, Result<Doc, String>>,
+    /// The request it answers (`None`: the watcher's own reading).
+    pub seq: Option<u64>,
+    /// Its districts and subdistricts (worked out with the reading).
+    pub groups: Option<Groups>,
+    /// How many articles are new and gone against the version in hand
+    /// then (worked out off the UI thread: it compares every id).
+    pub changes: Option<Changes>,
+}
+
+/// Articles new and gone in a reading, against the version `against`.
+#[derive(Debug, Clone)]
+pub struct Changes {
+    pub against: Weak<Library>,
+    pub added: usize,
+    pub removed: usize,
+}
+
+impl Changes {
+    /// What `new` adds to and takes from `old`.
+    pub fn between(old: &Arc<Library>, new: &Library) -> Changes {
+        let (added, removed) = changes(old, new);
+        Changes {
+            against: Arc::downgrade(old),
+            added,
+            removed,
+        }
+    }
 }
 
 impl PartialEq for Reloaded {
@@ -53,30 +84,13 @@ impl PartialEq for Reloaded {
 
 impl Eq for Reloaded {}
 
-/// Reads the archive at `source` again (I/O: the watcher's thread or the
-/// run loop calls this, never `update`).
-pub fn read_again(source: &ArchiveSource) -> Reloaded {
-    let library = match open_path_with(&source.path, source.strictness) {
-        Ok(l) => l,
-        Err(e) => return Reloaded(Err(Arc::new(e))),
-    };
-    let cache = source.cache_dir.as_deref();
-    let index = match find::lookup(&library, Some(&source.path), cache) {
-        Lookup::NotUsed => IndexState::Unused,
-        Lookup::Ready(i) => IndexState::Ready(super::IndexHandle(Arc::new(i))),
-        Lookup::Missing { path } => IndexState::Missing { path },
-    };
-    Reloaded(Ok(Fresh {
-        library: Arc::new(library),
-        index,
-    }))
-}
-
 /// What the view was opened over: the old version of the archive and
 /// the article list shown then.
 struct Before<'a> {
     library: &'a Library,
     list: &'a [usize],
+    /// The new version's documents of the articles open, by id.
+    docs: &'a HashMap<String, Result<Doc, String>>,
 }
 
 /// The list's state by names and ids, which survive a new version.
@@ -89,17 +103,75 @@ struct ListState {
 
 impl App {
     /// `R`: read the archive again now.
+    /// `R`: read the archive again, on a worker: the reader keeps
+    /// answering keys on the old version until the new one arrives.
     pub(super) fn reload(&mut self) {
-        match &self.source {
-            Some(source) => self.effects.push(super::Effect::Reload(source.clone())),
+        match self.source.clone() {
+            Some(source) => {
+                self.ask_reload(ReloadWhat::Source(source), self.open_ids());
+                self.say(Msg::Reloading);
+            }
             None => self.say(Msg::NothingToReload),
         }
     }
 
-    /// A new reading of the archive arrived.
+    /// Asks for a reading (or for the open articles of one), as the
+    /// latest request: answers to earlier ones are dropped.
+    fn ask_reload(&mut self, what: ReloadWhat, open: Vec<String>) {
+        let seq = self.loads.next_seq();
+        self.loads.reload = seq;
+        let lang = self.settings.lang;
+        let job = ReloadJob {
+            seq,
+            what,
+            open,
+            lang,
+            old: self.archive.clone(),
+        };
+        self.effects.push(Effect::Reload(job));
+    }
+
+    /// The ids of the articles open in the view (and under it).
+    fn open_ids(&self) -> Vec<String> {
+        let mut ids = Vec::new();
+        let mut view = &self.view;
+        loop {
+            view = match view {
+                View::Browse => return ids,
+                View::Read { reader, back } => {
+                    ids.push(self.archive.articles[reader.article].id.clone());
+                    back
+                }
+                View::Bookmarks { back }
+                | View::Results { back }
+                | View::Outline { back }
+                | View::Problems { back } => back,
+            };
+        }
+    }
+
+    /// A new reading of the archive arrived: taken when the documents
+    /// of every article open, and what changed against the version in
+    /// hand, are with it; else those are asked for first (off the UI
+    /// thread: on a large archive they take longer than a frame). An
+    /// answer to a request since superseded is dropped.
     pub(super) fn reloaded(&mut self, r: Reloaded) {
+        let stale = |seq: Option<u64>| seq.is_some_and(|s| s != self.loads.reload);
         match r.0 {
-            Ok(fresh) => self.take_fresh(fresh),
+            Ok(fresh) if stale(fresh.seq) => {}
+            Ok(fresh) => {
+                let missing: Vec<String> = (self.open_ids().into_iter())
+                    .filter(|id| !fresh.docs.contains_key(id))
+                    .collect();
+                let compared = (fresh.changes.as_ref())
+                    .is_some_and(|c| std::ptr::eq(c.against.as_ptr(), Arc::as_ptr(&self.archive)));
+                if missing.is_empty() && compared {
+                    self.loads.reload = self.loads.next_seq();
+                    self.take_fresh(fresh);
+                } else {
+                    self.ask_reload(ReloadWhat::Reading(Box::new(fresh)), missing);
+                }
+            }
             Err(e) => {
                 let key = self
                     .keymap
@@ -110,6 +182,7 @@ impl App {
             }
         }
         // The new version may have fewer problems than the cursor's row.
+        self.refresh_problems();
         let last = self.problem_count().saturating_sub(1);
         self.problems_view.selected = self.problems_view.selected.min(last);
     }
@@ -120,7 +193,8 @@ impl App {
         self.reload_failed = None;
         let library = std::mem::replace(&mut self.archive, fresh.library);
         self.index = fresh.index;
-        self.groups = group_items(&self.archive.articles);
+        self.loads.new_library();
+        self.groups = (fresh.groups).unwrap_or_else(|| group_items(&self.archive.articles));
         self.browse = Browse::new(&self.archive, &self.groups);
         self.restore_list(list);
         let mut gone = None;
@@ -128,6 +202,7 @@ impl App {
         let old = Before {
             library: &library,
             list: &old_list,
+            docs: &fresh.docs,
         };
         self.view = self.carry_view(view, &old, &mut gone);
         if let Some(p) = self.persist.as_mut() {
@@ -141,10 +216,15 @@ impl App {
         self.status = Some(match gone {
             Some(why) => why,
             None => {
-                let (added, removed) = changes(&library, &self.archive);
+                let c = fresh.changes.as_ref();
+                let (added, removed) = c.map_or_else(
+                    || changes(&library, &self.archive),
+                    |c| (c.added, c.removed),
+                );
                 i18n::reloaded(lang, added, removed)
             }
         });
+        self.effects.push(Effect::Release(library));
     }
 
     fn list_state(&self) -> ListState {
@@ -247,8 +327,16 @@ impl App {
                 &crate::text::sanitize_line(&meta.title),
             ));
         };
-        let mended = self.archive.open(article).map_err(|e| e.text(lang))?;
-        let doc = crate::model::mended_doc(&mended, lang);
+        let doc = match old.docs.get(&meta.id) {
+            Some(Ok(doc)) => doc.clone(),
+            Some(Err(why)) if !why.is_empty() => return Err(why.clone()),
+            _ => {
+                return Err(i18n::article_gone(
+                    lang,
+                    &crate::text::sanitize_line(&meta.title),
+                ));
+            }
+        };
         let siblings = self.carry_siblings(&r.siblings, article, old);
         let g = self.geo.reader;
         let mut next = Reader::open(article, doc, siblings, g.text_width, self.settings.mode);

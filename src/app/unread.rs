@@ -25,26 +25,19 @@ impl App {
         let Some(p) = self.persist.as_ref() else {
             return self.say(Msg::NoStore);
         };
-        let id = self.archive.articles[article].id.clone();
-        let read = p.status(&id) != Status::Read;
-        // An article never opened has no position yet: its start.
-        let doc = match p.store.position(&p.key, &id) {
-            Some(_) => None,
-            None => self.article_doc(article),
-        };
+        let id = &self.archive.articles[article].id;
+        let read = p.status(id) != Status::Read;
         let status = if read { Status::Read } else { Status::Unread };
-        if let Some(p) = self.persist.as_mut() {
-            p.set_status(&id, doc.as_ref(), status);
+        // An article never opened has no position yet: its start, once
+        // its body is read.
+        if p.store.position(&p.key, id).is_none() {
+            return self.load_then(article, super::loads::Then::Mark(status));
         }
         if let Some(r) = self.view.reader_mut() {
             r.finished = read;
             r.remembered = Some((r.reading, r.finished));
         }
-        self.say(if read {
-            Msg::MarkedRead
-        } else {
-            Msg::MarkedUnread
-        });
+        self.marked(article, None, status);
     }
 
     /// `U`: the next article not read yet, after the current one in the
@@ -141,25 +134,23 @@ impl App {
         if self.browse.unread_gen == Some(p.generation) {
             return;
         }
+        // From each group's size, less its articles read: the read ones
+        // are few, the articles may be a hundred thousand (this runs
+        // whenever a read mark may have changed, saves included).
         let statuses = p.store.statuses(&p.key);
-        let read: HashSet<&str> = statuses
-            .iter()
-            .filter(|(_, s)| **s == Status::Read)
-            .map(|(id, _)| id.as_str())
-            .collect();
-        let articles = &self.archive.articles;
         let b = &mut self.browse;
-        b.unread = (0..b.entries.len())
-            .map(|e| {
-                let members = b.members(e);
-                match read.is_empty() {
-                    true => members.len(),
-                    false => (members.iter())
-                        .filter(|&&i| !read.contains(articles[i].id.as_str()))
-                        .count(),
+        let mut unread: Vec<usize> = (0..b.entries.len()).map(|e| b.count(e)).collect();
+        let read = (statuses.iter())
+            .filter(|(_, s)| **s == Status::Read)
+            .filter_map(|(id, _)| self.archive.index_of(id));
+        for i in read {
+            for e in b.entries_holding(i) {
+                if let Some(n) = unread.get_mut(e) {
+                    *n = n.saturating_sub(1);
                 }
-            })
-            .collect();
+            }
+        }
+        b.unread = unread;
         b.unread_gen = Some(p.generation);
     }
 

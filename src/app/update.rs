@@ -28,7 +28,7 @@ impl App {
             Action::Quit => self.request_quit(),
             Action::Terminate => self.quit = true,
             Action::Resize(w, h) => self.resize(w, h),
-            Action::Tick => {}
+            Action::Tick(now) => self.clock = self.clock.max(now),
             Action::WidthMode(mode, source) => {
                 self.settings.mode = mode;
                 self.settings.width_source = source;
@@ -54,10 +54,18 @@ impl App {
             Action::IndexDone(Ok(_)) => self.index = IndexState::Failed("stale".into()),
             Action::IndexDone(Err(why)) => self.index = IndexState::Failed(why),
             Action::Reloaded(r) => self.reloaded(r),
+            Action::ArticleLoaded(a) => self.article_loaded(a),
+            Action::SnippetsLoaded(s) => self.snippets_loaded(s),
+            Action::MarksChecked(m) => self.marks_checked(m),
             action => self.dispatch(action, count),
+        }
+        if machine {
+            // Reading bodies (here or in a search) may have found problems.
+            self.refresh_problems();
         }
         self.sync_store();
         self.sync_marks();
+        self.sync_loads();
         std::mem::take(&mut self.effects)
     }
 
@@ -112,7 +120,7 @@ impl App {
                 r.remembered = Some(now);
             }
         }
-        if let Some(job) = p.due_job(self.quit) {
+        if let Some(job) = p.due_job(self.quit, self.clock) {
             self.effects.push(Effect::Save(job));
         }
         self.refresh_unread();

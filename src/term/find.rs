@@ -7,9 +7,10 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::Sender;
 
-use crate::app::effect::{SearchJob, build_index_with};
+use crate::app::effect::SearchJob;
 use crate::app::{Action, App, Event};
 use crate::find;
+use crate::work::build_index_with;
 
 pub struct Searcher {
     waker: Sender<Event>,

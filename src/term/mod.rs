@@ -12,6 +12,7 @@ mod find;
 mod hangup;
 pub mod probe;
 mod reply;
+mod runtime;
 mod screen;
 pub mod signals;
 mod worker;
@@ -19,17 +20,18 @@ mod worker;
 use std::collections::VecDeque;
 use std::io::Write;
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 
-use crate::app::{Action, App, Effect, Event, WidthSource};
+use crate::app::{Action, App, Event, WidthSource};
 use crate::text::WidthMode;
 use crate::ui;
 pub use ending::Ending;
 use ending::ending;
 use probe::ProbeResult;
+use runtime::Runtime;
 pub use worker::SaveWorker;
 
 /// How the reader uses the terminal (from the command line).
@@ -171,6 +173,7 @@ where
         let mut rt = Runtime {
             worker: None,
             searcher: None,
+            reads: None,
             out: &mut std::io::stdout(),
         };
         return draw(t, app, &mut rt);
@@ -237,65 +240,6 @@ impl Events for std::vec::IntoIter<Event> {
     }
 }
 
-/// What performs the app's effects.
-struct Runtime<'a> {
-    /// Saves run here; without one (no store) they run in place.
-    worker: Option<SaveWorker>,
-    /// Searches and index builds run here; without one (scripted events,
-    /// no way to wake the loop) they run in place.
-    searcher: Option<find::Searcher>,
-    /// The terminal, for clipboard sequences.
-    out: &'a mut dyn Write,
-}
-
-impl Runtime<'_> {
-    fn perform(&mut self, app: &mut App, effects: Vec<Effect>) -> std::io::Result<()> {
-        let mut queue: VecDeque<Effect> = effects.into();
-        while let Some(effect) = queue.pop_front() {
-            match effect {
-                Effect::Copy(text) => clipboard::send(self.out, &text)?,
-                Effect::Save(job) if self.worker.is_some() => {
-                    if let Some(w) = self.worker.as_mut() {
-                        w.submit(job);
-                    }
-                }
-                Effect::Search(job) if self.searcher.is_some() => {
-                    if let Some(s) = self.searcher.as_mut() {
-                        s.search(app, job);
-                    }
-                }
-                Effect::StopSearch => {
-                    if let Some(s) = self.searcher.as_mut() {
-                        s.stop();
-                    }
-                }
-                Effect::BuildIndex { path } if self.searcher.is_some() => {
-                    if let Some(s) = self.searcher.as_mut() {
-                        s.build(app, path);
-                    }
-                }
-                effect => queue.extend(crate::app::effect::perform_inline(app, effect)),
-            }
-        }
-        Ok(())
-    }
-
-    /// Hands the outcomes that arrived to the app.
-    fn collect(&mut self, app: &mut App, wait: bool) -> std::io::Result<bool> {
-        let outcomes = match self.worker.as_mut() {
-            Some(w) if wait => w.wait(),
-            Some(w) => w.poll(),
-            None => Vec::new(),
-        };
-        let any = !outcomes.is_empty();
-        for o in outcomes {
-            let effects = app.update(Action::Saved(o));
-            self.perform(app, effects)?;
-        }
-        Ok(any)
-    }
-}
-
 /// Draws a frame. The terminal's size is read first and any change goes
 /// through `update`, so the layout always matches the screen even if a
 /// resize signal was missed or came late.
@@ -331,6 +275,7 @@ where
     let mut rt = Runtime {
         worker: saver.map(|s| SaveWorker::spawn(s, events.waker())),
         searcher: events.waker().map(find::Searcher::new),
+        reads: events.waker(),
         out,
     };
     let result = event_loop(terminal, app, &mut events, &mut rt);
@@ -341,6 +286,14 @@ where
     }
     while rt.collect(app, true)? {}
     result
+}
+
+/// Input from the user (what an article being opened holds back).
+fn is_typed(event: &Event) -> bool {
+    matches!(
+        event,
+        Event::Key(_) | Event::Paste(_) | Event::Scroll(_) | Event::Click(..)
+    )
 }
 
 fn event_loop<B: Backend>(
@@ -354,7 +307,24 @@ where
 {
     draw(terminal, app, rt)?;
     let mut held = None;
-    while let Some(event) = held.take().or_else(|| events.next_event(app.wake_after())) {
+    // Input typed while an article is read for opening: it is meant for
+    // the article, so it waits for it (as if the read took no time).
+    let mut typed = VecDeque::new();
+    // The app's clock: `update` never reads one of its own.
+    let start = Instant::now();
+    loop {
+        let ready = (!app.loads.pending()).then(|| typed.pop_front()).flatten();
+        let Some(event) =
+            (ready.or_else(|| held.take())).or_else(|| events.next_event(app.wake_after()))
+        else {
+            break;
+        };
+        if app.loads.pending() && is_typed(&event) {
+            typed.push_back(event);
+            continue;
+        }
+        let effects = app.update(Action::Tick(start.elapsed()));
+        rt.perform(app, effects)?;
         let resized = matches!(event, Event::Resize(..));
         let event = match event {
             Event::Resize(..) => latest_resize(event, events, &mut held),
@@ -371,7 +341,11 @@ where
         if resized {
             redraw_all(terminal)?;
         }
-        draw(terminal, app, rt)?;
+        // An article asked for comes next (a few milliseconds): a frame
+        // now would show the screen before it, half changed.
+        if !app.loads.pending() {
+            draw(terminal, app, rt)?;
+        }
     }
     Ok(())
 }

@@ -19,11 +19,12 @@ use bulletin::app::effect::update_inline;
 use bulletin::app::screens;
 use bulletin::app::{
     Action, App, ArchiveSource, Context, Event, IndexState, Key, KeyCode, Keymap, Lang, Screen,
-    Settings, read_again,
+    Settings,
 };
 use bulletin::model::{Strictness, open_path_with};
 use bulletin::store::Store;
 use bulletin::text::WidthMode;
+use bulletin::work::read_again;
 use proptest::prelude::*;
 use proptest::sample::{Index, select};
 

@@ -3,6 +3,8 @@
 
 use crate::common;
 
+use std::time::Duration;
+
 use bulletin::app::{App, KeyCode, Lang, Screen, Settings};
 use bulletin::store::Store;
 use common::{ch, key, press, sample_app, type_str};
@@ -290,8 +292,14 @@ fn a_failed_save_is_shown_kept_and_retried() {
         "the run loop will come back to retry"
     );
     std::fs::remove_dir(&state).unwrap();
-    std::thread::sleep(bulletin::app::persist::SAVE_INTERVAL);
-    bulletin::app::effect::update_inline(&mut app, Action::Tick);
+    // The app's clock is what the run loop says (no real waiting): not
+    // retried before a second has passed, retried once it has.
+    let failed_at = app.clock;
+    let almost = failed_at + bulletin::app::persist::SAVE_INTERVAL - Duration::from_millis(1);
+    bulletin::app::effect::update_inline(&mut app, Action::Tick(almost));
+    assert!(app.persist.as_ref().unwrap().error.is_some(), "not yet");
+    let later = failed_at + bulletin::app::persist::SAVE_INTERVAL;
+    bulletin::app::effect::update_inline(&mut app, Action::Tick(later));
     assert!(app.persist.as_ref().unwrap().error.is_none());
     let (other, _) = Store::open(dir.path()).unwrap();
     let key = bulletin::store::ArchiveKey::new(&app.archive.title, None);

@@ -1,7 +1,9 @@
 //! All integration tests in one binary (one link instead of dozens; see
 //! GUIDE §5). Each module is a former `tests/*.rs` file.
 
+mod app_no_io;
 mod app_props;
+mod app_pure;
 mod backend_bytes;
 mod backend_scene;
 mod backend_vt100;

@@ -355,7 +355,8 @@ fn open_and_jump_records_the_resumed_place() {
         unit: 40,
         offset: 3,
     };
-    app.open_and_jump(report, vec![report], hit);
+    let reads = app.open_and_jump(report, vec![report], hit);
+    bulletin::app::effect::run_inline(&mut app, reads);
     assert_eq!(reader(&app).anchor, hit);
     quote_quote(&mut app);
     assert_eq!(reader(&app).anchor, Pos::default());

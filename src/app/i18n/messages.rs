@@ -152,6 +152,7 @@ declare_msgs! {
     Broken = "无法打开", "broken";
     UnknownDistrict = "（无区名）", "(no district)";
     NothingToReload = "内置的示例档案不会改变，无须重新读入", "The bundled sample does not change; nothing to reload";
+    Reloading = "正在重新读入档案……", "Reading the archive again…";
     ReloadFailed = "档案文件改变了，但读不出（可能正在写入），仍显示原来的内容", "The archive file changed but cannot be read (still being written?); the old version stays";
     /// Short: it must fit a 40-column status line whole.
     QuitPrompt = "改动未能保存，仍要退出？（y/n）", "Not saved. Quit anyway? (y/n)";
