@@ -200,7 +200,12 @@ pub struct App {
 
 impl App {
     pub fn new(archive: impl Into<Library>, settings: Settings) -> App {
-        let archive = Arc::new(archive.into());
+        App::over(Arc::new(archive.into()), settings)
+    }
+
+    /// An app over a library other apps may read too (one archive, many
+    /// sessions): each has its own state, keymap and store.
+    pub fn over(archive: Arc<Library>, settings: Settings) -> App {
         let groups = group_items(&archive.articles);
         let browse = Browse::new(&archive, &groups);
         let (w, h) = (80, 24);

@@ -4,6 +4,7 @@
 mod app_no_io;
 mod app_props;
 mod app_pure;
+mod app_shared;
 mod backend_bytes;
 mod backend_scene;
 mod backend_vt100;
