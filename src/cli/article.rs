@@ -4,29 +4,22 @@
 //! its problems said on standard error.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
+use super::ArticleArgs;
 use super::fail;
-use super::open::{Opening, load_library};
+use super::open::load_library;
 use super::say::Say;
 use crate::model::{self, Library, Mended};
 use crate::text::sanitize::sanitize_line;
 
-/// How an article was named: the positional arguments and `--archive`.
-pub(crate) struct Named<'a> {
-    pub archive: Option<&'a PathBuf>,
-    pub id: Option<&'a String>,
-    pub archive_option: Option<&'a PathBuf>,
-    pub open: &'a Opening,
-}
-
 /// Opens the article named, found by the id index (only its body
 /// parsed); what was mended in it is said on `err`. On failure the
 /// message is written and the exit status returned.
-pub(crate) fn open_named(named: &Named, err: &mut dyn Write) -> Result<Mended, u8> {
+pub(crate) fn open_named(named: &ArticleArgs, err: &mut dyn Write) -> Result<Mended, u8> {
     let lang = named.open.lang;
     let (path, id) = target(named).map_err(|say| fail(err, &say.text(lang)))?;
-    let archive = load_library(path, named.open).map_err(|e| fail(err, &e))?;
+    let archive = load_library(path, &named.open).map_err(|e| fail(err, &e))?;
     let name = path.map_or_else(
         || "--sample".to_string(),
         |p| sanitize_line(&p.display().to_string()),
@@ -55,11 +48,11 @@ fn broken_index(archive: &Library, id: &str) -> Option<usize> {
 
 /// Which archive and which id: `ARCHIVE ID`, or `ID --archive ARCHIVE`
 /// (or `--sample`).
-fn target<'a>(named: &Named<'a>) -> Result<(Option<&'a Path>, &'a str), Say> {
-    let option = named.archive_option.map(PathBuf::as_path);
+fn target(named: &ArticleArgs) -> Result<(Option<&Path>, &str), Say> {
+    let option = named.archive_option.as_deref();
     let by_option = option.is_some() || named.open.sample;
     let command = named.open.command;
-    match (named.archive.map(PathBuf::as_path), named.id) {
+    match (named.archive.as_deref(), named.id.as_deref()) {
         (Some(_), Some(_)) if option.is_some() => Err(Say::ArchiveTwice),
         (Some(archive), Some(id)) => Ok((Some(archive), id)),
         (Some(first), None) => match first.to_str() {

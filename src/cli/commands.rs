@@ -6,7 +6,7 @@ use std::path::Path;
 
 use serde_json::json;
 
-use super::article::{Named, open_named};
+use super::article::open_named;
 use super::say::Say;
 use super::{BookmarksArgs, ConfigArgs, EXIT_OK, ListArgs, ShowArgs, fail, finish, load_library};
 use crate::config::Config;
@@ -176,14 +176,8 @@ fn write_list_json(
 /// index, only its body parsed). Placeholders stand for what cannot be
 /// read; its problems go to standard error.
 pub fn run_show(args: &ShowArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
-    let lang = args.open.lang;
-    let named = Named {
-        archive: args.archive.as_ref(),
-        id: args.id.as_ref(),
-        archive_option: args.archive_option.as_ref(),
-        open: &args.open,
-    };
-    let mended = match open_named(&named, err) {
+    let lang = args.article.open.lang;
+    let mended = match open_named(&args.article, err) {
         Ok(m) => m,
         Err(status) => return status,
     };

@@ -78,8 +78,8 @@ impl Cli {
         let lang = self.language();
         match &mut self.command {
             Some(Command::List(a)) => a.open.prepare("list", lang),
-            Some(Command::Show(a)) => a.open.prepare("show", lang),
-            Some(Command::Outline(a)) => a.open.prepare("outline", lang),
+            Some(Command::Show(a)) => a.article.open.prepare("show", lang),
+            Some(Command::Outline(a)) => a.article.open.prepare("outline", lang),
             Some(Command::Search(a)) => a.open.prepare("search", lang),
             Some(Command::Import(a)) => a.lang = lang,
             _ => {}
@@ -195,39 +195,38 @@ pub struct ListArgs {
 
 #[derive(Debug, Args)]
 pub struct ShowArgs {
-    /// Archive holding the article.
-    #[arg(value_name = "ARCHIVE", required = true)]
-    pub archive: Option<PathBuf>,
-    /// Article id (see `bulletin list ARCHIVE`).
-    #[arg(value_name = "ID")]
-    pub id: Option<String>,
-    /// The archive, given as an option (`show ID --archive ARCHIVE`).
-    #[arg(long = "archive", value_name = "ARCHIVE")]
-    pub archive_option: Option<PathBuf>,
+    #[command(flatten)]
+    pub article: ArticleArgs,
     /// Line width in columns (at least 2: a Chinese character takes two).
     #[arg(long, default_value_t = 80, value_parser = clap::value_parser!(u16).range(2..))]
     pub width: u16,
     /// How wide the terminal draws ambiguous-width characters (auto means narrow here).
     #[arg(long, value_enum, default_value = "narrow")]
     pub ambiguous_width: AmbiguousWidth,
-    #[command(flatten)]
-    pub open: Opening,
 }
 
 #[derive(Debug, Args)]
 pub struct OutlineArgs {
+    #[command(flatten)]
+    pub article: ArticleArgs,
+    /// Machine-readable output: the article's id, title and sections.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// One article named on the command line (`show`, `outline`): `ARCHIVE
+/// ID`, or `ID --archive ARCHIVE`, or `ID --sample`.
+#[derive(Debug, Args)]
+pub struct ArticleArgs {
     /// Archive holding the article.
     #[arg(value_name = "ARCHIVE", required = true)]
     pub archive: Option<PathBuf>,
     /// Article id (see `bulletin list ARCHIVE`).
     #[arg(value_name = "ID")]
     pub id: Option<String>,
-    /// The archive, given as an option (`outline ID --archive ARCHIVE`).
+    /// The archive, given as an option (`ID --archive ARCHIVE`).
     #[arg(long = "archive", value_name = "ARCHIVE")]
     pub archive_option: Option<PathBuf>,
-    /// Machine-readable output: the article's id, title and sections.
-    #[arg(long)]
-    pub json: bool,
     #[command(flatten)]
     pub open: Opening,
 }

@@ -8,7 +8,7 @@ use std::io::Write;
 use serde::Serialize;
 use serde_json::json;
 
-use super::article::{Named, open_named};
+use super::article::open_named;
 use super::say::Say;
 use super::{OutlineArgs, finish};
 use crate::model;
@@ -56,14 +56,8 @@ pub fn outline_entries(doc: &Doc) -> Vec<OutlineEntry> {
 
 /// `bulletin outline ARCHIVE ID [--json]`.
 pub fn run_outline(args: &OutlineArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
-    let lang = args.open.lang;
-    let named = Named {
-        archive: args.archive.as_ref(),
-        id: args.id.as_ref(),
-        archive_option: args.archive_option.as_ref(),
-        open: &args.open,
-    };
-    let mended = match open_named(&named, err) {
+    let lang = args.article.open.lang;
+    let mended = match open_named(&args.article, err) {
         Ok(m) => m,
         Err(status) => return status,
     };

@@ -29,7 +29,9 @@ use std::path::Path;
 use std::sync::LazyLock;
 use std::time::Duration;
 
-use bulletin::cli::{CheckArgs, ListArgs, Opening, ShowArgs, run_check, run_list, run_show};
+use bulletin::cli::{
+    ArticleArgs, CheckArgs, ListArgs, Opening, ShowArgs, run_check, run_list, run_show,
+};
 use bulletin::config::AmbiguousWidth;
 use bulletin::lang::Lang;
 use bulletin::model::{SAMPLE_JSON, Strictness, open_path_with};
@@ -89,12 +91,14 @@ fn list(path: &Path, json: bool) -> Out {
 
 fn show(path: &Path, id: &str, width: u16) -> Out {
     let args = ShowArgs {
-        archive: Some(path.to_path_buf()),
-        id: Some(id.to_owned()),
-        archive_option: None,
+        article: ArticleArgs {
+            archive: Some(path.to_path_buf()),
+            id: Some(id.to_owned()),
+            archive_option: None,
+            open: opening("show"),
+        },
         width,
         ambiguous_width: AmbiguousWidth::Narrow,
-        open: opening("show"),
     };
     let (mut out, mut err) = (Vec::new(), Vec::new());
     let code = run_show(&args, &mut out, &mut err);
