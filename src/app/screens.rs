@@ -2,53 +2,62 @@
 //! bindings that apply there, its help section, its status-line key hints
 //! and any help notes. The help screen, the key hints, the settings file's
 //! `[keys]` and the docs test all read this table; adding a screen means
-//! a variant here, a row in [`SCREENS`], a state in `mode`, and one draw
-//! function.
+//! a row (a `const`) and its line in `declare_screens!`, a state in `mode`,
+//! and one draw function.
 
 use super::Action;
 use super::i18n::Msg;
 use super::keymap::Context;
 
-/// Every screen, overlay and prompt a user can be in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Screen {
-    Browse,
-    Read,
-    Bookmarks,
-    /// The archive search's results.
-    Results,
-    /// The outline (table of contents) over an article.
-    Outline,
-    Help,
-    /// Typing a list filter (article list or bookmark list).
-    Filter,
-    /// Typing an in-article search.
-    Search,
-    /// Typing a bookmark's note.
-    Note,
-    /// Typing an archive-wide search.
-    Find,
-    /// The archive's problems.
-    Problems,
-    /// Asked whether to quit although saving failed.
-    Quit,
+/// Declares [`Screen`] once, each variant with its row: the enum,
+/// `Screen::ALL`, [`SCREENS`] (in the order of the help screen) and
+/// [`info`] are generated, so a screen cannot lack a row nor a row be left
+/// out of the table.
+macro_rules! declare_screens {
+    ($( $(#[$a:meta])* $s:ident => $row:ident, )*) => {
+        /// Every screen, overlay and prompt a user can be in.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Screen {
+            $( $(#[$a])* $s, )*
+        }
+
+        impl Screen {
+            pub const ALL: [Screen; [$(stringify!($s)),*].len()] = [$(Screen::$s),*];
+        }
+
+        /// Every screen's row, in the order of the help screen.
+        pub const SCREENS: &[ScreenInfo] = &[$($row),*];
+
+        /// The table's row for `screen`.
+        pub fn info(screen: Screen) -> &'static ScreenInfo {
+            match screen {
+                $( Screen::$s => &$row, )*
+            }
+        }
+    };
 }
 
-impl Screen {
-    pub const ALL: [Screen; 12] = [
-        Screen::Browse,
-        Screen::Read,
-        Screen::Bookmarks,
-        Screen::Results,
-        Screen::Find,
-        Screen::Outline,
-        Screen::Help,
-        Screen::Filter,
-        Screen::Search,
-        Screen::Note,
-        Screen::Problems,
-        Screen::Quit,
-    ];
+declare_screens! {
+    Browse => BROWSE,
+    Read => READ,
+    Bookmarks => BOOKMARKS,
+    /// The archive search's results.
+    Results => RESULTS,
+    /// Typing an archive-wide search.
+    Find => FIND,
+    /// The outline (table of contents) over an article.
+    Outline => OUTLINE,
+    /// Typing a list filter (article list or bookmark list).
+    Filter => FILTER,
+    /// Typing an in-article search.
+    Search => SEARCH,
+    /// Typing a bookmark's note.
+    Note => NOTE,
+    /// The archive's problems.
+    Problems => PROBLEMS,
+    /// Asked whether to quit although saving failed.
+    Quit => QUIT,
+    Help => HELP,
 }
 
 /// A key hint on the status line: the first key of each action, then the label.
@@ -75,11 +84,6 @@ pub struct ScreenInfo {
 const fn hint(actions: &'static [Action], label: Msg) -> Hint {
     Hint { actions, label }
 }
-
-/// Every screen, in the order of the help screen.
-pub const SCREENS: &[ScreenInfo] = &[
-    BROWSE, READ, BOOKMARKS, RESULTS, FIND, OUTLINE, FILTER, SEARCH, NOTE, PROBLEMS, QUIT, HELP,
-];
 
 const BROWSE: ScreenInfo = ScreenInfo {
     screen: Screen::Browse,
@@ -212,25 +216,6 @@ const HELP: ScreenInfo = ScreenInfo {
     hints: &[],
     notes: &[],
 };
-
-/// The table's row for `screen`: a match, so a screen without a row does
-/// not compile (it used to fall back to the list's row, keys and hints).
-pub fn info(screen: Screen) -> &'static ScreenInfo {
-    match screen {
-        Screen::Browse => &BROWSE,
-        Screen::Read => &READ,
-        Screen::Bookmarks => &BOOKMARKS,
-        Screen::Results => &RESULTS,
-        Screen::Find => &FIND,
-        Screen::Outline => &OUTLINE,
-        Screen::Filter => &FILTER,
-        Screen::Search => &SEARCH,
-        Screen::Note => &NOTE,
-        Screen::Problems => &PROBLEMS,
-        Screen::Quit => &QUIT,
-        Screen::Help => &HELP,
-    }
-}
 
 #[cfg(test)]
 mod tests {

@@ -11,55 +11,52 @@ pub use defaults::DEFAULTS;
 
 use super::action::{Action, Key, KeyCode};
 
-/// A set of bindings: one per screen, one for every text prompt, and the
-/// global ones that apply wherever the screen does not use the key.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Context {
-    Global,
-    Browse,
-    Reader,
-    Help,
+/// Declares [`Context`] once: each variant with its name in the settings
+/// file (`[keys.NAME]`); the enum, `ALL` (in the settings file's order)
+/// and `name()` are generated, so a context cannot be left out of `ALL`
+/// (its section would silently not be read).
+macro_rules! declare_contexts {
+    ($( $(#[$a:meta])* $c:ident = $name:literal, )*) => {
+        /// A set of bindings: one per screen, one for every text prompt,
+        /// and the global ones that apply wherever the screen does not use
+        /// the key.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Context {
+            $( $(#[$a])* $c, )*
+        }
+
+        impl Context {
+            /// Every context, in the order the settings file lists them.
+            pub const ALL: [Context; [$($name),*].len()] = [$(Context::$c),*];
+
+            /// The name in the settings file: `[keys.NAME]`.
+            pub fn name(self) -> &'static str {
+                match self {
+                    $( Context::$c => $name, )*
+                }
+            }
+        }
+    };
+}
+
+declare_contexts! {
+    Global = "global",
+    Browse = "browse",
+    Reader = "reader",
+    Help = "help",
     /// The bookmark list.
-    Marks,
+    Marks = "bookmarks",
     /// The archive search's results.
-    Results,
+    Results = "results",
     /// The outline (table of contents) over an article.
-    Outline,
+    Outline = "outline",
     /// Any text prompt or filter has the focus.
-    Input,
+    Input = "input",
     /// The list of the archive's problems.
-    Problems,
+    Problems = "problems",
 }
 
 impl Context {
-    /// Every context, in the order the settings file lists them.
-    pub const ALL: [Context; 9] = [
-        Context::Global,
-        Context::Browse,
-        Context::Reader,
-        Context::Help,
-        Context::Marks,
-        Context::Results,
-        Context::Outline,
-        Context::Input,
-        Context::Problems,
-    ];
-
-    /// The name in the settings file: `[keys.NAME]`.
-    pub fn name(self) -> &'static str {
-        match self {
-            Context::Global => "global",
-            Context::Browse => "browse",
-            Context::Reader => "reader",
-            Context::Help => "help",
-            Context::Marks => "bookmarks",
-            Context::Results => "results",
-            Context::Outline => "outline",
-            Context::Input => "input",
-            Context::Problems => "problems",
-        }
-    }
-
     /// The context called `name` in the settings file.
     pub fn named(name: &str) -> Option<Context> {
         Context::ALL.into_iter().find(|c| c.name() == name)
