@@ -138,20 +138,27 @@ fn an_edit_keeping_size_and_time_is_caught() {
     );
 }
 
+/// The sample's library and its index in `dir`, the index damaged inside
+/// its folded text: the first folded 物业 (NFKC and simplified already)
+/// becomes 粤业. Returns the library, the index's path and its bytes.
+fn damaged_index(dir: &Path) -> (Library, PathBuf, Vec<u8>) {
+    let lib = open_path(&archive(dir, &v1())).unwrap();
+    let idx = dir.join("t.idx");
+    build(&lib, &idx);
+    let mut bytes = fs::read(&idx).unwrap();
+    let at = bytes.windows(6).position(|w| w == OLD.as_bytes()).unwrap();
+    bytes[at..at + 3].copy_from_slice("粤".as_bytes());
+    fs::write(&idx, &bytes).unwrap();
+    (lib, idx, bytes)
+}
+
 /// Bytes changed inside the folded text: the header and tables still
 /// check, the damaged span does not; its articles are searched themselves
 /// and the damage is reported.
 #[test]
 fn a_flip_in_the_folded_text_is_detected_and_the_counts_stand() {
     let dir = tempfile::tempdir().unwrap();
-    let lib = open_path(&archive(dir.path(), &v1())).unwrap();
-    let idx = dir.path().join("t.idx");
-    build(&lib, &idx);
-    let mut bytes = fs::read(&idx).unwrap();
-    // The first folded 物业 (NFKC and simplified already) becomes 粤业.
-    let at = bytes.windows(6).position(|w| w == OLD.as_bytes()).unwrap();
-    bytes[at..at + 3].copy_from_slice("粤".as_bytes());
-    fs::write(&idx, &bytes).unwrap();
+    let (lib, idx, _) = damaged_index(dir.path());
     let index = open_index(&lib, &idx).expect("header and tables are whole");
     for q in QUERIES {
         let (hits, damaged) = search_with(&lib, Some(&index), q);
@@ -198,13 +205,7 @@ fn app_on(lib: Library, index: IndexState) -> App {
 #[test]
 fn the_reader_says_a_damaged_index_and_builds_it_again() {
     let dir = tempfile::tempdir().unwrap();
-    let lib = open_path(&archive(dir.path(), &v1())).unwrap();
-    let idx = dir.path().join("t.idx");
-    build(&lib, &idx);
-    let mut bytes = fs::read(&idx).unwrap();
-    let at = bytes.windows(6).position(|w| w == OLD.as_bytes()).unwrap();
-    bytes[at] ^= 0x10;
-    fs::write(&idx, &bytes).unwrap();
+    let (lib, idx, bytes) = damaged_index(dir.path());
     let index = open_index(&lib, &idx).unwrap();
     let want: usize = search(&lib, None, OLD).iter().map(|h| h.1).sum();
     let ready = IndexState::Ready(IndexHandle(std::sync::Arc::new(index)));

@@ -100,16 +100,7 @@ fn a_new_version_keeps_the_reader_on_the_same_words() {
     let before = top_line(&app);
     // A new article first (every index shifts), and a paragraph added
     // before the one on screen.
-    let mut v = sample();
-    let articles = v["articles"].as_array_mut().unwrap();
-    let tongbai = articles.iter_mut().find(|a| a["id"] == TONGBAI).unwrap();
-    let body = tongbai["body"].as_array_mut().unwrap();
-    body.insert(
-        0,
-        json!({"type": "paragraph", "text": "编者按：新加的一段。"}),
-    );
-    articles.insert(0, new_article());
-    replace(&path, &v);
+    replace(&path, &shifted());
     update_inline(&mut app, Action::Reload);
     assert_eq!(current_id(&app), TONGBAI);
     assert_eq!(top_line(&app), before, "the same words at the top");
