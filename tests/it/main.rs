@@ -60,6 +60,7 @@ mod layout_cases;
 mod layout_corpus;
 mod layout_props;
 mod lenient;
+mod licences;
 mod model_docs;
 mod model_ids;
 mod model_library;
