@@ -31,6 +31,8 @@ mod sample;
 mod scan;
 mod scan_raw;
 mod scan_window;
+#[cfg(test)]
+mod schema_tests;
 mod unique_ids;
 mod unique_names;
 mod validate;

@@ -66,7 +66,6 @@ mod model_ids;
 mod model_library;
 mod model_load;
 mod model_load_edge;
-mod model_schema;
 mod model_validate;
 mod motions;
 mod outline_real;

@@ -2,11 +2,11 @@
 //! these tests keep the committed file equal to it, and the loader's own
 //! checks (which run before serde) in step with both.
 //!
-//! After changing the types: `BULLETIN_BLESS=1 cargo test --test it model_schema`.
+//! After changing the types: `BULLETIN_BLESS=1 cargo test --lib schema_tests`.
 
 use std::collections::BTreeSet;
 
-use bulletin::model::{Archive, BLOCK_TYPES, LoadError, load_bytes};
+use crate::model::{Archive, BLOCK_TYPES, LoadError, load_bytes};
 use regex::Regex;
 use serde_json::{Value, json};
 
@@ -33,7 +33,7 @@ fn committed_schema_is_generated_from_the_types() {
     assert_eq!(
         committed(),
         generated,
-        "{SCHEMA} is stale: run BULLETIN_BLESS=1 cargo test --test it model_schema"
+        "{SCHEMA} is stale: run BULLETIN_BLESS=1 cargo test --lib schema_tests"
     );
     assert_eq!(
         committed()["$schema"],
@@ -226,7 +226,7 @@ fn schema_patterns_agree_with_validation() {
         let mut article = full_article();
         article["title"] = json!(s);
         // The title is sanitised before the check; the schema sees it raw.
-        let clean = bulletin::text::sanitize::sanitize_line(s);
+        let clean = crate::text::sanitize::sanitize_line(s);
         assert_eq!(
             not_blank.is_match(&clean),
             load_article(article).is_ok(),
@@ -255,7 +255,7 @@ fn schema_patterns_agree_with_validation() {
 /// the tag characters and the other planes' noncharacters as well).
 #[test]
 fn the_id_pattern_refuses_exactly_the_unseen_characters() {
-    use bulletin::text::sanitize::is_unseen;
+    use crate::text::sanitize::is_unseen;
     let id = pattern(&committed(), "/$defs/Article/properties/id/pattern");
     let disagree: Vec<String> = (0..=0xFFFF_u32)
         .filter_map(char::from_u32)
