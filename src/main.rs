@@ -10,13 +10,8 @@ fn main() -> ExitCode {
     let cli = match cli::parse() {
         Ok(cli) => cli,
         Err(e) => {
-            let _ = e.print();
-            let code = if e.use_stderr() {
-                cli::EXIT_USAGE
-            } else {
-                cli::EXIT_OK
-            };
-            return ExitCode::from(code);
+            let lang = cli::lang_of_args(std::env::args_os());
+            return ExitCode::from(cli::report_usage_error(&e, lang));
         }
     };
     let lang = cli.language();

@@ -1,8 +1,7 @@
 //! The command line in the user's language: clap's derive gives the
 //! English, this table the Chinese of every description and each
 //! command's own closing notes (exit statuses, what ARCHIVE is). clap's
-//! own words (value lists, defaults, its error messages) stay as clap has
-//! them.
+//! error messages are told in Chinese by `cli::usage_error`.
 
 use std::ffi::OsString;
 
@@ -42,10 +41,7 @@ pub fn split_lang(
             Some("en") => Language::En,
             Some("auto") => Language::Auto,
             other => {
-                let v = other.unwrap_or_default();
-                return Err(format!(
-                    "invalid value '{v}' for '--lang <LANG>' [possible values: auto, zh, en]"
-                ));
+                return Err(other.unwrap_or_default().to_string());
             }
         });
     }
@@ -61,14 +57,46 @@ pub fn lang_of_args(args: impl IntoIterator<Item = OsString>) -> Lang {
 
 /// Parses the process's arguments with help in the user's language.
 pub fn parse() -> Result<Cli, clap::Error> {
-    let (args, lang) = split_lang(std::env::args_os())
-        .map_err(|e| Cli::command().error(clap::error::ErrorKind::InvalidValue, e))?;
+    let (args, lang) = split_lang(std::env::args_os()).map_err(bad_lang)?;
     let shown = lang.unwrap_or_default().resolve(|k| std::env::var(k).ok());
+    let args = match shown {
+        Lang::Zh => help_as_flag(args),
+        Lang::En => args,
+    };
     let matches = command(shown).try_get_matches_from(args)?;
     let mut cli = Cli::from_arg_matches(&matches)?;
     cli.lang = lang;
     cli.prepare();
     Ok(cli)
+}
+
+/// `help [COMMAND]` as `[COMMAND] --help`: the Chinese command line
+/// describes its own `help` (clap's cannot be translated), which clap
+/// would then not handle.
+fn help_as_flag(args: Vec<OsString>) -> Vec<OsString> {
+    if args.get(1).is_none_or(|a| a != "help") {
+        return args;
+    }
+    let mut args = args;
+    args.remove(1);
+    args.push("--help".into());
+    args
+}
+
+/// A `--lang` value that is none of the three, as clap reports a bad
+/// choice (so it can be told in either language).
+fn bad_lang(value: String) -> clap::Error {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let cmd = Cli::command();
+    let mut e = clap::Error::new(ErrorKind::InvalidValue).with_cmd(&cmd);
+    let valid = ["auto", "zh", "en"].map(String::from).to_vec();
+    e.insert(
+        ContextKind::InvalidArg,
+        ContextValue::String("--lang <LANG>".into()),
+    );
+    e.insert(ContextKind::InvalidValue, ContextValue::String(value));
+    e.insert(ContextKind::ValidValue, ContextValue::Strings(valid));
+    e
 }
 
 /// The whole command line, described in `lang`.
@@ -166,7 +194,9 @@ fn chinese(cmd: Command) -> Command {
         .about("键盘操作的终端阅读器，用于阅读中文简报档案。")
         .after_help(after(Lang::Zh, ""))
         .help_template(TEMPLATE_ZH)
-        .subcommand_help_heading("命令");
+        .subcommand_help_heading("命令")
+        .disable_help_subcommand(true)
+        .subcommand(Command::new("help").about("显示帮助，或某个命令的帮助（help 命令名）"));
     for (name, about) in ABOUT_ZH {
         cmd = cmd.mut_subcommand(name, |s| {
             zh_args(s, name)
@@ -263,6 +293,18 @@ mod tests {
         let (rest, lang) = split_lang(args(&["b", "search", "--", "--lang"])).unwrap();
         assert_eq!((rest.len(), lang), (4, None));
         assert!(split_lang(args(&["b", "--lang=fr"])).is_err());
+    }
+
+    #[test]
+    fn help_in_chinese_is_the_help_flag() {
+        let args = |v: &[&str]| v.iter().map(OsString::from).collect::<Vec<_>>();
+        let flag = help_as_flag(args(&["bulletin", "help", "list"]));
+        assert_eq!(flag, args(&["bulletin", "list", "--help"]));
+        assert_eq!(help_as_flag(args(&["b", "help"])), args(&["b", "--help"]));
+        assert_eq!(help_as_flag(args(&["b", "list"])), args(&["b", "list"]));
+        let e = command(Lang::Zh).try_get_matches_from(args(&["b", "list", "--help"]));
+        let help = e.unwrap_err().render().to_string();
+        assert!(help.contains("用法：b list"), "{help}");
     }
 
     #[test]

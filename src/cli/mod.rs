@@ -15,6 +15,7 @@ mod say;
 mod search;
 mod settings;
 mod unsaved;
+mod usage_error;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -33,6 +34,7 @@ pub use reader::run_reader;
 pub use say::Say;
 pub use search::run_search;
 pub use settings::settings_from;
+pub use usage_error::report as report_usage_error;
 
 /// Exit status: success.
 pub const EXIT_OK: u8 = 0;

@@ -13,6 +13,7 @@ mod cli_outline;
 mod cli_search;
 mod cli_search_dates;
 mod cli_show;
+mod cli_usage_zh;
 mod common;
 mod config_load;
 mod e2e_bookmarks;
