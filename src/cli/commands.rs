@@ -240,7 +240,11 @@ pub fn run_bookmarks(
 /// whether it is valid.
 pub fn run_config(args: &ConfigArgs, lang: Lang, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     if args.default {
-        return finish(out.write_all(Config::default_toml().as_bytes()), lang, err);
+        return finish(
+            out.write_all(Config::default_toml_in(lang).as_bytes()),
+            lang,
+            err,
+        );
     }
     let env = std::env::var_os("BULLETIN_CONFIG");
     let path =
@@ -257,8 +261,13 @@ pub fn run_config(args: &ConfigArgs, lang: Lang, out: &mut dyn Write, err: &mut 
             err,
         );
     }
-    match Config::load(Some(&path)) {
+    match Config::load_in(Some(&path), lang) {
         Ok(_) => finish(writeln!(out, "{}", say(Say::ConfigOk(shown))), lang, err),
-        Err(e) => fail(err, &e.to_string()),
+        Err(e) => {
+            for line in e.text(lang).lines() {
+                let _ = writeln!(err, "bulletin: {line}");
+            }
+            super::EXIT_FAILURE
+        }
     }
 }

@@ -25,10 +25,13 @@ const CHECK_BODIES_BYTES: u64 = 8 << 20;
 
 /// Runs the reader until the user quits; returns the exit status.
 pub fn run_reader(args: &ReaderArgs, lang: Option<Language>, err: &mut dyn Write) -> u8 {
-    let config = match Config::load(args.config.as_deref()) {
+    // Problems in the file are told in the language of --lang or the
+    // locale: the file's own `language` is not known to be right.
+    let early = lang.unwrap_or_default().resolve(|k| std::env::var(k).ok());
+    let config = match Config::load_in(args.config.as_deref(), early) {
         Ok(c) => c,
         Err(e) => {
-            for line in e.to_string().lines() {
+            for line in e.text(early).lines() {
                 let _ = writeln!(err, "bulletin: {line}");
             }
             return EXIT_FAILURE;

@@ -4,6 +4,8 @@ use std::fmt;
 use std::ops::Range;
 use std::path::PathBuf;
 
+use crate::lang::Lang;
+
 /// One thing wrong in the file, at a 1-based line and column (columns count
 /// characters, not bytes).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,6 +38,20 @@ impl ConfigError {
         match self {
             ConfigError::Read { .. } => &[],
             ConfigError::Invalid { problems, .. } => problems,
+        }
+    }
+}
+
+impl ConfigError {
+    /// The error in `lang` (the problems are in the language they were
+    /// found in: see `Config::parse_in`).
+    pub fn text(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (ConfigError::Read { path, source }, Lang::Zh) => {
+                let why = crate::model::io_text(source, lang);
+                format!("无法读取设置文件 {}：{why}", path.display())
+            }
+            _ => self.to_string(),
         }
     }
 }

@@ -4,6 +4,7 @@
 //! back to its key.
 
 use crate::app::{Key, KeyCode};
+use crate::lang::Lang;
 
 /// Named keys (matched without regard to case) and their aliases.
 const NAMES: &[(&str, KeyCode)] = &[
@@ -32,24 +33,35 @@ const NAMES: &[(&str, KeyCode)] = &[
 
 /// Parses one key specification; the error says what is wrong with it.
 pub fn parse_key(spec: &str) -> Result<Key, String> {
+    parse_key_in(spec, Lang::En)
+}
+
+/// [`parse_key`], the error in `lang`.
+pub fn parse_key_in(spec: &str, lang: Lang) -> Result<Key, String> {
     let mut rest = spec;
     let (mut ctrl, mut alt) = (false, false);
     loop {
         if let Some(r) = strip_modifier(rest, "ctrl-").filter(|r| !r.is_empty()) {
             if ctrl {
-                return Err(format!("`{spec}`: Ctrl- is written twice"));
+                return Err(lang.pick(
+                    format!("`{spec}`：Ctrl- 写了两次"),
+                    format!("`{spec}`: Ctrl- is written twice"),
+                ));
             }
             (ctrl, rest) = (true, r);
         } else if let Some(r) = strip_modifier(rest, "alt-").filter(|r| !r.is_empty()) {
             if alt {
-                return Err(format!("`{spec}`: Alt- is written twice"));
+                return Err(lang.pick(
+                    format!("`{spec}`：Alt- 写了两次"),
+                    format!("`{spec}`: Alt- is written twice"),
+                ));
             }
             (alt, rest) = (true, r);
         } else {
             break;
         }
     }
-    let code = base_key(spec, rest)?;
+    let code = base_key(spec, rest, lang)?;
     let code = match code {
         // Terminals send Ctrl-D and Ctrl-d alike; the reader sees lower case.
         KeyCode::Char(c) if ctrl && c.is_ascii_uppercase() => KeyCode::Char(c.to_ascii_lowercase()),
@@ -66,16 +78,22 @@ fn strip_modifier<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
 }
 
 /// The key without modifiers: one character, or a name.
-fn base_key(spec: &str, rest: &str) -> Result<KeyCode, String> {
+fn base_key(spec: &str, rest: &str, lang: Lang) -> Result<KeyCode, String> {
     let mut chars = rest.chars();
     match (chars.next(), chars.next()) {
-        (None, _) => Err("an empty key; write a key such as \"j\" or \"Ctrl-d\"".into()),
-        (Some(c), None) if c.is_control() => Err(format!(
-            "`{}` is a control character; write Ctrl-x, Tab, Enter or Esc instead",
-            c.escape_default()
+        (None, _) => Err(lang.pick(
+            "空的按键；请写一个键，如 \"j\" 或 \"Ctrl-d\"".into(),
+            "an empty key; write a key such as \"j\" or \"Ctrl-d\"".into(),
         )),
+        (Some(c), None) if c.is_control() => {
+            let c = c.escape_default();
+            Err(lang.pick(
+                format!("`{c}` 是控制字符；请改写 Ctrl-x、Tab、Enter 或 Esc"),
+                format!("`{c}` is a control character; write Ctrl-x, Tab, Enter or Esc instead"),
+            ))
+        }
         (Some(c), None) => Ok(KeyCode::Char(c)),
-        _ => named(rest).ok_or_else(|| unknown(spec, rest)),
+        _ => named(rest).ok_or_else(|| unknown(spec, rest, lang)),
     }
 }
 
@@ -86,8 +104,22 @@ fn named(name: &str) -> Option<KeyCode> {
         .map(|&(_, code)| code)
 }
 
-fn unknown(spec: &str, rest: &str) -> String {
+fn unknown(spec: &str, rest: &str, lang: Lang) -> String {
     let lower = rest.to_ascii_lowercase();
+    if lang == Lang::Zh {
+        let hint = if lower.starts_with("shift-") {
+            "（大写字母请直接写字母本身，如 \"G\"；Shift- 只有 Shift-Tab 一个）"
+        } else if lower.starts_with('f') && lower[1..].parse::<u8>().is_ok() {
+            "（功能键不能绑定）"
+        } else {
+            ""
+        };
+        return format!(
+            "`{spec}` 不是按键{hint}；按键是一个字符，或 Space、Enter、Esc、Backspace、Del、\
+             Tab、Shift-Tab、Up、Down、Left、Right、Home、End、PgUp、PgDn 之一，需要时前面加 \
+             Ctrl- 或 Alt-"
+        );
+    }
     let hint = if lower.starts_with("shift-") {
         " (for a shifted letter write the letter itself, e.g. \"G\"; Shift-Tab is the only Shift- key)"
     } else if lower.starts_with('f') && lower[1..].parse::<u8>().is_ok() {

@@ -22,7 +22,7 @@ use crate::app::{ColorLevel, Keymap, Lang};
 use crate::text::WidthMode;
 
 pub use error::{ConfigError, Problem};
-pub use keyspec::parse_key;
+pub use keyspec::{parse_key, parse_key_in};
 
 /// The environment variable naming the config file.
 pub const ENV_VAR: &str = "BULLETIN_CONFIG";
@@ -212,7 +212,12 @@ impl Config {
     /// `BULLETIN_CONFIG`, else the default place. Call before the screen
     /// is taken over, so errors print normally.
     pub fn load(path: Option<&Path>) -> Result<Config, ConfigError> {
-        Config::load_from(path, std::env::var_os(ENV_VAR), default_path())
+        Config::load_in(path, Lang::En)
+    }
+
+    /// [`Config::load`], the problems described in `lang`.
+    pub fn load_in(path: Option<&Path>, lang: Lang) -> Result<Config, ConfigError> {
+        Config::load_from_in(path, std::env::var_os(ENV_VAR), default_path(), lang)
     }
 
     /// [`Config::load`] with the environment and the default place given.
@@ -221,11 +226,20 @@ impl Config {
         env: Option<OsString>,
         default: Option<PathBuf>,
     ) -> Result<Config, ConfigError> {
+        Config::load_from_in(flag, env, default, Lang::En)
+    }
+
+    fn load_from_in(
+        flag: Option<&Path>,
+        env: Option<OsString>,
+        default: Option<PathBuf>,
+        lang: Lang,
+    ) -> Result<Config, ConfigError> {
         let Some((path, explicit)) = resolve_path(flag, env, default) else {
             return Ok(Config::default());
         };
         match std::fs::read_to_string(&path) {
-            Ok(text) => Config::parse(&text, &path),
+            Ok(text) => Config::parse_in(&text, &path, lang),
             Err(e) if !explicit && e.kind() == std::io::ErrorKind::NotFound => {
                 Ok(Config::default())
             }
@@ -235,7 +249,12 @@ impl Config {
 
     /// Parses the text of a config file; `path` only names it in errors.
     pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
-        parse::parse(text).map_err(|found| ConfigError::Invalid {
+        Config::parse_in(text, path, Lang::En)
+    }
+
+    /// [`Config::parse`], the problems described in `lang`.
+    pub fn parse_in(text: &str, path: &Path, lang: Lang) -> Result<Config, ConfigError> {
+        parse::parse(text, lang).map_err(|found| ConfigError::Invalid {
             path: path.to_path_buf(),
             problems: error::problems(text, found),
         })
@@ -245,7 +264,12 @@ impl Config {
     /// default value (`bulletin config --default` prints it). The `[keys]`
     /// tables are generated from the built-in keymap.
     pub fn default_toml() -> String {
-        default_toml::render(&Config::default())
+        Config::default_toml_in(Lang::En)
+    }
+
+    /// [`Config::default_toml`], the comments in `lang`.
+    pub fn default_toml_in(lang: Lang) -> String {
+        default_toml::render(&Config::default(), lang)
     }
 }
 

@@ -10,6 +10,7 @@ use toml::de::{DeString, DeTable, DeValue};
 use super::{
     AmbiguousWidth, Choice, Colors, Config, Language, ReaderConfig, ThemeConfig, WIDTH_RANGE,
 };
+use crate::lang::Lang;
 
 pub(super) type Found = Vec<(Range<usize>, String)>;
 pub(super) type Entry<'a, 'i> = (&'a Spanned<DeString<'i>>, &'a Spanned<DeValue<'i>>);
@@ -25,8 +26,8 @@ const READER_KEYS: &[&str] = &[
 ];
 const THEME_KEYS: &[&str] = &["colors"];
 
-/// The config in `text`, or every problem found.
-pub fn parse(text: &str) -> Result<Config, Found> {
+/// The config in `text`, or every problem found, described in `lang`.
+pub fn parse(text: &str, lang: Lang) -> Result<Config, Found> {
     let doc = DeTable::parse(text).map_err(|e| {
         let span = e.span().unwrap_or(0..0);
         let at = text.get(span.clone()).unwrap_or_default();
@@ -35,9 +36,18 @@ pub fn parse(text: &str) -> Result<Config, Found> {
         } else {
             format!(" `{at}`")
         };
-        vec![(span, format!("not valid TOML: {}{at}", e.message().trim()))]
+        // The TOML parser's own words are English only.
+        let detail = e.message().trim();
+        let msg = lang.pick(
+            format!("不是有效的 TOML{at}（TOML 解析器的原话：{detail}）"),
+            format!("not valid TOML: {detail}{at}"),
+        );
+        vec![(span, msg)]
     })?;
-    let mut p = Parser::default();
+    let mut p = Parser {
+        found: Vec::new(),
+        lang,
+    };
     let mut config = Config::default();
     for (key, value) in doc.get_ref() {
         let name: &str = key.get_ref();
@@ -57,9 +67,10 @@ pub fn parse(text: &str) -> Result<Config, Found> {
     }
 }
 
-#[derive(Default)]
 pub(super) struct Parser {
     pub(super) found: Found,
+    /// The language of the messages.
+    pub(super) lang: Lang,
 }
 
 /// "`a`, `b`, `c`".
@@ -69,8 +80,24 @@ pub(super) fn listed(names: &[&str]) -> String {
 }
 
 /// "a string", "an integer", ... for messages.
-pub(super) fn what(v: &DeValue<'_>) -> String {
+pub(super) fn what(v: &DeValue<'_>, lang: Lang) -> String {
     let t = v.type_str();
+    if lang == Lang::Zh {
+        let kind = match t {
+            "string" => "字符串",
+            "integer" => "整数",
+            "float" => "小数",
+            "boolean" => "布尔值",
+            "datetime" => "日期时间",
+            "array" => "列表",
+            "table" => "表",
+            other => other,
+        };
+        return match v.as_str() {
+            Some(s) => format!("字符串 {s:?}"),
+            None => kind.to_string(),
+        };
+    }
     let article = if t.starts_with(['a', 'i']) { "an" } else { "a" };
     match v.as_str() {
         Some(s) => format!("the string {s:?}"),
@@ -91,30 +118,40 @@ impl Parser {
         value: &'a Spanned<DeValue<'i>>,
     ) -> Option<&'a DeTable<'i>> {
         if !SECTIONS.contains(&name) {
+            let zh = self.lang == Lang::Zh;
+            let under = |s: &str| match zh {
+                true => format!("；`{name}` 应写在 [{s}] 下"),
+                false => format!("; `{name}` belongs under [{s}]"),
+            };
             let hint = if READER_KEYS.contains(&name) {
-                format!("; `{name}` belongs under [reader]")
+                under("reader")
             } else if THEME_KEYS.contains(&name) {
-                format!("; `{name}` belongs under [theme]")
+                under("theme")
             } else {
                 String::new()
             };
-            let what = if value.get_ref().is_table() {
-                "section"
-            } else {
-                "key"
+            let table = value.get_ref().is_table();
+            let msg = match zh {
+                true => format!(
+                    "顶层有不认识的{} `{name}`{hint}（应为 {} 之一）",
+                    if table { "节" } else { "键" },
+                    listed(SECTIONS)
+                ),
+                false => format!(
+                    "unknown {} `{name}` at the top level{hint} (expected one of {})",
+                    if table { "section" } else { "key" },
+                    listed(SECTIONS)
+                ),
             };
-            let msg = format!(
-                "unknown {what} `{name}` at the top level{hint} (expected one of {})",
-                listed(SECTIONS)
-            );
             self.say(key.span(), msg);
             return None;
         }
         let table = value.get_ref().as_table();
         if table.is_none() {
-            let msg = format!(
-                "`{name}` must be a table ([{name}]), not {}",
-                what(value.get_ref())
+            let what = what(value.get_ref(), self.lang);
+            let msg = self.lang.pick(
+                format!("`{name}` 必须是一个表（[{name}]），而不是{what}"),
+                format!("`{name}` must be a table ([{name}]), not {what}"),
             );
             self.say(value.span(), msg);
         }
@@ -122,10 +159,10 @@ impl Parser {
     }
 
     fn unknown(&mut self, key: &Spanned<DeString<'_>>, section: &str, known: &[&str]) {
-        let msg = format!(
-            "unknown key `{}` in [{section}] (expected one of {})",
-            key.get_ref(),
-            listed(known)
+        let (name, known) = (key.get_ref(), listed(known));
+        let msg = self.lang.pick(
+            format!("[{section}] 中有不认识的键 `{name}`（应为 {known} 之一）"),
+            format!("unknown key `{name}` in [{section}] (expected one of {known})"),
         );
         self.say(key.span(), msg);
     }
@@ -168,14 +205,14 @@ impl Parser {
         {
             Some(n) => *out = n,
             None => {
-                let msg = format!(
-                    "`{path}` must be a whole number from {} to {}, not {}",
-                    WIDTH_RANGE.start(),
-                    WIDTH_RANGE.end(),
-                    match n {
-                        Some(n) => n.to_string(),
-                        None => what(value.get_ref()),
-                    }
+                let (from, to) = (WIDTH_RANGE.start(), WIDTH_RANGE.end());
+                let not = match n {
+                    Some(n) => n.to_string(),
+                    None => what(value.get_ref(), self.lang),
+                };
+                let msg = self.lang.pick(
+                    format!("`{path}` 必须是 {from} 到 {to} 的整数，而不是{not}"),
+                    format!("`{path}` must be a whole number from {from} to {to}, not {not}"),
                 );
                 self.say(value.span(), msg);
             }
@@ -186,9 +223,10 @@ impl Parser {
         match value.get_ref().as_bool() {
             Some(b) => *out = b,
             None => {
-                let msg = format!(
-                    "`{path}` must be true or false, not {}",
-                    what(value.get_ref())
+                let what = what(value.get_ref(), self.lang);
+                let msg = self.lang.pick(
+                    format!("`{path}` 必须是 true 或 false，而不是{what}"),
+                    format!("`{path}` must be true or false, not {what}"),
                 );
                 self.say(value.span(), msg);
             }
@@ -201,10 +239,13 @@ impl Parser {
             None => {
                 let names = T::names();
                 let names: Vec<&str> = names.iter().map(String::as_str).collect();
-                let msg = format!(
-                    "`{path}` must be one of {}, not {}",
+                let (names, what) = (
                     listed(&names).replace('`', "\""),
-                    what(value.get_ref())
+                    what(value.get_ref(), self.lang),
+                );
+                let msg = self.lang.pick(
+                    format!("`{path}` 必须是 {names} 之一，而不是{what}"),
+                    format!("`{path}` must be one of {names}, not {what}"),
                 );
                 self.say(value.span(), msg);
             }

@@ -6,10 +6,11 @@ use std::ops::Range;
 use toml::Spanned;
 use toml::de::{DeString, DeTable, DeValue};
 
-use super::keyspec::parse_key;
+use super::keyspec::parse_key_in;
 use super::parse::{Entry, Parser, listed, what};
 use crate::app::keymap::{Context, Keymap, action_named, action_names};
 use crate::app::{Action, Key};
+use crate::lang::Lang;
 
 /// Where the user put a key, to point at it when it clashes.
 struct Placed {
@@ -29,9 +30,10 @@ impl Parser {
         for (key, value) in lists {
             let name: &str = key.get_ref();
             if Context::named(name).is_some() {
-                let msg = format!(
-                    "`keys.{name}` must be a table ([keys.{name}]), not {}",
-                    what(value.get_ref())
+                let what = what(value.get_ref(), self.lang);
+                let msg = self.lang.pick(
+                    format!("`keys.{name}` 必须是一个表（[keys.{name}]），而不是{what}"),
+                    format!("`keys.{name}` must be a table ([keys.{name}]), not {what}"),
                 );
                 self.say(value.span(), msg);
             } else if let Some(action) = self.action(key, "keys") {
@@ -72,13 +74,20 @@ impl Parser {
         let found = Context::named(name);
         if found.is_none() {
             let screens: Vec<&str> = Context::ALL.iter().map(|c| c.name()).collect();
-            let msg = if action_named(name).is_some() {
-                format!("`keys.{name}` must be a list of keys like [\"j\", \"Down\"], not a table")
-            } else {
-                format!(
-                    "unknown screen `[keys.{name}]` (expected one of {})",
-                    listed(&screens)
-                )
+            let screens = listed(&screens);
+            let msg = match (action_named(name).is_some(), self.lang) {
+                (true, Lang::Zh) => {
+                    format!("`keys.{name}` 必须是按键的列表，如 [\"j\", \"Down\"]，而不是表")
+                }
+                (true, Lang::En) => {
+                    format!(
+                        "`keys.{name}` must be a list of keys like [\"j\", \"Down\"], not a table"
+                    )
+                }
+                (false, Lang::Zh) => format!("不认识的界面 `[keys.{name}]`（应为 {screens} 之一）"),
+                (false, Lang::En) => {
+                    format!("unknown screen `[keys.{name}]` (expected one of {screens})")
+                }
             };
             self.say(key.span(), msg);
         }
@@ -89,9 +98,10 @@ impl Parser {
         let name: &str = key.get_ref();
         let found = action_named(name);
         if found.is_none() {
-            let msg = format!(
-                "unknown action `{name}` in [{section}] (expected one of {})",
-                listed(&action_names())
+            let names = listed(&action_names());
+            let msg = self.lang.pick(
+                format!("[{section}] 中有不认识的动作 `{name}`（应为 {names} 之一）"),
+                format!("unknown action `{name}` in [{section}] (expected one of {names})"),
             );
             self.say(key.span(), msg);
         }
@@ -104,11 +114,10 @@ impl Parser {
             .into_iter()
             .map(Context::name)
             .collect();
-        let msg = format!(
-            "action `{}` cannot be bound in [keys.{}]; it is used only in {}",
-            action.name(),
-            c.name(),
-            listed(&used)
+        let (name, here, used) = (action.name(), c.name(), listed(&used));
+        let msg = self.lang.pick(
+            format!("动作 `{name}` 不能绑定在 [keys.{here}] 中；它只用于 {used}"),
+            format!("action `{name}` cannot be bound in [keys.{here}]; it is used only in {used}"),
         );
         self.say(key.span(), msg);
     }
@@ -145,9 +154,10 @@ impl Parser {
         value: &Spanned<DeValue<'_>>,
     ) -> Option<Vec<(Key, Range<usize>)>> {
         let Some(array) = value.get_ref().as_array() else {
-            let msg = format!(
-                "`{path}` must be a list of keys like [\"j\", \"Down\"], not {}",
-                what(value.get_ref())
+            let what = what(value.get_ref(), self.lang);
+            let msg = self.lang.pick(
+                format!("`{path}` 必须是按键的列表，如 [\"j\", \"Down\"]，而不是{what}"),
+                format!("`{path}` must be a list of keys like [\"j\", \"Down\"], not {what}"),
             );
             self.say(value.span(), msg);
             return None;
@@ -156,18 +166,27 @@ impl Parser {
         let mut ok = true;
         for item in array.iter() {
             let parsed = match item.get_ref().as_str() {
-                Some(s) => parse_key(s).map_err(|e| format!("`{path}`: {e}")),
-                None => Err(format!(
-                    "`{path}`: a key must be a string like \"j\" or \"Ctrl-d\", not {}",
-                    what(item.get_ref())
+                Some(s) => parse_key_in(s, self.lang)
+                    .map_err(|e| format!("`{path}`{}{e}", self.lang.pick("：", ": "))),
+                None => Err(self.lang.pick(
+                    format!(
+                        "`{path}`：按键必须是字符串，如 \"j\" 或 \"Ctrl-d\"，而不是{}",
+                        what(item.get_ref(), self.lang)
+                    ),
+                    format!(
+                        "`{path}`: a key must be a string like \"j\" or \"Ctrl-d\", not {}",
+                        what(item.get_ref(), self.lang)
+                    ),
                 )),
             };
             match parsed {
                 Ok(k) if keys.iter().any(|(seen, _)| *seen == k) => {
-                    self.say(
-                        item.span(),
-                        format!("`{path}`: `{}` is listed twice", k.label()),
+                    let label = k.label();
+                    let msg = self.lang.pick(
+                        format!("`{path}`：`{label}` 写了两次"),
+                        format!("`{path}`: `{label}` is listed twice"),
                     );
+                    self.say(item.span(), msg);
                     ok = false;
                 }
                 Ok(k) => keys.push((k, item.span())),
@@ -196,11 +215,12 @@ impl Parser {
                 .map(|p| p.span.clone())
                 .max_by_key(|s| s.start)
                 .unwrap_or(0..0);
-            let msg = format!(
-                "`{}` is bound to both `{}` and `{}` in [keys.{name}]; give one of them other keys",
-                key.label(),
-                a.name(),
-                b.name()
+            let (key, a, b) = (key.label(), a.name(), b.name());
+            let msg = self.lang.pick(
+                format!("[keys.{name}] 中 `{key}` 同时绑定了 `{a}` 和 `{b}`；请给其中一个换别的键"),
+                format!(
+                    "`{key}` is bound to both `{a}` and `{b}` in [keys.{name}]; give one of them other keys"
+                ),
             );
             self.say(at, msg);
         }

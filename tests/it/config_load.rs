@@ -314,3 +314,82 @@ fn the_docs_describe_every_setting_screen_and_action() {
         );
     }
 }
+
+/// The Chinese default file: the same settings, every comment Chinese.
+#[test]
+fn the_chinese_default_file_reads_back_as_the_defaults() {
+    let text = Config::default_toml_in(bulletin::lang::Lang::Zh);
+    assert_eq!(parse(&text).unwrap(), Config::default());
+    let english = Config::default_toml();
+    let settings = |t: &str| -> Vec<String> {
+        t.lines()
+            .filter(|l| !l.starts_with('#'))
+            .map(String::from)
+            .collect()
+    };
+    assert_eq!(settings(&text), settings(&english));
+    for line in text.lines().filter(|l| l.starts_with("# ")) {
+        let han = line.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+        assert!(han, "{line}");
+    }
+}
+
+/// Every kind of problem, told in Chinese under `--lang zh` (or a Chinese
+/// locale): the same places, no English words of the messages left.
+#[test]
+fn every_problem_is_told_in_chinese_too() {
+    use bulletin::lang::Lang;
+    let bad = [
+        "width = 3\n",
+        "[colors]\n",
+        "reader = 1\n",
+        "[reader]\nwidht = 3\n",
+        "[reader]\nwidth = \"x\"\n",
+        "[reader]\nwidth = 5\n",
+        "[reader]\nmouse = 2\n",
+        "[reader]\nlanguage = \"fr\"\n",
+        "[keys]\nbrowse = 1\n",
+        "[keys.nowhere]\n",
+        "[keys.quit]\n",
+        "[keys]\nfrobnicate = [\"x\"]\n",
+        "[keys]\nquit = \"q\"\n",
+        "[keys]\nquit = [1]\n",
+        "[keys]\nquit = [\"q\", \"q\"]\n",
+        "[keys]\nquit = [\"Ctrl-Ctrl-q\"]\n",
+        "[keys]\nquit = [\"Alt-Alt-q\"]\n",
+        "[keys]\nquit = [\"\"]\n",
+        "[keys]\nquit = [\"\\u0001\"]\n",
+        "[keys]\nquit = [\"F5\", \"Shift-x\", \"Hyper\"]\n",
+        "[keys.browse]\nquit = [\"j\"]\n",
+        "[keys.help]\nopen = [\"x\"]\n",
+        "[reader\n",
+    ];
+    let path = Path::new("/c.toml");
+    for text in bad {
+        let en = Config::parse_in(text, path, Lang::En).expect_err(text);
+        let zh = Config::parse_in(text, path, Lang::Zh).expect_err(text);
+        let places = |e: &ConfigError| -> Vec<(usize, usize)> {
+            e.problems().iter().map(|p| (p.line, p.column)).collect()
+        };
+        assert_eq!(places(&zh), places(&en), "{text}");
+        for p in zh.problems() {
+            // The TOML parser's words are English only; they are quoted.
+            let message = p.message.split("（TOML 解析器的原话").next().unwrap();
+            let han = p
+                .message
+                .chars()
+                .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+            assert!(han, "{text:?}: {}", p.message);
+            for english in [
+                "must be",
+                "unknown",
+                "not a key",
+                "expected",
+                "twice",
+                " is ",
+            ] {
+                assert!(!message.contains(english), "{text:?}: {}", p.message);
+            }
+        }
+    }
+}
