@@ -7,9 +7,9 @@ use std::io::Write;
 use std::path::Path;
 
 use super::ArticleArgs;
-use super::fail;
 use super::open::load_library;
 use super::say::Say;
+use super::{fail, usage_fail};
 use crate::model::{self, Library, Mended};
 use crate::text::sanitize::sanitize_line;
 
@@ -18,8 +18,8 @@ use crate::text::sanitize::sanitize_line;
 /// message is written and the exit status returned.
 pub(crate) fn open_named(named: &ArticleArgs, err: &mut dyn Write) -> Result<Mended, u8> {
     let lang = named.open.lang;
-    let (path, id) = target(named).map_err(|say| fail(err, &say.text(lang)))?;
-    let archive = load_library(path, &named.open).map_err(|e| fail(err, &e))?;
+    let (path, id) = target(named).map_err(|say| usage_fail(err, &say.text(lang)))?;
+    let archive = load_library(path, &named.open).map_err(|e| e.report(err))?;
     let name = path.map_or_else(
         || "--sample".to_string(),
         |p| sanitize_line(&p.display().to_string()),

@@ -23,7 +23,7 @@ pub fn run_list(args: &ListArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8
     let lang = args.open.lang;
     let archive = match load_library(args.archive.as_deref(), &args.open) {
         Ok(a) => a,
-        Err(e) => return fail(err, &e),
+        Err(e) => return e.report(err),
     };
     let groups = model::group_items(&archive.articles);
     if let Some(name) = &args.subdistrict {
@@ -229,9 +229,17 @@ pub fn run_bookmarks(
     let result = if args.json {
         super::json::write_json(out, &store::bookmarks_json(&store, key.as_ref()))
     } else {
-        store::bookmark_lines(&store, key.as_ref())
-            .iter()
-            .try_for_each(|line| writeln!(out, "{line}"))
+        let lines = store::bookmark_lines(&store, key.as_ref());
+        if lines.is_empty() {
+            // Said on standard error: a script reading the list still
+            // gets an empty one.
+            let none = match key {
+                Some(_) => Say::NoBookmarksHere,
+                None => Say::NoBookmarks,
+            };
+            let _ = writeln!(err, "bulletin: {}", none.text(lang));
+        }
+        lines.iter().try_for_each(|line| writeln!(out, "{line}"))
     };
     finish(result, lang, err)
 }

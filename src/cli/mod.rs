@@ -307,6 +307,12 @@ pub(crate) fn finish(result: std::io::Result<()>, lang: Lang, err: &mut dyn Writ
     }
 }
 
+/// A wrong command line on standard error: `bulletin: …`; exit status 2.
+pub(crate) fn usage_fail(err: &mut dyn Write, msg: &str) -> u8 {
+    fail(err, msg);
+    EXIT_USAGE
+}
+
 /// An error on standard error: `bulletin: …`; exit status 1.
 pub(crate) fn fail(err: &mut dyn Write, msg: &str) -> u8 {
     let _ = writeln!(err, "bulletin: {msg}");

@@ -47,20 +47,44 @@ impl Opening {
     }
 }
 
+/// Why an archive was not opened, in the user's language.
+#[derive(Debug)]
+pub enum OpenFailed {
+    /// The command line does not name one archive (exit status 2).
+    Usage(String),
+    /// It could not be read (exit status 1).
+    Read(String),
+}
+
+impl OpenFailed {
+    /// Says why on `err`; the exit status.
+    pub fn report(&self, err: &mut dyn std::io::Write) -> u8 {
+        match self {
+            OpenFailed::Usage(text) => super::usage_fail(err, text),
+            OpenFailed::Read(text) => super::fail(err, text),
+        }
+    }
+}
+
 /// Opens the archive at `path` (or the sample with `--sample`) the way
 /// `open` says; the error is one message in the user's language.
-pub fn load_library(path: Option<&Path>, open: &Opening) -> Result<Library, String> {
+pub fn load_library(path: Option<&Path>, open: &Opening) -> Result<Library, OpenFailed> {
     let lang = open.lang;
+    let read = |text: String| OpenFailed::Read(text);
     match (path, open.sample) {
-        (Some(_), true) => Err(Say::SampleAndArchive.text(lang)),
+        (Some(_), true) => Err(OpenFailed::Usage(Say::SampleAndArchive.text(lang))),
         (None, true) => model::load_sample()
             .map(Library::from)
-            .map_err(|e| e.text(lang)),
-        (None, false) => Err(Say::NeedArchive(open.command).text(lang)),
+            .map_err(|e| read(e.text(lang))),
+        (None, false) => Err(OpenFailed::Usage(Say::NeedArchive(open.command).text(lang))),
         // Strict, every body is checked as the archive is opened, with
         // `check`'s messages: no second reading here.
-        (Some(p), false) if open.strict => model::open_path_checked(p).map_err(|e| e.text(lang)),
-        (Some(p), false) => model::open_path_with(p, open.strictness()).map_err(|e| e.text(lang)),
+        (Some(p), false) if open.strict => {
+            model::open_path_checked(p).map_err(|e| read(e.text(lang)))
+        }
+        (Some(p), false) => {
+            model::open_path_with(p, open.strictness()).map_err(|e| read(e.text(lang)))
+        }
     }
 }
 

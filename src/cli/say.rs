@@ -21,8 +21,13 @@ pub enum Say {
     NoSubdistrict(String),
     /// `bulletin outline` of an article without sections (its title).
     NoSections(String),
-    /// `(district-level)`, the group of articles without a subdistrict.
+    /// `(district-wide)`, the group of articles without a subdistrict
+    /// (the reader's word for it).
     DistrictLevel,
+    /// `bookmarks` found none at all.
+    NoBookmarks,
+    /// `bookmarks ARCHIVE` found none for that archive.
+    NoBookmarksHere,
     /// The heading of `list`'s broken articles.
     BrokenHeading,
     /// `3 problems in the archive (bulletin check ARCHIVE lists them)`.
@@ -112,7 +117,11 @@ impl Say {
                 format!("《{title}》中没有可识别的章节"),
                 format!("no sections found in \"{title}\""),
             ),
-            Say::DistrictLevel => lang.pick("（区级）", "(district-level)").into(),
+            Say::DistrictLevel => lang.pick("（区级）", "(district-wide)").into(),
+            Say::NoBookmarks => lang.pick("还没有书签", "no bookmarks yet").into(),
+            Say::NoBookmarksHere => lang
+                .pick("这个档案还没有书签", "no bookmarks for this archive yet")
+                .into(),
             Say::BrokenHeading => lang
                 .pick(
                     "无法打开的文章（编号、原因）：",
@@ -248,6 +257,8 @@ impl Say {
             Say::NoSubdistrict("X".into()),
             Say::NoSections("标题".into()),
             Say::DistrictLevel,
+            Say::NoBookmarks,
+            Say::NoBookmarksHere,
             Say::BrokenHeading,
             Say::ProblemsNote {
                 count: 3,

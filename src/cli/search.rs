@@ -21,7 +21,7 @@ pub fn run_search(args: &SearchArgs, out: &mut dyn Write, err: &mut dyn Write) -
     }
     let lib = match load_library(args.archive.as_deref(), &args.open) {
         Ok(l) => l,
-        Err(e) => return fail(err, &e),
+        Err(e) => return e.report(err),
     };
     let query = match ArchiveQuery::parse(&with_facets(args)) {
         Ok(q) if q.query.is_some() => q,

@@ -230,7 +230,7 @@ impl Totals {
                 t.joined
             ),
             Lang::En => format!(
-                "total: {} articles ({} district-level, {} in subdistricts [{}]), {} bylines, {} captions, {} headings, {} rejoined paragraphs, {} joined lines",
+                "total: {} articles ({} district-wide, {} in subdistricts [{}]), {} bylines, {} captions, {} headings, {} rejoined paragraphs, {} joined lines",
                 t.articles,
                 t.level,
                 t.articles - t.level,
@@ -267,7 +267,7 @@ fn render_article(o: &mut String, a: &ArticleReport, lang: Lang) {
     let _ = match (&a.subdistrict, zh) {
         (Some(s), true) => writeln!(o, "      街道：{s}"),
         (Some(s), false) => writeln!(o, "      subdistrict: {s}"),
-        (None, _) => writeln!(o, "      {}", lang.pick("区级", "district-level")),
+        (None, _) => writeln!(o, "      {}", lang.pick("区级", "district-wide")),
     };
     for e in &a.events {
         let _ = writeln!(o, "      {}", event_text(e, lang));

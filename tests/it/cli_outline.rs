@@ -145,9 +145,10 @@ fn a_bad_archive_is_an_error() {
     let out = en(&["outline", broken.to_str().unwrap(), "gov-2016"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(out.stdout.is_empty());
-    // No id: the same question `show` asks, naming this command.
+    // No id: the same question `show` asks, naming this command; a wrong
+    // command line.
     let out = en(&["outline", FIXTURE]);
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("bulletin outline ARCHIVE ID"));
 }
 

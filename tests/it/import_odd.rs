@@ -236,7 +236,7 @@ fn dry_run_reports_and_writes_nothing() {
         "caption line 22: credit 通讯员 王蒙 图",
         "rejoined lines 28+30: …发现、上报问题、 | 解决问题。",
         "rejoined lines 42+44:",
-        "total: 5 articles (1 district-level, 4 in subdistricts [桐柏路街道, 西流湖街道, 须水街道, 棉纺路街道])",
+        "total: 5 articles (1 district-wide, 4 in subdistricts [桐柏路街道, 西流湖街道, 须水街道, 棉纺路街道])",
         "5 added",
     ] {
         assert!(stdout.contains(want), "missing {want:?} in\n{stdout}");

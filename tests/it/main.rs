@@ -9,6 +9,7 @@ mod backend_bytes;
 mod backend_scene;
 mod backend_vt100;
 mod cli_check;
+mod cli_consistency;
 mod cli_outline;
 mod cli_search;
 mod cli_search_dates;
