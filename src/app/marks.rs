@@ -5,6 +5,7 @@ use super::input::TextInput;
 use super::loads::Then;
 use super::mode::{Modal, PromptKind, View};
 use super::persist::locate;
+use super::screens::Screen;
 use super::{Action, App, Msg};
 
 use crate::store::Bookmark;
@@ -104,7 +105,7 @@ impl App {
     /// the selection in range, and checks the bookmarks around it for
     /// detachment. Called after every update while the list is open.
     pub(super) fn sync_marks(&mut self) {
-        if !matches!(self.view, View::Bookmarks { .. }) {
+        if !self.view.is(Screen::Bookmarks) {
             return;
         }
         if self.fresh_shown().is_none() {
@@ -168,12 +169,7 @@ impl App {
             Some(p) => self.effects.push(Effect::Save(p.refresh_job())),
             None => self.say(Msg::NoStore),
         }
-        if !matches!(self.view, View::Bookmarks { .. }) {
-            let back = std::mem::replace(&mut self.view, View::Browse);
-            self.view = View::Bookmarks {
-                back: Box::new(back),
-            };
-        }
+        self.show_over(Screen::Bookmarks);
         self.marks.selected = 0;
         self.recheck_marks();
     }
@@ -232,9 +228,7 @@ impl App {
     }
 
     fn close_marks(&mut self) {
-        if let View::Bookmarks { back } = std::mem::replace(&mut self.view, View::Browse) {
-            self.view = *back;
-        }
+        self.close_over(Screen::Bookmarks);
     }
 
     fn delete_bookmark(&mut self) {
