@@ -401,6 +401,22 @@ mod tests {
     }
 
     #[test]
+    fn each_action_opens_at_most_one_screen_and_screens_over_others_have_keys() {
+        let openers: Vec<&Action> = SCREENS
+            .iter()
+            .filter_map(|s| s.opener.as_ref().map(|o| &o.action))
+            .collect();
+        for (i, a) in openers.iter().enumerate() {
+            assert!(!openers[i + 1..].contains(a), "{a:?} opens two screens");
+        }
+        for s in SCREENS {
+            if let Layer::Over(..) = s.layer {
+                assert_ne!(s.context, Context::Input, "{:?}", s.screen);
+            }
+        }
+    }
+
+    #[test]
     fn hints_name_actions_bound_on_their_screen() {
         let map = Keymap::default();
         for s in SCREENS {
