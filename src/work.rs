@@ -110,6 +110,7 @@ pub fn load_snippets(job: SnippetJob) -> Action {
 /// article parsed once).
 pub fn check_marks(job: MarksJob) -> Action {
     let mut docs: HashMap<usize, Option<Doc>> = HashMap::new();
+    let checked = job.marks.iter().map(|(id, _)| id.clone()).collect();
     let detached = (job.marks.into_iter())
         .filter(|(_, anchor)| {
             let Some(i) = job.library.index_of(&anchor.article) else {
@@ -124,6 +125,7 @@ pub fn check_marks(job: MarksJob) -> Action {
         .collect();
     Action::MarksChecked(MarksChecked {
         seq: job.seq,
+        checked,
         detached,
     })
 }

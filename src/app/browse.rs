@@ -3,7 +3,8 @@
 
 use super::geometry::scroll_offset;
 use super::input::TextInput;
-use super::mode::{Modal, View};
+use super::mode::Modal;
+use super::screens::Screen;
 use super::{Action, App};
 use crate::model::{Groups, Library};
 use crate::text::pinyin::{is_pinyin_query, pinyin_matches};
@@ -266,9 +267,9 @@ impl App {
     /// `/` opens the list's filter for editing; typing a character on the
     /// list starts a new filter with it (the same on both lists).
     pub(super) fn start_filter(&mut self, first: Option<char>) {
-        let current = match self.view {
-            View::Browse => &self.browse.filter,
-            View::Outline { .. } => &self.toc.filter,
+        let current = match self.view.screen() {
+            Screen::Browse => &self.browse.filter,
+            Screen::Outline => &self.toc.filter,
             _ => &self.marks.filter,
         };
         let input = match first {
@@ -301,21 +302,22 @@ impl App {
 
     /// Puts `text` in force as the filter of the list on screen.
     pub(super) fn set_filter(&mut self, text: &str) {
-        match self.view {
-            View::Browse => {
+        // Only the lists that bind `filter` come here.
+        match self.view.screen() {
+            Screen::Browse => {
                 self.browse.filter = text.to_string();
                 self.browse.selected = 0;
                 self.browse.refresh(&self.archive);
             }
-            View::Bookmarks { .. } => {
+            Screen::Bookmarks => {
                 self.marks.filter = text.to_string();
                 self.marks.selected = 0;
             }
-            View::Outline { .. } => {
+            Screen::Outline => {
                 self.toc.filter = text.to_string();
                 self.toc.selected = 0;
             }
-            View::Read { .. } | View::Results { .. } | View::Problems { .. } => {}
+            _ => {}
         }
     }
 

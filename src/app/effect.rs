@@ -119,6 +119,8 @@ pub struct MarksJob {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MarksChecked {
     pub seq: u64,
+    /// Every bookmark the job checked.
+    pub checked: Vec<String>,
     pub detached: Vec<String>,
 }
 

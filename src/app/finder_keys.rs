@@ -8,6 +8,7 @@ use super::finder::{Finder, IndexState};
 use super::input::TextInput;
 use super::loads::Then;
 use super::mode::{Modal, PromptKind, View};
+use super::screens::Screen;
 use super::{Action, App, Msg};
 use crate::find::{ArchiveQuery, Batch, Order};
 
@@ -18,12 +19,7 @@ impl App {
     /// `s` on a list: the archive search, its prompt open (with the last
     /// query, if any, to edit).
     pub(super) fn open_finder(&mut self) {
-        if !matches!(self.view, View::Results { .. }) {
-            let back = std::mem::replace(&mut self.view, View::Browse);
-            self.view = View::Results {
-                back: Box::new(back),
-            };
-        }
+        self.show_over(Screen::Results);
         let finder = self.finder.get_or_insert_with(Finder::default);
         let input = TextInput::with_text(&finder.text);
         self.modal = Modal::Prompt {
@@ -83,9 +79,7 @@ impl App {
     }
 
     fn leave_finder(&mut self) {
-        if let View::Results { back } = std::mem::replace(&mut self.view, View::Browse) {
-            self.view = *back;
-        }
+        self.close_over(Screen::Results);
     }
 
     /// Whether index `h` was built from the archive in hand (a build of
@@ -283,7 +277,7 @@ impl App {
         let (Some(f), View::Read { reader, back }) = (self.finder.as_ref(), &self.view) else {
             return false;
         };
-        if !matches!(**back, View::Results { .. }) || reader.search.text != f.query_text() {
+        if !back.is(Screen::Results) || reader.search.text != f.query_text() {
             return false;
         }
         let Some(here) = f.position_of(reader.article) else {

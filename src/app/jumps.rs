@@ -9,6 +9,7 @@
 
 use super::mode::View;
 use super::persist::{locate, units};
+use super::screens::Screen;
 use super::{App, Msg, Reader};
 use crate::store::{Anchor, make_anchor};
 use crate::text::{Doc, Pos};
@@ -161,15 +162,13 @@ impl App {
     /// `'` in the bookmark list (so `''` from the reader): closes the list
     /// and goes back to where the last jump in the article under it started.
     pub(super) fn jump_back_from_marks(&mut self) {
-        let View::Bookmarks { back } = &self.view else {
+        if !self.view.is(Screen::Bookmarks) {
             return;
-        };
-        if back.reader().is_none() {
+        }
+        if self.view.back().and_then(View::reader).is_none() {
             return self.say(Msg::NoJumpBack);
         }
-        if let View::Bookmarks { back } = std::mem::replace(&mut self.view, View::Browse) {
-            self.view = *back;
-        }
+        self.close_over(Screen::Bookmarks);
         self.walk_jumps(Walk::Swap, 1);
     }
 }

@@ -5,6 +5,7 @@ use super::input::TextInput;
 use super::loads::Then;
 use super::mode::{Modal, PromptKind, View};
 use super::persist::locate;
+use super::screens::Screen;
 use super::{Action, App, Msg};
 
 use crate::store::Bookmark;
@@ -23,6 +24,9 @@ pub struct Marks {
     pub detached: std::collections::HashSet<String>,
     /// Ids whose detachment was asked about.
     checked: std::collections::HashSet<String>,
+    /// Ids asked about whose answer has not come: their rows say the
+    /// snippet is loading.
+    pending: std::collections::HashSet<String>,
     /// The ids listed (filtered, newest first), and the store's bookmark
     /// generation and the filter they were worked out for: sorting every
     /// bookmark per key and per frame made a large state file slow.
@@ -104,7 +108,7 @@ impl App {
     /// the selection in range, and checks the bookmarks around it for
     /// detachment. Called after every update while the list is open.
     pub(super) fn sync_marks(&mut self) {
-        if !matches!(self.view, View::Bookmarks { .. }) {
+        if !self.view.is(Screen::Bookmarks) {
             return;
         }
         if self.fresh_shown().is_none() {
@@ -126,6 +130,12 @@ impl App {
         self.marks.detached.contains(&b.id)
     }
 
+    /// Whether the check of a bookmark's text is on its way (its row says
+    /// its snippet is loading).
+    pub fn bookmark_loading(&self, b: &Bookmark) -> bool {
+        self.marks.pending.contains(&b.id)
+    }
+
     /// Asks which of the bookmarks within a page of the selection that
     /// were not checked yet have lost their text (the answer is
     /// [`Action::MarksChecked`]).
@@ -143,6 +153,7 @@ impl App {
         if marks.is_empty() {
             return;
         }
+        (self.marks.pending).extend(marks.iter().map(|(id, _)| id.clone()));
         let job = MarksJob {
             seq: self.loads.marks,
             library: self.archive.clone(),
@@ -156,6 +167,9 @@ impl App {
     /// started again are dropped).
     pub(super) fn marks_checked(&mut self, answer: MarksChecked) {
         if answer.seq == self.loads.marks {
+            for id in &answer.checked {
+                self.marks.pending.remove(id);
+            }
             self.marks.detached.extend(answer.detached);
         }
     }
@@ -168,12 +182,7 @@ impl App {
             Some(p) => self.effects.push(Effect::Save(p.refresh_job())),
             None => self.say(Msg::NoStore),
         }
-        if !matches!(self.view, View::Bookmarks { .. }) {
-            let back = std::mem::replace(&mut self.view, View::Browse);
-            self.view = View::Bookmarks {
-                back: Box::new(back),
-            };
-        }
+        self.show_over(Screen::Bookmarks);
         self.marks.selected = 0;
         self.recheck_marks();
     }
@@ -184,6 +193,7 @@ impl App {
         self.loads.marks = self.loads.next_seq();
         self.marks.detached.clear();
         self.marks.checked.clear();
+        self.marks.pending.clear();
     }
 
     pub(super) fn start_note(&mut self) {
@@ -232,9 +242,7 @@ impl App {
     }
 
     fn close_marks(&mut self) {
-        if let View::Bookmarks { back } = std::mem::replace(&mut self.view, View::Browse) {
-            self.view = *back;
-        }
+        self.close_over(Screen::Bookmarks);
     }
 
     fn delete_bookmark(&mut self) {

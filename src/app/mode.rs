@@ -7,7 +7,8 @@ use super::input::TextInput;
 use super::reader::Reader;
 use super::screens::Screen;
 
-/// The screen underneath any modal.
+/// The screen underneath any modal: the list, an open article, or a
+/// screen over one of those (its own state is kept in the `App`).
 #[derive(Debug, Clone)]
 pub enum View {
     /// The group pane and article list.
@@ -17,15 +18,12 @@ pub enum View {
         reader: Box<Reader>,
         back: Box<View>,
     },
-    /// The bookmark list; `back` is the view it was opened from (an open
-    /// article stays open underneath).
-    Bookmarks { back: Box<View> },
-    /// The archive search's results (their state is `App::finder`).
-    Results { back: Box<View> },
-    /// The outline of the article in `back` (a `Read` view), drawn over it.
-    Outline { back: Box<View> },
-    /// The archive's problems; `back` as for the bookmark list.
-    Problems { back: Box<View> },
+    /// A screen over the view it was opened from (the bookmark list, the
+    /// search's results, the outline, the problems): `back`, which stays
+    /// underneath (an open article stays open) and where `q` returns. Its
+    /// row in `screens` says what happens to `back` when an article is
+    /// opened from it or the archive is read again.
+    Over { screen: Screen, back: Box<View> },
 }
 
 impl View {
@@ -33,22 +31,29 @@ impl View {
         match self {
             View::Browse => Screen::Browse,
             View::Read { .. } => Screen::Read,
-            View::Bookmarks { .. } => Screen::Bookmarks,
-            View::Results { .. } => Screen::Results,
-            View::Outline { .. } => Screen::Outline,
-            View::Problems { .. } => Screen::Problems,
+            View::Over { screen, .. } => *screen,
         }
     }
 
-    /// The open article: this view's, or the one under the bookmark list.
+    /// Whether `screen` is the one on top.
+    pub fn is(&self, screen: Screen) -> bool {
+        self.screen() == screen
+    }
+
+    /// The view under this one, if any.
+    pub fn back(&self) -> Option<&View> {
+        match self {
+            View::Browse => None,
+            View::Read { back, .. } | View::Over { back, .. } => Some(back),
+        }
+    }
+
+    /// The open article: this view's, or the one under the screen on top.
     pub fn reader(&self) -> Option<&Reader> {
         match self {
             View::Browse => None,
             View::Read { reader, .. } => Some(reader),
-            View::Bookmarks { back }
-            | View::Results { back }
-            | View::Outline { back }
-            | View::Problems { back } => back.reader(),
+            View::Over { back, .. } => back.reader(),
         }
     }
 
@@ -57,10 +62,7 @@ impl View {
         match self {
             View::Browse => None,
             View::Read { reader, .. } => Some(reader),
-            View::Bookmarks { back }
-            | View::Results { back }
-            | View::Outline { back }
-            | View::Problems { back } => back.reader_mut(),
+            View::Over { back, .. } => back.reader_mut(),
         }
     }
 }
@@ -122,6 +124,28 @@ impl Modal {
         match self {
             Modal::Prompt { input, .. } | Modal::Filter(input) => Some(input),
             Modal::None | Modal::Help { .. } => None,
+        }
+    }
+}
+
+impl super::App {
+    /// Puts `screen` over the view (unless it is already on top).
+    pub(super) fn show_over(&mut self, screen: Screen) {
+        if !self.view.is(screen) {
+            let back = std::mem::replace(&mut self.view, View::Browse);
+            self.view = View::Over {
+                screen,
+                back: Box::new(back),
+            };
+        }
+    }
+
+    /// Closes `screen` if it is on top: back to the view under it.
+    pub(super) fn close_over(&mut self, screen: Screen) {
+        if self.view.is(screen)
+            && let View::Over { back, .. } = std::mem::replace(&mut self.view, View::Browse)
+        {
+            self.view = *back;
         }
     }
 }

@@ -4,6 +4,7 @@
 use super::effect::Effect;
 use super::loads::Then;
 use super::mode::View;
+use super::screens::{self, Under};
 use super::{App, Msg, Reader};
 use crate::text::{Doc, Pos};
 
@@ -53,9 +54,12 @@ impl App {
         reader.finished = reader.max_top(g.body_height) == 0;
         let back = match std::mem::replace(&mut self.view, View::Browse) {
             View::Read { back, .. } => back,
-            from @ (View::Results { .. } | View::Problems { .. }) => Box::new(from),
-            // Every view named: a new one must say where `q` returns.
-            View::Browse | View::Bookmarks { .. } | View::Outline { .. } => Box::new(View::Browse),
+            // The screen's row says where `q` returns.
+            View::Over { screen, back } => match screens::info(screen).under() {
+                Under::Kept => Box::new(View::Over { screen, back }),
+                Under::List | Under::Article | Under::None => Box::new(View::Browse),
+            },
+            View::Browse => Box::new(View::Browse),
         };
         self.view = View::Read {
             reader: Box::new(reader),

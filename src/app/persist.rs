@@ -186,6 +186,7 @@ impl Persist {
             &snippet,
             &article.title,
             article.subdistrict.as_deref(),
+            self.store.now(),
         );
         self.store.add_bookmark(&self.key, b);
     }

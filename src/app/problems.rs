@@ -2,7 +2,7 @@
 //! archive found, with where it is; Enter opens the article of one.
 
 use super::browse::step;
-use super::mode::View;
+use super::screens::Screen;
 use super::{Action, App, Msg};
 use crate::text::sanitize_line;
 
@@ -80,12 +80,7 @@ impl App {
     }
 
     pub(super) fn open_problems(&mut self) {
-        if !matches!(self.view, View::Problems { .. }) {
-            let back = std::mem::replace(&mut self.view, View::Browse);
-            self.view = View::Problems {
-                back: Box::new(back),
-            };
-        }
+        self.show_over(Screen::Problems);
         self.problems_view.selected = 0;
         if self.problem_count() == 0 {
             self.say(Msg::NoProblems);
@@ -104,11 +99,7 @@ impl App {
             Action::Top => p.selected = 0,
             Action::Bottom => p.selected = len.saturating_sub(1),
             Action::Open => self.open_problem(),
-            Action::Back | Action::Cancel => {
-                if let View::Problems { back } = std::mem::replace(&mut self.view, View::Browse) {
-                    self.view = *back;
-                }
-            }
+            Action::Back | Action::Cancel => self.close_over(Screen::Problems),
             _ => {}
         }
     }

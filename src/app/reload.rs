@@ -14,6 +14,7 @@ use super::effect::{Effect, ReloadJob, ReloadWhat};
 use super::finder::IndexState;
 use super::mode::View;
 use super::persist::{locate, units};
+use super::screens::{self, Under};
 use super::search::run_query;
 use super::{App, Msg, Reader, i18n};
 use crate::model::{Groups, Library, LoadError, Strictness, group_items};
@@ -142,10 +143,7 @@ impl App {
                     ids.push(self.archive.articles[reader.article].id.clone());
                     back
                 }
-                View::Bookmarks { back }
-                | View::Results { back }
-                | View::Outline { back }
-                | View::Problems { back } => back,
+                View::Over { back, .. } => back,
             };
         }
     }
@@ -284,21 +282,18 @@ impl App {
     fn carry_view(&self, view: View, old: &Before, gone: &mut Option<String>) -> View {
         match view {
             View::Browse => View::Browse,
-            View::Bookmarks { back } => View::Bookmarks {
-                back: Box::new(self.carry_view(*back, old, gone)),
-            },
-            View::Results { back } => View::Results {
-                back: Box::new(self.carry_view(*back, old, gone)),
-            },
-            View::Problems { back } => View::Problems {
-                back: Box::new(self.carry_view(*back, old, gone)),
-            },
-            // The outline stays over its article, or closes with it.
-            View::Outline { back } => match self.carry_view(*back, old, gone) {
-                read @ View::Read { .. } => View::Outline {
-                    back: Box::new(read),
+            // A screen over an article (the outline) stays over it, or
+            // closes with it; the others stay over whatever is left.
+            View::Over { screen, back } => match self.carry_view(*back, old, gone) {
+                back if screens::info(screen).under() == Under::Article
+                    && !matches!(back, View::Read { .. }) =>
+                {
+                    back
+                }
+                back => View::Over {
+                    screen,
+                    back: Box::new(back),
                 },
-                other => other,
             },
             View::Read { reader, back } => {
                 let back = Box::new(self.carry_view(*back, old, gone));

@@ -1,13 +1,59 @@
 //! The table of screens: every screen, overlay and prompt, with the
-//! bindings that apply there, its help section, its status-line key hints
-//! and any help notes. The help screen, the key hints, the settings file's
-//! `[keys]` and the docs test all read this table; adding a screen means
-//! a row (a `const`) and its line in `declare_screens!`, a state in `mode`,
-//! and one draw function.
+//! bindings that apply there, its help section, its status-line key hints,
+//! any help notes, how it is opened and where its keys go. The help screen,
+//! the key hints, the settings file's `[keys]`, `App::update`'s dispatch
+//! and the docs test all read this table; adding a screen means a row (a
+//! `const`) and its line in `declare_screens!` (and, with keys of its own,
+//! a line in `declare_contexts!`), its state, and one draw function.
 
-use super::Action;
+use super::action::Key;
 use super::i18n::Msg;
-use super::keymap::Context;
+use super::{Action, App};
+
+/// Declares [`Context`] once: each variant with its name in the settings
+/// file (`[keys.NAME]`); the enum, `ALL` (in the settings file's order)
+/// and `name()` are generated, so a context cannot be left out of `ALL`
+/// (its section would silently not be read).
+macro_rules! declare_contexts {
+    ($( $(#[$a:meta])* $c:ident = $name:literal, )*) => {
+        /// A set of bindings: one per screen, one for every text prompt,
+        /// and the global ones that apply wherever the screen does not use
+        /// the key.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Context {
+            $( $(#[$a])* $c, )*
+        }
+
+        impl Context {
+            /// Every context, in the order the settings file lists them.
+            pub const ALL: [Context; [$($name),*].len()] = [$(Context::$c),*];
+
+            /// The name in the settings file: `[keys.NAME]`.
+            pub fn name(self) -> &'static str {
+                match self {
+                    $( Context::$c => $name, )*
+                }
+            }
+        }
+    };
+}
+
+declare_contexts! {
+    Global = "global",
+    Browse = "browse",
+    Reader = "reader",
+    Help = "help",
+    /// The bookmark list.
+    Marks = "bookmarks",
+    /// The archive search's results.
+    Results = "results",
+    /// The outline (table of contents) over an article.
+    Outline = "outline",
+    /// Any text prompt or filter has the focus.
+    Input = "input",
+    /// The list of the archive's problems.
+    Problems = "problems",
+}
 
 /// Declares [`Screen`] once, each variant with its row: the enum,
 /// `Screen::ALL`, [`SCREENS`] (in the order of the help screen) and
@@ -67,18 +113,83 @@ pub struct Hint {
     pub label: Msg,
 }
 
+/// What a screen is to the others.
+#[derive(Debug, Clone, Copy)]
+pub enum Layer {
+    /// The list or an open article (`View::Browse`, `View::Read`).
+    View,
+    /// Drawn over the view it was opened from (`View::Over`), which `q`
+    /// goes back to; its keys go to the function.
+    Over(Under, fn(&mut App, Action)),
+    /// A modal over the view (help, a prompt, a filter).
+    Modal,
+}
+
+/// What a screen over another does with the view under it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Under {
+    /// Not over another view.
+    None,
+    /// An article opened from it goes back to the list (the bookmark list).
+    List,
+    /// An article opened from it goes back to it (results, problems).
+    Kept,
+    /// Only ever over its article: closes with it (the outline).
+    Article,
+}
+
+/// How a screen opens from anywhere (no modal open): the action, what it
+/// does, and the default keys that ask for it, in other screens' contexts.
+#[derive(Debug)]
+pub struct Opener {
+    pub action: Action,
+    pub open: fn(&mut App),
+}
+
 /// One row of the table.
 #[derive(Debug)]
 pub struct ScreenInfo {
     pub screen: Screen,
     /// The bindings in force there (global ones apply too, except in prompts).
     pub context: Context,
+    /// Where it sits, and where its keys go.
+    pub layer: Layer,
+    /// The action that opens it wherever the user is, if one does.
+    pub opener: Option<Opener>,
+    /// Default keys it brings beyond the built-in keymap's
+    /// (`keymap::DEFAULTS`), in any context (its own, and the keys that
+    /// open it from other screens), in the order the help lists them.
+    pub keys: &'static [(Context, &'static [Key], Action)],
     /// Its help section's heading.
     pub title: Msg,
     /// What its status line offers when there is nothing else to say.
     pub hints: &'static [Hint],
     /// Help lines beyond the list of keys.
     pub notes: &'static [Msg],
+}
+
+impl ScreenInfo {
+    /// What the screen does with the view under it.
+    pub fn under(&self) -> Under {
+        match self.layer {
+            Layer::Over(under, _) => under,
+            Layer::View | Layer::Modal => Under::None,
+        }
+    }
+}
+
+/// The function that opens the screen `action` opens from anywhere.
+pub fn opener(action: &Action) -> Option<fn(&mut App)> {
+    SCREENS
+        .iter()
+        .filter_map(|s| s.opener.as_ref())
+        .find(|o| &o.action == action)
+        .map(|o| o.open)
+}
+
+/// The default keys screens bring with their rows, in table order.
+pub fn screen_keys() -> impl Iterator<Item = &'static (Context, &'static [Key], Action)> {
+    SCREENS.iter().flat_map(|s| s.keys)
 }
 
 const fn hint(actions: &'static [Action], label: Msg) -> Hint {
@@ -88,6 +199,9 @@ const fn hint(actions: &'static [Action], label: Msg) -> Hint {
 const BROWSE: ScreenInfo = ScreenInfo {
     screen: Screen::Browse,
     context: Context::Browse,
+    layer: Layer::View,
+    opener: None,
+    keys: &[],
     title: Msg::ScreenBrowse,
     hints: &[
         hint(&[Action::Open], Msg::HintOpen),
@@ -102,6 +216,9 @@ const BROWSE: ScreenInfo = ScreenInfo {
 const READ: ScreenInfo = ScreenInfo {
     screen: Screen::Read,
     context: Context::Reader,
+    layer: Layer::View,
+    opener: None,
+    keys: &[],
     title: Msg::ScreenReader,
     hints: &[
         hint(&[Action::PageDown], Msg::HintPage),
@@ -120,6 +237,12 @@ const READ: ScreenInfo = ScreenInfo {
 const BOOKMARKS: ScreenInfo = ScreenInfo {
     screen: Screen::Bookmarks,
     context: Context::Marks,
+    layer: Layer::Over(Under::List, App::update_marks),
+    opener: Some(Opener {
+        action: Action::Bookmarks,
+        open: App::open_marks,
+    }),
+    keys: &[],
     title: Msg::ScreenMarks,
     hints: &[
         hint(&[Action::Open], Msg::HintOpen),
@@ -134,6 +257,12 @@ const BOOKMARKS: ScreenInfo = ScreenInfo {
 const RESULTS: ScreenInfo = ScreenInfo {
     screen: Screen::Results,
     context: Context::Results,
+    layer: Layer::Over(Under::Kept, App::update_results),
+    opener: Some(Opener {
+        action: Action::ArchiveSearch,
+        open: App::open_finder,
+    }),
+    keys: &[],
     title: Msg::ScreenResults,
     hints: &[
         hint(&[Action::Open], Msg::HintOpen),
@@ -148,6 +277,9 @@ const RESULTS: ScreenInfo = ScreenInfo {
 const FIND: ScreenInfo = ScreenInfo {
     screen: Screen::Find,
     context: Context::Input,
+    layer: Layer::Modal,
+    opener: None,
+    keys: &[],
     title: Msg::ScreenFind,
     hints: &[],
     notes: &[Msg::NoteFind, Msg::NoteFacets],
@@ -156,6 +288,9 @@ const FIND: ScreenInfo = ScreenInfo {
 const OUTLINE: ScreenInfo = ScreenInfo {
     screen: Screen::Outline,
     context: Context::Outline,
+    layer: Layer::Over(Under::Article, App::update_toc),
+    opener: None,
+    keys: &[],
     title: Msg::ScreenOutline,
     hints: &[
         hint(&[Action::Open], Msg::HintJump),
@@ -168,6 +303,9 @@ const OUTLINE: ScreenInfo = ScreenInfo {
 const FILTER: ScreenInfo = ScreenInfo {
     screen: Screen::Filter,
     context: Context::Input,
+    layer: Layer::Modal,
+    opener: None,
+    keys: &[],
     title: Msg::ScreenFilter,
     hints: &[],
     notes: &[Msg::NoteFilter],
@@ -176,6 +314,9 @@ const FILTER: ScreenInfo = ScreenInfo {
 const SEARCH: ScreenInfo = ScreenInfo {
     screen: Screen::Search,
     context: Context::Input,
+    layer: Layer::Modal,
+    opener: None,
+    keys: &[],
     title: Msg::ScreenSearch,
     hints: &[],
     notes: &[Msg::NoteSearch],
@@ -184,6 +325,9 @@ const SEARCH: ScreenInfo = ScreenInfo {
 const NOTE: ScreenInfo = ScreenInfo {
     screen: Screen::Note,
     context: Context::Input,
+    layer: Layer::Modal,
+    opener: None,
+    keys: &[],
     title: Msg::ScreenNote,
     hints: &[],
     notes: &[Msg::NoteNote],
@@ -192,6 +336,12 @@ const NOTE: ScreenInfo = ScreenInfo {
 const PROBLEMS: ScreenInfo = ScreenInfo {
     screen: Screen::Problems,
     context: Context::Problems,
+    layer: Layer::Over(Under::Kept, App::update_problems),
+    opener: Some(Opener {
+        action: Action::Problems,
+        open: App::open_problems,
+    }),
+    keys: &[],
     title: Msg::ScreenProblems,
     hints: &[
         hint(&[Action::Open], Msg::HintOpen),
@@ -204,6 +354,9 @@ const PROBLEMS: ScreenInfo = ScreenInfo {
 const QUIT: ScreenInfo = ScreenInfo {
     screen: Screen::Quit,
     context: Context::Input,
+    layer: Layer::Modal,
+    opener: None,
+    keys: &[],
     title: Msg::ScreenQuit,
     hints: &[],
     notes: &[Msg::NoteQuit],
@@ -212,6 +365,12 @@ const QUIT: ScreenInfo = ScreenInfo {
 const HELP: ScreenInfo = ScreenInfo {
     screen: Screen::Help,
     context: Context::Help,
+    layer: Layer::Modal,
+    opener: Some(Opener {
+        action: Action::ToggleHelp,
+        open: App::open_help,
+    }),
+    keys: &[],
     title: Msg::ScreenHelp,
     hints: &[],
     notes: &[],
@@ -238,6 +397,22 @@ mod tests {
             let bound = map.bindings_of(context).next().is_some();
             let shown = context == Context::Global || SCREENS.iter().any(|s| s.context == context);
             assert!(!bound || shown, "{context:?} has keys but no screen");
+        }
+    }
+
+    #[test]
+    fn each_action_opens_at_most_one_screen_and_screens_over_others_have_keys() {
+        let openers: Vec<&Action> = SCREENS
+            .iter()
+            .filter_map(|s| s.opener.as_ref().map(|o| &o.action))
+            .collect();
+        for (i, a) in openers.iter().enumerate() {
+            assert!(!openers[i + 1..].contains(a), "{a:?} opens two screens");
+        }
+        for s in SCREENS {
+            if let Layer::Over(..) = s.layer {
+                assert_ne!(s.context, Context::Input, "{:?}", s.screen);
+            }
         }
     }
 

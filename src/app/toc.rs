@@ -2,7 +2,7 @@
 //! indented by level, the current one marked; typing filters it with the
 //! search's folding (and pinyin); Enter jumps to the section.
 
-use super::mode::View;
+use super::screens::Screen;
 use super::{Action, App, Msg};
 use crate::text::pinyin::{is_pinyin_query, pinyin_matches};
 use crate::text::search::fold_key;
@@ -52,10 +52,7 @@ impl App {
             selected: current,
             filter: String::new(),
         };
-        let back = std::mem::replace(&mut self.view, View::Browse);
-        self.view = View::Outline {
-            back: Box::new(back),
-        };
+        self.show_over(Screen::Outline);
     }
 
     pub(super) fn update_toc(&mut self, action: Action) {
@@ -81,9 +78,7 @@ impl App {
 
     /// Back to the article.
     fn close_toc(&mut self) {
-        if let View::Outline { back } = std::mem::replace(&mut self.view, View::Browse) {
-            self.view = *back;
-        }
+        self.close_over(Screen::Outline);
     }
 
     /// Enter: back to the article, at the selected section (a jump).

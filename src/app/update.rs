@@ -5,6 +5,7 @@
 use super::effect::Effect;
 use super::help;
 use super::mode::{Modal, PromptKind, View};
+use super::screens::{self, Layer};
 use super::{Action, App, IndexState};
 use crate::store::SaveOutcome;
 
@@ -77,18 +78,16 @@ impl App {
             Modal::Prompt { .. } => self.update_prompt(action),
             Modal::Filter(_) => self.update_filter(action),
             Modal::None => match action {
-                Action::ToggleHelp => self.open_help(),
-                Action::Bookmarks => self.open_marks(),
-                Action::ArchiveSearch => self.open_finder(),
-                Action::Problems => self.open_problems(),
                 Action::Reload => self.reload(),
-                action => match self.view {
-                    View::Browse => self.update_browse(action),
-                    View::Read { .. } => self.update_reader(action, count),
-                    View::Bookmarks { .. } => self.update_marks(action),
-                    View::Results { .. } => self.update_results(action),
-                    View::Outline { .. } => self.update_toc(action),
-                    View::Problems { .. } => self.update_problems(action),
+                action => match (screens::opener(&action), &self.view) {
+                    (Some(open), _) => open(self),
+                    (None, View::Browse) => self.update_browse(action),
+                    (None, View::Read { .. }) => self.update_reader(action, count),
+                    // The screen's row says where its keys go.
+                    (None, View::Over { screen, .. }) => match screens::info(*screen).layer {
+                        Layer::Over(_, update) => update(self, action),
+                        Layer::View | Layer::Modal => {}
+                    },
                 },
             },
         }
@@ -142,7 +141,7 @@ impl App {
         self.refresh_unread();
     }
 
-    fn open_help(&mut self) {
+    pub(super) fn open_help(&mut self) {
         let from = self.focus();
         let rows = help::rows(self);
         let scroll = help::section_start(&rows, self, from);

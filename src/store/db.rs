@@ -9,11 +9,12 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use super::anchor::Anchor;
+use super::clock::Clock;
 use super::error::{Notice, StoreError};
 use super::file::{self, Loaded, STATE_FILE};
 use super::merge::merge_touched;
 use super::saver::{Mode, SaveJob, SaveOutcome, Saver, newer};
-use super::types::{ArchiveKey, ArchiveState, Position, StateFile, Status, VERSION, now};
+use super::types::{ArchiveKey, ArchiveState, Position, StateFile, Status, VERSION};
 use super::unsaved::Log;
 
 mod marks;
@@ -40,6 +41,8 @@ pub struct Store {
     /// Counts changes to bookmarks (not positions), so lists of them are
     /// worked out again only when one changed.
     marks_generation: u64,
+    /// Where its times come from (shared with the saver).
+    clock: Clock,
 }
 
 impl Store {
@@ -49,7 +52,12 @@ impl Store {
     /// notices say what happened, and the store starts from what it could read.
     /// A corrupt file is moved aside; a newer one makes the store read-only.
     pub fn open(dir: &Path) -> Result<(Store, Vec<Notice>), StoreError> {
-        let mut store = Store::empty(dir, Mode::Writable);
+        Store::open_with(dir, Clock::wall())
+    }
+
+    /// [`Store::open`] with the times of `clock` (a test's, set by hand).
+    pub fn open_with(dir: &Path, clock: Clock) -> Result<(Store, Vec<Notice>), StoreError> {
+        let mut store = Store::empty(dir, Mode::Writable, clock);
         let mut notices = Vec::new();
         if let Err(e) = fs::create_dir_all(dir) {
             notices.push(Notice::NoDir {
@@ -75,13 +83,13 @@ impl Store {
     /// Opens the store for reading only (e.g. to list bookmarks): creates
     /// nothing, moves nothing, takes no lock; [`Store::save`] fails.
     pub fn open_read_only(dir: &Path) -> Result<(Store, Vec<Notice>), StoreError> {
-        let mut store = Store::empty(dir, Mode::ReadOnly);
+        let mut store = Store::empty(dir, Mode::ReadOnly, Clock::wall());
         let mut notices = Vec::new();
         store.load(false, &mut notices);
         Ok((store.with_saver(), notices))
     }
 
-    fn empty(dir: &Path, mode: Mode) -> Store {
+    fn empty(dir: &Path, mode: Mode, clock: Clock) -> Store {
         Store {
             dir: dir.to_path_buf(),
             state: StateFile::default(),
@@ -93,11 +101,17 @@ impl Store {
             saver: None,
             log: Log::default(),
             marks_generation: 0,
+            clock,
         }
     }
 
     fn with_saver(mut self) -> Store {
-        self.saver = Some(Saver::new(&self.dir, self.state.clone(), self.mode));
+        self.saver = Some(Saver::new(
+            &self.dir,
+            self.state.clone(),
+            self.mode,
+            self.clock.clone(),
+        ));
         self
     }
 
@@ -168,7 +182,7 @@ impl Store {
     /// The pending changes as a job for the saver (`write: false` only
     /// reads what other instances saved).
     pub fn take_job(&mut self, write: bool) -> SaveJob {
-        self.log.record(&self.pending);
+        self.log.record(&self.pending, self.clock.now());
         SaveJob {
             changes: std::mem::take(&mut self.pending),
             write,
@@ -179,7 +193,7 @@ impl Store {
     /// saves and those not handed to a save yet. Empty once a save succeeds
     /// and nothing changed since.
     pub fn unsaved_changes(&self) -> StateFile {
-        self.log.with(&self.pending)
+        self.log.with(&self.pending, self.clock.now())
     }
 
     /// Takes in the outcome of a job: what other instances wrote, whether
@@ -225,7 +239,7 @@ impl Store {
             Mode::Writable => {}
         }
         let saver = self.saver.as_mut().ok_or(StoreError::Elsewhere)?;
-        self.log.record(&self.pending);
+        self.log.record(&self.pending, self.clock.now());
         let changes = std::mem::take(&mut self.pending);
         let mut notices = Vec::new();
         let result = saver.save(changes, &mut notices);
@@ -262,7 +276,12 @@ impl Store {
         if has_bookmark_changes(&delta) {
             self.marks_generation += 1;
         }
-        merge_touched(&mut self.state, delta, now());
+        merge_touched(&mut self.state, delta, self.clock.now());
+    }
+
+    /// The time now by the store's clock (a new bookmark's).
+    pub fn now(&self) -> chrono::DateTime<chrono::Utc> {
+        self.clock.now()
     }
 
     /// Keys of all archives with any state, sorted.
@@ -293,7 +312,7 @@ impl Store {
         let position = Position {
             anchor,
             status,
-            updated: now(),
+            updated: self.clock.now(),
             extra: Default::default(),
         };
         archive_in(&mut self.pending, key)

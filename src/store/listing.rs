@@ -94,6 +94,7 @@ mod tests {
             "a\u{1b}[31mb\u{9b}c",
             "x\u{202e}y\u{2066}z\u{200b}\u{ad}\u{feff}\u{200f}",
             None,
+            crate::store::Clock::wall().now(),
         );
         let line = bookmark_line(&b);
         // `\u{9b}c` is a whole 8-bit CSI (final byte `c`); the tab stops at 4.

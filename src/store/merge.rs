@@ -126,7 +126,12 @@ pub fn settle(archive: &mut ArchiveState, now: DateTime<Utc>) {
 mod tests {
     use super::*;
     use crate::store::anchor::make_anchor;
-    use crate::store::types::{ArchiveKey, Bookmark, Position, Status, now};
+    use crate::store::types::{ArchiveKey, Bookmark, Position, Status};
+    use chrono::Utc;
+
+    fn now() -> chrono::DateTime<Utc> {
+        crate::store::Clock::wall().now()
+    }
 
     fn key() -> ArchiveKey {
         ArchiveKey::new("t", None)
@@ -141,7 +146,14 @@ mod tests {
     }
 
     fn bookmark(note: &str) -> Bookmark {
-        Bookmark::new(make_anchor("a", &["text"], 0, 0), note, "", "", None)
+        Bookmark::new(
+            make_anchor("a", &["text"], 0, 0),
+            note,
+            "",
+            "",
+            None,
+            crate::store::Clock::wall().now(),
+        )
     }
 
     #[test]

@@ -7,6 +7,7 @@
 //! file atomically. See `docs/state.md`.
 
 mod anchor;
+mod clock;
 mod db;
 mod error;
 mod file;
@@ -20,6 +21,7 @@ mod unsaved;
 use std::path::{Path, PathBuf};
 
 pub use anchor::{AFTER, Anchor, BEFORE, Resolved, make_anchor, resolve, snippet};
+pub use clock::Clock;
 pub use db::Store;
 pub use error::{Notice, StoreError};
 pub use file::{LOCK_FILE, MAX_STATE_BYTES, STATE_FILE};

@@ -12,10 +12,11 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use super::clock::Clock;
 use super::error::{Notice, StoreError};
 use super::file::{self, Loaded};
 use super::merge::{merge_into, merge_tracking};
-use super::types::{StateFile, VERSION, now};
+use super::types::{StateFile, VERSION};
 
 /// Whether saving is possible in this session.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,15 +61,18 @@ pub struct Saver {
     mode: Mode,
     /// The mirror holds changes the file does not have yet.
     unsaved: bool,
+    /// The store's clock.
+    clock: Clock,
 }
 
 impl Saver {
-    pub(super) fn new(dir: &Path, mirror: StateFile, mode: Mode) -> Saver {
+    pub(super) fn new(dir: &Path, mirror: StateFile, mode: Mode, clock: Clock) -> Saver {
         Saver {
             dir: dir.to_path_buf(),
             mirror,
             mode,
             unsaved: false,
+            clock,
         }
     }
 
@@ -108,7 +112,7 @@ impl Saver {
 
     fn absorb(&mut self, changes: StateFile) {
         if !changes.is_empty() {
-            merge_into(&mut self.mirror, changes, now());
+            merge_into(&mut self.mirror, changes, self.clock.now());
             self.unsaved = true;
         }
     }
@@ -156,7 +160,7 @@ impl Saver {
                 StateFile::default()
             }
         };
-        let delta = merge_tracking(&mut self.mirror, disk, now());
+        let delta = merge_tracking(&mut self.mirror, disk, self.clock.now());
         if self.unsaved {
             file::write_atomic(&self.dir, &self.mirror)?;
         }
@@ -168,7 +172,7 @@ impl Saver {
     /// files are left to `save`.
     pub(super) fn refresh(&mut self) -> Result<StateFile, StoreError> {
         match file::read_state(&self.dir.join(file::STATE_FILE))? {
-            Loaded::Parsed(disk, _) => Ok(merge_tracking(&mut self.mirror, disk, now())),
+            Loaded::Parsed(disk, _) => Ok(merge_tracking(&mut self.mirror, disk, self.clock.now())),
             _ => Ok(StateFile::default()),
         }
     }
@@ -191,7 +195,14 @@ mod tests {
     }
 
     fn mark(note: &str) -> Bookmark {
-        Bookmark::new(make_anchor("a", &["text"], 0, 0), note, "", "", None)
+        Bookmark::new(
+            make_anchor("a", &["text"], 0, 0),
+            note,
+            "",
+            "",
+            None,
+            crate::store::Clock::wall().now(),
+        )
     }
 
     #[test]

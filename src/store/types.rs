@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 use std::fmt;
-use std::sync::atomic::{AtomicI64, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use chrono::{DateTime, SecondsFormat, Utc};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -103,15 +103,16 @@ pub struct Bookmark {
 }
 
 impl Bookmark {
-    /// A new bookmark with a fresh unique id, created now.
+    /// A new bookmark with a fresh unique id, created at `created` (the
+    /// store's [`Store::now`](super::Store::now)).
     pub fn new(
         anchor: Anchor,
         note: &str,
         snippet: &str,
         article_title: &str,
         subdistrict: Option<&str>,
+        created: DateTime<Utc>,
     ) -> Bookmark {
-        let created = now();
         Bookmark {
             id: new_id(created),
             anchor,
@@ -129,21 +130,6 @@ impl Bookmark {
     pub fn alive_since(&self) -> DateTime<Utc> {
         self.restored.map_or(self.created, |r| r.max(self.created))
     }
-}
-
-/// The current time at the millisecond precision the file keeps; strictly
-/// increasing within a process, so two changes made in the same millisecond
-/// are still ordered when merged.
-pub fn now() -> DateTime<Utc> {
-    static LAST: AtomicI64 = AtomicI64::new(i64::MIN);
-    let t = Utc::now().timestamp_millis();
-    let prev = LAST
-        .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |last| {
-            Some(t.max(last.saturating_add(1)))
-        })
-        .unwrap_or(t);
-    let ms = t.max(prev.saturating_add(1));
-    DateTime::from_timestamp_millis(ms).unwrap_or_else(Utc::now)
 }
 
 /// `<unix ms>-<pid>-<counter>`: unique across processes and restarts.
@@ -306,21 +292,16 @@ mod tests {
     }
 
     #[test]
-    fn now_strictly_increases() {
-        let times: Vec<_> = (0..100).map(|_| now()).collect();
-        assert!(times.windows(2).all(|w| w[0] < w[1]));
-    }
-
-    #[test]
     fn ids_are_unique_within_a_process() {
-        let t = now();
+        let t = Utc::now();
         assert_ne!(new_id(t), new_id(t));
     }
 
     #[test]
     fn times_round_trip_through_json() {
         let mut a = ArchiveState::for_key(&ArchiveKey::new("t", None));
-        a.deleted.insert("x".into(), now());
+        a.deleted
+            .insert("x".into(), crate::store::Clock::wall().now());
         let json = serde_json::to_string(&a).unwrap();
         assert_eq!(serde_json::from_str::<ArchiveState>(&json).unwrap(), a);
     }

@@ -7,7 +7,9 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use super::merge::merge_touched;
-use super::types::{StateFile, now};
+use chrono::{DateTime, Utc};
+
+use super::types::StateFile;
 
 /// Every change handed to a save since the last save that reached the
 /// disk. A successful save clears it.
@@ -16,9 +18,9 @@ pub(super) struct Log(StateFile);
 
 impl Log {
     /// Adds changes a save job takes.
-    pub(super) fn record(&mut self, changes: &StateFile) {
+    pub(super) fn record(&mut self, changes: &StateFile, now: DateTime<Utc>) {
         if !changes.is_empty() {
-            merge_touched(&mut self.0, changes.clone(), now());
+            merge_touched(&mut self.0, changes.clone(), now);
         }
     }
 
@@ -28,9 +30,9 @@ impl Log {
     }
 
     /// The recorded changes plus `pending` (not yet handed to a save).
-    pub(super) fn with(&self, pending: &StateFile) -> StateFile {
+    pub(super) fn with(&self, pending: &StateFile, now: DateTime<Utc>) -> StateFile {
         let mut all = self.0.clone();
-        merge_touched(&mut all, pending.clone(), now());
+        merge_touched(&mut all, pending.clone(), now);
         all
     }
 }

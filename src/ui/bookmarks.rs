@@ -111,7 +111,12 @@ fn draw_item(app: &App, b: &Bookmark, row: Rect, buf: &mut Buffer, theme: &Theme
     if !b.note.is_empty() {
         parts.push(format!("{} |", sanitize_line(&b.note)));
     }
-    parts.push(sanitize_line(&b.snippet));
+    // Until the check of its text comes, the snippet may be stale.
+    let loading = app.bookmark_loading(b);
+    match loading {
+        true => parts.push(t(app, Msg::Loading).to_string()),
+        false => parts.push(sanitize_line(&b.snippet)),
+    }
     let second = format!("  {}", parts.join(" "));
     put_truncated(
         buf,

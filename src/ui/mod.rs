@@ -18,7 +18,7 @@ use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use crate::app::{App, Modal, Msg, View, too_small};
+use crate::app::{App, Modal, Msg, Screen, View, too_small};
 use crate::text::sanitize_line;
 use theme::Theme;
 
@@ -41,15 +41,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Option<(u16, u16)> {
     match &app.view {
         View::Browse => browse::draw(app, area, buf, &theme),
         View::Read { reader, .. } => reader::draw(app, reader, area, buf, &theme),
-        View::Bookmarks { .. } => bookmarks::draw(app, area, buf, &theme),
-        View::Results { .. } => results::draw(app, area, buf, &theme),
-        View::Outline { back } => {
-            if let View::Read { reader, .. } = back.as_ref() {
-                reader::draw(app, reader, area, buf, &theme);
-                toc::draw(app, reader, area, buf, &theme);
-            }
-        }
-        View::Problems { .. } => problems::draw(app, area, buf, &theme),
+        View::Over { screen, back } => draw_over(app, *screen, back, area, buf, &theme),
     }
     match &app.modal {
         Modal::None => None,
@@ -62,6 +54,31 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Option<(u16, u16)> {
             let label = format!("{}{}", t(app, Msg::Filter), app.settings.lang.colon());
             Some(chrome::input_line(app, &label, input, area, buf, &theme))
         }
+    }
+}
+
+/// A screen over another view: each screen's draw function (the
+/// compiler asks for a new screen's).
+fn draw_over(app: &App, screen: Screen, back: &View, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    match screen {
+        Screen::Bookmarks => bookmarks::draw(app, area, buf, theme),
+        Screen::Results => results::draw(app, area, buf, theme),
+        Screen::Outline => {
+            if let View::Read { reader, .. } = back {
+                reader::draw(app, reader, area, buf, theme);
+                toc::draw(app, reader, area, buf, theme);
+            }
+        }
+        Screen::Problems => problems::draw(app, area, buf, theme),
+        // Never over a view: drawn as the list, the reader or a modal.
+        Screen::Browse
+        | Screen::Read
+        | Screen::Find
+        | Screen::Filter
+        | Screen::Search
+        | Screen::Note
+        | Screen::Quit
+        | Screen::Help => {}
     }
 }
 

@@ -186,6 +186,9 @@ fn draw_entry(app: &App, f: &Finder, hit: Hit, row: Rect, buf: &mut Buffer, st: 
             put_truncated(buf, x, y, width, &text, theme.dim, mode);
         }
         (None, Some(Some(s))) => draw_snippet(s, (x, y, width), buf, theme, mode),
+        (None, None) if f.asked.contains(&hit.article) => {
+            put_truncated(buf, x, y, width, t(app, Msg::Loading), theme.dim, mode);
+        }
         _ => {}
     }
 }

@@ -26,6 +26,7 @@ const FORBIDDEN: &[(&str, &str)] = &[
     ("SystemTime::now", "a clock"),
     ("Utc::now", "a clock"),
     ("Local::now", "a clock"),
+    ("Clock::wall", "a clock (the store is built with one)"),
     (".elapsed()", "a clock"),
 ];
 

@@ -263,6 +263,7 @@ fn a_bookmark_check_started_again_drops_the_older_answer() {
     let id = app.visible_bookmarks()[0].id.clone();
     let late = MarksChecked {
         seq: app.loads.marks - 1,
+        checked: vec![id.clone()],
         detached: vec![id.clone()],
     };
     update_inline(&mut app, Action::MarksChecked(late));
@@ -271,6 +272,7 @@ fn a_bookmark_check_started_again_drops_the_older_answer() {
     assert!(!app.bookmark_detached(&b), "the older check is dropped");
     let now = MarksChecked {
         seq: app.loads.marks,
+        checked: vec![id.clone()],
         detached: vec![id],
     };
     update_inline(&mut app, Action::MarksChecked(now));

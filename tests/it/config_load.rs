@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use bulletin::app::keymap::{Context, DEFAULTS, action_names};
+use bulletin::app::keymap::{Context, action_names, defaults};
 use bulletin::app::{Action, Key, KeyCode};
 use bulletin::config::{AmbiguousWidth, Colors, Config, ConfigError, Language, Problem};
 
@@ -25,8 +25,8 @@ fn the_default_file_reads_back_as_the_defaults() {
     let config = parse(&text).unwrap_or_else(|e| panic!("{e}\n{text}"));
     assert_eq!(config, Config::default());
     let bindings = config.keys.bindings();
-    assert_eq!(bindings.len(), DEFAULTS.len());
-    for (got, (context, keys, action)) in bindings.iter().zip(DEFAULTS) {
+    assert_eq!(bindings.len(), defaults().count());
+    for (got, (context, keys, action)) in bindings.iter().zip(defaults()) {
         assert_eq!(
             (got.context, &got.action, got.keys.as_slice()),
             (*context, action, *keys)
@@ -37,7 +37,7 @@ fn the_default_file_reads_back_as_the_defaults() {
 #[test]
 fn the_default_file_lists_every_binding_and_explains_every_setting() {
     let text = Config::default_toml();
-    for (_, keys, action) in DEFAULTS {
+    for (_, keys, action) in defaults() {
         let labels: Vec<String> = keys.iter().map(|k| format!("{:?}", k.label())).collect();
         let line = format!("{} = [{}]", action.name(), labels.join(", "));
         assert!(text.contains(&line), "missing {line}");
@@ -111,8 +111,7 @@ down = ["Ctrl-n"]
     );
     assert_eq!(
         kb.keys(Context::Browse, &Action::PageDown),
-        DEFAULTS
-            .iter()
+        defaults()
             .find(|(c, _, a)| *c == Context::Browse && *a == Action::PageDown)
             .map(|(_, keys, _)| *keys),
         "untouched lists keep the built-in keys"

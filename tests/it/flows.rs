@@ -56,6 +56,30 @@ fn bookmark_with_a_chinese_note_is_saved_and_listed() {
     assert_eq!(other.bookmarks(&key).len(), 1);
 }
 
+/// The store's times come from the clock it is built with: a bookmark
+/// carries the time set, and one made after the clock moved on (no sleep)
+/// is newer and lists first.
+#[test]
+fn the_store_takes_its_times_from_its_clock() {
+    use bulletin::store::Clock;
+    use chrono::{DateTime, Duration as Days};
+    let dir = tempfile::tempdir().unwrap();
+    let at = DateTime::from_timestamp(1_700_000_000, 0).unwrap();
+    let clock = Clock::set(at);
+    let (store, _) = Store::open_with(dir.path(), clock.clone()).unwrap();
+    let mut app = sample_app(settings(), 80, 24).with_store(store);
+    open(&mut app, "棉纺");
+    bookmark_after(&mut app, 1);
+    clock.advance(Days::days(1));
+    bookmark_after(&mut app, 3);
+    let marks = app.visible_bookmarks();
+    let times: Vec<_> = marks.iter().map(|m| m.created).collect();
+    assert_eq!(times.len(), 2);
+    let within = |t: DateTime<chrono::Utc>, from| t >= from && t < from + Days::seconds(1);
+    assert!(within(times[0], at + Days::days(1)), "{times:?}");
+    assert!(within(times[1], at), "{times:?}");
+}
+
 /// The text at the top of the reader's view.
 fn top_text(app: &App) -> String {
     let r = app.reader().unwrap();

@@ -164,7 +164,14 @@ fn check(bytes: &[u8], dir: &Path) -> Result<(), TestCaseError> {
     if newer {
         return Ok(());
     }
-    let mark = Bookmark::new(make_anchor("a", &["正文"], 0, 0), "fuzz", "", "", None);
+    let mark = Bookmark::new(
+        make_anchor("a", &["正文"], 0, 0),
+        "fuzz",
+        "",
+        "",
+        None,
+        bulletin::store::Clock::wall().now(),
+    );
     store.add_bookmark(&ArchiveKey::new("fuzz", None), mark);
     store
         .save()

@@ -97,7 +97,14 @@ fn bookmarks_json_escapes_notes_and_snippets() {
     let (mut store, _) = Store::open(dir.path()).unwrap();
     let note = "看\u{202e}这里\u{2028}下一行";
     let anchor = make_anchor("zy-1", &["正文\u{2060}"], 0, 0);
-    let mark = Bookmark::new(anchor, note, "标题\u{200b}", "片段\u{3164}", None);
+    let mark = Bookmark::new(
+        anchor,
+        note,
+        "标题\u{200b}",
+        "片段\u{3164}",
+        None,
+        bulletin::store::Clock::wall().now(),
+    );
     store.add_bookmark(&ArchiveKey::new("公报", None), mark);
     store.save().unwrap();
     let out = run(&["bookmarks", "--json"], dir.path());

@@ -21,7 +21,14 @@ fn key() -> ArchiveKey {
 
 fn save_one_bookmark(dir: &Path, note: &str) {
     let (mut store, _) = Store::open(dir).unwrap();
-    let mark = Bookmark::new(make_anchor("a", &["text"], 0, 0), note, "", "", None);
+    let mark = Bookmark::new(
+        make_anchor("a", &["text"], 0, 0),
+        note,
+        "",
+        "",
+        None,
+        bulletin::store::Clock::wall().now(),
+    );
     store.add_bookmark(&key(), mark);
     store.save().unwrap();
 }

@@ -86,7 +86,14 @@ fn saving_gives_up_after_a_bounded_wait_and_a_retry_succeeds() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().to_path_buf();
     let (mut store, _) = Store::open(&data).unwrap();
-    let mark = Bookmark::new(make_anchor("a", &["正文"], 0, 0), "kept", "", "", None);
+    let mark = Bookmark::new(
+        make_anchor("a", &["正文"], 0, 0),
+        "kept",
+        "",
+        "",
+        None,
+        bulletin::store::Clock::wall().now(),
+    );
     store.add_bookmark(&key(), mark);
     let held = hold_lock(&data);
     let (store, result) = within(Duration::from_secs(10), move || {

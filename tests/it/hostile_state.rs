@@ -43,7 +43,14 @@ fn ids(store: &Store) -> Vec<String> {
 
 fn add_and_save(dir: &Path) {
     let (mut store, _) = Store::open(dir).unwrap();
-    let mark = Bookmark::new(make_anchor("a", &["正文"], 0, 0), "new", "", "", None);
+    let mark = Bookmark::new(
+        make_anchor("a", &["正文"], 0, 0),
+        "new",
+        "",
+        "",
+        None,
+        bulletin::store::Clock::wall().now(),
+    );
     store.add_bookmark(&key(), mark);
     store.save().unwrap();
 }

@@ -11,7 +11,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use bulletin::app::i18n::{self, ALL};
-use bulletin::app::keymap::DEFAULTS;
+use bulletin::app::keymap::defaults;
 use bulletin::cli::Say;
 use bulletin::files::FileKind;
 use bulletin::import::ImportError;
@@ -84,7 +84,7 @@ fn every_reader_message_in_both_languages() {
     for m in ALL {
         check_pair(&format!("{m:?}"), m.text(Lang::Zh), m.text(Lang::En));
     }
-    for (_, _, action) in DEFAULTS {
+    for (_, _, action) in defaults() {
         let (zh, en) = (
             i18n::describe(action, Lang::Zh),
             i18n::describe(action, Lang::En),

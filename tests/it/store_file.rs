@@ -20,7 +20,14 @@ fn key() -> ArchiveKey {
 
 fn bookmark(note: &str) -> Bookmark {
     let anchor = make_anchor("a1", &UNITS, 1, 3);
-    Bookmark::new(anchor, note, "第一段", "标题", Some("西流湖街道"))
+    Bookmark::new(
+        anchor,
+        note,
+        "第一段",
+        "标题",
+        Some("西流湖街道"),
+        bulletin::store::Clock::wall().now(),
+    )
 }
 
 fn open(dir: &Path) -> Store {

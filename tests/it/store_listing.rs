@@ -12,17 +12,35 @@ fn store_with_marks() -> (tempfile::TempDir, Store, ArchiveKey, ArchiveKey) {
         ArchiveKey::new("别的公报", None),
     );
     let anchor = make_anchor("art-1", &UNITS, 1, 2);
-    let older = Bookmark::new(anchor.clone(), "", "旧的", "第一篇", None);
+    let older = Bookmark::new(
+        anchor.clone(),
+        "",
+        "旧的",
+        "第一篇",
+        None,
+        bulletin::store::Clock::wall().now(),
+    );
     let evil = Bookmark::new(
         anchor.clone(),
         "注\u{1b}[31m意\u{202e}反\n行",
         "西流湖街道\u{7}推进",
         "标题\u{9b}2J",
         Some("西流湖街道"),
+        bulletin::store::Clock::wall().now(),
     );
     store.add_bookmark(&a, evil);
     store.add_bookmark(&a, older);
-    store.add_bookmark(&b, Bookmark::new(anchor, "b", "别处", "第二篇", None));
+    store.add_bookmark(
+        &b,
+        Bookmark::new(
+            anchor,
+            "b",
+            "别处",
+            "第二篇",
+            None,
+            bulletin::store::Clock::wall().now(),
+        ),
+    );
     (tmp, store, a, b)
 }
 

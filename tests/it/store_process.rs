@@ -46,7 +46,14 @@ fn spawn_child(test: &str, dir: &Path, tag: &str) -> Child {
 }
 
 fn bookmark(note: &str) -> Bookmark {
-    Bookmark::new(make_anchor("a1", &UNITS, 1, 2), note, "正文", "标题", None)
+    Bookmark::new(
+        make_anchor("a1", &UNITS, 1, 2),
+        note,
+        "正文",
+        "标题",
+        None,
+        bulletin::store::Clock::wall().now(),
+    )
 }
 
 /// A child among seven others saving at once. Opening waits at most

@@ -95,6 +95,8 @@ declare_msgs! {
     NoHits = "没有结果", "No hits";
     NoDates = "档案中的文章都没有日期，after:/before: 找不到文章", "No article here has a date: after:/before: find none";
     Unreadable = "无法读取", "unreadable";
+    /// A snippet (of a result or a bookmark) still being read.
+    Loading = "正在读取……", "loading…";
     OrderArchive = "按文档顺序", "archive order";
     OrderHits = "按命中数", "most hits first";
     OrderDate = "按日期", "newest first";

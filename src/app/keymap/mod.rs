@@ -5,62 +5,24 @@
 
 mod defaults;
 
-use Context::{Browse, Global, Help, Input, Marks, Outline, Reader};
+use Context::{Global, Help, Input, Reader};
 
 pub use defaults::DEFAULTS;
 
 use super::action::{Action, Key, KeyCode};
-
-/// Declares [`Context`] once: each variant with its name in the settings
-/// file (`[keys.NAME]`); the enum, `ALL` (in the settings file's order)
-/// and `name()` are generated, so a context cannot be left out of `ALL`
-/// (its section would silently not be read).
-macro_rules! declare_contexts {
-    ($( $(#[$a:meta])* $c:ident = $name:literal, )*) => {
-        /// A set of bindings: one per screen, one for every text prompt,
-        /// and the global ones that apply wherever the screen does not use
-        /// the key.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-        pub enum Context {
-            $( $(#[$a])* $c, )*
-        }
-
-        impl Context {
-            /// Every context, in the order the settings file lists them.
-            pub const ALL: [Context; [$($name),*].len()] = [$(Context::$c),*];
-
-            /// The name in the settings file: `[keys.NAME]`.
-            pub fn name(self) -> &'static str {
-                match self {
-                    $( Context::$c => $name, )*
-                }
-            }
-        }
-    };
-}
-
-declare_contexts! {
-    Global = "global",
-    Browse = "browse",
-    Reader = "reader",
-    Help = "help",
-    /// The bookmark list.
-    Marks = "bookmarks",
-    /// The archive search's results.
-    Results = "results",
-    /// The outline (table of contents) over an article.
-    Outline = "outline",
-    /// Any text prompt or filter has the focus.
-    Input = "input",
-    /// The list of the archive's problems.
-    Problems = "problems",
-}
+pub use super::screens::Context;
 
 impl Context {
     /// The context called `name` in the settings file.
     pub fn named(name: &str) -> Option<Context> {
         Context::ALL.into_iter().find(|c| c.name() == name)
     }
+}
+
+/// The built-in keymap: [`DEFAULTS`], then the keys screens bring with
+/// their rows (`screens::ScreenInfo::keys`).
+pub fn defaults() -> impl Iterator<Item = &'static (Context, &'static [Key], Action)> {
+    DEFAULTS.iter().chain(super::screens::screen_keys())
 }
 
 /// Keys bound to one action in one context.
@@ -80,8 +42,7 @@ pub struct Keymap {
 impl Default for Keymap {
     fn default() -> Keymap {
         Keymap {
-            bindings: DEFAULTS
-                .iter()
+            bindings: defaults()
                 .map(|(context, keys, action)| Binding {
                     context: *context,
                     action: action.clone(),
@@ -123,7 +84,7 @@ impl Keymap {
         if context == Help && matches!(global, Some(Action::Back | Action::Cancel)) {
             return Some(Action::ToggleHelp);
         }
-        global.or_else(|| unbound_text(context, key))
+        global.or_else(|| self.unbound_text(context, key))
     }
 
     /// Keys while a text prompt has the focus: its bindings, and any other
@@ -171,6 +132,26 @@ impl Keymap {
             .collect()
     }
 
+    /// On the lists (the screens with a `filter`), a character no
+    /// binding uses (Chinese, most Latin letters) starts the filter with
+    /// that character; in the reader an unbound digit is part of a count
+    /// (`5j`, `50%`).
+    fn unbound_text(&self, context: Context, key: Key) -> Option<Action> {
+        let KeyCode::Char(c) = key.code else {
+            return None;
+        };
+        if key.ctrl || key.alt || c.is_control() {
+            return None;
+        }
+        let filters = |b: &Binding| b.action == Action::StartFilter;
+        match context {
+            Reader => c.to_digit(10).map(|d| Action::Digit(d as u8)),
+            Input => None,
+            _ if self.bindings_of(context).any(filters) => Some(Action::Input(c)),
+            _ => None,
+        }
+    }
+
     /// A key bound to two actions in one context: `(key, first, second)`.
     pub fn clash(&self, context: Context) -> Option<(Key, &Action, &Action)> {
         let on: Vec<&Binding> = self.bindings_of(context).collect();
@@ -194,7 +175,7 @@ pub fn action_named(name: &str) -> Option<Action> {
 /// Names of the actions that can be bound, in keymap order, each once.
 pub fn action_names() -> Vec<&'static str> {
     let mut names: Vec<&'static str> = Vec::new();
-    for (_, _, a) in DEFAULTS {
+    for (_, _, a) in defaults() {
         if !names.contains(&a.name()) {
             names.push(a.name());
         }
@@ -202,36 +183,20 @@ pub fn action_names() -> Vec<&'static str> {
     names
 }
 
-/// On the lists, a character no binding uses (Chinese, most Latin
-/// letters) starts the filter with that character; in the reader an
-/// unbound digit is part of a count (`5j`, `50%`).
-fn unbound_text(context: Context, key: Key) -> Option<Action> {
-    let KeyCode::Char(c) = key.code else {
-        return None;
-    };
-    if key.ctrl || key.alt || c.is_control() {
-        return None;
-    }
-    match context {
-        Browse | Marks | Outline => Some(Action::Input(c)),
-        Reader => c.to_digit(10).map(|d| Action::Digit(d as u8)),
-        _ => None,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use Context::{Browse, Marks, Outline};
 
     /// The declaration says which actions can be bound; the built-in
     /// keymap binds each of them somewhere, and nothing else.
     #[test]
     fn the_keyed_actions_are_the_bound_ones() {
         for a in Action::KEYED {
-            assert!(DEFAULTS.iter().any(|(_, _, b)| b == a), "{a:?} unbound");
+            assert!(defaults().any(|(_, _, b)| b == a), "{a:?} unbound");
             assert!(!a.is_machine() && !a.describe(crate::lang::Lang::En).is_empty());
         }
-        for (_, _, a) in DEFAULTS {
+        for (_, _, a) in defaults() {
             assert!(
                 Action::KEYED.contains(a),
                 "{a:?} bound but not declared a key"
@@ -241,8 +206,9 @@ mod tests {
 
     #[test]
     fn one_entry_per_context_and_action_and_no_key_twice() {
-        for (i, a) in DEFAULTS.iter().enumerate() {
-            for b in &DEFAULTS[i + 1..] {
+        let all: Vec<_> = defaults().collect();
+        for (i, a) in all.iter().enumerate() {
+            for b in &all[i + 1..] {
                 assert!(
                     !(a.0 == b.0 && a.2 == b.2),
                     "{:?} {:?} listed twice",

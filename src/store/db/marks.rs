@@ -4,7 +4,7 @@
 
 use super::{Store, archive_in};
 use crate::store::merge::settle;
-use crate::store::types::{ArchiveKey, Bookmark, now};
+use crate::store::types::{ArchiveKey, Bookmark};
 
 impl Store {
     /// Changes whenever a bookmark is added, deleted or restored, here or
@@ -47,7 +47,10 @@ impl Store {
     pub fn delete_bookmark(&mut self, key: &ArchiveKey, id: &str) -> Option<Bookmark> {
         let archive = self.state.archives.get_mut(key)?;
         let bookmark = archive.bookmarks.remove(id)?;
-        let at = now().max(bookmark.alive_since() + chrono::Duration::milliseconds(1));
+        let at = self
+            .clock
+            .now()
+            .max(bookmark.alive_since() + chrono::Duration::milliseconds(1));
         archive.deleted.insert(id.to_string(), at);
         let pending = archive_in(&mut self.pending, key);
         pending.bookmarks.remove(id);
@@ -60,14 +63,15 @@ impl Store {
     /// Undoes a delete: brings the bookmark back, marked as restored after
     /// its tombstone so merges with copies that saw the delete keep it.
     pub fn restore_bookmark(&mut self, key: &ArchiveKey, mut bookmark: Bookmark) {
+        let (now, later) = (self.clock.now(), self.clock.now());
         let archive = self.archive_mut(key);
         let deleted = archive.deleted.remove(&bookmark.id);
         let floor = deleted.map(|t| t + chrono::Duration::milliseconds(1));
-        bookmark.restored = Some(floor.map_or(now(), |f| now().max(f)));
+        bookmark.restored = Some(floor.map_or(now, |f| now.max(f)));
         archive
             .bookmarks
             .insert(bookmark.id.clone(), bookmark.clone());
-        settle(archive, now());
+        settle(archive, later);
         let pending = archive_in(&mut self.pending, key);
         pending.deleted.remove(&bookmark.id);
         pending.bookmarks.insert(bookmark.id.clone(), bookmark);
