@@ -87,7 +87,15 @@ fn the_reader_shows_hostile_text_inert() {
     s.wait_text("第二篇");
     let mut seen = String::new();
     seen.push_str(&s.text());
-    s.send_and_draw("\r", 1);
+    // Waits for what a key shows, not for a frame: any frame (a save's
+    // outcome, a tick) could end a wait for "one more frame" early.
+    s.send("\r");
+    let first = format!("1/{}", IDS.len());
+    s.wait_for("the first article", |t| {
+        t.lines()
+            .next()
+            .is_some_and(|r| r.trim_end().ends_with(&first))
+    });
     let mut articles = 0;
     loop {
         articles += 1;
@@ -100,16 +108,17 @@ fn the_reader_shows_hostile_text_inert() {
             }
             s.send_and_draw(" ", 1);
         }
-        s.send_and_draw("]", 1);
+        let next = format!("{}/{}", articles + 1, IDS.len());
+        s.send("]");
+        s.wait_for(&format!("article {next} or the last"), |t| {
+            t.contains("Last article in this group")
+                || t.lines()
+                    .next()
+                    .is_some_and(|r| r.trim_end().ends_with(&next))
+        });
         if s.text().contains("Last article in this group") {
             break;
         }
-        let next = format!("{}/{}", articles + 1, IDS.len());
-        assert!(
-            s.rows()[0].trim_end().ends_with(&next),
-            "not article {next}:\n{}",
-            s.text()
-        );
     }
     assert_eq!(articles, IDS.len());
     s.send("q");
