@@ -215,11 +215,13 @@ fn list_show_and_check_print_hostile_text_inert() {
 #[test]
 fn error_messages_print_hostile_arguments_inert() {
     let id = "\x1b]0;PWNED\x07\u{202e}x";
-    let out = run(&["show", id]);
+    // With an archive, so that the id is echoed (no such article).
+    let out = run(&["show", "--sample", id]);
     assert_eq!(out.status.code(), Some(1));
     assert_clean("show with a hostile id", &out.stderr);
 
-    let out = run(&["list", "--subdistrict", "\x1b[2J\x1bP1$qDCSDATA\x1b\\街道"]);
+    let hostile = "\x1b[2J\x1bP1$qDCSDATA\x1b\\街道";
+    let out = run(&["list", "--sample", "--subdistrict", hostile]);
     assert_eq!(out.status.code(), Some(1));
     assert_clean("list with a hostile subdistrict", &out.stderr);
 
