@@ -26,8 +26,9 @@ use super::convert::Mended;
 use super::describe::Fault;
 use super::mend::Strictness;
 use super::open::Opening;
-use super::{Archive, Article, LoadError, Problem};
+use super::{Archive, Article, FORMAT_TAG, LoadError, Problem};
 use crate::lang::Lang;
+use serde_json::{Map, Value};
 
 /// What lists, groups, filters and citations need of an article: every
 /// field with the same name and meaning as in [`Article`], sanitised.
@@ -69,6 +70,8 @@ pub struct Fingerprint {
 pub struct Library {
     pub title: String,
     pub key: Option<String>,
+    /// The archive's members the format gives no meaning, kept as read.
+    extra: Map<String, Value>,
     /// Every article's metadata, in archive order (a broken article's as
     /// far as it can be read).
     pub articles: Vec<ArticleMeta>,
@@ -120,6 +123,7 @@ enum Source {
 pub(super) struct Parts {
     pub title: String,
     pub key: Option<String>,
+    pub extra: Map<String, Value>,
     pub articles: Vec<ArticleMeta>,
     pub ids: HashMap<String, usize>,
     pub broken: HashMap<usize, Vec<Fault>>,
@@ -141,6 +145,7 @@ impl Library {
         Library {
             title: parts.title,
             key: parts.key,
+            extra: parts.extra,
             articles: parts.articles,
             ids: parts.ids,
             broken: parts.broken,
@@ -164,6 +169,7 @@ impl From<Archive> for Library {
         let parts = Parts {
             title: archive.title,
             key: archive.key,
+            extra: archive.extra,
             articles,
             ids,
             broken: HashMap::new(),
@@ -273,6 +279,20 @@ impl Library {
             .lock()
             .map_or(0, |f| f.values().map(Vec::len).sum());
         self.problems.len() + found
+    }
+
+    /// The whole archive, every article read (strict: as `load_path`
+    /// gives it), or why an article cannot be read.
+    pub fn to_archive(&self) -> Result<Archive, ArticleError> {
+        let articles =
+            (0..self.articles.len()).map(|i| self.open(i).map(|m| m.into_owned().article));
+        Ok(Archive {
+            format: FORMAT_TAG.to_string(),
+            title: self.title.clone(),
+            key: self.key.clone(),
+            articles: articles.collect::<Result<_, _>>()?,
+            extra: self.extra.clone(),
+        })
     }
 
     /// Reads every body now, so that their problems are known (small

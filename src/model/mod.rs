@@ -31,6 +31,7 @@ mod sample;
 mod scan;
 mod scan_raw;
 mod scan_window;
+mod source;
 mod unique_ids;
 mod unique_names;
 mod validate;
@@ -56,4 +57,4 @@ pub use validate::validate;
 pub use whole_load::{load_bytes, load_path};
 
 #[cfg(test)]
-pub(crate) use scan_window::bytes_read;
+pub(crate) use source::bytes_read;

@@ -12,8 +12,9 @@
 //!   over the same bytes in memory. Bodies are read from the file again
 //!   when opened, as lenient.
 
-use std::fs::{self, File};
+use std::fs;
 use std::path::Path;
+use std::sync::Arc;
 
 use serde_json::{Map, Value};
 
@@ -21,6 +22,7 @@ use super::body::OnDisk;
 use super::library::{Library, Parts};
 use super::mend::Strictness;
 use super::scan::{Scan, scan};
+use super::source::ArchiveBytes;
 use super::whole_load::{
     Header, check_file_bytes, io_error, load_file_bytes, read_header, read_whole, stem,
 };
@@ -40,79 +42,89 @@ pub(super) enum Opening {
     Checked,
 }
 
-/// Opens the archive at `path` (a file or a directory).
+impl Opening {
+    /// How the quick pass reads: strict unless lenient.
+    fn strictness(self) -> Strictness {
+        match self {
+            Opening::Lenient => Strictness::Lenient,
+            Opening::Strict | Opening::Checked => Strictness::Strict,
+        }
+    }
+}
+
+/// Opens the archive at `path` (a file or a directory). A FIFO or a
+/// device is refused unread.
 pub(super) fn open(path: &Path, how: Opening) -> Result<Library, LoadError> {
     let meta = fs::metadata(path).map_err(|e| io_error(path, e))?;
     if meta.is_dir() {
-        let strictness = match how {
-            Opening::Lenient => Strictness::Lenient,
-            Opening::Strict | Opening::Checked => Strictness::Strict,
-        };
-        return whole_library::load(path, strictness);
+        return whole_library::load(path, how.strictness());
     }
-    match how {
-        Opening::Lenient => open_lenient(path),
-        Opening::Strict => open_strict_lazily(path),
-        Opening::Checked => open_checked(path),
-    }
-}
-
-/// A single file, scanned; in full if the pass cannot read it. A FIFO or
-/// a device is refused unread.
-fn open_lenient(path: &Path) -> Result<Library, LoadError> {
     let (file, meta) = files::open_regular(path).map_err(|e| io_error(path, e))?;
     // The length when opened: a file that keeps growing is read that far.
-    let len = meta.len();
-    let scanned = (len > 0).then(|| scan(&file, len, Strictness::Lenient));
-    let library = scanned.flatten().and_then(|found| {
-        let lenient = Strictness::Lenient;
-        library(path, file, len, found, lenient)
-    });
-    match library {
-        Some(library) => Ok(library),
-        None => whole_library::load(path, Strictness::Lenient),
-    }
+    read(path, ArchiveBytes::File(file), meta.len(), how)
 }
 
-/// Strict, and every body checked too, as `bulletin check` does
-/// (`--strict` on the command line): the windowed pass, then each body
-/// read and checked by itself, so memory stays flat in the archive's size
-/// (the file held whole took 306 MB for a 245 MB archive). Only when
-/// something is wrong is the file read whole, for `check`'s messages.
-fn open_checked(path: &Path) -> Result<Library, LoadError> {
-    let library = open_strict_lazily(path)?;
+/// Opens an archive whose bytes are in memory; `name` stands for its file
+/// in messages (and, less its extension, is the title of JSON Lines).
+pub(super) fn open_bytes(
+    name: &Path,
+    bytes: Arc<[u8]>,
+    how: Opening,
+) -> Result<Library, LoadError> {
+    let len = bytes.len() as u64;
+    read(name, ArchiveBytes::Memory(bytes), len, how)
+}
+
+/// One archive file's bytes (`len` of them), read by the quick pass a
+/// window at a time, so memory stays flat in the archive's size (holding
+/// a 2.5 GB archive whole to read it once cost 2.5 GB). Checked, each
+/// body is then read and checked by itself. Only when something is wrong
+/// (the pass stops, or a body does not pass) are the bytes read whole, by
+/// the full loader, for its messages.
+fn read(path: &Path, bytes: ArchiveBytes, len: u64, how: Opening) -> Result<Library, LoadError> {
+    let again = match &bytes {
+        ArchiveBytes::Memory(held) => Some(held.clone()),
+        ArchiveBytes::File(_) => None,
+    };
+    let strictness = how.strictness();
+    let found = (len > 0).then(|| scan(&bytes, len, strictness)).flatten();
+    let Some(library) = found.and_then(|found| library(path, bytes, len, found, strictness)) else {
+        return whole(path, again, how);
+    };
     let n = library.articles.len();
-    if !library.is_lazy() || (0..n).all(|i| library.open(i).is_ok()) {
-        return Ok(library);
+    if how == Opening::Checked && !(0..n).all(|i| library.open(i).is_ok()) {
+        return whole(path, again, how);
     }
-    let (_, bytes) = read_whole(path)?;
-    check_file_bytes(path, &bytes)?;
-    // Whole now (the file changed since the pass): the new reading.
-    load_file_bytes(path, &bytes).map(Library::from)
+    Ok(library)
 }
 
-/// A strict open for reading (the reader, `list`): the windowed pass over
-/// the file, so memory stays flat in the archive's size (holding a 2.5 GB
-/// archive whole to read it once cost 2.5 GB). Only when the pass stops
-/// (a problem: the archive is about to be refused) is the file read whole,
-/// for the full loader's messages.
-fn open_strict_lazily(path: &Path) -> Result<Library, LoadError> {
-    let strict = Strictness::Strict;
-    let (file, meta) = files::open_regular(path).map_err(|e| io_error(path, e))?;
-    let len = meta.len();
-    let scanned = (len > 0).then(|| scan(&file, len, strict)).flatten();
-    if let Some(library) = scanned.and_then(|found| library(path, file, len, found, strict)) {
-        return Ok(library);
+/// The full loader over the whole of the bytes (those in memory, or the
+/// file read again: the new reading if it changed since the pass): what
+/// it can read of a file the pass cannot, and every problem in words.
+fn whole(path: &Path, held: Option<Arc<[u8]>>, how: Opening) -> Result<Library, LoadError> {
+    let read;
+    let bytes: &[u8] = match &held {
+        Some(held) => held,
+        None => {
+            read = read_whole(path)?.1;
+            &read
+        }
+    };
+    match how {
+        Opening::Lenient => whole_library::load_bytes(path, bytes),
+        Opening::Strict => load_file_bytes(path, bytes).map(Library::from),
+        Opening::Checked => {
+            check_file_bytes(path, bytes)?;
+            load_file_bytes(path, bytes).map(Library::from)
+        }
     }
-    let (_, bytes) = read_whole(path)?;
-    load_file_bytes(path, &bytes).map(Library::from)
 }
 
-/// The library of what the pass found in `file` (`len` bytes); `None` when
-/// the header keeps it from being read this way.
+/// The library of what the pass found in `bytes` (`len` of them); `None`
+/// when the header keeps it from being read this way.
 fn library(
     path: &Path,
-    file: File,
+    bytes: ArchiveBytes,
     len: u64,
     mut found: Scan,
     strictness: Strictness,
@@ -120,13 +132,14 @@ fn library(
     let mut problems = Vec::new();
     let header = found.header.take();
     let lines = header.is_none();
-    let (title, key) = title_and_key(path, header, strictness, &mut problems)?;
-    let disk = OnDisk::new(file, len, path, lines, &mut found);
+    let (title, key, extra) = title_and_key(path, header, strictness, &mut problems)?;
+    let disk = OnDisk::new(bytes, len, path, lines, &mut found);
     let fingerprint = disk.fingerprint();
     let broken = disk.place_faults(found.faults, &found.articles, &mut problems);
     let parts = Parts {
         title,
         key,
+        extra,
         articles: found.articles,
         ids: found.ids,
         broken,
@@ -136,7 +149,7 @@ fn library(
     Some(Library::on_disk(parts, disk, fingerprint))
 }
 
-/// The title and key of a scanned file (a JSON Lines file is named by its
+/// The title, key and other members of a scanned file (a JSON Lines file is named by its
 /// file name). Strict, `None` when its header has a problem; lenient, the
 /// problem is kept and a bad title is replaced by the file's name.
 fn title_and_key(
@@ -144,12 +157,12 @@ fn title_and_key(
     header: Option<Map<String, Value>>,
     strictness: Strictness,
     problems: &mut Vec<(Option<usize>, Problem)>,
-) -> Option<(String, Option<String>)> {
+) -> Option<(String, Option<String>, Map<String, Value>)> {
     let Some(fields) = header else {
-        return Some((stem(path), None));
+        return Some((stem(path), None, Map::new()));
     };
     let mut found = Vec::new();
-    let Header { title, key, .. } = read_header(path, fields, &mut found).ok()?;
+    let Header { title, key, extra } = read_header(path, fields, &mut found).ok()?;
     if strictness == Strictness::Strict && !found.is_empty() {
         return None;
     }
@@ -157,7 +170,7 @@ fn title_and_key(
         .filter(|t| !t.trim().is_empty())
         .unwrap_or_else(|| stem(path));
     problems.extend(found.into_iter().map(|p| (None, p)));
-    Some((title, key))
+    Some((title, key, extra))
 }
 
 #[cfg(test)]

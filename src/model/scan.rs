@@ -25,7 +25,8 @@ use super::fields::{Fields, Skipped};
 use super::library::ArticleMeta;
 use super::mend::Strictness;
 use super::scan_raw::Scanned;
-use super::scan_window::{Source, Take, WINDOW, read_file};
+use super::scan_window::{Take, WINDOW, read_file};
+use super::source::Source;
 use super::unique_ids::Ids;
 
 /// Articles per batch handed to the checking thread.

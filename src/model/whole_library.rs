@@ -12,7 +12,7 @@ use super::describe::{Fault, What};
 use super::library::{Library, Parts};
 use super::mend::Strictness;
 use super::unique_ids::Ids;
-use super::whole_load::{Header, read_header, read_path};
+use super::whole_load::{Header, parse_file, read_header, read_path, stem};
 use super::whole_parse::{Item, Parsed};
 use super::{ArticleMeta, LoadError, Problem, load_path};
 
@@ -22,11 +22,24 @@ pub(super) fn load(path: &Path, strictness: Strictness) -> Result<Library, LoadE
         return load_path(path).map(Library::from);
     }
     let (files, fallback) = read_path(path, strictness)?;
-    let merged = merge(files, strictness)?;
+    from_parsed(files, fallback)
+}
+
+/// Loads the bytes of the file `path` in full, leniently.
+pub(super) fn load_bytes(path: &Path, bytes: &[u8]) -> Result<Library, LoadError> {
+    let parsed = parse_file(path, bytes, Strictness::Lenient)?;
+    from_parsed(vec![parsed], stem(path))
+}
+
+/// The lenient library of parsed files; `fallback` is the title when none
+/// has one.
+fn from_parsed(files: Vec<Parsed>, fallback: String) -> Result<Library, LoadError> {
+    let merged = merge(files, Strictness::Lenient)?;
     let title = merged.header.title.filter(|t| !t.trim().is_empty());
     let parts = Parts {
         title: title.unwrap_or(fallback),
         key: merged.header.key,
+        extra: merged.header.extra,
         articles: merged.metas,
         ids: merged.ids.into_index(),
         broken: merged.broken,

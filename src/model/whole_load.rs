@@ -9,8 +9,9 @@ use super::describe::FormatFound;
 use super::describe::{Kind, What};
 use super::describe::{not_utf8, syntax_error};
 use super::mend::Strictness;
+use super::open::{Opening, open_bytes};
 use super::rules::{blank_problem, quote};
-use super::scan_window::count_read;
+use super::source::count_read;
 use super::whole_library::merge;
 use super::whole_parse::{Parsed, parse_text};
 use super::whole_text::strip_bom;
@@ -44,8 +45,16 @@ pub(super) fn read_path(
 
 /// Loads one file's content; `name` is the file name used in messages (and
 /// the title of a JSON Lines archive, less its extension).
+/// Read by the quick pass over the bytes in memory, every body checked,
+/// as a file is (`model::open`).
 pub fn load_bytes(name: &str, bytes: &[u8]) -> Result<Archive, LoadError> {
-    load_file_bytes(Path::new(name), bytes)
+    let path = Path::new(name);
+    let library = open_bytes(path, bytes.into(), Opening::Checked)?;
+    // Checked, every article was read once already: bytes in memory do
+    // not change, so this reads them all again.
+    library
+        .to_archive()
+        .or_else(|_| load_file_bytes(path, bytes))
 }
 
 /// Loads the content of the file `path` (already read), strictly.
@@ -126,7 +135,11 @@ pub(super) fn stem(path: &Path) -> String {
 }
 
 /// Bytes to [`Parsed`]: BOM, emptiness, UTF-8 and syntax checks.
-fn parse_file(path: &Path, bytes: &[u8], strictness: Strictness) -> Result<Parsed, LoadError> {
+pub(super) fn parse_file(
+    path: &Path,
+    bytes: &[u8],
+    strictness: Strictness,
+) -> Result<Parsed, LoadError> {
     parse_file_into(path, bytes, strictness, true)
 }
 
