@@ -211,7 +211,9 @@ mod tests {
         let error = opened.unwrap_err();
         assert_eq!(
             error.to_string(),
-            super::super::load_path(&path).unwrap_err().to_string()
+            super::super::whole_load::load_whole(&path)
+                .unwrap_err()
+                .to_string()
         );
         assert!(error.to_string().contains("3 problems"), "{error}");
         assert!(read <= 2 * len, "{read} bytes for {len}");
@@ -234,7 +236,9 @@ mod tests {
         let error = opened.unwrap_err().to_string();
         assert_eq!(
             error,
-            super::super::load_path(&path).unwrap_err().to_string()
+            super::super::whole_load::load_whole(&path)
+                .unwrap_err()
+                .to_string()
         );
         // And, for the message, where the article is and the whole file.
         assert!(read < 4 * len, "{read} for {len}");

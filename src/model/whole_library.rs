@@ -1,7 +1,7 @@
 //! The full loader's one merge of the files it parsed (`model::whole_load`),
 //! strict or lenient, and the [`Library`] it makes of them: a directory,
 //! or a file the quick pass cannot read. Strict, every problem is an error
-//! (`load_path`); lenient, broken articles are kept as such, the others
+//! (`whole_load::load_whole`); lenient, broken articles are kept as such, the others
 //! mended, and every problem is kept.
 
 use std::collections::HashMap;
@@ -12,14 +12,15 @@ use super::describe::{Fault, What};
 use super::library::{Library, Parts};
 use super::mend::Strictness;
 use super::unique_ids::Ids;
+use super::whole_load::load_whole;
 use super::whole_load::{Header, parse_file, read_header, read_path, stem};
 use super::whole_parse::{Item, Parsed};
-use super::{ArticleMeta, LoadError, Problem, load_path};
+use super::{ArticleMeta, LoadError, Problem};
 
 /// Loads `path` in full.
 pub(super) fn load(path: &Path, strictness: Strictness) -> Result<Library, LoadError> {
     if strictness == Strictness::Strict {
-        return load_path(path).map(Library::from);
+        return load_whole(path).map(Library::from);
     }
     let (files, fallback) = read_path(path, strictness)?;
     from_parsed(files, fallback)

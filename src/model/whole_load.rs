@@ -9,7 +9,7 @@ use super::describe::FormatFound;
 use super::describe::{Kind, What};
 use super::describe::{not_utf8, syntax_error};
 use super::mend::Strictness;
-use super::open::{Opening, open_bytes};
+use super::open::{Opening, open, open_bytes};
 use super::rules::{blank_problem, quote};
 use super::source::count_read;
 use super::whole_library::merge;
@@ -19,9 +19,19 @@ use super::{Archive, FORMAT_TAG, LoadError, Problem};
 use crate::files;
 use crate::text::sanitize::sanitize_line;
 
-/// Loads an archive file (single JSON or JSON Lines) or a directory of them.
-/// Text is sanitised; any schema problem fails the load with all of them.
+/// Loads an archive file (single JSON or JSON Lines) or a directory of
+/// them, every article read: the checked open every command reads with
+/// (`model::open`). Text is sanitised; any schema problem fails the load
+/// with all of them.
 pub fn load_path(path: &Path) -> Result<Archive, LoadError> {
+    let library = open(path, Opening::Checked)?;
+    // Checked, every article was read once already; if the file changed
+    // since, the full loader reads what it holds now.
+    library.to_archive().or_else(|_| load_whole(path))
+}
+
+/// The full loader's strict reading of `path`, whole.
+pub(super) fn load_whole(path: &Path) -> Result<Archive, LoadError> {
     let (files, name) = read_path(path, Strictness::Strict)?;
     finish(path, files, &name)
 }
