@@ -196,6 +196,31 @@ impl OnDisk {
         Ok(bytes)
     }
 
+    /// How many articles the pass found.
+    pub(super) fn count(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// Whether the archive is JSON Lines.
+    pub(super) fn is_lines(&self) -> bool {
+        self.lines
+    }
+
+    /// The text from `from` to the end of article `i`, read now, and
+    /// where in it the article starts; `None` if the article is not what
+    /// the pass read (the file changed).
+    pub(super) fn read_up_to(&self, from: usize, i: usize) -> Option<(Vec<u8>, usize)> {
+        let (start, end) = (*self.starts.get(i)?, self.ends[i]);
+        let bytes = self.bytes(from.min(start), end).ok()?;
+        let at = start - from.min(start);
+        (body_hash(&bytes[at..]) == self.hashes[i]).then_some((bytes, at))
+    }
+
+    /// Where article `i` ends.
+    pub(super) fn end_of(&self, i: usize) -> usize {
+        self.ends[i]
+    }
+
     /// The problems of a body just read, to keep for the problems view:
     /// the faults it was mended for, or why it cannot be read.
     pub(super) fn problems_of(

@@ -26,6 +26,7 @@ use super::convert::Mended;
 use super::describe::Fault;
 use super::mend::Strictness;
 use super::open::Opening;
+use super::strict_filter::{Filtered, check_strictly};
 use super::{Archive, Article, FORMAT_TAG, LoadError, Problem};
 use crate::lang::Lang;
 use serde_json::{Map, Value};
@@ -279,6 +280,18 @@ impl Library {
             .lock()
             .map_or(0, |f| f.values().map(Vec::len).sum());
         self.problems.len() + found
+    }
+
+    /// Every article read again and checked strictly (`model::strict_filter`).
+    pub(super) fn check_strictly(
+        &self,
+        path: &Path,
+        header: Option<Map<String, Value>>,
+    ) -> Filtered {
+        match &self.source {
+            Source::OnDisk(disk) => check_strictly(path, disk, header),
+            Source::Loaded(_) => Filtered::Passed,
+        }
     }
 
     /// The whole archive, every article read (strict: as `load_path`

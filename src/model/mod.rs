@@ -32,6 +32,7 @@ mod scan;
 mod scan_raw;
 mod scan_window;
 mod source;
+mod strict_filter;
 mod unique_ids;
 mod unique_names;
 mod validate;

@@ -1,16 +1,23 @@
 //! Opening an archive into a [`Library`]: which reader reads it, and what
-//! strictness changes. Each open reads the archive once.
+//! strictness changes.
 //!
-//! - Lenient (the default): a single file is read by the quick pass
-//!   (`model::scan`) for its metadata, offsets and hashes; bodies are read
-//!   when opened (`model::body`). A directory, an empty file or a file the
-//!   pass cannot read is read by the full loader (`model::whole_library`),
-//!   which says what is wrong.
-//! - Strict: any problem is an error, with `bulletin check`'s messages. A
-//!   single file is read once, whole: the full loader checks every article
-//!   in it, bodies included (`model::whole_load`), and the quick pass runs
-//!   over the same bytes in memory. Bodies are read from the file again
-//!   when opened, as lenient.
+//! A single file, or bytes in memory, is read once by the quick pass
+//! (`model::scan`) for its metadata, offsets and hashes, leniently
+//! whatever the strictness; bodies are read when opened (`model::body`).
+//! Strictness is a filter over what the pass found
+//! (`model::strict_filter`):
+//!
+//! - Lenient (the default): every problem is kept.
+//! - Strict: no problem, and the library is the pass's; a problem, and
+//!   each article is read once more, one at a time, for the error with
+//!   `bulletin check`'s messages.
+//! - Checked (`bulletin check`, `--strict` on the command line): each
+//!   article is always read once more and checked, bodies included.
+//!
+//! The full loader (`model::whole_library`) reads only what the pass
+//! cannot: a directory, an empty file, a file that is not JSON of the
+//! archive's shape (it says where and why), one with an article that is
+//! not an object (lenient: listed as broken).
 
 use std::fs;
 use std::path::Path;
@@ -23,6 +30,7 @@ use super::library::{Library, Parts};
 use super::mend::Strictness;
 use super::scan::{Scan, scan};
 use super::source::ArchiveBytes;
+use super::strict_filter::Filtered;
 use super::whole_load::{
     Header, check_file_bytes, io_error, load_file_bytes, read_header, read_whole, stem,
 };
@@ -76,26 +84,39 @@ pub(super) fn open_bytes(
 }
 
 /// One archive file's bytes (`len` of them), read by the quick pass a
-/// window at a time, so memory stays flat in the archive's size (holding
-/// a 2.5 GB archive whole to read it once cost 2.5 GB). Checked, each
-/// body is then read and checked by itself. Only when something is wrong
-/// (the pass stops, or a body does not pass) are the bytes read whole, by
-/// the full loader, for its messages.
+/// window at a time, leniently whatever the strictness, so memory stays
+/// flat in the archive's size (holding a 2.5 GB archive whole to read it
+/// once cost 2.5 GB). Strictness is then a filter over what it found
+/// (`model::strict_filter`): strict, a problem makes the articles be read
+/// again one at a time for the error; checked, they always are. Only what
+/// the pass cannot read (or put in words) goes to the full loader.
 fn read(path: &Path, bytes: ArchiveBytes, len: u64, how: Opening) -> Result<Library, LoadError> {
     let again = match &bytes {
         ArchiveBytes::Memory(held) => Some(held.clone()),
         ArchiveBytes::File(_) => None,
     };
-    let strictness = how.strictness();
-    let found = (len > 0).then(|| scan(&bytes, len, strictness)).flatten();
-    let Some(library) = found.and_then(|found| library(path, bytes, len, found, strictness)) else {
+    let lenient = Strictness::Lenient;
+    let Some(mut found) = (len > 0).then(|| scan(&bytes, len, lenient)).flatten() else {
         return whole(path, again, how);
     };
-    let n = library.articles.len();
-    if how == Opening::Checked && !(0..n).all(|i| library.open(i).is_ok()) {
-        return whole(path, again, how);
+    let header = found.header.clone();
+    let clean = found.faults.is_empty() && !found.missing_body;
+    if how != Opening::Lenient && !clean {
+        // The strict check says every problem, in its own words (and a
+        // JSON Lines file is not read again to place the lenient ones).
+        found.faults.clear();
     }
-    Ok(library)
+    let Some(library) = library(path, bytes, len, found, how.strictness()) else {
+        return whole(path, again, how);
+    };
+    if how == Opening::Lenient || (how == Opening::Strict && clean) {
+        return Ok(library);
+    }
+    match library.check_strictly(path, header) {
+        Filtered::Passed => Ok(library),
+        Filtered::Refused(e) => Err(e),
+        Filtered::Unread => whole(path, again, how),
+    }
 }
 
 /// The full loader over the whole of the bytes (those in memory, or the
@@ -132,7 +153,7 @@ fn library(
     let mut problems = Vec::new();
     let header = found.header.take();
     let lines = header.is_none();
-    let (title, key, extra) = title_and_key(path, header, strictness, &mut problems)?;
+    let (title, key, extra) = title_and_key(path, header, &mut problems)?;
     let disk = OnDisk::new(bytes, len, path, lines, &mut found);
     let fingerprint = disk.fingerprint();
     let broken = disk.place_faults(found.faults, &found.articles, &mut problems);
@@ -150,12 +171,12 @@ fn library(
 }
 
 /// The title, key and other members of a scanned file (a JSON Lines file is named by its
-/// file name). Strict, `None` when its header has a problem; lenient, the
-/// problem is kept and a bad title is replaced by the file's name.
+/// file name). `None` when the header keeps the file from being read (the
+/// full loader then says why); a problem is kept and a bad title is
+/// replaced by the file's name.
 fn title_and_key(
     path: &Path,
     header: Option<Map<String, Value>>,
-    strictness: Strictness,
     problems: &mut Vec<(Option<usize>, Problem)>,
 ) -> Option<(String, Option<String>, Map<String, Value>)> {
     let Some(fields) = header else {
@@ -163,9 +184,6 @@ fn title_and_key(
     };
     let mut found = Vec::new();
     let Header { title, key, extra } = read_header(path, fields, &mut found).ok()?;
-    if strictness == Strictness::Strict && !found.is_empty() {
-        return None;
-    }
     let title = title
         .filter(|t| !t.trim().is_empty())
         .unwrap_or_else(|| stem(path));
@@ -200,12 +218,11 @@ mod tests {
         (out, bytes_read() - before)
     }
 
-    /// The pass stops at the first problem; the full loader then reads
-    /// the file whole for its messages: at most twice, in the case that
-    /// refuses the archive (reading it whole up front would hold every
-    /// archive in memory).
+    /// Strictness is a filter: the lenient pass reads the file once, and
+    /// the problems are said by reading each article once more, one at a
+    /// time (never the file whole), in the full loader's words.
     #[test]
-    fn a_strict_open_of_a_file_with_problems_stops_at_the_first() {
+    fn a_strict_open_of_a_file_with_problems_reads_it_once_and_each_article_again() {
         let (_dir, path, len) = file(&[GOOD, BAD_HEAD, BAD_BODY]);
         let (opened, read) = reads(|| open(&path, Opening::Strict));
         let error = opened.unwrap_err();
@@ -216,20 +233,20 @@ mod tests {
                 .to_string()
         );
         assert!(error.to_string().contains("3 problems"), "{error}");
-        assert!(read <= 2 * len, "{read} bytes for {len}");
+        assert!(read < 2 * len, "{read} bytes for {len}");
     }
 
     /// `check` and `--strict` on the command line: the pass, then each
-    /// body by itself (memory flat in the archive's size); the file is
-    /// read whole only to describe a problem.
+    /// article by itself (memory flat in the archive's size), problems
+    /// or not.
     #[test]
-    fn a_checked_open_reads_each_body_once_and_the_whole_file_only_for_problems() {
+    fn a_checked_open_reads_the_file_once_and_each_article_again() {
         let (_dir, path, len) = file(&[GOOD, GOOD.replace("\"a\"", "\"b\"").as_str()]);
         let (opened, read) = reads(|| open(&path, Opening::Checked));
         assert!(opened.is_ok());
         assert!(
             read < 2 * len,
-            "the pass and the bodies: {read} bytes for {len}"
+            "the pass and the articles: {read} bytes for {len}"
         );
         let (_dir, path, len) = file(&[GOOD, BAD_BODY]);
         let (opened, read) = reads(|| open(&path, Opening::Checked));
@@ -240,8 +257,7 @@ mod tests {
                 .unwrap_err()
                 .to_string()
         );
-        // And, for the message, where the article is and the whole file.
-        assert!(read < 4 * len, "{read} for {len}");
+        assert!(read < 2 * len, "{read} for {len}");
     }
 
     #[test]

@@ -49,6 +49,9 @@ pub(super) struct Scan {
     pub last_end: usize,
     pub ids: HashMap<String, usize>,
     pub faults: Vec<Faulty>,
+    /// Whether an article has no `body` (a problem when strict, which
+    /// the lenient reading notes only when the article is opened).
+    pub missing_body: bool,
 }
 
 /// An article with faults: its index, whether it is broken, and why.
@@ -164,11 +167,13 @@ fn check_all(rx: Receiver<Batch>, strictness: Strictness) -> Option<Scan> {
         last_end: 0,
         ids: HashMap::new(),
         faults: Vec::new(),
+        missing_body: false,
     };
     for batch in rx {
         for (at, hash, ranges) in batch.articles {
             let index = scan.articles.len();
             let fields = ranges.map(|r| &batch.text[r]);
+            scan.missing_body |= !fields.body.0;
             let (meta, faulty) = match check(fields, index + 1, strictness)? {
                 Head::Good(meta, faults) => (meta, (!faults.is_empty()).then_some((false, faults))),
                 Head::Broken(meta, faults) => (meta, Some((true, faults))),

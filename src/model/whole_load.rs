@@ -245,7 +245,11 @@ pub(super) fn read_header(
 /// or all their problems into one error. Title, key and unknown fields
 /// come from the first single-file archive; `fallback_title` is used when
 /// there is none.
-fn finish(path: &Path, files: Vec<Parsed>, fallback_title: &str) -> Result<Archive, LoadError> {
+pub(super) fn finish(
+    path: &Path,
+    files: Vec<Parsed>,
+    fallback_title: &str,
+) -> Result<Archive, LoadError> {
     let mut merged = merge(files, Strictness::Strict)?;
     if !merged.problems.is_empty() {
         merged.problems.sort_by_key(|p| (p.file, p.number));
