@@ -2,10 +2,10 @@
 //! in memory with an index of ids, bodies parsed when an article is
 //! opened (see `docs/performance.md`).
 //!
-//! [`open_path_with`] reads a single archive file once for its metadata
-//! and keeps only metadata and offsets; bodies are read from the file
-//! again when opened (`model::body`). Anything else (a directory, the
-//! bundled sample, a file the quick pass cannot read) is loaded in full
+//! [`open_path_with`] reads a single archive file (or bytes in memory,
+//! `load_bytes`) once for its metadata and keeps only metadata and
+//! offsets; bodies are read again when opened (`model::body`). A
+//! directory, or a file the quick pass cannot read, is loaded in full
 //! (`model::whole_library`). `model::open` says which reader reads what.
 //!
 //! Lenient (the default), an archive opens whenever it parses: a broken
@@ -287,9 +287,10 @@ impl Library {
         &self,
         path: &Path,
         header: Option<Map<String, Value>>,
+        clean: bool,
     ) -> Filtered {
         match &self.source {
-            Source::OnDisk(disk) => check_strictly(path, disk, header),
+            Source::OnDisk(disk) => check_strictly(path, disk, header, clean),
             Source::Loaded(_) => Filtered::Passed,
         }
     }

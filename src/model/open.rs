@@ -95,8 +95,7 @@ fn read(path: &Path, bytes: ArchiveBytes, len: u64, how: Opening) -> Result<Libr
         ArchiveBytes::Memory(held) => Some(held.clone()),
         ArchiveBytes::File(_) => None,
     };
-    let lenient = Strictness::Lenient;
-    let Some(mut found) = (len > 0).then(|| scan(&bytes, len, lenient)).flatten() else {
+    let Some(mut found) = (len > 0).then(|| scan(&bytes, len)).flatten() else {
         return whole(path, again, how);
     };
     let header = found.header.clone();
@@ -112,7 +111,7 @@ fn read(path: &Path, bytes: ArchiveBytes, len: u64, how: Opening) -> Result<Libr
     if how == Opening::Lenient || (how == Opening::Strict && clean) {
         return Ok(library);
     }
-    match library.check_strictly(path, header) {
+    match library.check_strictly(path, header, clean) {
         Filtered::Passed => Ok(library),
         Filtered::Refused(e) => Err(e),
         Filtered::Unread => whole(path, again, how),
