@@ -1,4 +1,8 @@
-//! Loading an archive from a file, a directory or bytes.
+//! The public loaders that give an [`Archive`] (`load_path`, `load_bytes`:
+//! the checked open of `model::open`, every article read), and the full
+//! loader's own reading of a file or a directory whole, for what the quick
+//! pass cannot read: the files of a directory, a file's emptiness, UTF-8
+//! and syntax checked, its header read, its files merged into one error.
 
 use std::fs;
 use std::path::{Path, PathBuf};
