@@ -391,7 +391,8 @@ pub fn open_path(path: &Path) -> Result<Library, LoadError> {
 /// read, is loaded in full. Strict, a problem in the archive's fields or
 /// an article's metadata is an error with the messages `bulletin check`
 /// gives, and one in a body is found when the article is opened. Either
-/// way the archive is read once.
+/// way the quick pass reads the archive once; strict with a problem, each
+/// article is read once more, one at a time, for the error.
 pub fn open_path_with(path: &Path, strictness: Strictness) -> Result<Library, LoadError> {
     let how = match strictness {
         Strictness::Lenient => Opening::Lenient,
@@ -401,8 +402,8 @@ pub fn open_path_with(path: &Path, strictness: Strictness) -> Result<Library, Lo
 }
 
 /// Opens an archive with every problem an error, bodies included, as
-/// `bulletin check` says it (`--strict` on the command line), reading it
-/// once.
+/// `bulletin check` says it (`--strict` on the command line): the quick
+/// pass once, then each article once more, one at a time.
 pub fn open_path_checked(path: &Path) -> Result<Library, LoadError> {
     super::open::open(path, Opening::Checked)
 }
