@@ -99,8 +99,8 @@ fn read(path: &Path, bytes: ArchiveBytes, len: u64, how: Opening) -> Result<Libr
         return whole(path, again, how);
     };
     let header = found.header.clone();
-    let clean = found.faults.is_empty() && !found.missing_body;
-    if how != Opening::Lenient && !clean {
+    let articles_clean = found.faults.is_empty() && !found.missing_body;
+    if how != Opening::Lenient && !articles_clean {
         // The strict check says every problem, in its own words (and a
         // JSON Lines file is not read again to place the lenient ones).
         found.faults.clear();
@@ -108,10 +108,12 @@ fn read(path: &Path, bytes: ArchiveBytes, len: u64, how: Opening) -> Result<Libr
     let Some(library) = library(path, bytes, len, found, how.strictness()) else {
         return whole(path, again, how);
     };
+    // And the archive's own fields (a blank title…).
+    let clean = articles_clean && library.problem_count() == 0;
     if how == Opening::Lenient || (how == Opening::Strict && clean) {
         return Ok(library);
     }
-    match library.check_strictly(path, header, clean) {
+    match library.check_strictly(path, header, articles_clean) {
         Filtered::Passed => Ok(library),
         Filtered::Refused(e) => Err(e),
         Filtered::Unread => whole(path, again, how),

@@ -78,9 +78,9 @@ pub(super) fn check_strictly(
 mod tests {
     use std::path::Path;
 
-    use crate::model::SAMPLE_JSON;
     use crate::model::open::{Opening, open_bytes};
     use crate::model::whole_load::load_file_bytes;
+    use crate::model::{LoadError, SAMPLE_JSON};
 
     /// The sample as JSON Lines: one article a line.
     fn as_lines() -> String {
@@ -118,12 +118,14 @@ mod tests {
             out.push(b);
         }
         for (from, to) in [
+            ("\"title\": \"中", "\"title\": \" \", \"x\": \"中"),
+            ("\"title\": \"中", "\"x\": \"中"),
+            ("\"title\": \"中", "\"key\": 1, \"title\": \"中"),
+            ("\"format\": \"", "\"format\": \"x"),
             ("\"title\": \"", "\"title\": \" "),
             ("\"body\"", "\"bodx\""),
             ("\"paragraph\"", "\"image\""),
             ("\"district\": \"", "\"district\": 1, \"x\": \""),
-            ("\"id\": \"zy-002\"", "\"id\": \"zy-001\""),
-            ("\"id\":\"zy-002\"", "\"id\":\"zy-001\""),
             ("\"date\": \"2", "\"date\": \"9"),
             ("\"date\":\"2", "\"date\":\"9"),
             ("\"body\":[", "\"body\":[7,"),
@@ -132,7 +134,22 @@ mod tests {
             out.push(text.replacen(from, to, 1).into_bytes());
             out.push(text.replace(from, to).into_bytes());
         }
+        // An id used twice, and twice with a problem in the later one.
+        let ids = ids(text);
+        let (first, second) = (format!("\"{}\"", ids[0]), format!("\"{}\"", ids[1]));
+        let twice = text.replacen(&second, &first, 1);
+        out.push(twice.clone().into_bytes());
+        out.push(twice.replacen("\"paragraph\"", "\"image\"", 2).into_bytes());
         out
+    }
+
+    /// The ids of the sample's articles, in order.
+    fn ids(text: &str) -> Vec<String> {
+        let archive: serde_json::Value = serde_json::from_str(SAMPLE_JSON).unwrap();
+        let ids = archive["articles"].as_array().unwrap().iter();
+        let ids: Vec<String> = ids.map(|a| a["id"].as_str().unwrap().to_owned()).collect();
+        assert!(text.contains(&ids[1]));
+        ids
     }
 
     /// Strictness as a filter says word for word what the full loader
@@ -143,14 +160,22 @@ mod tests {
         for (name, text) in [("a.json", SAMPLE_JSON.to_owned()), ("a.jsonl", as_lines())] {
             let path = Path::new(name);
             for bytes in damaged(&text) {
-                let whole = load_file_bytes(path, &bytes).map(|a| a.articles.len());
-                let whole = whole.map_err(|e| e.to_string());
+                let full = load_file_bytes(path, &bytes);
+                // Strict never opens what has a problem outside bodies
+                // (those are found when an article is opened).
+                let not_in_bodies = match &full {
+                    Err(LoadError::Invalid { problems, .. }) => {
+                        problems.iter().any(|p| !p.message.is_body())
+                    }
+                    _ => false,
+                };
+                let whole = full.map(|a| a.articles.len()).map_err(|e| e.to_string());
                 let checked = open_bytes(path, bytes.clone().into(), Opening::Checked);
                 let checked = checked.map(|l| l.articles.len()).map_err(|e| e.to_string());
                 assert_eq!(checked, whole, "{}", String::from_utf8_lossy(&bytes));
-                let strict = open_bytes(path, bytes.into(), Opening::Strict);
-                if let Err(e) = strict {
-                    assert_eq!(Err(e.to_string()), whole);
+                match open_bytes(path, bytes.into(), Opening::Strict) {
+                    Err(e) => assert_eq!(Err(e.to_string()), whole),
+                    Ok(_) => assert!(!not_in_bodies, "strict opened {whole:?}"),
                 }
                 refused += usize::from(whole.is_err());
             }
