@@ -232,8 +232,9 @@ fn load_existing(path: &Path, lang: Lang) -> Result<Option<Archive>, ImportError
         Ok(m) if !m.is_file() => return Err(io_err(path, not_an_output(m.file_type()))),
         Ok(_) => {}
     }
-    // The real loader: the same messages (file:line:column, every problem)
-    // as `bulletin check`, and the same sanitising.
+    // The reader every command uses, checked (`model::load_path`): the
+    // same messages (file:line:column, every problem) as `bulletin check`,
+    // and the same sanitising.
     crate::model::load_path(path)
         .map(Some)
         .map_err(|e| ImportError::BadArchive {

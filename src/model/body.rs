@@ -1,7 +1,8 @@
-//! A single archive file: the quick pass over its metadata
-//! (`model::scan`) reads it a window at a time, and only each article's
-//! offset is kept; its bytes are read from the file again (`pread`) when it
-//! is opened.
+//! Where an article's body is decoded: the quick pass over its metadata
+//! (`model::scan`) reads an archive file (or bytes in memory:
+//! `model::source`) a window at a time, and only each article's offset is
+//! kept; its bytes are read again (`pread`) when it is opened, parsed and
+//! checked.
 //!
 //! Not a memory map (issue 15): a process cutting the file short while it
 //! was mapped made reading the lost pages kill the reader with SIGBUS,
@@ -10,7 +11,6 @@
 //! changed.
 
 use std::collections::HashMap;
-use std::fs::File;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
@@ -26,7 +26,8 @@ use super::library::{ArticleError, ArticleMeta, Fingerprint};
 use super::line_numbers::LineCounter;
 use super::mend::Strictness;
 use super::scan::{Faulty, Scan};
-use super::scan_window::{body_hash, read_archive_at};
+use super::scan_window::body_hash;
+use super::source::{ArchiveBytes, Source};
 use super::unique_names::UniqueNames;
 use super::whole_load::io_error;
 use super::{LoadError, Problem};
@@ -34,7 +35,7 @@ use crate::text::sanitize::sanitize_line;
 
 #[derive(Debug)]
 pub(super) struct OnDisk {
-    file: File,
+    bytes: ArchiveBytes,
     /// The bytes the pass read (byte order mark included): a file that
     /// holds fewer now was cut short.
     len: u64,
@@ -60,9 +61,15 @@ impl OnDisk {
     /// `file` (at `path`, `len` bytes when the pass read it; JSON Lines
     /// when `lines`), its articles where the pass `found` them (their
     /// offsets and hashes are taken from it).
-    pub(super) fn new(file: File, len: u64, path: &Path, lines: bool, found: &mut Scan) -> OnDisk {
+    pub(super) fn new(
+        bytes: ArchiveBytes,
+        len: u64,
+        path: &Path,
+        lines: bool,
+        found: &mut Scan,
+    ) -> OnDisk {
         OnDisk {
-            file,
+            bytes,
             len,
             bom: found.bom,
             starts: std::mem::take(&mut found.starts),
@@ -181,12 +188,37 @@ impl OnDisk {
     /// read now. `UnexpectedEof` when the file holds fewer bytes than when
     /// it was opened: it was cut short.
     fn bytes(&self, start: usize, end: usize) -> io::Result<Vec<u8>> {
-        if self.file.metadata()?.len() < self.len {
+        if self.bytes.len_now()? < self.len {
             return Err(io::ErrorKind::UnexpectedEof.into());
         }
         let mut bytes = vec![0; end.saturating_sub(start)];
-        read_archive_at(&self.file, &mut bytes, (self.bom + start) as u64)?;
+        self.bytes.read_at(&mut bytes, (self.bom + start) as u64)?;
         Ok(bytes)
+    }
+
+    /// How many articles the pass found.
+    pub(super) fn count(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// Whether the archive is JSON Lines.
+    pub(super) fn is_lines(&self) -> bool {
+        self.lines
+    }
+
+    /// The text from `from` to the end of article `i`, read now, and
+    /// where in it the article starts; `None` if the article is not what
+    /// the pass read (the file changed).
+    pub(super) fn read_up_to(&self, from: usize, i: usize) -> Option<(Vec<u8>, usize)> {
+        let (start, end) = (*self.starts.get(i)?, self.ends[i]);
+        let bytes = self.bytes(from.min(start), end).ok()?;
+        let at = start - from.min(start);
+        (body_hash(&bytes[at..]) == self.hashes[i]).then_some((bytes, at))
+    }
+
+    /// Where article `i` ends.
+    pub(super) fn end_of(&self, i: usize) -> usize {
+        self.ends[i]
     }
 
     /// The problems of a body just read, to keep for the problems view:
@@ -254,7 +286,7 @@ impl OnDisk {
     /// `None` if the file no longer reaches it.
     fn start_of(&self, start: usize) -> Option<(usize, usize)> {
         let mut counter = self.counter.lock().unwrap_or_else(PoisonError::into_inner);
-        counter.locate_in_file(&self.file, self.bom as u64, start)
+        counter.locate(&self.bytes, self.bom as u64, start)
     }
 
     fn problem(&self, place: &str, label: &str, message: Fault) -> Problem {

@@ -2,10 +2,10 @@
 //! in memory with an index of ids, bodies parsed when an article is
 //! opened (see `docs/performance.md`).
 //!
-//! [`open_path_with`] reads a single archive file once for its metadata
-//! and keeps only metadata and offsets; bodies are read from the file
-//! again when opened (`model::body`). Anything else (a directory, the
-//! bundled sample, a file the quick pass cannot read) is loaded in full
+//! [`open_path_with`] reads a single archive file (or bytes in memory,
+//! `load_bytes`) once for its metadata and keeps only metadata and
+//! offsets; bodies are read again when opened (`model::body`). A
+//! directory, or a file the quick pass cannot read, is loaded in full
 //! (`model::whole_library`). `model::open` says which reader reads what.
 //!
 //! Lenient (the default), an archive opens whenever it parses: a broken
@@ -26,8 +26,10 @@ use super::convert::Mended;
 use super::describe::Fault;
 use super::mend::Strictness;
 use super::open::Opening;
-use super::{Archive, Article, LoadError, Problem};
+use super::strict_filter::{Filtered, check_strictly};
+use super::{Archive, Article, FORMAT_TAG, LoadError, Problem};
 use crate::lang::Lang;
+use serde_json::{Map, Value};
 
 /// What lists, groups, filters and citations need of an article: every
 /// field with the same name and meaning as in [`Article`], sanitised.
@@ -69,6 +71,8 @@ pub struct Fingerprint {
 pub struct Library {
     pub title: String,
     pub key: Option<String>,
+    /// The archive's members the format gives no meaning, kept as read.
+    extra: Map<String, Value>,
     /// Every article's metadata, in archive order (a broken article's as
     /// far as it can be read).
     pub articles: Vec<ArticleMeta>,
@@ -120,6 +124,7 @@ enum Source {
 pub(super) struct Parts {
     pub title: String,
     pub key: Option<String>,
+    pub extra: Map<String, Value>,
     pub articles: Vec<ArticleMeta>,
     pub ids: HashMap<String, usize>,
     pub broken: HashMap<usize, Vec<Fault>>,
@@ -141,6 +146,7 @@ impl Library {
         Library {
             title: parts.title,
             key: parts.key,
+            extra: parts.extra,
             articles: parts.articles,
             ids: parts.ids,
             broken: parts.broken,
@@ -164,6 +170,7 @@ impl From<Archive> for Library {
         let parts = Parts {
             title: archive.title,
             key: archive.key,
+            extra: archive.extra,
             articles,
             ids,
             broken: HashMap::new(),
@@ -275,6 +282,33 @@ impl Library {
         self.problems.len() + found
     }
 
+    /// Every article read again and checked strictly (`model::strict_filter`).
+    pub(super) fn check_strictly(
+        &self,
+        path: &Path,
+        header: Option<Map<String, Value>>,
+        clean: bool,
+    ) -> Filtered {
+        match &self.source {
+            Source::OnDisk(disk) => check_strictly(path, disk, header, clean),
+            Source::Loaded(_) => Filtered::Passed,
+        }
+    }
+
+    /// The whole archive, every article read (strict: as `load_path`
+    /// gives it), or why an article cannot be read.
+    pub fn to_archive(&self) -> Result<Archive, ArticleError> {
+        let articles =
+            (0..self.articles.len()).map(|i| self.open(i).map(|m| m.into_owned().article));
+        Ok(Archive {
+            format: FORMAT_TAG.to_string(),
+            title: self.title.clone(),
+            key: self.key.clone(),
+            articles: articles.collect::<Result<_, _>>()?,
+            extra: self.extra.clone(),
+        })
+    }
+
     /// Reads every body now, so that their problems are known (small
     /// archives do this on opening; large ones as articles are read).
     pub fn check_bodies(&self) {
@@ -357,7 +391,8 @@ pub fn open_path(path: &Path) -> Result<Library, LoadError> {
 /// read, is loaded in full. Strict, a problem in the archive's fields or
 /// an article's metadata is an error with the messages `bulletin check`
 /// gives, and one in a body is found when the article is opened. Either
-/// way the archive is read once.
+/// way the quick pass reads the archive once; strict with a problem, each
+/// article is read once more, one at a time, for the error.
 pub fn open_path_with(path: &Path, strictness: Strictness) -> Result<Library, LoadError> {
     let how = match strictness {
         Strictness::Lenient => Opening::Lenient,
@@ -367,8 +402,8 @@ pub fn open_path_with(path: &Path, strictness: Strictness) -> Result<Library, Lo
 }
 
 /// Opens an archive with every problem an error, bodies included, as
-/// `bulletin check` says it (`--strict` on the command line), reading it
-/// once.
+/// `bulletin check` says it (`--strict` on the command line): the quick
+/// pass once, then each article once more, one at a time.
 pub fn open_path_checked(path: &Path) -> Result<Library, LoadError> {
     super::open::open(path, Opening::Checked)
 }

@@ -4,9 +4,7 @@
 //! articles' offsets are kept (`model::body`), on from the last offset
 //! asked for, so that asking in order reads the file once.
 
-use std::fs::File;
-
-use super::scan_window::read_archive_at;
+use super::source::Source;
 
 /// Bytes read from the file at a time when counting.
 const CHUNK: usize = 64 << 10;
@@ -35,9 +33,9 @@ impl LineCounter {
     /// article's `{`) in the text of `file` that starts at byte `base`
     /// (after a byte order mark); `None` when the file no longer reaches
     /// `offset` (it changed).
-    pub(super) fn locate_in_file(
+    pub(super) fn locate(
         &mut self,
-        file: &File,
+        file: &(impl Source + ?Sized),
         base: u64,
         offset: usize,
     ) -> Option<(usize, usize)> {
@@ -45,7 +43,7 @@ impl LineCounter {
         let mut buf = vec![0; CHUNK.min(offset - self.at)];
         while self.at < offset {
             let n = CHUNK.min(offset - self.at);
-            read_archive_at(file, &mut buf[..n], base + self.at as u64).ok()?;
+            file.read_at(&mut buf[..n], base + self.at as u64).ok()?;
             self.count(&buf[..n]);
         }
         Some((self.line, self.column))
@@ -80,6 +78,7 @@ fn chars(bytes: &[u8]) -> usize {
 mod tests {
     use super::*;
     use crate::model::describe::line_column;
+    use std::fs::File;
 
     #[test]
     fn counts_as_line_column_does() {
@@ -95,8 +94,8 @@ mod tests {
         // In order, then backwards (counting starts again).
         for &at in starts.iter().chain(starts.iter().rev()) {
             let want = line_column(text, at);
-            assert_eq!(disk.locate_in_file(&file, 3, at), Some(want), "at {at}");
+            assert_eq!(disk.locate(&file, 3, at), Some(want), "at {at}");
         }
-        assert_eq!(disk.locate_in_file(&file, 3, text.len() + 1), None);
+        assert_eq!(disk.locate(&file, 3, text.len() + 1), None);
     }
 }

@@ -2,17 +2,25 @@
 //!
 //! Where each part of reading an archive is:
 //!
-//! - `scan` (with `scan_window`, `scan_raw`): the quick pass over a file,
-//!   a window at a time: every article's metadata, offsets and hashes;
-//! - `body`: an article's bytes read from the file again and decoded when
-//!   it is opened;
+//! - `open`: which reader reads what, and what strictness changes;
+//! - `source`: where the bytes come from (a file, or bytes in memory);
+//! - `scan` (with `scan_window`, `scan_raw`): where an archive is scanned,
+//!   a window at a time, leniently: every article's metadata, offsets,
+//!   hashes and the problems it can see;
+//! - `body`: where an article's body is decoded, its bytes read again
+//!   when it is opened;
+//! - `strict_filter`: strictness as a filter over the problems found (each
+//!   article read once more, one at a time, for the error);
 //! - `whole_text`, `whole_parse`, `whole_load`, `whole_library`: the full
-//!   loader (a directory, bytes in memory, a file the quick pass cannot
-//!   read): the whole text parsed, every article converted;
+//!   loader, only for what the pass cannot read (a directory, a file that
+//!   is not JSON of the archive's shape); `whole_parse::Parsed` is the one
+//!   per-article check and `whole_library::merge` the one merge;
 //! - `convert` (parsed JSON to a checked article), `rules` (the format's
 //!   rules), `mend` (the lenient reading), `validate` (an archive built in
-//!   memory), `unique_names` (a known name given twice);
-//! - `describe`: problems, faults and load errors in words;
+//!   memory), `unique_ids` (the one duplicate-id check), `unique_names` (a
+//!   known name given twice);
+//! - `describe`: where problems are described: faults, problems and load
+//!   errors in words;
 //! - `library`: what every command reads through ([`Library`]).
 
 mod article;
@@ -33,6 +41,8 @@ mod scan_raw;
 mod scan_window;
 #[cfg(test)]
 mod schema_tests;
+mod source;
+mod strict_filter;
 mod unique_ids;
 mod unique_names;
 mod validate;
@@ -58,4 +68,4 @@ pub use validate::validate;
 pub use whole_load::{load_bytes, load_path};
 
 #[cfg(test)]
-pub(crate) use scan_window::bytes_read;
+pub(crate) use source::bytes_read;

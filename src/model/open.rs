@@ -1,19 +1,27 @@
 //! Opening an archive into a [`Library`]: which reader reads it, and what
-//! strictness changes. Each open reads the archive once.
+//! strictness changes.
 //!
-//! - Lenient (the default): a single file is read by the quick pass
-//!   (`model::scan`) for its metadata, offsets and hashes; bodies are read
-//!   when opened (`model::body`). A directory, an empty file or a file the
-//!   pass cannot read is read by the full loader (`model::whole_library`),
-//!   which says what is wrong.
-//! - Strict: any problem is an error, with `bulletin check`'s messages. A
-//!   single file is read once, whole: the full loader checks every article
-//!   in it, bodies included (`model::whole_load`), and the quick pass runs
-//!   over the same bytes in memory. Bodies are read from the file again
-//!   when opened, as lenient.
+//! A single file, or bytes in memory, is read once by the quick pass
+//! (`model::scan`) for its metadata, offsets and hashes, leniently
+//! whatever the strictness; bodies are read when opened (`model::body`).
+//! Strictness is a filter over what the pass found
+//! (`model::strict_filter`):
+//!
+//! - Lenient (the default): every problem is kept.
+//! - Strict: no problem, and the library is the pass's; a problem, and
+//!   each article is read once more, one at a time, for the error with
+//!   `bulletin check`'s messages.
+//! - Checked (`bulletin check`, `--strict` on the command line): each
+//!   article is always read once more and checked, bodies included.
+//!
+//! The full loader (`model::whole_library`) reads only what the pass
+//! cannot: a directory, an empty file, a file that is not JSON of the
+//! archive's shape (it says where and why), one with an article that is
+//! not an object (lenient: listed as broken).
 
-use std::fs::{self, File};
+use std::fs;
 use std::path::Path;
+use std::sync::Arc;
 
 use serde_json::{Map, Value};
 
@@ -21,6 +29,8 @@ use super::body::OnDisk;
 use super::library::{Library, Parts};
 use super::mend::Strictness;
 use super::scan::{Scan, scan};
+use super::source::ArchiveBytes;
+use super::strict_filter::Filtered;
 use super::whole_load::{
     Header, check_file_bytes, io_error, load_file_bytes, read_header, read_whole, stem,
 };
@@ -40,79 +50,103 @@ pub(super) enum Opening {
     Checked,
 }
 
-/// Opens the archive at `path` (a file or a directory).
+impl Opening {
+    /// How the quick pass reads: strict unless lenient.
+    fn strictness(self) -> Strictness {
+        match self {
+            Opening::Lenient => Strictness::Lenient,
+            Opening::Strict | Opening::Checked => Strictness::Strict,
+        }
+    }
+}
+
+/// Opens the archive at `path` (a file or a directory). A FIFO or a
+/// device is refused unread.
 pub(super) fn open(path: &Path, how: Opening) -> Result<Library, LoadError> {
     let meta = fs::metadata(path).map_err(|e| io_error(path, e))?;
     if meta.is_dir() {
-        let strictness = match how {
-            Opening::Lenient => Strictness::Lenient,
-            Opening::Strict | Opening::Checked => Strictness::Strict,
-        };
-        return whole_library::load(path, strictness);
+        return whole_library::load(path, how.strictness());
     }
-    match how {
-        Opening::Lenient => open_lenient(path),
-        Opening::Strict => open_strict_lazily(path),
-        Opening::Checked => open_checked(path),
-    }
-}
-
-/// A single file, scanned; in full if the pass cannot read it. A FIFO or
-/// a device is refused unread.
-fn open_lenient(path: &Path) -> Result<Library, LoadError> {
     let (file, meta) = files::open_regular(path).map_err(|e| io_error(path, e))?;
     // The length when opened: a file that keeps growing is read that far.
-    let len = meta.len();
-    let scanned = (len > 0).then(|| scan(&file, len, Strictness::Lenient));
-    let library = scanned.flatten().and_then(|found| {
-        let lenient = Strictness::Lenient;
-        library(path, file, len, found, lenient)
-    });
-    match library {
-        Some(library) => Ok(library),
-        None => whole_library::load(path, Strictness::Lenient),
-    }
+    read(path, ArchiveBytes::File(file), meta.len(), how)
 }
 
-/// Strict, and every body checked too, as `bulletin check` does
-/// (`--strict` on the command line): the windowed pass, then each body
-/// read and checked by itself, so memory stays flat in the archive's size
-/// (the file held whole took 306 MB for a 245 MB archive). Only when
-/// something is wrong is the file read whole, for `check`'s messages.
-fn open_checked(path: &Path) -> Result<Library, LoadError> {
-    let library = open_strict_lazily(path)?;
-    let n = library.articles.len();
-    if !library.is_lazy() || (0..n).all(|i| library.open(i).is_ok()) {
+/// Opens an archive whose bytes are in memory; `name` stands for its file
+/// in messages (and, less its extension, is the title of JSON Lines).
+pub(super) fn open_bytes(
+    name: &Path,
+    bytes: Arc<[u8]>,
+    how: Opening,
+) -> Result<Library, LoadError> {
+    let len = bytes.len() as u64;
+    read(name, ArchiveBytes::Memory(bytes), len, how)
+}
+
+/// One archive file's bytes (`len` of them), read by the quick pass a
+/// window at a time, leniently whatever the strictness, so memory stays
+/// flat in the archive's size (holding a 2.5 GB archive whole to read it
+/// once cost 2.5 GB). Strictness is then a filter over what it found
+/// (`model::strict_filter`): strict, a problem makes the articles be read
+/// again one at a time for the error; checked, they always are. Only what
+/// the pass cannot read (or put in words) goes to the full loader.
+fn read(path: &Path, bytes: ArchiveBytes, len: u64, how: Opening) -> Result<Library, LoadError> {
+    let again = match &bytes {
+        ArchiveBytes::Memory(held) => Some(held.clone()),
+        ArchiveBytes::File(_) => None,
+    };
+    let Some(mut found) = (len > 0).then(|| scan(&bytes, len)).flatten() else {
+        return whole(path, again, how);
+    };
+    let header = found.header.clone();
+    let articles_clean = found.faults.is_empty() && !found.missing_body;
+    if how != Opening::Lenient && !articles_clean {
+        // The strict check says every problem, in its own words (and a
+        // JSON Lines file is not read again to place the lenient ones).
+        found.faults.clear();
+    }
+    let Some(library) = library(path, bytes, len, found, how.strictness()) else {
+        return whole(path, again, how);
+    };
+    // And the archive's own fields (a blank title…).
+    let clean = articles_clean && library.problem_count() == 0;
+    if how == Opening::Lenient || (how == Opening::Strict && clean) {
         return Ok(library);
     }
-    let (_, bytes) = read_whole(path)?;
-    check_file_bytes(path, &bytes)?;
-    // Whole now (the file changed since the pass): the new reading.
-    load_file_bytes(path, &bytes).map(Library::from)
-}
-
-/// A strict open for reading (the reader, `list`): the windowed pass over
-/// the file, so memory stays flat in the archive's size (holding a 2.5 GB
-/// archive whole to read it once cost 2.5 GB). Only when the pass stops
-/// (a problem: the archive is about to be refused) is the file read whole,
-/// for the full loader's messages.
-fn open_strict_lazily(path: &Path) -> Result<Library, LoadError> {
-    let strict = Strictness::Strict;
-    let (file, meta) = files::open_regular(path).map_err(|e| io_error(path, e))?;
-    let len = meta.len();
-    let scanned = (len > 0).then(|| scan(&file, len, strict)).flatten();
-    if let Some(library) = scanned.and_then(|found| library(path, file, len, found, strict)) {
-        return Ok(library);
+    match library.check_strictly(path, header, articles_clean) {
+        Filtered::Passed => Ok(library),
+        Filtered::Refused(e) => Err(e),
+        Filtered::Unread => whole(path, again, how),
     }
-    let (_, bytes) = read_whole(path)?;
-    load_file_bytes(path, &bytes).map(Library::from)
 }
 
-/// The library of what the pass found in `file` (`len` bytes); `None` when
-/// the header keeps it from being read this way.
+/// The full loader over the whole of the bytes (those in memory, or the
+/// file read again: the new reading if it changed since the pass): what
+/// it can read of a file the pass cannot, and every problem in words.
+fn whole(path: &Path, held: Option<Arc<[u8]>>, how: Opening) -> Result<Library, LoadError> {
+    let read;
+    let bytes: &[u8] = match &held {
+        Some(held) => held,
+        None => {
+            read = read_whole(path)?.1;
+            &read
+        }
+    };
+    match how {
+        Opening::Lenient => whole_library::load_bytes(path, bytes),
+        Opening::Strict => load_file_bytes(path, bytes).map(Library::from),
+        Opening::Checked => {
+            check_file_bytes(path, bytes)?;
+            load_file_bytes(path, bytes).map(Library::from)
+        }
+    }
+}
+
+/// The library of what the pass found in `bytes` (`len` of them); `None`
+/// when the header keeps it from being read this way.
 fn library(
     path: &Path,
-    file: File,
+    bytes: ArchiveBytes,
     len: u64,
     mut found: Scan,
     strictness: Strictness,
@@ -120,13 +154,14 @@ fn library(
     let mut problems = Vec::new();
     let header = found.header.take();
     let lines = header.is_none();
-    let (title, key) = title_and_key(path, header, strictness, &mut problems)?;
-    let disk = OnDisk::new(file, len, path, lines, &mut found);
+    let (title, key, extra) = title_and_key(path, header, &mut problems)?;
+    let disk = OnDisk::new(bytes, len, path, lines, &mut found);
     let fingerprint = disk.fingerprint();
     let broken = disk.place_faults(found.faults, &found.articles, &mut problems);
     let parts = Parts {
         title,
         key,
+        extra,
         articles: found.articles,
         ids: found.ids,
         broken,
@@ -136,28 +171,25 @@ fn library(
     Some(Library::on_disk(parts, disk, fingerprint))
 }
 
-/// The title and key of a scanned file (a JSON Lines file is named by its
-/// file name). Strict, `None` when its header has a problem; lenient, the
-/// problem is kept and a bad title is replaced by the file's name.
+/// The title, key and other members of a scanned file (a JSON Lines file is named by its
+/// file name). `None` when the header keeps the file from being read (the
+/// full loader then says why); a problem is kept and a bad title is
+/// replaced by the file's name.
 fn title_and_key(
     path: &Path,
     header: Option<Map<String, Value>>,
-    strictness: Strictness,
     problems: &mut Vec<(Option<usize>, Problem)>,
-) -> Option<(String, Option<String>)> {
+) -> Option<(String, Option<String>, Map<String, Value>)> {
     let Some(fields) = header else {
-        return Some((stem(path), None));
+        return Some((stem(path), None, Map::new()));
     };
     let mut found = Vec::new();
-    let Header { title, key, .. } = read_header(path, fields, &mut found).ok()?;
-    if strictness == Strictness::Strict && !found.is_empty() {
-        return None;
-    }
+    let Header { title, key, extra } = read_header(path, fields, &mut found).ok()?;
     let title = title
         .filter(|t| !t.trim().is_empty())
         .unwrap_or_else(|| stem(path));
     problems.extend(found.into_iter().map(|p| (None, p)));
-    Some((title, key))
+    Some((title, key, extra))
 }
 
 #[cfg(test)]
@@ -187,44 +219,46 @@ mod tests {
         (out, bytes_read() - before)
     }
 
-    /// The pass stops at the first problem; the full loader then reads
-    /// the file whole for its messages: at most twice, in the case that
-    /// refuses the archive (reading it whole up front would hold every
-    /// archive in memory).
+    /// Strictness is a filter: the lenient pass reads the file once, and
+    /// the problems are said by reading each article once more, one at a
+    /// time (never the file whole), in the full loader's words.
     #[test]
-    fn a_strict_open_of_a_file_with_problems_stops_at_the_first() {
+    fn a_strict_open_of_a_file_with_problems_reads_it_once_and_each_article_again() {
         let (_dir, path, len) = file(&[GOOD, BAD_HEAD, BAD_BODY]);
         let (opened, read) = reads(|| open(&path, Opening::Strict));
         let error = opened.unwrap_err();
         assert_eq!(
             error.to_string(),
-            super::super::load_path(&path).unwrap_err().to_string()
+            super::super::whole_load::load_whole(&path)
+                .unwrap_err()
+                .to_string()
         );
         assert!(error.to_string().contains("3 problems"), "{error}");
-        assert!(read <= 2 * len, "{read} bytes for {len}");
+        assert!(read < 2 * len, "{read} bytes for {len}");
     }
 
     /// `check` and `--strict` on the command line: the pass, then each
-    /// body by itself (memory flat in the archive's size); the file is
-    /// read whole only to describe a problem.
+    /// article by itself (memory flat in the archive's size), problems
+    /// or not.
     #[test]
-    fn a_checked_open_reads_each_body_once_and_the_whole_file_only_for_problems() {
+    fn a_checked_open_reads_the_file_once_and_each_article_again() {
         let (_dir, path, len) = file(&[GOOD, GOOD.replace("\"a\"", "\"b\"").as_str()]);
         let (opened, read) = reads(|| open(&path, Opening::Checked));
         assert!(opened.is_ok());
         assert!(
             read < 2 * len,
-            "the pass and the bodies: {read} bytes for {len}"
+            "the pass and the articles: {read} bytes for {len}"
         );
         let (_dir, path, len) = file(&[GOOD, BAD_BODY]);
         let (opened, read) = reads(|| open(&path, Opening::Checked));
         let error = opened.unwrap_err().to_string();
         assert_eq!(
             error,
-            super::super::load_path(&path).unwrap_err().to_string()
+            super::super::whole_load::load_whole(&path)
+                .unwrap_err()
+                .to_string()
         );
-        // And, for the message, where the article is and the whole file.
-        assert!(read < 4 * len, "{read} for {len}");
+        assert!(read < 2 * len, "{read} for {len}");
     }
 
     #[test]

@@ -10,8 +10,11 @@
 //! the window, the other turns it into an [`ArticleMeta`], batch by batch,
 //! so the work beyond the parser's own overlaps with it.
 //!
-//! Any problem makes [`scan`] give up (`None`): the caller then loads the
-//! file the full way, which reports every problem with the usual messages.
+//! The pass reads leniently, whatever the strictness of the open: every
+//! problem it sees is kept ([`Scan::faults`]), and strictness is a filter
+//! over them (`model::strict_filter`). It gives up (`None`) only on what
+//! it cannot read (a syntax error, an article that is not an object, a
+//! file cut short): the full loader then says what is wrong.
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -25,7 +28,8 @@ use super::fields::{Fields, Skipped};
 use super::library::ArticleMeta;
 use super::mend::Strictness;
 use super::scan_raw::Scanned;
-use super::scan_window::{Source, Take, WINDOW, read_file};
+use super::scan_window::{Take, WINDOW, read_file};
+use super::source::Source;
 use super::unique_ids::Ids;
 
 /// Articles per batch handed to the checking thread.
@@ -48,6 +52,9 @@ pub(super) struct Scan {
     pub last_end: usize,
     pub ids: HashMap<String, usize>,
     pub faults: Vec<Faulty>,
+    /// Whether an article has no `body` (a problem when strict, which
+    /// the lenient reading notes only when the article is opened).
+    pub missing_body: bool,
 }
 
 /// An article with faults: its index, whether it is broken, and why.
@@ -58,25 +65,16 @@ pub(super) struct Faulty {
 }
 
 /// Scans the first `len` bytes of `file` (its length when opened); `None`
-/// on any problem it cannot go on with (strict: on any problem at all).
-pub(super) fn scan(
-    file: &(impl Source + ?Sized),
-    len: u64,
-    strictness: Strictness,
-) -> Option<Scan> {
-    scan_by(file, len, WINDOW, strictness)
+/// on any problem it cannot go on with.
+pub(super) fn scan(file: &(impl Source + ?Sized), len: u64) -> Option<Scan> {
+    scan_by(file, len, WINDOW)
 }
 
 /// [`scan`], reading `window` bytes at a time.
-pub(super) fn scan_by(
-    file: &(impl Source + ?Sized),
-    len: u64,
-    window: usize,
-    strictness: Strictness,
-) -> Option<Scan> {
+pub(super) fn scan_by(file: &(impl Source + ?Sized), len: u64, window: usize) -> Option<Scan> {
     std::thread::scope(|s| {
         let (tx, rx) = sync_channel(4);
-        let checker = s.spawn(move || check_all(rx, strictness));
+        let checker = s.spawn(move || check_all(rx));
         let mut sender = Batches {
             batch: Batch::default(),
             tx,
@@ -152,7 +150,7 @@ impl Take for Batches {
 /// The checking side: every batch until the channel closes; `None` (and
 /// an early return, which closes the channel) at the first problem it
 /// cannot go on with.
-fn check_all(rx: Receiver<Batch>, strictness: Strictness) -> Option<Scan> {
+fn check_all(rx: Receiver<Batch>) -> Option<Scan> {
     let mut scan = Scan {
         header: None,
         bom: 0,
@@ -163,12 +161,14 @@ fn check_all(rx: Receiver<Batch>, strictness: Strictness) -> Option<Scan> {
         last_end: 0,
         ids: HashMap::new(),
         faults: Vec::new(),
+        missing_body: false,
     };
     for batch in rx {
         for (at, hash, ranges) in batch.articles {
             let index = scan.articles.len();
             let fields = ranges.map(|r| &batch.text[r]);
-            let (meta, faulty) = match check(fields, index + 1, strictness)? {
+            scan.missing_body |= !fields.body.0;
+            let (meta, faulty) = match check(fields, index + 1)? {
                 Head::Good(meta, faults) => (meta, (!faults.is_empty()).then_some((false, faults))),
                 Head::Broken(meta, faults) => (meta, Some((true, faults))),
             };
@@ -186,7 +186,7 @@ fn check_all(rx: Receiver<Batch>, strictness: Strictness) -> Option<Scan> {
             scan.articles.push(meta);
         }
     }
-    index_ids(&mut scan, strictness)?;
+    index_ids(&mut scan);
     scan.articles.shrink_to_fit();
     scan.starts.shrink_to_fit();
     scan.ends.shrink_to_fit();
@@ -195,9 +195,8 @@ fn check_all(rx: Receiver<Batch>, strictness: Strictness) -> Option<Scan> {
 }
 
 /// Ids must be unique (bookmarks refer to them): the index of every
-/// usable one; a later article with the same id is broken (strict: the
-/// scan gives up).
-fn index_ids(scan: &mut Scan, strictness: Strictness) -> Option<()> {
+/// usable one; a later article with the same id is broken.
+fn index_ids(scan: &mut Scan) {
     let broken: std::collections::HashSet<usize> = scan
         .faults
         .iter()
@@ -212,9 +211,6 @@ fn index_ids(scan: &mut Scan, strictness: Strictness) -> Option<()> {
         }
         // One file: the place is the same, and never named.
         if let Some(what) = ids.see(&a.id, i, i + 1, None) {
-            if strictness == Strictness::Strict {
-                return None;
-            }
             dups.push((i, what));
         }
     }
@@ -233,7 +229,6 @@ fn index_ids(scan: &mut Scan, strictness: Strictness) -> Option<()> {
         }
     }
     scan.faults.sort_by_key(|f| f.index);
-    Some(())
 }
 
 enum Head {
@@ -241,13 +236,12 @@ enum Head {
     Broken(ArticleMeta, Vec<Fault>),
 }
 
-/// One article's metadata, parsed, sanitised and checked (as the full
-/// loader does: `model::convert`); `None` when it cannot be read this way
-/// (the full loader then reads the file).
-fn check(fields: Fields<&str, Skipped>, number: usize, strictness: Strictness) -> Option<Head> {
-    let checked = match accept(fields.clone().parse().ok()?, strictness) {
+/// One article's metadata, parsed, sanitised and checked leniently (as
+/// the full loader does: `model::convert`); `None` when it cannot be read
+/// this way (the full loader then reads the file).
+fn check(fields: Fields<&str, Skipped>, number: usize) -> Option<Head> {
+    let checked = match accept(fields.clone().parse().ok()?, Strictness::Lenient) {
         Ok(accepted) => Head::Good(accepted.head.meta, accepted.faults),
-        Err(_) if strictness == Strictness::Strict => return None,
         Err(faults) => Head::Broken(fields.parse().ok()?.rough_meta(number), faults),
     };
     Some(checked)

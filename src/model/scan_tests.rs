@@ -7,10 +7,10 @@ use std::io::Write;
 use super::*;
 
 /// Scans `text` from a file, `window` bytes at a time.
-fn scan_text(text: &[u8], window: usize, strictness: Strictness) -> Option<Scan> {
+fn scan_text(text: &[u8], window: usize) -> Option<Scan> {
     let mut file = tempfile::tempfile().unwrap();
     file.write_all(text).unwrap();
-    scan_by(&file, text.len() as u64, window, strictness)
+    scan_by(&file, text.len() as u64, window)
 }
 
 /// Everything a scan found, comparable.
@@ -28,8 +28,8 @@ fn summary(scan: &Scan) -> String {
         .collect();
     let ids: std::collections::BTreeMap<_, _> = scan.ids.iter().collect();
     format!(
-        "{:?} {} {:?} {:?} {} {ids:?} {faults:?}",
-        scan.header, scan.bom, scan.articles, scan.starts, scan.last_end
+        "{:?} {} {:?} {:?} {} {ids:?} {faults:?} {}",
+        scan.header, scan.bom, scan.articles, scan.starts, scan.last_end, scan.missing_body
     )
 }
 
@@ -41,7 +41,7 @@ fn scan_keeps_metadata_and_offsets_of_both_forms() {
     let lines = "{\"id\":\"a\",\"title\":\"一\",\"district\":\"d\",\"body\":[]}\n \
                  {\"id\":\"b\",\"title\":\"二\",\"district\":\"d\",\"body\":null}\n";
     for text in [single, lines] {
-        let scan = scan_text(text.as_bytes(), WINDOW, Strictness::Strict).expect("scans");
+        let scan = scan_text(text.as_bytes(), WINDOW).expect("scans");
         assert_eq!(scan.header.is_some(), text == single);
         let titles: Vec<&str> = scan.articles.iter().map(|a| a.title.as_str()).collect();
         assert_eq!(titles, ["一", "二"], "titles are sanitised");
@@ -58,24 +58,41 @@ fn scan_keeps_metadata_and_offsets_of_both_forms() {
     }
 }
 
+/// Every problem the pass can see is kept (strictness filters them
+/// later); it gives up only on what it cannot read.
 #[test]
-fn scan_gives_up_on_any_problem_it_can_see() {
+fn scan_keeps_every_problem_it_sees_and_gives_up_on_what_it_cannot_read() {
     let ok = r#"{"id":"a","title":"t","district":"d","body":[]}"#;
-    assert!(scan_text(ok.as_bytes(), WINDOW, Strictness::Strict).is_some());
-    for bad in [
-        r#"{"id":"a","title":" ","district":"d","body":[]}"#,
-        r#"{"id":"a","title":"t","district":"d"}"#,
-        r#"{"id":"a","title":"t","district":"d","date":"2021-02-30","body":[]}"#,
-        r#"{"id":"a","title":"t","district":"d","bylines":[{"role":"x"}],"body":[]}"#,
+    let clean = scan_text(ok.as_bytes(), WINDOW).unwrap();
+    assert!(clean.faults.is_empty() && !clean.missing_body);
+    for (bad, broken) in [
+        (r#"{"id":"a","title":" ","district":"d","body":[]}"#, true),
+        (
+            r#"{"id":"a","title":"t","district":"d","date":"2021-02-30","body":[]}"#,
+            false,
+        ),
+        (
+            r#"{"id":"a","title":"t","district":"d","bylines":[{"role":"x"}],"body":[]}"#,
+            false,
+        ),
+        (
+            "{\"id\":\"a\",\"title\":\"t\",\"district\":\"d\",\"body\":[]}\n{\"id\":\"a\",\"title\":\"t\",\"district\":\"d\",\"body\":[]}",
+            true,
+        ),
+    ] {
+        let scan = scan_text(bad.as_bytes(), WINDOW).expect(bad);
+        let faulty = scan.faults.last().expect(bad);
+        assert_eq!(faulty.broken, broken, "{bad}");
+    }
+    let bodiless = r#"{"id":"a","title":"t","district":"d"}"#;
+    assert!(scan_text(bodiless.as_bytes(), WINDOW).unwrap().missing_body);
+    for unread in [
         r#"{"id":"a","title":"t","district":"d","body":[}"#,
-        "{\"id\":\"a\",\"title\":\"t\",\"district\":\"d\",\"body\":[]}\n{\"id\":\"a\",\"title\":\"t\",\"district\":\"d\",\"body\":[]}",
         r#"{"format":"bulletin-archive/1","title":"T","articles":[]} x"#,
         r#"{"format":"bulletin-archive/1","title":"T"}"#,
+        r#"{"format":"bulletin-archive/1","title":"T","articles":[7]}"#,
     ] {
-        assert!(
-            scan_text(bad.as_bytes(), WINDOW, Strictness::Strict).is_none(),
-            "{bad}"
-        );
+        assert!(scan_text(unread.as_bytes(), WINDOW).is_none(), "{unread}");
     }
 }
 
@@ -101,18 +118,16 @@ const CASES: &[&str] = &[
 
 #[test]
 fn windows_end_anywhere_without_changing_what_is_read() {
-    for strictness in [Strictness::Strict, Strictness::Lenient] {
-        for case in CASES {
-            let whole = scan_text(case.as_bytes(), case.len() + 1, strictness);
-            let want = whole.as_ref().map(summary);
-            for window in 1..=48 {
-                let got = scan_text(case.as_bytes(), window, strictness);
-                assert_eq!(got.as_ref().map(summary), want, "{case:?} by {window}");
-            }
+    for case in CASES {
+        let whole = scan_text(case.as_bytes(), case.len() + 1);
+        let want = whole.as_ref().map(summary);
+        for window in 1..=48 {
+            let got = scan_text(case.as_bytes(), window);
+            assert_eq!(got.as_ref().map(summary), want, "{case:?} by {window}");
         }
     }
     // The cases are not all refused: both forms are read.
-    let lenient = |i: usize| scan_text(CASES[i].as_bytes(), 7, Strictness::Lenient);
+    let lenient = |i: usize| scan_text(CASES[i].as_bytes(), 7);
     assert_eq!(lenient(0).unwrap().articles.len(), 2);
     assert_eq!(lenient(0).unwrap().bom, 3);
     assert_eq!(lenient(1).unwrap().articles.len(), 3);
@@ -123,5 +138,5 @@ fn a_file_shorter_than_when_opened_is_given_up() {
     let text = CASES[0].as_bytes();
     let mut file = tempfile::tempfile().unwrap();
     file.write_all(&text[..text.len() / 2]).unwrap();
-    assert!(scan_by(&file, text.len() as u64, 16, Strictness::Lenient).is_none());
+    assert!(scan_by(&file, text.len() as u64, 16).is_none());
 }

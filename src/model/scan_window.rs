@@ -17,64 +17,14 @@
 //! value an article object. Anything else stops the pass ([`Stop`]): the
 //! full loader then reads the file and says what is wrong.
 
-use std::cell::Cell;
-use std::fs::File;
-use std::io;
 use std::ops::Range;
 
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
 use super::scan_raw::Scanned;
+use super::source::Source;
 use super::unique_names::refuse_twice;
-use crate::files::read_exact_at;
-
-/// Where the pass reads from: an archive file, or its bytes already in
-/// memory (a strict open reads the file once, whole, and scans that).
-pub(super) trait Source {
-    /// Fills `buf` from `offset`; `UnexpectedEof` past the end.
-    fn read_at(&self, buf: &mut [u8], offset: u64) -> io::Result<()>;
-}
-
-impl Source for File {
-    fn read_at(&self, buf: &mut [u8], offset: u64) -> io::Result<()> {
-        read_archive_at(self, buf, offset)
-    }
-}
-
-impl Source for [u8] {
-    fn read_at(&self, buf: &mut [u8], offset: u64) -> io::Result<()> {
-        let from = usize::try_from(offset).unwrap_or(usize::MAX);
-        let bytes = self.get(from..).and_then(|rest| rest.get(..buf.len()));
-        let bytes = bytes.ok_or(io::ErrorKind::UnexpectedEof)?;
-        buf.copy_from_slice(bytes);
-        Ok(())
-    }
-}
-
-thread_local! {
-    /// Bytes of archive files read on this thread (tests: how many times
-    /// an open reads the file).
-    static READ: Cell<u64> = const { Cell::new(0) };
-}
-
-/// Counts `n` bytes read from an archive file on this thread.
-pub(super) fn count_read(n: usize) {
-    READ.with(|r| r.set(r.get() + n as u64));
-}
-
-/// Bytes of archive files read on this thread so far: every read of an
-/// archive file goes through [`read_archive_at`] or [`count_read`].
-#[cfg(test)]
-pub(crate) fn bytes_read() -> u64 {
-    READ.with(Cell::get)
-}
-
-/// Reads an archive file's bytes from `offset`, counted.
-pub(super) fn read_archive_at(file: &File, buf: &mut [u8], offset: u64) -> io::Result<()> {
-    count_read(buf.len());
-    read_exact_at(file, buf, offset)
-}
 
 /// Bytes read at a time: small enough to stay in the processor's cache
 /// between the read and the parse.

@@ -1,7 +1,7 @@
 //! The full loader's one merge of the files it parsed (`model::whole_load`),
 //! strict or lenient, and the [`Library`] it makes of them: a directory,
 //! or a file the quick pass cannot read. Strict, every problem is an error
-//! (`load_path`); lenient, broken articles are kept as such, the others
+//! (`whole_load::load_whole`); lenient, broken articles are kept as such, the others
 //! mended, and every problem is kept.
 
 use std::collections::HashMap;
@@ -12,21 +12,35 @@ use super::describe::{Fault, What};
 use super::library::{Library, Parts};
 use super::mend::Strictness;
 use super::unique_ids::Ids;
-use super::whole_load::{Header, read_header, read_path};
+use super::whole_load::load_whole;
+use super::whole_load::{Header, parse_file, read_header, read_path, stem};
 use super::whole_parse::{Item, Parsed};
-use super::{ArticleMeta, LoadError, Problem, load_path};
+use super::{ArticleMeta, LoadError, Problem};
 
 /// Loads `path` in full.
 pub(super) fn load(path: &Path, strictness: Strictness) -> Result<Library, LoadError> {
     if strictness == Strictness::Strict {
-        return load_path(path).map(Library::from);
+        return load_whole(path).map(Library::from);
     }
     let (files, fallback) = read_path(path, strictness)?;
-    let merged = merge(files, strictness)?;
+    from_parsed(files, fallback)
+}
+
+/// Loads the bytes of the file `path` in full, leniently.
+pub(super) fn load_bytes(path: &Path, bytes: &[u8]) -> Result<Library, LoadError> {
+    let parsed = parse_file(path, bytes, Strictness::Lenient)?;
+    from_parsed(vec![parsed], stem(path))
+}
+
+/// The lenient library of parsed files; `fallback` is the title when none
+/// has one.
+fn from_parsed(files: Vec<Parsed>, fallback: String) -> Result<Library, LoadError> {
+    let merged = merge(files, Strictness::Lenient)?;
     let title = merged.header.title.filter(|t| !t.trim().is_empty());
     let parts = Parts {
         title: title.unwrap_or(fallback),
         key: merged.header.key,
+        extra: merged.header.extra,
         articles: merged.metas,
         ids: merged.ids.into_index(),
         broken: merged.broken,

@@ -1,4 +1,8 @@
-//! Loading an archive from a file, a directory or bytes.
+//! The public loaders that give an [`Archive`] (`load_path`, `load_bytes`:
+//! the checked open of `model::open`, every article read), and the full
+//! loader's own reading of a file or a directory whole, for what the quick
+//! pass cannot read: the files of a directory, a file's emptiness, UTF-8
+//! and syntax checked, its header read, its files merged into one error.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -9,8 +13,9 @@ use super::describe::FormatFound;
 use super::describe::{Kind, What};
 use super::describe::{not_utf8, syntax_error};
 use super::mend::Strictness;
+use super::open::{Opening, open, open_bytes};
 use super::rules::{blank_problem, quote};
-use super::scan_window::count_read;
+use super::source::count_read;
 use super::whole_library::merge;
 use super::whole_parse::{Parsed, parse_text};
 use super::whole_text::strip_bom;
@@ -18,9 +23,19 @@ use super::{Archive, FORMAT_TAG, LoadError, Problem};
 use crate::files;
 use crate::text::sanitize::sanitize_line;
 
-/// Loads an archive file (single JSON or JSON Lines) or a directory of them.
-/// Text is sanitised; any schema problem fails the load with all of them.
+/// Loads an archive file (single JSON or JSON Lines) or a directory of
+/// them, every article read: the checked open every command reads with
+/// (`model::open`). Text is sanitised; any schema problem fails the load
+/// with all of them.
 pub fn load_path(path: &Path) -> Result<Archive, LoadError> {
+    let library = open(path, Opening::Checked)?;
+    // Checked, every article was read once already; if the file changed
+    // since, the full loader reads what it holds now.
+    library.to_archive().or_else(|_| load_whole(path))
+}
+
+/// The full loader's strict reading of `path`, whole.
+pub(super) fn load_whole(path: &Path) -> Result<Archive, LoadError> {
     let (files, name) = read_path(path, Strictness::Strict)?;
     finish(path, files, &name)
 }
@@ -44,8 +59,16 @@ pub(super) fn read_path(
 
 /// Loads one file's content; `name` is the file name used in messages (and
 /// the title of a JSON Lines archive, less its extension).
+/// Read by the quick pass over the bytes in memory, every body checked,
+/// as a file is (`model::open`).
 pub fn load_bytes(name: &str, bytes: &[u8]) -> Result<Archive, LoadError> {
-    load_file_bytes(Path::new(name), bytes)
+    let path = Path::new(name);
+    let library = open_bytes(path, bytes.into(), Opening::Checked)?;
+    // Checked, every article was read once already: bytes in memory do
+    // not change, so this reads them all again.
+    library
+        .to_archive()
+        .or_else(|_| load_file_bytes(path, bytes))
 }
 
 /// Loads the content of the file `path` (already read), strictly.
@@ -126,7 +149,11 @@ pub(super) fn stem(path: &Path) -> String {
 }
 
 /// Bytes to [`Parsed`]: BOM, emptiness, UTF-8 and syntax checks.
-fn parse_file(path: &Path, bytes: &[u8], strictness: Strictness) -> Result<Parsed, LoadError> {
+pub(super) fn parse_file(
+    path: &Path,
+    bytes: &[u8],
+    strictness: Strictness,
+) -> Result<Parsed, LoadError> {
     parse_file_into(path, bytes, strictness, true)
 }
 
@@ -222,7 +249,11 @@ pub(super) fn read_header(
 /// or all their problems into one error. Title, key and unknown fields
 /// come from the first single-file archive; `fallback_title` is used when
 /// there is none.
-fn finish(path: &Path, files: Vec<Parsed>, fallback_title: &str) -> Result<Archive, LoadError> {
+pub(super) fn finish(
+    path: &Path,
+    files: Vec<Parsed>,
+    fallback_title: &str,
+) -> Result<Archive, LoadError> {
     let mut merged = merge(files, Strictness::Strict)?;
     if !merged.problems.is_empty() {
         merged.problems.sort_by_key(|p| (p.file, p.number));

@@ -45,6 +45,9 @@ pub(crate) struct Parsed {
     strictness: Strictness,
     /// Whether articles are kept (not when only checking).
     keep: bool,
+    /// Whether ids are gathered for the duplicate check (not when the
+    /// quick pass already found every id used once).
+    ids: bool,
 }
 
 impl Parsed {
@@ -53,6 +56,7 @@ impl Parsed {
             location,
             strictness,
             keep: true,
+            ids: true,
             ..Parsed::default()
         }
     }
@@ -60,6 +64,12 @@ impl Parsed {
     /// Checks articles without keeping them (their problems are kept).
     pub(crate) fn only_checking(mut self) -> Self {
         self.keep = false;
+        self
+    }
+
+    /// Gathers no ids: each is known to be used once.
+    pub(crate) fn ids_unique(mut self) -> Self {
+        self.ids = false;
         self
     }
 
@@ -104,7 +114,8 @@ impl Parsed {
         if self.keep {
             self.items.extend(item);
         }
-        if let Some(id) = id.filter(|id| good_id(id) && (good || !lenient)) {
+        let wanted = self.ids && (good || !lenient);
+        if let Some(id) = id.filter(|id| wanted && good_id(id)) {
             let location = Some(location);
             self.seen.push(Seen {
                 id,
