@@ -4,7 +4,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
-use super::chrome::{bar, hints};
+use super::chrome::{bar, hints_within, room_beside};
 use super::header::{Crumbs, header, marks};
 use super::textput::put;
 use super::theme::Theme;
@@ -57,7 +57,7 @@ pub fn draw(app: &App, r: &Reader, area: Rect, buf: &mut Buffer, theme: &Theme) 
     // showcmd), so the user sees what the next key will repeat.
     let hints = match app.count {
         Some(n) => n.to_string(),
-        None => hints(app, Screen::Read),
+        None => hints_within(app, Screen::Read, room_beside(app, area, &status)),
     };
     bar(
         app,
