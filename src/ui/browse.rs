@@ -100,24 +100,30 @@ pub(super) fn group_pane(
     let inner = boxed(app, area, buf, t(app, label), border_style(theme, focused));
     let rows = usize::from(inner.height);
     let offset = scroll_offset(selected, rows);
-    for (row, (i, entry)) in b
-        .entries
-        .iter()
-        .enumerate()
-        .skip(offset)
-        .take(rows)
-        .enumerate()
-    {
+    let shown: Vec<usize> = (offset..b.entries.len()).take(rows).collect();
+    let text_at = |i: usize, level: usize| {
+        let (label, indent) = group_label(app, b.entries[i]);
+        let counts = count(i);
+        let n = &counts[level.min(counts.len() - 1)];
+        format!("{}{} ({n})", " ".repeat(indent), label)
+    };
+    let fits = |t: &String| str_width(t, app.settings.mode) <= usize::from(inner.width);
+    // One form of the counts for the whole pane: the longest that fits
+    // every row shown (where none does, the shortest).
+    let levels = shown.iter().map(|&i| count(i).len()).max().unwrap_or(1);
+    let level = (0..levels)
+        .find(|&l| shown.iter().all(|&i| fits(&text_at(i, l))))
+        .unwrap_or(levels - 1);
+    for (row, &i) in shown.iter().enumerate() {
         let y = inner.y + row as u16;
-        let (label, indent) = group_label(app, *entry);
         let style = selection_style(theme, i == selected, focused);
         fill(buf, inner.x, y, inner.width, style);
         // In a narrow pane the name matters more than the count.
-        let fits = |t: &String| str_width(t, app.settings.mode) <= usize::from(inner.width);
-        let text = (count(i).into_iter())
-            .map(|n| format!("{}{} ({n})", " ".repeat(indent), label))
-            .find(fits)
-            .unwrap_or_else(|| format!("{}{}", " ".repeat(indent.min(1)), label));
+        let mut text = text_at(i, level);
+        if !fits(&text) {
+            let (label, indent) = group_label(app, b.entries[i]);
+            text = format!("{}{}", " ".repeat(indent.min(1)), label);
+        }
         put_truncated(
             buf,
             inner.x,

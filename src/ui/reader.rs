@@ -43,9 +43,10 @@ pub fn draw(app: &App, r: &Reader, area: Rect, buf: &mut Buffer, theme: &Theme) 
         let status = match found.is_empty() {
             true => position(r, g.body_height),
             false => format!(
-                "{}  /{}: {found}",
+                "{}  /{}{}{found}",
                 position(r, g.body_height),
-                sanitize_line(&r.search.text)
+                sanitize_line(&r.search.text),
+                app.settings.lang.colon()
             ),
         };
         match app.problems_line() {
