@@ -125,6 +125,8 @@ declare_actions! {
         JumpNewer = "jump-newer", "跳转记录：往前", "jump list: forward";
         /// Toggle an article's read mark.
         ToggleRead = "toggle-read", "标为已读/未读", "mark read or unread";
+        /// Mark every article of the list shown (the group, filtered) read.
+        MarkAllRead = "mark-all-read", "本列表的文章全部标为已读（可撤销）", "mark every article in the list read (undoable)";
         /// Open the next article not yet read.
         NextUnread = "next-unread", "打开下一篇未读文章", "open the next unread article";
         /// Open the article read last, where reading stopped.

@@ -248,6 +248,8 @@ impl App {
             }
             Action::FocusGroups => self.browse.focus = Pane::Groups,
             Action::ToggleRead => self.toggle_read(),
+            Action::MarkAllRead => self.mark_all_read(),
+            Action::Undo => self.undo_mark_all(),
             Action::NextUnread => self.next_unread(),
             Action::ContinueReading => self.continue_reading(),
             Action::Sort => self.cycle_sort(),

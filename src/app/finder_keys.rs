@@ -175,6 +175,21 @@ impl App {
         }
         f.relist(metas, &self.browse);
         self.fill_snippets();
+        self.say_if_undated(&action);
+    }
+
+    /// `y`, or ordering the results by date, in an archive without dates:
+    /// says why nothing changes.
+    fn say_if_undated(&mut self, action: &Action) {
+        let by_date = self.finder.as_ref().is_some_and(|f| f.order == Order::Date);
+        let asked = match action {
+            Action::CycleYear => true,
+            Action::Sort => by_date,
+            _ => false,
+        };
+        if asked && super::order::undated(&self.archive) {
+            self.say_too(Msg::NoDatesInArchive);
+        }
     }
 
     /// Asks for the snippets of the results on screen not asked for yet

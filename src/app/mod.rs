@@ -20,6 +20,7 @@ pub mod input;
 pub mod jumps;
 pub mod keymap;
 pub mod loads;
+mod mark_all;
 pub mod marks;
 pub mod mode;
 mod motion;
@@ -276,6 +277,15 @@ impl App {
     /// Shows `msg` on the status line until the next action.
     pub fn say(&mut self, msg: Msg) {
         self.status = Some(msg.text(self.settings.lang).to_string());
+    }
+
+    /// Adds `msg` to what the status line says already.
+    pub(crate) fn say_too(&mut self, msg: Msg) {
+        let lang = self.settings.lang;
+        self.status = Some(match self.status.take() {
+            Some(said) => format!("{said}{}{}", lang.semicolon(), msg.text(lang)),
+            None => msg.text(lang).to_string(),
+        });
     }
 
     /// How long after the app's clock the run loop may wait for input

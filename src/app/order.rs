@@ -43,6 +43,12 @@ impl SortKey {
     }
 }
 
+/// True when no article of the archive has a date: ordering by date or
+/// picking a year then does nothing, and the user is told so.
+pub fn undated(archive: &Library) -> bool {
+    !archive.articles.iter().any(|a| a.date.is_some())
+}
+
 /// Puts `list` (indexes into the archive, in group order) in `key`'s
 /// order. Ties keep the archive order.
 pub fn sort(archive: &Library, list: &mut [usize], key: SortKey) {

@@ -40,6 +40,8 @@ pub struct Persist {
     /// same for the save out now.
     pub confirm: Option<Msg>,
     confirm_out: Option<Msg>,
+    /// What marking a whole list read changed, for undoing it.
+    pub marked_all: Option<super::mark_all::MarkedAll>,
 }
 
 impl Persist {
@@ -54,6 +56,7 @@ impl Persist {
             confirm_out: None,
             final_sent: false,
             generation: 0,
+            marked_all: None,
         }
     }
 

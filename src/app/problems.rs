@@ -72,11 +72,20 @@ impl App {
 
     /// `3 problems - press ! to see`, when there are any.
     pub fn problems_line(&self) -> Option<String> {
+        self.problems_note(super::i18n::problems_line)
+    }
+
+    /// `3 problems (!)`, when there are any: beside another message.
+    pub fn problems_short(&self) -> Option<String> {
+        self.problems_note(super::i18n::problems_short)
+    }
+
+    fn problems_note(&self, say: fn(super::Lang, usize, &str) -> String) -> Option<String> {
         let count = self.problem_count();
         let key = self
             .keymap
             .first_key(super::Context::Global, &Action::Problems)?;
-        (count > 0).then(|| super::i18n::problems_line(self.settings.lang, count, &key.label()))
+        (count > 0).then(|| say(self.settings.lang, count, &key.label()))
     }
 
     pub(super) fn open_problems(&mut self) {

@@ -128,6 +128,13 @@ impl Reader {
         let before = self.top;
         self.scroll_by(delta, height);
         if self.top <= before {
+            // Asking for more at the end of the text reads it to the end
+            // (a view resumed where the rest fits on the screen cannot
+            // scroll), unless a jump brought the view there.
+            if self.at_end(height) && self.landed.is_none() {
+                self.reading = self.reading.max(self.anchor);
+                self.finished = true;
+            }
             return;
         }
         if self.landed.is_some_and(|(_, line)| self.top <= line) {

@@ -166,6 +166,9 @@ pub struct ScreenInfo {
     pub hints: &'static [Hint],
     /// Help lines beyond the list of keys.
     pub notes: &'static [Msg],
+    /// What an action does here, in the help, where the action's general
+    /// description would mislead on this screen.
+    pub says: &'static [(Action, Msg)],
 }
 
 impl ScreenInfo {
@@ -211,6 +214,10 @@ const BROWSE: ScreenInfo = ScreenInfo {
         hint(&[Action::Back], Msg::HintQuit),
     ],
     notes: &[Msg::NoteTypeToFilter],
+    says: &[
+        (Action::Sort, Msg::SaySortList),
+        (Action::Undo, Msg::SayUndoMarkAll),
+    ],
 };
 
 const READ: ScreenInfo = ScreenInfo {
@@ -232,6 +239,7 @@ const READ: ScreenInfo = ScreenInfo {
         hint(&[Action::Back], Msg::HintBack),
     ],
     notes: &[Msg::NoteCount, Msg::NoteJumps, Msg::NoteJumpBack],
+    says: &[],
 };
 
 const BOOKMARKS: ScreenInfo = ScreenInfo {
@@ -252,6 +260,10 @@ const BOOKMARKS: ScreenInfo = ScreenInfo {
         hint(&[Action::Back], Msg::HintBack),
     ],
     notes: &[Msg::NoteTypeToFilter],
+    says: &[
+        (Action::Open, Msg::SayOpenMark),
+        (Action::StartFilter, Msg::SayFilterMarks),
+    ],
 };
 
 const RESULTS: ScreenInfo = ScreenInfo {
@@ -272,6 +284,10 @@ const RESULTS: ScreenInfo = ScreenInfo {
         hint(&[Action::Back], Msg::HintBack),
     ],
     notes: &[Msg::NoteResults],
+    says: &[
+        (Action::Sort, Msg::SaySortResults),
+        (Action::ArchiveSearch, Msg::SayEditSearch),
+    ],
 };
 
 const FIND: ScreenInfo = ScreenInfo {
@@ -283,6 +299,7 @@ const FIND: ScreenInfo = ScreenInfo {
     title: Msg::ScreenFind,
     hints: &[],
     notes: &[Msg::NoteFind, Msg::NoteFacets],
+    says: &[],
 };
 
 const OUTLINE: ScreenInfo = ScreenInfo {
@@ -298,6 +315,11 @@ const OUTLINE: ScreenInfo = ScreenInfo {
         hint(&[Action::Back], Msg::HintBack),
     ],
     notes: &[Msg::NoteOutline],
+    says: &[
+        (Action::Open, Msg::SayJumpToSection),
+        (Action::StartFilter, Msg::SayFilterSections),
+        (Action::Outline, Msg::SayCloseOutline),
+    ],
 };
 
 const FILTER: ScreenInfo = ScreenInfo {
@@ -309,6 +331,7 @@ const FILTER: ScreenInfo = ScreenInfo {
     title: Msg::ScreenFilter,
     hints: &[],
     notes: &[Msg::NoteFilter],
+    says: &[],
 };
 
 const SEARCH: ScreenInfo = ScreenInfo {
@@ -320,6 +343,7 @@ const SEARCH: ScreenInfo = ScreenInfo {
     title: Msg::ScreenSearch,
     hints: &[],
     notes: &[Msg::NoteSearch],
+    says: &[],
 };
 
 const NOTE: ScreenInfo = ScreenInfo {
@@ -331,6 +355,7 @@ const NOTE: ScreenInfo = ScreenInfo {
     title: Msg::ScreenNote,
     hints: &[],
     notes: &[Msg::NoteNote],
+    says: &[],
 };
 
 const PROBLEMS: ScreenInfo = ScreenInfo {
@@ -349,6 +374,7 @@ const PROBLEMS: ScreenInfo = ScreenInfo {
         hint(&[Action::Back], Msg::HintBack),
     ],
     notes: &[Msg::NoteProblems],
+    says: &[(Action::Open, Msg::SayOpenProblem)],
 };
 
 const QUIT: ScreenInfo = ScreenInfo {
@@ -360,6 +386,7 @@ const QUIT: ScreenInfo = ScreenInfo {
     title: Msg::ScreenQuit,
     hints: &[],
     notes: &[Msg::NoteQuit],
+    says: &[],
 };
 
 const HELP: ScreenInfo = ScreenInfo {
@@ -372,8 +399,13 @@ const HELP: ScreenInfo = ScreenInfo {
     }),
     keys: &[],
     title: Msg::ScreenHelp,
-    hints: &[],
+    hints: &[
+        hint(&[Action::Back], Msg::HintClose),
+        hint(&[Action::Down, Action::Up], Msg::HintScroll),
+        hint(&[Action::PageDown], Msg::HintPage),
+    ],
     notes: &[],
+    says: &[],
 };
 
 #[cfg(test)]

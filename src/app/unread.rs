@@ -9,6 +9,7 @@ use std::collections::HashSet;
 use super::browse::Pane;
 use super::{App, Msg};
 use crate::store::Status;
+use crate::text::sanitize_line;
 
 impl App {
     /// `r`: marks the open article, or the one under the list's cursor,
@@ -119,9 +120,13 @@ impl App {
         }
         if self.read_status(article) == Status::InProgress {
             // The key first: a long title may be cut at the edge.
-            let title = crate::text::sanitize_line(&self.archive.articles[article].title);
-            let offer = Msg::ContinueReading.text(self.settings.lang);
-            self.status = Some(format!("{offer}\u{300a}{title}\u{300b}"));
+            let a = &self.archive.articles[article];
+            let key = (self.keymap)
+                .first_key(super::Context::Browse, &super::Action::ContinueReading)
+                .map_or_else(String::new, |k| k.label());
+            let (title, id) = (sanitize_line(&a.title), sanitize_line(&a.id));
+            let lang = self.settings.lang;
+            self.status = Some(super::i18n::continue_reading(lang, &key, &title, &id));
         }
     }
 
@@ -164,6 +169,9 @@ impl App {
             self.browse.selected = row;
         }
         self.say(self.browse.sort.label());
+        if self.browse.sort == super::order::SortKey::Date && super::order::undated(&self.archive) {
+            self.say_too(Msg::NoDatesInArchive);
+        }
     }
 
     /// `V`: hides or shows the group pane (an archive with one group has

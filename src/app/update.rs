@@ -143,14 +143,14 @@ impl App {
 
     pub(super) fn open_help(&mut self) {
         let from = self.focus();
-        let rows = help::rows(self);
-        let scroll = help::section_start(&rows, self, from);
+        let lines = help::lines(self, self.geo.help.inner().width);
+        let scroll = help::section_line(&lines, self, from);
         self.modal = Modal::Help { scroll };
-        self.clamp_help(rows.len());
+        self.clamp_help(lines.len());
     }
 
     fn update_help(&mut self, action: Action) {
-        let rows = help::rows(self).len();
+        let rows = help::lines(self, self.geo.help.inner().width).len();
         let page = usize::from(self.geo.help.inner().height.max(1));
         let Modal::Help { scroll } = &mut self.modal else {
             return;
@@ -168,7 +168,7 @@ impl App {
         self.clamp_help(rows);
     }
 
-    /// Keeps the help's first row where a full page still shows.
+    /// Keeps the help's first line where a full page still shows.
     fn clamp_help(&mut self, rows: usize) {
         let page = usize::from(self.geo.help.inner().height.max(1));
         if let Modal::Help { scroll } = &mut self.modal {

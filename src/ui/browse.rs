@@ -10,7 +10,7 @@ use super::theme::Theme;
 use super::{rect, t};
 use crate::app::geometry::scroll_offset;
 use crate::app::order::SortKey;
-use crate::app::{App, GroupEntry, Modal, Msg, Pane, Screen};
+use crate::app::{App, GroupEntry, Lang, Modal, Msg, Pane, Screen};
 use crate::store::Status;
 use crate::text::sanitize::sanitize_line;
 use crate::text::width::str_width;
@@ -43,25 +43,46 @@ pub(super) fn border_style(theme: &Theme, focused: bool) -> Style {
 fn draw_groups(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let b = &app.browse;
     let focused = b.focus == Pane::Groups && !filtering(app);
-    // Once something in the group is read: unread/total, as feed readers
-    // show it; before, just the size.
-    let count = |i: usize| match b.unread.get(i) {
-        Some(&u) if app.persist.is_some() && u < b.count(i) => format!("{u}/{}", b.count(i)),
-        _ => b.count(i).to_string(),
+    // Once something in the group is read: how many are left unread, in
+    // words where they fit (`5, 2 unread`, `1, all read`), else as feed
+    // readers show it (`2/5`, `1 ✓`); before, just the size.
+    let lang = app.settings.lang;
+    let count = |i: usize| {
+        let all = b.count(i);
+        match b.unread.get(i) {
+            Some(&u) if app.persist.is_some() && u < all => unread_counts(lang, u, all),
+            _ => vec![all.to_string()],
+        }
     };
     group_pane(app, area, buf, theme, (b.group, focused), &count);
 }
 
+/// A group's count once some of it is read: the forms to try, longest
+/// first.
+fn unread_counts(lang: Lang, unread: usize, all: usize) -> Vec<String> {
+    let long = match (lang, unread) {
+        (Lang::Zh, 0) => format!("{all}\u{ff0c}全部已读"),
+        (Lang::Zh, u) => format!("{all}\u{ff0c}{u} 未读"),
+        (Lang::En, 0) => format!("{all}, all read"),
+        (Lang::En, u) => format!("{all}, {u} unread"),
+    };
+    let short = match unread {
+        0 => format!("{all} \u{2713}"),
+        u => format!("{u}/{all}"),
+    };
+    vec![long, short]
+}
+
 /// The group pane: every group entry with a count (articles, unread
-/// articles, or hits during a search); `at` is the selected entry and
-/// whether the pane has the focus.
+/// articles, or hits during a search: the forms to try, longest first);
+/// `at` is the selected entry and whether the pane has the focus.
 pub(super) fn group_pane(
     app: &App,
     area: Rect,
     buf: &mut Buffer,
     theme: &Theme,
     at: (usize, bool),
-    count: &dyn Fn(usize) -> String,
+    count: &dyn Fn(usize) -> Vec<String>,
 ) {
     let b = &app.browse;
     let (selected, focused) = at;
@@ -79,22 +100,28 @@ pub(super) fn group_pane(
     let inner = boxed(app, area, buf, t(app, label), border_style(theme, focused));
     let rows = usize::from(inner.height);
     let offset = scroll_offset(selected, rows);
-    for (row, (i, entry)) in b
-        .entries
-        .iter()
-        .enumerate()
-        .skip(offset)
-        .take(rows)
-        .enumerate()
-    {
+    let shown: Vec<usize> = (offset..b.entries.len()).take(rows).collect();
+    let text_at = |i: usize, level: usize| {
+        let (label, indent) = group_label(app, b.entries[i]);
+        let counts = count(i);
+        let n = &counts[level.min(counts.len() - 1)];
+        format!("{}{} ({n})", " ".repeat(indent), label)
+    };
+    let fits = |t: &String| str_width(t, app.settings.mode) <= usize::from(inner.width);
+    // One form of the counts for the whole pane: the longest that fits
+    // every row shown (where none does, the shortest).
+    let levels = shown.iter().map(|&i| count(i).len()).max().unwrap_or(1);
+    let level = (0..levels)
+        .find(|&l| shown.iter().all(|&i| fits(&text_at(i, l))))
+        .unwrap_or(levels - 1);
+    for (row, &i) in shown.iter().enumerate() {
         let y = inner.y + row as u16;
-        let (label, indent) = group_label(app, *entry);
-        let n = count(i);
         let style = selection_style(theme, i == selected, focused);
         fill(buf, inner.x, y, inner.width, style);
         // In a narrow pane the name matters more than the count.
-        let mut text = format!("{}{} ({n})", " ".repeat(indent), label);
-        if str_width(&text, app.settings.mode) > usize::from(inner.width) {
+        let mut text = text_at(i, level);
+        if !fits(&text) {
+            let (label, indent) = group_label(app, b.entries[i]);
             text = format!("{}{}", " ".repeat(indent.min(1)), label);
         }
         put_truncated(
@@ -163,39 +190,69 @@ fn draw_articles(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     }
     let rows = usize::from(inner.height);
     let offset = scroll_offset(b.selected, rows);
+    // One column for the dates when some articles have one, so the
+    // subdistricts line up on rows without a date too.
+    let date_width = (b.visible.iter())
+        .filter_map(|&i| app.archive.articles[i].date.as_deref())
+        .map(|d| str_width(&sanitize_line(d), app.settings.mode))
+        .max()
+        .unwrap_or(0);
     for (row, &article) in b.visible.iter().enumerate().skip(offset).take(rows) {
         let y = inner.y + (row - offset) as u16;
         let style = selection_style(theme, row == b.selected, focused);
-        draw_article_row(
-            app,
-            article,
-            Rect::new(inner.x, y, inner.width, 1),
-            buf,
-            style,
-            theme,
-        );
+        let at = Rect::new(inner.x, y, inner.width, 1);
+        draw_article_row(app, article, (at, date_width), buf, style, theme);
     }
 }
 
-fn draw_article_row(app: &App, i: usize, row: Rect, buf: &mut Buffer, style: Style, theme: &Theme) {
+/// The right-hand part of an article's row: its subdistrict (unless the
+/// list is one subdistrict's) and its date in a column `date_width` wide;
+/// the date alone where both do not fit `width`.
+fn row_meta(app: &App, i: usize, date_width: usize, width: u16) -> String {
+    let mode = app.settings.mode;
+    let a = &app.archive.articles[i];
+    // Inside one subdistrict's group its name on every row says nothing.
+    let in_sub = matches!(app.browse.entry(), GroupEntry::Sub(..));
+    let sub = a
+        .subdistrict
+        .as_deref()
+        .filter(|_| !in_sub)
+        .map(sanitize_line);
+    let date = a.date.as_deref().map(sanitize_line).unwrap_or_default();
+    let pad = date_width.saturating_sub(str_width(&date, mode));
+    let date = format!("{date}{}", " ".repeat(pad));
+    let both = match (sub, date_width) {
+        (Some(sub), 0) => sub,
+        (Some(sub), _) => format!("{sub}  {date}"),
+        (None, _) if a.date.is_none() => String::new(),
+        (None, _) => date.clone(),
+    };
+    if str_width(&both, mode) + 12 <= usize::from(width) {
+        return both;
+    }
+    match a.date.is_some() {
+        true => date,
+        false => a
+            .subdistrict
+            .as_deref()
+            .filter(|_| !in_sub)
+            .map(sanitize_line)
+            .unwrap_or_default(),
+    }
+}
+
+fn draw_article_row(
+    app: &App,
+    i: usize,
+    (row, date_width): (Rect, usize),
+    buf: &mut Buffer,
+    style: Style,
+    theme: &Theme,
+) {
     let mode = app.settings.mode;
     let a = &app.archive.articles[i];
     fill(buf, row.x, row.y, row.width, style);
-    // Inside one subdistrict's group its name on every row says nothing.
-    let in_sub = matches!(app.browse.entry(), GroupEntry::Sub(..));
-    let sub = a.subdistrict.as_deref().filter(|_| !in_sub);
-    let meta: Vec<String> = [sub, a.date.as_deref()]
-        .into_iter()
-        .flatten()
-        .map(sanitize_line)
-        .collect();
-    let mut meta = meta.join("  ");
-    // Where the subdistrict and the date do not both fit, the date alone.
-    if str_width(&meta, mode) + 12 > usize::from(row.width)
-        && let Some(date) = a.date.as_deref()
-    {
-        meta = sanitize_line(date);
-    }
+    let meta = row_meta(app, i, date_width, row.width);
     let mw = str_width(&meta, mode) as u16;
     let (mark, title_style) = match app.read_status(i) {
         Status::Unread => (" ", style),

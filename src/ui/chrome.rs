@@ -199,6 +199,36 @@ pub fn tail_fitting(s: &str, max: usize, mode: WidthMode) -> &str {
 /// Key hints for `screen`'s status line, from the screen table and the
 /// keymap in force (so rebound keys show as bound): `Enter open  ? help`.
 pub fn hints(app: &App, screen: Screen) -> String {
+    hints_within(app, screen, usize::MAX)
+}
+
+/// The key hints that fit in `room` columns: the help's first (it lists
+/// every other key), then the others in the table's order; shown in the
+/// table's order.
+pub fn hints_within(app: &App, screen: Screen, room: usize) -> String {
+    let all = hint_items(app, screen);
+    let mode = app.settings.mode;
+    let mut by_priority: Vec<usize> = (0..all.len()).collect();
+    by_priority.sort_by_key(|&i| !all[i].0);
+    let mut keep = vec![false; all.len()];
+    let mut used = 0;
+    for i in by_priority {
+        let w = str_width(&all[i].1, mode) + if used == 0 { 0 } else { 2 };
+        if used + w <= room {
+            keep[i] = true;
+            used += w;
+        }
+    }
+    let shown: Vec<&str> = (all.iter().zip(keep))
+        .filter(|(_, k)| *k)
+        .map(|((_, h), _)| h.as_str())
+        .collect();
+    shown.join("  ")
+}
+
+/// Each hint of `screen` that has a key: whether it opens the help, and
+/// `keys label`.
+fn hint_items(app: &App, screen: Screen) -> Vec<(bool, String)> {
     let s = info(screen);
     let mut out = Vec::new();
     for h in s.hints {
@@ -213,22 +243,42 @@ pub fn hints(app: &App, screen: Screen) -> String {
             .map(|k| k.label())
             .collect();
         if !keys.is_empty() {
-            out.push(format!("{} {}", keys.join(" "), t(app, h.label)));
+            let help = h.actions == [Action::ToggleHelp];
+            out.push((help, format!("{} {}", keys.join(" "), t(app, h.label))));
         }
     }
-    out.join("  ")
+    out
+}
+
+/// Room for hints on a bar beside `left` (see [`bar`]).
+pub fn room_beside(app: &App, area: Rect, left: &str) -> usize {
+    let room = usize::from(area.width.saturating_sub(2));
+    room.saturating_sub(str_width(left, app.settings.mode) + 2)
 }
 
 /// The bottom row of a list screen: a message (a state-file notice, a
-/// failed save) or, with none, the screen's key hints. (A filter being
-/// typed is drawn over it by the modal.)
+/// failed save) or, with none, the screen's key hints; and the archive's
+/// problems, if any. (A filter being typed is drawn over it by the modal.)
 pub fn footer(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme, screen: Screen) {
-    let text = super::status_text(app).unwrap_or_else(|| {
-        let hints = hints(app, screen);
-        match app.problems_line().filter(|_| screen != Screen::Problems) {
-            Some(problems) => format!("{problems}  {hints}"),
-            None => hints,
+    let problems = app.problems_line().filter(|_| screen != Screen::Problems);
+    // The problems stay in sight beside a message (the offer to continue
+    // reading at start-up among them), in place of the hints: first, in
+    // short, where both do not fit.
+    let room = usize::from(area.width.saturating_sub(2));
+    let text = match (super::status_text(app), problems) {
+        (Some(msg), Some(problems)) => {
+            let both = format!("{msg}  {problems}");
+            match (
+                str_width(&both, app.settings.mode) <= room,
+                app.problems_short(),
+            ) {
+                (false, Some(short)) => format!("{short}  {msg}"),
+                _ => both,
+            }
         }
-    });
+        (Some(msg), None) => msg,
+        (None, Some(problems)) => format!("{problems}  {}", hints(app, screen)),
+        (None, None) => hints(app, screen),
+    };
     bar(app, area.bottom() - 1, area, buf, &text, "", theme.bar);
 }

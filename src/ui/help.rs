@@ -1,56 +1,50 @@
-//! The help overlay: the app's help rows (generated from the screen table
-//! and the keymap in force) in a box as wide as the terminal allows.
+//! The help overlay: the app's help lines (generated from the screen
+//! table and the keymap in force, wrapped to the box) in a box as wide as
+//! the terminal allows, and the help's own key hints on the status line.
 
 use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
 
-use super::chrome::{boxed, clear_for_overlay};
+use super::chrome::{bar, boxed, clear_for_overlay, hints_within, room_beside};
 use super::textput::put_truncated;
 use super::theme::Theme;
 use super::{rect, t};
-use crate::app::help::{HelpRow, rows};
-use crate::app::{App, Msg};
-use crate::text::width::str_width;
+use crate::app::help::{HelpColumns, HelpLine, lines, rows};
+use crate::app::{App, Msg, Screen};
 
-pub fn draw(app: &App, scroll: usize, buf: &mut Buffer, theme: &Theme) {
+pub fn draw(app: &App, scroll: usize, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let mode = app.settings.mode;
-    let rows = rows(app);
     let popup = rect(app.geo.help);
     clear_for_overlay(popup, buf);
     let title = format!("{} ({})", t(app, Msg::HelpTitle), t(app, Msg::HelpClose));
     let inner = boxed(app, popup, buf, &title, theme.border_focused);
-    let key_w = rows
-        .iter()
-        .filter_map(|r| match r {
-            HelpRow::Binding { keys, .. } => Some(str_width(keys, mode) as u16),
-            _ => None,
-        })
-        .max()
-        .unwrap_or(0)
-        .min(inner.width / 3);
+    let cols = HelpColumns::new(&rows(app), inner.width, mode);
     let right = inner.right();
-    for (n, row) in rows
+    let shown = lines(app, inner.width);
+    for (n, line) in shown
         .iter()
         .skip(scroll)
         .take(usize::from(inner.height))
         .enumerate()
     {
         let y = inner.y + n as u16;
-        let at = |x: u16| (x, right.saturating_sub(x));
-        match row {
-            HelpRow::Heading(h) => {
-                let (x, w) = at(inner.x + 1);
-                put_truncated(buf, x, y, w, h, theme.heading, mode);
+        let mut put = |from: u16, text: &str, style| {
+            let x = inner.x + from;
+            put_truncated(buf, x, y, right.saturating_sub(x), text, style, mode);
+        };
+        match line {
+            HelpLine::Heading(h) => put(cols.heading, h, theme.heading),
+            HelpLine::Binding { keys, what } => {
+                put(cols.keys, keys, theme.notice);
+                put(cols.what, what, theme.text);
             }
-            HelpRow::Binding { keys, what } => {
-                put_truncated(buf, inner.x + 2, y, key_w, keys, theme.notice, mode);
-                let (x, w) = at(inner.x + 4 + key_w);
-                put_truncated(buf, x, y, w, what, theme.text, mode);
-            }
-            HelpRow::Note(note) => {
-                let (x, w) = at(inner.x + 2);
-                put_truncated(buf, x, y, w, note, theme.dim, mode);
-            }
-            HelpRow::Blank => {}
+            HelpLine::Note(note) => put(cols.note, note, theme.dim),
+            HelpLine::Blank => {}
         }
     }
+    // The help's own keys, not those of the screen under it.
+    let last = shown.len().min(scroll + usize::from(inner.height));
+    let place = format!("{}-{last}/{}", (scroll + 1).min(last), shown.len());
+    let hints = hints_within(app, Screen::Help, room_beside(app, area, &place));
+    bar(app, area.bottom() - 1, area, buf, &place, &hints, theme.bar);
 }

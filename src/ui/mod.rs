@@ -46,7 +46,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Option<(u16, u16)> {
     match &app.modal {
         Modal::None => None,
         Modal::Help { scroll } => {
-            help::draw(app, *scroll, buf, &theme);
+            help::draw(app, *scroll, area, buf, &theme);
             None
         }
         Modal::Prompt { kind, input } => Some(chrome::prompt(app, *kind, input, area, buf, &theme)),

@@ -4,7 +4,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
-use super::chrome::{bar, hints};
+use super::chrome::{bar, hints_within, room_beside};
 use super::header::{Crumbs, header, marks};
 use super::textput::put;
 use super::theme::Theme;
@@ -43,9 +43,10 @@ pub fn draw(app: &App, r: &Reader, area: Rect, buf: &mut Buffer, theme: &Theme) 
         let status = match found.is_empty() {
             true => position(r, g.body_height),
             false => format!(
-                "{}  /{}: {found}",
+                "{}  /{}{}{found}",
                 position(r, g.body_height),
-                sanitize_line(&r.search.text)
+                sanitize_line(&r.search.text),
+                app.settings.lang.colon()
             ),
         };
         match app.problems_line() {
@@ -57,7 +58,7 @@ pub fn draw(app: &App, r: &Reader, area: Rect, buf: &mut Buffer, theme: &Theme) 
     // showcmd), so the user sees what the next key will repeat.
     let hints = match app.count {
         Some(n) => n.to_string(),
-        None => hints(app, Screen::Read),
+        None => hints_within(app, Screen::Read, room_beside(app, area, &status)),
     };
     bar(
         app,

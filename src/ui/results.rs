@@ -7,13 +7,13 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 
 use super::browse::{border_style, group_pane, selection_style};
-use super::chrome::{bar, boxed, hints};
+use super::chrome::{bar, boxed, hints_within, room_beside};
 use super::textput::{fill, put, put_truncated};
 use super::theme::Theme;
 use super::{rect, t};
 use crate::app::finder_keys::ROWS_PER_RESULT;
 use crate::app::geometry::scroll_offset;
-use crate::app::i18n::hits_in_articles;
+use crate::app::i18n::{hits_in_articles, hits_in_articles_short};
 use crate::app::{App, Finder, IndexState, Modal, Msg, Pane, Screen};
 use crate::find::{Hit, Snippet};
 use crate::text::WidthMode;
@@ -25,16 +25,22 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
         return;
     };
     let title = sanitize_line(&app.archive.title);
-    let query = format!("{}: {}", t(app, Msg::FindPrompt), sanitize_line(&f.text));
+    let colon = app.settings.lang.colon();
+    let query = format!(
+        "{}{colon}{}",
+        t(app, Msg::FindPrompt),
+        sanitize_line(&f.text)
+    );
     bar(app, area.y, area, buf, &title, &query, theme.bar);
     let typing = matches!(app.modal, Modal::Prompt { .. });
     let groups_focused = f.focus == Pane::Groups && !typing;
-    let counts = |i: usize| f.group_hits.get(i).copied().unwrap_or(0).to_string();
+    let counts = |i: usize| vec![f.group_hits.get(i).copied().unwrap_or(0).to_string()];
     let at = (f.group, groups_focused);
     group_pane(app, rect(app.geo.groups), buf, theme, at, &counts);
     draw_list(app, f, rect(app.geo.articles), buf, theme, !groups_focused);
-    let hints = hints(app, Screen::Results);
-    let status = super::status_text(app).unwrap_or_else(|| summary(app, f));
+    let room = usize::from(area.width.saturating_sub(2));
+    let status = super::status_text(app).unwrap_or_else(|| summary_within(app, f, room));
+    let hints = hints_within(app, Screen::Results, room_beside(app, area, &status));
     bar(
         app,
         area.bottom() - 1,
@@ -49,35 +55,68 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
 /// `14 hits in 1 article`, with the search's progress, the order and the
 /// year facet when they are not the defaults.
 pub fn summary(app: &App, f: &Finder) -> String {
+    summary_within(app, f, usize::MAX)
+}
+
+/// The summary in at most `room` columns where it can be: in short words
+/// when the whole does not fit, the totals first.
+pub fn summary_within(app: &App, f: &Finder, room: usize) -> String {
+    let mode = app.settings.mode;
+    let long = summary_parts(app, f, false).join("  ");
+    if str_width(&long, mode) <= room {
+        return long;
+    }
+    summary_parts(app, f, true).join("  ")
+}
+
+/// The summary's parts, in short words when `short`.
+fn summary_parts(app: &App, f: &Finder, short: bool) -> Vec<String> {
     if let Some(e) = &f.error {
-        return sanitize_line(e);
+        return vec![sanitize_line(e)];
     }
     if f.query.as_ref().is_none_or(|q| q.query.is_none()) {
-        return String::new();
+        return Vec::new();
     }
     if let IndexState::Building(done, all) = &app.index {
         // The search waits for the index: no totals to give yet.
-        return format!("{} {}%", t(app, Msg::Indexing), done * 100 / (*all).max(1));
+        let pct = done * 100 / (*all).max(1);
+        return vec![format!("{} {pct}%", t(app, Msg::Indexing))];
     }
     let r = &f.results;
-    let mut s = hits_in_articles(app.settings.lang, r.total_hits, r.articles());
+    let lang = app.settings.lang;
+    let mut parts = Vec::new();
     if f.undated {
-        s = format!("{}  {s}", t(app, Msg::NoDates));
+        parts.push(t(app, Msg::NoDates).to_string());
     }
+    parts.push(match short {
+        false => hits_in_articles(lang, r.total_hits, r.articles()),
+        true => hits_in_articles_short(lang, r.total_hits, r.articles()),
+    });
     if !r.done && r.in_scope > 0 {
         let pct = r.scanned * 100 / r.in_scope;
-        s += &format!("  {} {pct}%", t(app, Msg::Searching));
+        parts.push(format!("{} {pct}%", t(app, Msg::Searching)));
     }
     if let IndexState::Failed(_) = &app.index {
-        s += &format!("  {}", t(app, Msg::IndexFailed));
+        parts.push(t(app, Msg::IndexFailed).to_string());
     }
     if f.order != Default::default() {
-        s += &format!("  {}", t(app, f.order_msg()));
+        let order = f.order_msg();
+        let order = if short { short_order(order) } else { order };
+        parts.push(t(app, order).to_string());
     }
     if let Some(y) = &f.year {
-        s += &format!("  {y}");
+        parts.push(y.clone());
     }
-    s
+    parts
+}
+
+/// The order's name in fewer words.
+fn short_order(order: Msg) -> Msg {
+    match order {
+        Msg::OrderHits => Msg::OrderHitsShort,
+        Msg::OrderDate => Msg::OrderDateShort,
+        other => other,
+    }
 }
 
 fn draw_list(app: &App, f: &Finder, area: Rect, buf: &mut Buffer, theme: &Theme, focused: bool) {

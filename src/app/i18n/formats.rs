@@ -15,6 +15,17 @@ pub fn problems_line(lang: Lang, count: usize, key: &str) -> String {
     }
 }
 
+/// `3 problems (!)`: the note of problems where room is short.
+pub fn problems_short(lang: Lang, count: usize, key: &str) -> String {
+    match lang {
+        Lang::Zh => format!("{count} 个问题（{key}）"),
+        Lang::En => {
+            let s = if count == 1 { "" } else { "s" };
+            format!("{count} problem{s} ({key})")
+        }
+    }
+}
+
 /// After the archive was read again: how many articles came and went.
 pub fn reloaded(lang: Lang, added: usize, removed: usize) -> String {
     match lang {
@@ -51,15 +62,42 @@ pub fn article_changed(lang: Lang, label: &str, key: &str) -> String {
     }
 }
 
+/// At start-up, the article read last was left unfinished: `key`
+/// continues it. Named by its title, or by its id when it has none.
+pub fn continue_reading(lang: Lang, key: &str, title: &str, id: &str) -> String {
+    match (lang, title.trim().is_empty()) {
+        (Lang::Zh, false) => format!("按 {key} 继续阅读《{title}》"),
+        (Lang::Zh, true) => format!("按 {key} 继续阅读文章 {id}"),
+        (Lang::En, false) => format!("Press {key} to continue reading 《{title}》"),
+        (Lang::En, true) => format!("Press {key} to continue reading article {id}"),
+    }
+}
+
+/// Every article of a list marked read at once: how many, and the key
+/// that undoes it.
+pub fn marked_all_read(lang: Lang, count: usize, key: &str) -> String {
+    match lang {
+        Lang::Zh => format!("已将 {count} 篇文章标为已读，按 {key} 撤销"),
+        Lang::En => {
+            let s = if count == 1 { "" } else { "s" };
+            format!("Marked {count} article{s} read, {key} to undo")
+        }
+    }
+}
+
 /// Every formatted message, for the test that walks them all.
 pub fn examples(lang: Lang) -> Vec<String> {
     vec![
         problems_line(lang, 1, "!"),
         problems_line(lang, 3, "!"),
+        problems_short(lang, 3, "!"),
         reloaded(lang, 1, 0),
         article_changed(lang, "a1", "R"),
         article_gone(lang, "T"),
         reload_failed(lang, "!"),
+        continue_reading(lang, "C", "T", "a1"),
+        continue_reading(lang, "C", "", "a1"),
+        marked_all_read(lang, 3, "u"),
         super::hits_in_articles(lang, 18, 3),
     ]
 }

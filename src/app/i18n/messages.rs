@@ -100,6 +100,8 @@ declare_msgs! {
     OrderArchive = "按文档顺序", "archive order";
     OrderHits = "按命中数", "most hits first";
     OrderDate = "按日期", "newest first";
+    OrderHitsShort = "按命中数", "by hits";
+    OrderDateShort = "按日期", "by date";
     AllYears = "全部年份", "all years";
     NextArticleWithHits = "下一篇有结果的文章", "Next article with hits";
     PrevArticleWithHits = "上一篇有结果的文章", "Previous article with hits";
@@ -125,7 +127,6 @@ declare_msgs! {
     NoUnread = "没有未读文章了", "No unread articles left";
     LastUnread = "这是最后一篇未读文章", "This is the last unread article";
     NoUnreadHere = "这个列表里没有其他未读文章了，别处还有", "No other unread articles in this list; there are some elsewhere";
-    ContinueReading = "按 C 继续阅读", "Press C to continue reading ";
     NothingToContinue = "还没有读过的文章", "Nothing read yet";
     OneGroupOnly = "只有一个分组", "There is only one group";
     SortGroups = "按分组", "by group";
@@ -159,6 +160,23 @@ declare_msgs! {
     /// Short: it must fit a 40-column status line whole.
     QuitPrompt = "改动未能保存，仍要退出？（y/n）", "Not saved. Quit anyway? (y/n)";
     ScreenQuit = "未保存时退出", "Quitting with unsaved changes";
+    SaySortList = "排序（轮换：按分组、原顺序、日期、标题）", "sort the list (in turn: by group, archive order, date, title)";
+    SaySortResults = "排序（轮换：原顺序、命中数、日期）", "sort the results (in turn: archive order, most hits, date)";
+    SayUndoMarkAll = "撤销刚才的全部标为已读", "undo marking the whole list read";
+    SayOpenMark = "打开文章，到书签处", "open the article at the bookmark";
+    SayFilterMarks = "筛选书签（也可直接输入中文）", "filter the bookmarks (or just type Chinese)";
+    SayEditSearch = "修改搜索词", "edit the search";
+    SayJumpToSection = "跳到该节", "jump to the section";
+    SayFilterSections = "筛选章节（也可直接输入中文）", "filter the sections (or just type Chinese)";
+    SayCloseOutline = "关闭目录", "close the outline";
+    SayOpenProblem = "打开问题所在的文章", "open the article with the problem";
+    HintScroll = "滚动", "scroll";
+    HintClose = "关闭", "close";
+    /// `y` or the date order on an archive whose articles have no dates.
+    NoDatesInArchive = "本档案中没有日期", "No dates in this archive";
+    NothingToMarkRead = "这里的文章都已读", "Every article here is read already";
+    NothingToUndo = "没有可撤销的操作", "Nothing to undo";
+    ReadMarksRestored = "已恢复原来的已读标记", "Read marks restored as they were";
     NoteQuit = "退出时会列出未保存的内容，并把副本写入缓存或临时目录", "On the way out, what was not saved is listed and a copy is written to the cache or temporary directory";
 }
 

@@ -11,7 +11,10 @@ mod messages;
 mod notices;
 
 pub use actions::describe;
-pub use formats::{article_changed, article_gone, problems_line, reload_failed, reloaded};
+pub use formats::{
+    article_changed, article_gone, continue_reading, marked_all_read, problems_line,
+    problems_short, reload_failed, reloaded,
+};
 pub use messages::{ALL, Msg};
 pub use notices::notice;
 
@@ -38,6 +41,18 @@ pub fn hits_in_articles(lang: Lang, hits: usize, articles: usize) -> String {
             let h = if hits == 1 { "hit" } else { "hits" };
             let a = if articles == 1 { "article" } else { "articles" };
             format!("{hits} {h} in {articles} {a}")
+        }
+    }
+}
+
+/// `18 hits/3 articles` / `3 篇 18 处`: the totals where room is short.
+pub fn hits_in_articles_short(lang: Lang, hits: usize, articles: usize) -> String {
+    match lang {
+        Lang::Zh => format!("{articles} 篇 {hits} 处"),
+        Lang::En => {
+            let h = if hits == 1 { "hit" } else { "hits" };
+            let a = if articles == 1 { "article" } else { "articles" };
+            format!("{hits} {h}/{articles} {a}")
         }
     }
 }

@@ -73,6 +73,8 @@ pub const DEFAULTS: &[(Context, &[Key], Action)] = &[
     (Reader, &[Key::ch('r')], Action::ToggleRead),
     (Reader, &[Key::ch('U')], Action::NextUnread),
     (Browse, &[Key::ch('r')], Action::ToggleRead),
+    (Browse, &[Key::ch('A')], Action::MarkAllRead),
+    (Browse, &[Key::ch('u')], Action::Undo),
     (Browse, &[Key::ch('U')], Action::NextUnread),
     (Browse, &[Key::ch('C')], Action::ContinueReading),
     (Browse, &[Key::ch('S')], Action::Sort),
