@@ -153,6 +153,10 @@ fn two_sessions_over_one_library_show_their_own_state() {
     sa.wait(&first, |text, _| {
         text.contains(&first) && !text.contains("Articles")
     });
+    // A copy in a goes to a's terminal only.
+    let osc52 = |raw: &[u8]| raw.windows(7).any(|w| w == b"\x1b]52;c;");
+    assert!(fa.bytes(b"y"));
+    sa.wait("a's copy", |_, raw| osc52(raw));
     // b's window shrinks: b is drawn again at its new size, a is not.
     sb.set_size(40, 12);
     let before = sa.0.0.lock().unwrap().1.len();
@@ -161,6 +165,7 @@ fn two_sessions_over_one_library_show_their_own_state() {
         text.lines().all(|l| l.chars().count() <= 40) && text.contains("1/14")
     });
     assert!(sa.text().contains(&first) && !sa.text().contains("1/14"));
+    assert!(!osc52(&sb.0.0.lock().unwrap().1), "b copied nothing");
     // Esc alone in its chunk closes b's prompt; Ctrl-c quits.
     assert!(
         sb.text()
