@@ -85,6 +85,7 @@ mod search_cases;
 mod search_flow;
 mod search_props;
 mod search_sample;
+mod session_bytes;
 mod store_anchor;
 mod store_file;
 mod store_listing;
