@@ -33,6 +33,12 @@ impl App {
     pub(super) fn find_typed(&mut self, text: &str) {
         let entries = self.browse.entries.len();
         let finder = self.finder.get_or_insert_with(Finder::default);
+        // A year picked was one of the old query's years: an edited query
+        // starts over with every year (the same query run again, once the
+        // index is ready, keeps it).
+        if finder.text != text {
+            finder.year = None;
+        }
         finder.text = text.to_string();
         finder.restart(entries);
         match ArchiveQuery::parse(text) {
@@ -97,7 +103,7 @@ impl App {
         let Some(f) = self.finder.as_mut() else {
             return;
         };
-        if f.add(generation, batch, &self.browse) {
+        if f.add(generation, batch, &self.browse, &self.archive.articles) {
             f.relist(&self.archive.articles, &self.browse);
             self.fill_snippets();
         }
@@ -163,7 +169,7 @@ impl App {
             Action::FocusGroups => f.focus = Pane::Groups,
             Action::FocusArticles => f.focus = Pane::Articles,
             Action::Sort => f.order = f.order.next(),
-            Action::CycleYear => f.next_year(metas),
+            Action::CycleYear => f.next_year(metas, &self.browse),
             Action::ArchiveSearch | Action::StartFilter => return self.open_finder(),
             Action::Open if f.focus == Pane::Groups => f.focus = Pane::Articles,
             Action::Open => return self.open_hit(),

@@ -60,7 +60,9 @@ pub fn summary(app: &App, f: &Finder) -> String {
         return format!("{} {}%", t(app, Msg::Indexing), done * 100 / (*all).max(1));
     }
     let r = &f.results;
-    let mut s = hits_in_articles(app.settings.lang, r.total_hits, r.articles());
+    // In the year picked, if one is.
+    let (hits, articles) = f.shown;
+    let mut s = hits_in_articles(app.settings.lang, hits, articles);
     if f.undated {
         s = format!("{}  {s}", t(app, Msg::NoDates));
     }
