@@ -16,16 +16,22 @@ use crate::find::{ArchiveQuery, Batch, Order};
 pub const ROWS_PER_RESULT: u16 = 2;
 
 impl App {
-    /// `s` on a list: the archive search, its prompt open (with the last
-    /// query, if any, to edit).
+    /// `s` on a list: the archive search, its prompt open with the query
+    /// shown (or, with none, the last one searched for) selected: typing
+    /// replaces it, Right or End keeps it to edit.
     pub(super) fn open_finder(&mut self) {
         self.show_over(Screen::Results);
-        let finder = self.finder.get_or_insert_with(Finder::default);
-        let input = TextInput::with_text(&finder.text);
+        let shown = self.finder.as_ref().map(|f| f.text.clone());
+        let shown = shown.filter(|t| !t.is_empty());
+        let text = shown.clone().or_else(|| self.last_entry("find"));
+        self.finder.get_or_insert_with(Finder::default);
         self.modal = Modal::Prompt {
             kind: PromptKind::Find,
-            input,
+            input: TextInput::offered(text.as_deref().unwrap_or_default()),
         };
+        if let (Some(text), None) = (text, shown) {
+            self.find_typed(&text);
+        }
     }
 
     /// The prompt's text changed: search again (cancelling the search in

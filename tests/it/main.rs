@@ -72,6 +72,7 @@ mod model_validate;
 mod motions;
 mod outline_real;
 mod probe_pty;
+mod prompts;
 mod reading;
 mod reading_after_jumps;
 mod reload_flow;
