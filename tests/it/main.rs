@@ -79,6 +79,7 @@ mod reload_flow;
 mod screens;
 mod screens_find;
 mod screens_outline;
+mod screens_prompts;
 mod search_cases;
 mod search_flow;
 mod search_props;
