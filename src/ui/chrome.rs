@@ -219,6 +219,20 @@ pub fn input_line(
     (cursor, y)
 }
 
+/// Dim text after the cursor of an empty input, saying what it takes.
+pub fn placeholder(
+    app: &App,
+    text: &str,
+    cursor: (u16, u16),
+    area: Rect,
+    buf: &mut Buffer,
+    theme: &Theme,
+) {
+    let (x, y) = cursor;
+    let max = area.right().saturating_sub(x + 1);
+    put_truncated(buf, x + 1, y, max, text, theme.dim, app.settings.mode);
+}
+
 /// What marks text out of view: `…`, or `..` in wide mode (where `…` is
 /// two columns).
 fn ellipsis(mode: WidthMode) -> &'static str {

@@ -151,3 +151,27 @@ fn the_filter_offers_its_text_selected_at_40x12() {
     );
     insta::assert_snapshot!(snap(&app));
 }
+
+/// Issue 23, item 1: on the list letters are keys (`s` opens the
+/// archive search), so pinyin goes after `/`; the empty filter says it
+/// takes pinyin, and there every letter is text.
+#[test]
+fn pinyin_filters_after_slash_and_the_filter_says_so() {
+    for (lang, hint) in [(Lang::En, "Chinese or pinyin"), (Lang::Zh, "汉字或拼音")] {
+        for (w, h) in [(80, 24), (40, 12)] {
+            let mut app = app(lang, w, h);
+            press(&mut app, &[ch('/')]);
+            let (row, _) = bottom(&app);
+            assert!(row.contains(hint), "{row}");
+            insta::assert_snapshot!(format!("filter_empty_{w}x{h}_{lang:?}"), snap(&app));
+            type_str(&mut app, "xushui");
+            assert_eq!(app.browse.visible.len(), 1, "every letter is text");
+            let (row, _) = bottom(&app);
+            assert!(!row.contains(hint), "{row}");
+        }
+    }
+    // Typed on the list, the `s` of `shequ` is a key.
+    let mut app = app(Lang::En, 80, 24);
+    type_str(&mut app, "shequ");
+    assert_eq!(app.screen(), bulletin::app::Screen::Results);
+}
