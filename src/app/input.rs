@@ -21,6 +21,8 @@ pub struct TextInput {
     /// While Up/Down walk the prompt's history: how far back (1 is the
     /// newest entry) and the text typed before the walk began.
     pub(super) recall: Option<(usize, String)>,
+    /// Something was typed or deleted since the input opened.
+    edited: bool,
 }
 
 impl TextInput {
@@ -41,6 +43,12 @@ impl TextInput {
 
     pub fn text(&self) -> &str {
         &self.text
+    }
+
+    /// Whether nothing was typed or deleted since the input opened (an
+    /// empty one then shows what it takes).
+    pub fn is_untouched(&self) -> bool {
+        !self.edited
     }
 
     /// Whether the whole text is selected (typing replaces it).
@@ -67,6 +75,12 @@ impl TextInput {
     /// Applies an editing action; false when `action` is not one (the
     /// caller handles accept and cancel).
     pub fn edit(&mut self, action: &Action) -> bool {
+        let edited = self.apply(action);
+        self.edited |= edited;
+        edited
+    }
+
+    fn apply(&mut self, action: &Action) -> bool {
         if self.selected {
             match action {
                 Action::Input(_) | Action::Paste(_) => self.clear(),

@@ -133,9 +133,13 @@ pub fn prompt(
     let y = area.bottom() - 1;
     // The whole row first: nothing of the status line may show through.
     fill(buf, area.x, y, area.width, theme.text);
-    let sw = str_width(&summary, mode);
+    // The count goes where the label and the whole text leave room (cut
+    // short if need be, the end of a long message then out of view),
+    // never over the text; with less than a few columns, not at all.
     let text = str_width(&label, mode) + str_width(&sanitize_line(input.text()), mode) + 1;
-    let show = !summary.is_empty() && text + 2 + sw <= usize::from(area.width);
+    let free = usize::from(area.width).saturating_sub(text + 2);
+    let sw = str_width(&summary, mode).min(free);
+    let show = !summary.is_empty() && sw >= MIN_SUMMARY.min(str_width(&summary, mode));
     let text_area = if show {
         Rect {
             width: area.width - sw as u16 - 2,
@@ -147,10 +151,13 @@ pub fn prompt(
     let cursor = input_line(app, &label, input, text_area, buf, theme);
     if show {
         let (x, sw) = (area.right() - sw as u16 - 1, sw as u16);
-        put(buf, x, y, sw, &summary, theme.notice, mode);
+        put_truncated(buf, x, y, sw, &summary, theme.notice, mode);
     }
     cursor
 }
+
+/// Columns a prompt's count or message needs to be worth showing cut.
+const MIN_SUMMARY: usize = 8;
 
 /// A label and an editable text on the bottom row; returns the cursor.
 /// A text too long for the row shows the cursor and as much around it

@@ -53,9 +53,9 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Option<(u16, u16)> {
         Modal::Filter(input) => {
             let label = format!("{}{}", t(app, Msg::Filter), app.settings.lang.colon());
             let cursor = chrome::input_line(app, &label, input, area, buf, &theme);
-            if input.is_empty() {
-                // What can be typed here: pinyin too (on the list, letters
-                // are keys; here every letter is text).
+            if input.is_empty() && input.is_untouched() {
+                // What can be typed here, until something is: pinyin too
+                // (on the list letters are keys; here every letter is text).
                 chrome::placeholder(
                     app,
                     t(app, Msg::FilterPlaceholder),
