@@ -145,6 +145,10 @@ declare_actions! {
         InputDeleteWord = "input-delete-word", "删除光标前一个词", "delete the word before the cursor";
         /// Delete everything before the cursor.
         InputClear = "input-clear", "删除光标前全部文字", "delete everything before the cursor";
+        /// Recall the prompt's previous entry (its history, kept in the state file).
+        InputOlder = "input-older", "上一条输入记录", "older entry of the prompt's history";
+        /// Recall the next entry, back to what was being typed.
+        InputNewer = "input-newer", "下一条输入记录", "newer entry of the prompt's history";
         InputAccept = "input-accept", "确定", "accept";
         InputCancel = "input-cancel", "取消", "cancel";
         /// The list of the archive's problems.

@@ -266,8 +266,9 @@ impl App {
         }
     }
 
-    /// `/` opens the list's filter for editing; typing a character on the
-    /// list starts a new filter with it (the same on both lists).
+    /// `/` opens the list's filter, its current text (or, with none, the
+    /// last one used) offered selected; typing a character on the list
+    /// starts a new filter with it (the same on every list).
     pub(super) fn start_filter(&mut self, first: Option<char>) {
         let current = match self.view.screen() {
             Screen::Browse => &self.browse.filter,
@@ -276,7 +277,10 @@ impl App {
         };
         let input = match first {
             Some(c) => TextInput::with_text(&c.to_string()),
-            None => TextInput::with_text(current),
+            None if current.is_empty() => {
+                TextInput::offered(&self.last_filter().unwrap_or_default())
+            }
+            None => TextInput::offered(current),
         };
         self.browse.focus = Pane::Articles;
         self.set_filter(input.text());
@@ -285,20 +289,34 @@ impl App {
 
     /// Edits in the filter prompt; the list follows every keystroke.
     pub(super) fn update_filter(&mut self, action: Action) {
+        if matches!(action, Action::InputOlder | Action::InputNewer) {
+            if self.walk_history(action == Action::InputOlder) {
+                self.filter_typed();
+            }
+            return;
+        }
         let Modal::Filter(input) = &mut self.modal else {
             return;
         };
         match action {
-            Action::InputAccept => self.modal = Modal::None,
+            Action::InputAccept => {
+                let text = input.text().to_string();
+                self.remember_entry(&text);
+                self.modal = Modal::None;
+            }
             Action::InputCancel => {
                 self.modal = Modal::None;
                 self.set_filter("");
             }
-            action if input.edit(&action) => {
-                let text = input.text().to_string();
-                self.set_filter(&text);
-            }
+            action if input.edit(&action) => self.filter_typed(),
             _ => {}
+        }
+    }
+
+    /// The filter's text changed: the list follows.
+    fn filter_typed(&mut self) {
+        if let Some(text) = self.modal.input().map(|i| i.text().to_string()) {
+            self.set_filter(&text);
         }
     }
 

@@ -72,8 +72,11 @@ pub struct Finder {
     pub focus: Pane,
     /// The group pane's selected entry (0 is the whole archive).
     pub group: usize,
-    /// Hits per group entry.
+    /// Hits per group entry (in the year picked, if one is).
     pub group_hits: Vec<usize>,
+    /// Hits and articles with hits in the year picked (all of them with
+    /// none picked): the totals the status line gives.
+    pub shown: (usize, usize),
     pub order: Order,
     pub year: Option<String>,
     /// Snippets of listed articles (`None`: the body cannot be read),
@@ -88,20 +91,52 @@ pub struct Finder {
     pub confirmed: bool,
 }
 
+/// Whether article `a` is dated in `year` (always, with no year picked).
+fn in_year(year: Option<&str>, metas: &[ArticleMeta], a: usize) -> bool {
+    year.is_none_or(|y| metas[a].date.as_deref().is_some_and(|d| d.starts_with(y)))
+}
+
 impl Finder {
     /// Takes in a batch of `generation`'s results; false when it belongs
     /// to an older search.
-    pub fn add(&mut self, generation: u64, batch: Batch, browse: &Browse) -> bool {
+    pub fn add(
+        &mut self,
+        generation: u64,
+        batch: Batch,
+        browse: &Browse,
+        metas: &[ArticleMeta],
+    ) -> bool {
         if generation != self.generation {
             return false;
         }
-        for h in &batch.hits {
-            for e in browse.entries_holding(h.article) {
-                self.group_hits[e] += h.hits;
-            }
-        }
+        self.count(&batch.hits, browse, metas);
         self.results.add(batch);
         true
+    }
+
+    /// Adds `hits` in the year picked to the group counts and the totals.
+    fn count(&mut self, hits: &[Hit], browse: &Browse, metas: &[ArticleMeta]) {
+        for h in hits
+            .iter()
+            .filter(|h| in_year(self.year.as_deref(), metas, h.article))
+        {
+            for e in browse.entries_holding(h.article) {
+                if let Some(n) = self.group_hits.get_mut(e) {
+                    *n += h.hits;
+                }
+            }
+            self.shown.0 += h.hits;
+            self.shown.1 += 1;
+        }
+    }
+
+    /// Counts the results again (the year picked changed).
+    fn recount(&mut self, browse: &Browse, metas: &[ArticleMeta]) {
+        self.group_hits = vec![0; browse.entries.len()];
+        self.shown = (0, 0);
+        let hits = std::mem::take(&mut self.results.hits);
+        self.count(&hits, browse, metas);
+        self.results.hits = hits;
     }
 
     /// Starts over for a new query (the next generation).
@@ -110,6 +145,7 @@ impl Finder {
         self.results = Results::default();
         self.listed.clear();
         self.group_hits = vec![0; entries];
+        self.shown = (0, 0);
         // Both are by article index, which a reload may change.
         self.snippets.clear();
         self.why.clear();
@@ -119,19 +155,17 @@ impl Finder {
 
     /// Recomputes `listed` after the results, group, year or order changed.
     pub fn relist(&mut self, metas: &[ArticleMeta], browse: &Browse) {
-        let year = self.year.clone();
+        let year = self.year.as_deref();
         let group = self.group;
         self.listed = self.results.ordered(self.order, metas, |a| {
-            let in_year = year
-                .as_deref()
-                .is_none_or(|y| metas[a].date.as_deref().is_some_and(|d| d.starts_with(y)));
-            in_year && (group == 0 || browse.entries_holding(a).contains(&group))
+            in_year(year, metas, a) && (group == 0 || browse.entries_holding(a).contains(&group))
         });
         self.selected = self.selected.min(self.listed.len().saturating_sub(1));
     }
 
-    /// The next year facet: none, then each year with hits, newest first.
-    pub fn next_year(&mut self, metas: &[ArticleMeta]) {
+    /// The next year facet: none, then each year with hits, newest first;
+    /// the counts follow it.
+    pub fn next_year(&mut self, metas: &[ArticleMeta], browse: &Browse) {
         let years = self.results.years(metas);
         self.year = match &self.year {
             None => years.first().cloned(),
@@ -140,6 +174,7 @@ impl Finder {
                 .position(|x| x == y)
                 .and_then(|i| years.get(i + 1).cloned()),
         };
+        self.recount(browse, metas);
     }
 
     /// The result under the cursor.

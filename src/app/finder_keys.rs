@@ -16,16 +16,22 @@ use crate::find::{ArchiveQuery, Batch, Order};
 pub const ROWS_PER_RESULT: u16 = 2;
 
 impl App {
-    /// `s` on a list: the archive search, its prompt open (with the last
-    /// query, if any, to edit).
+    /// `s` on a list: the archive search, its prompt open with the query
+    /// shown (or, with none, the last one searched for) selected: typing
+    /// replaces it, Right or End keeps it to edit.
     pub(super) fn open_finder(&mut self) {
         self.show_over(Screen::Results);
-        let finder = self.finder.get_or_insert_with(Finder::default);
-        let input = TextInput::with_text(&finder.text);
+        let shown = self.finder.as_ref().map(|f| f.text.clone());
+        let shown = shown.filter(|t| !t.is_empty());
+        let text = shown.clone().or_else(|| self.last_entry("find"));
+        self.finder.get_or_insert_with(Finder::default);
         self.modal = Modal::Prompt {
             kind: PromptKind::Find,
-            input,
+            input: TextInput::offered(text.as_deref().unwrap_or_default()),
         };
+        if let (Some(text), None) = (text, shown) {
+            self.find_typed(&text);
+        }
     }
 
     /// The prompt's text changed: search again (cancelling the search in
@@ -33,6 +39,12 @@ impl App {
     pub(super) fn find_typed(&mut self, text: &str) {
         let entries = self.browse.entries.len();
         let finder = self.finder.get_or_insert_with(Finder::default);
+        // A year picked was one of the old query's years: an edited query
+        // starts over with every year (the same query run again, once the
+        // index is ready, keeps it).
+        if finder.text != text {
+            finder.year = None;
+        }
         finder.text = text.to_string();
         finder.restart(entries);
         match ArchiveQuery::parse(text) {
@@ -97,7 +109,7 @@ impl App {
         let Some(f) = self.finder.as_mut() else {
             return;
         };
-        if f.add(generation, batch, &self.browse) {
+        if f.add(generation, batch, &self.browse, &self.archive.articles) {
             f.relist(&self.archive.articles, &self.browse);
             self.fill_snippets();
         }
@@ -163,7 +175,7 @@ impl App {
             Action::FocusGroups => f.focus = Pane::Groups,
             Action::FocusArticles => f.focus = Pane::Articles,
             Action::Sort => f.order = f.order.next(),
-            Action::CycleYear => f.next_year(metas),
+            Action::CycleYear => f.next_year(metas, &self.browse),
             Action::ArchiveSearch | Action::StartFilter => return self.open_finder(),
             Action::Open if f.focus == Pane::Groups => f.focus = Pane::Articles,
             Action::Open => return self.open_hit(),

@@ -1,6 +1,8 @@
 //! One text-input model for every prompt and filter: editing by grapheme
 //! (Backspace removes a whole character, wide or emoji), a cursor that
-//! moves, paste, and no control character ever entering the text.
+//! moves, paste, and no control character ever entering the text. A
+//! prompt opens with its previous entry selected, as a shell's or a
+//! browser's: typing replaces it, Right or End keeps it to edit.
 
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -12,6 +14,15 @@ use super::Action;
 pub struct TextInput {
     text: String,
     cursor: usize,
+    /// The whole text is selected (a previous entry offered): the next
+    /// character typed or pasted replaces it, Backspace or Delete clears
+    /// it, and moving the cursor keeps it.
+    selected: bool,
+    /// While Up/Down walk the prompt's history: how far back (1 is the
+    /// newest entry) and the text typed before the walk began.
+    pub(super) recall: Option<(usize, String)>,
+    /// Something was typed or deleted since the input opened.
+    edited: bool,
 }
 
 impl TextInput {
@@ -22,8 +33,34 @@ impl TextInput {
         input
     }
 
+    /// `text` selected, the cursor at its end: a previous entry offered
+    /// when a prompt opens.
+    pub fn offered(text: &str) -> TextInput {
+        let mut input = TextInput::with_text(text);
+        input.selected = !input.text.is_empty();
+        input
+    }
+
     pub fn text(&self) -> &str {
         &self.text
+    }
+
+    /// Whether nothing was typed or deleted since the input opened (an
+    /// empty one then shows what it takes).
+    pub fn is_untouched(&self) -> bool {
+        !self.edited
+    }
+
+    /// Whether the whole text is selected (typing replaces it).
+    pub fn is_selected(&self) -> bool {
+        self.selected
+    }
+
+    /// Puts `text` in, the cursor at its end, nothing selected (an entry
+    /// of the history recalled).
+    pub(super) fn replace(&mut self, text: &str) {
+        self.clear();
+        self.paste(text);
     }
 
     /// The text before the cursor (its display width is the cursor column).
@@ -38,6 +75,28 @@ impl TextInput {
     /// Applies an editing action; false when `action` is not one (the
     /// caller handles accept and cancel).
     pub fn edit(&mut self, action: &Action) -> bool {
+        let edited = self.apply(action);
+        self.edited |= edited;
+        edited
+    }
+
+    fn apply(&mut self, action: &Action) -> bool {
+        if self.selected {
+            match action {
+                Action::Input(_) | Action::Paste(_) => self.clear(),
+                Action::InputBackspace | Action::InputDelete => {
+                    self.clear();
+                    return true;
+                }
+                Action::InputLeft
+                | Action::InputRight
+                | Action::InputHome
+                | Action::InputEnd
+                | Action::InputDeleteWord
+                | Action::InputClear => self.selected = false,
+                _ => {}
+            }
+        }
         match action {
             Action::Input(c) => self.insert(*c),
             Action::Paste(s) => self.paste(s),
@@ -55,6 +114,12 @@ impl TextInput {
             _ => return false,
         }
         true
+    }
+
+    fn clear(&mut self) {
+        self.text.clear();
+        self.cursor = 0;
+        self.selected = false;
     }
 
     /// Types one character at the cursor (control characters are ignored).
@@ -200,6 +265,31 @@ mod tests {
         assert_eq!(t.before_cursor(), "");
         t.edit(&Action::InputRight);
         assert_eq!(t.before_cursor(), "e\u{301}");
+    }
+
+    #[test]
+    fn an_offered_entry_is_replaced_by_typing_and_kept_by_moving() {
+        let mut t = TextInput::offered("养老服务");
+        assert!(t.is_selected());
+        t.edit(&Action::Input('防'));
+        assert_eq!((t.text(), t.is_selected()), ("防", false));
+        let mut t = TextInput::offered("养老服务");
+        t.edit(&Action::InputEnd);
+        t.edit(&Action::Input('站'));
+        assert_eq!(t.text(), "养老服务站");
+        let mut t = TextInput::offered("养老服务");
+        t.edit(&Action::InputLeft);
+        t.edit(&Action::Input('的'));
+        assert_eq!(t.text(), "养老服的务");
+        let mut t = TextInput::offered("养老服务");
+        t.edit(&Action::InputBackspace);
+        assert_eq!(t.text(), "");
+        let mut t = TextInput::offered("养老服务");
+        t.edit(&Action::Paste("防汛".into()));
+        assert_eq!(t.text(), "防汛");
+        assert!(!TextInput::offered("").is_selected());
+        let mut t = TextInput::offered("养老服务");
+        assert!(!t.edit(&Action::Down) && t.is_selected(), "not an edit");
     }
 
     #[test]

@@ -200,9 +200,10 @@ impl App {
         if self.persist.is_none() {
             return self.say(Msg::NoStore);
         }
+        let last = self.last_entry("note").unwrap_or_default();
         self.modal = Modal::Prompt {
             kind: PromptKind::Note,
-            input: TextInput::default(),
+            input: TextInput::offered(&last),
         };
     }
 

@@ -15,6 +15,7 @@ pub mod finder;
 pub mod finder_keys;
 pub mod geometry;
 pub mod help;
+mod history;
 pub mod i18n;
 pub mod input;
 pub mod jumps;
@@ -195,6 +196,8 @@ pub struct App {
     /// The problems view's rows, worked out again when the problems
     /// known change (not on every frame).
     pub problem_list: Vec<problems::ProblemItem>,
+    /// The prompts' histories when there is no state file to keep them.
+    session_history: history::SessionHistory,
     /// Effects asked for during the current `update`.
     effects: Vec<Effect>,
 }
@@ -236,6 +239,7 @@ impl App {
             clock: std::time::Duration::ZERO,
             loads: loads::Loads::default(),
             problem_list: Vec::new(),
+            session_history: Default::default(),
             effects: Vec::new(),
         }
         .with_problems()

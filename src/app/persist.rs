@@ -104,9 +104,10 @@ impl Persist {
         (self.store.take_notices(), confirmed)
     }
 
-    /// True while changes are not on disk (pending, out, or failed).
+    /// True while bookmarks or positions are not on disk (pending, out,
+    /// or failed; a prompt's history alone does not count).
     pub fn unsaved(&self) -> bool {
-        self.in_flight || self.store.needs_save()
+        (self.in_flight || self.store.needs_save()) && self.store.loses_changes()
     }
 
     /// How long after `now` the run loop may sleep before a save is due

@@ -55,10 +55,18 @@ impl App {
             origin: Some((r.top, r.anchor)),
             ..Search::default()
         };
+        let last = self
+            .last_query
+            .clone()
+            .or_else(|| self.last_entry("search"));
         self.modal = Modal::Prompt {
             kind: PromptKind::Search,
-            input: TextInput::default(),
+            input: TextInput::offered(last.as_deref().unwrap_or_default()),
         };
+        // The view shows the matches of the text offered, as of any typed.
+        if last.is_some() {
+            self.search_typed();
+        }
     }
 
     /// Re-runs the query after every keystroke in the prompt.

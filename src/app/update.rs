@@ -195,6 +195,7 @@ impl App {
             }
             Action::InputAccept => {
                 let text = input.text().to_string();
+                self.remember_entry(&text);
                 self.modal = Modal::None;
                 match kind {
                     PromptKind::Note => self.add_bookmark(&text),
@@ -203,18 +204,27 @@ impl App {
                     PromptKind::Quit => {}
                 }
             }
-            action => {
-                let before = input.text().to_string();
-                if !input.edit(&action) || input.text() == before {
-                    return;
-                }
-                let text = input.text().to_string();
-                match kind {
-                    PromptKind::Search => self.search_typed(),
-                    PromptKind::Find => self.find_typed(&text),
-                    PromptKind::Note | PromptKind::Quit => {}
+            Action::InputOlder | Action::InputNewer => {
+                if self.walk_history(action == Action::InputOlder) {
+                    self.prompt_changed(kind);
                 }
             }
+            action => {
+                let before = input.text().to_string();
+                if input.edit(&action) && input.text() != before {
+                    self.prompt_changed(kind);
+                }
+            }
+        }
+    }
+
+    /// The prompt's text changed: what it is for follows.
+    pub(super) fn prompt_changed(&mut self, kind: PromptKind) {
+        let text = self.modal.input().map(|i| i.text().to_string());
+        match kind {
+            PromptKind::Search => self.search_typed(),
+            PromptKind::Find => self.find_typed(&text.unwrap_or_default()),
+            PromptKind::Note | PromptKind::Quit => {}
         }
     }
 }

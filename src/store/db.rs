@@ -17,6 +17,7 @@ use super::saver::{Mode, SaveJob, SaveOutcome, Saver, newer};
 use super::types::{ArchiveKey, ArchiveState, Position, StateFile, Status, VERSION};
 use super::unsaved::Log;
 
+mod history;
 mod marks;
 
 /// Bookmarks and reading positions of every archive, backed by
@@ -194,6 +195,12 @@ impl Store {
     /// and nothing changed since.
     pub fn unsaved_changes(&self) -> StateFile {
         self.log.with(&self.pending, self.clock.now())
+    }
+
+    /// Bookmarks or reading positions are not known to be on disk (the
+    /// prompts' histories are not worth asking before quitting for).
+    pub fn loses_changes(&self) -> bool {
+        !self.unsaved_changes().without_history().is_empty()
     }
 
     /// Takes in the outcome of a job: what other instances wrote, whether

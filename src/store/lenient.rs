@@ -42,12 +42,22 @@ pub fn from_value(value: Value) -> Result<(StateFile, Vec<Problem>), String> {
         Some(Value::Object(m)) => m,
         Some(_) => return Err("`archives` is not an object".to_string()),
     };
+    let history = top.remove("history");
     let mut state = StateFile {
         version,
         archives: BTreeMap::new(),
+        history: BTreeMap::new(),
         extra: top,
     };
     let mut problems = Vec::new();
+    if let Some(v) = history {
+        let (history, refused) = super::history::read(v);
+        state.history = history;
+        for (from, error, entry) in refused {
+            set_aside(&mut state.extra, &from, &error, entry);
+            problems.push(Problem { place: from, error });
+        }
+    }
     for (name, value) in archives {
         let key = ArchiveKey(name.clone());
         let place = format!("archive {key}");

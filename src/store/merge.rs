@@ -7,12 +7,15 @@
 //! - tombstones: union, keeping the later delete time;
 //! - then a bookmark and a tombstone with the same id: the later event wins
 //!   (a bookmark restored after the delete lives, otherwise it is removed);
-//! - tombstones older than [`TOMBSTONE_DAYS`] are dropped.
+//! - tombstones older than [`TOMBSTONE_DAYS`] are dropped;
+//!
+//! and the prompts' histories as `history.rs` says.
 //!
 //! The merge is commutative in everything but ties, and idempotent.
 
 use chrono::{DateTime, Duration, Utc};
 
+use super::history::merge_histories;
 use super::lenient::merge_extra;
 use super::types::{ArchiveState, StateFile};
 
@@ -56,6 +59,7 @@ pub fn merge_tracking(ours: &mut StateFile, theirs: StateFile, now: DateTime<Utc
 fn merge_archives(ours: &mut StateFile, theirs: StateFile) -> StateFile {
     let mut delta = StateFile::default();
     merge_extra(&mut ours.extra, theirs.extra);
+    delta.history = merge_histories(&mut ours.history, theirs.history);
     for (key, archive) in theirs.archives {
         let mine = ours
             .archives

@@ -11,6 +11,7 @@ mod clock;
 mod db;
 mod error;
 mod file;
+mod history;
 mod lenient;
 mod listing;
 mod merge;
@@ -25,11 +26,14 @@ pub use clock::Clock;
 pub use db::Store;
 pub use error::{Notice, StoreError};
 pub use file::{LOCK_FILE, MAX_STATE_BYTES, STATE_FILE};
+pub use history::HISTORY_CAP;
 pub use lenient::{Problem, SET_ASIDE};
 pub use listing::{bookmark_lines, bookmarks_json};
 pub use merge::TOMBSTONE_DAYS;
 pub use saver::{SaveJob, SaveOutcome, Saver};
-pub use types::{ArchiveKey, ArchiveState, Bookmark, Position, StateFile, Status, VERSION};
+pub use types::{
+    ArchiveKey, ArchiveState, Bookmark, HistoryEntry, Position, StateFile, Status, VERSION,
+};
 pub use unsaved::write_fallback;
 
 /// Environment variable that overrides the data directory.

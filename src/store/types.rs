@@ -176,21 +176,44 @@ impl ArchiveState {
     }
 }
 
+/// One entry of a prompt's history: what was typed, and when it was
+/// last used (accepted with Enter).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HistoryEntry {
+    pub text: String,
+    #[serde(with = "rfc3339")]
+    pub used: DateTime<Utc>,
+    /// Fields this version does not know, kept as they were.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
 /// The whole state file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StateFile {
     pub version: u64,
     #[serde(default)]
     pub archives: BTreeMap<ArchiveKey, ArchiveState>,
+    /// What was typed at each prompt (prompt name -> entries, oldest
+    /// first); absent from files written before it was kept.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub history: BTreeMap<String, Vec<HistoryEntry>>,
     /// Fields this version does not know, kept as they were.
     #[serde(flatten)]
     pub extra: Extra,
 }
 
 impl StateFile {
-    /// No archive holds anything.
+    /// No archive holds anything, and no prompt has a history.
     pub fn is_empty(&self) -> bool {
-        self.archives.values().all(ArchiveState::is_empty)
+        self.archives.values().all(ArchiveState::is_empty) && self.history.is_empty()
+    }
+
+    /// The same without the prompts' histories: what losing would lose
+    /// bookmarks or reading positions.
+    pub fn without_history(mut self) -> StateFile {
+        self.history.clear();
+        self
     }
 }
 
@@ -199,6 +222,7 @@ impl Default for StateFile {
         StateFile {
             version: VERSION,
             archives: BTreeMap::new(),
+            history: BTreeMap::new(),
             extra: Extra::new(),
         }
     }

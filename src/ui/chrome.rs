@@ -3,7 +3,7 @@
 
 use ratatui::buffer::{Buffer, CellWidth};
 use ratatui::layout::Rect;
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 use ratatui::symbols::border;
 use ratatui::widgets::{Block, Borders, Widget};
 
@@ -105,9 +105,10 @@ pub fn clear_for_overlay(area: Rect, buf: &mut Buffer) {
     }
 }
 
-/// Draws a text prompt on the bottom row: its label, then the text (a
-/// long one scrolls to keep the cursor in view), and for a search the
-/// count at the right end; returns the cursor position.
+/// Draws a text prompt on the bottom row: its label, then the text (the
+/// cursor and the text's end always in view), and for a search the count
+/// at the right end when it fits beside the whole text (never over it);
+/// returns the cursor position.
 pub fn prompt(
     app: &App,
     kind: PromptKind,
@@ -128,14 +129,20 @@ pub fn prompt(
         (PromptKind::Find, _, Some(f)) => super::results::summary(app, f),
         _ => String::new(),
     };
+    let mode = app.settings.mode;
     let y = area.bottom() - 1;
     // The whole row first: nothing of the status line may show through.
     fill(buf, area.x, y, area.width, theme.text);
-    let sw = str_width(&summary, app.settings.mode) as u16;
-    let show = !summary.is_empty() && sw + 12 < area.width;
+    // The count goes where the label and the whole text leave room (cut
+    // short if need be, the end of a long message then out of view),
+    // never over the text; with less than a few columns, not at all.
+    let text = str_width(&label, mode) + str_width(&sanitize_line(input.text()), mode) + 1;
+    let free = usize::from(area.width).saturating_sub(text + 2);
+    let sw = str_width(&summary, mode).min(free);
+    let show = !summary.is_empty() && sw >= MIN_SUMMARY.min(str_width(&summary, mode));
     let text_area = if show {
         Rect {
-            width: area.width - sw - 2,
+            width: area.width - sw as u16 - 2,
             ..area
         }
     } else {
@@ -143,13 +150,20 @@ pub fn prompt(
     };
     let cursor = input_line(app, &label, input, text_area, buf, theme);
     if show {
-        let x = area.right() - sw - 1;
-        put(buf, x, y, sw, &summary, theme.notice, app.settings.mode);
+        let (x, sw) = (area.right() - sw as u16 - 1, sw as u16);
+        put_truncated(buf, x, y, sw, &summary, theme.notice, mode);
     }
     cursor
 }
 
+/// Columns a prompt's count or message needs to be worth showing cut.
+const MIN_SUMMARY: usize = 8;
+
 /// A label and an editable text on the bottom row; returns the cursor.
+/// A text too long for the row shows the cursor and as much around it
+/// as fits, its end whenever the text after the cursor fits, and `…`
+/// where some is out of view. A text offered selected (typing replaces
+/// it) is drawn reversed.
 pub fn input_line(
     app: &App,
     label: &str,
@@ -161,25 +175,78 @@ pub fn input_line(
     let mode = app.settings.mode;
     let y = area.bottom() - 1;
     fill(buf, area.x, y, area.width, theme.text);
+    let before = sanitize_line(input.before_cursor());
+    let after = sanitize_line(&input.text()[input.before_cursor().len()..]);
+    let (bw, aw) = (str_width(&before, mode), str_width(&after, mode));
+    // The label gives way to the text, keeping room for some of it.
+    let keep = area.width.min(12).min(bw as u16 + aw as u16 + 1);
     let lw = put_truncated(
         buf,
         area.x,
         y,
-        area.width.saturating_sub(4),
+        area.width.saturating_sub(keep),
         label,
         theme.notice,
         mode,
     );
-    let room = area.width.saturating_sub(lw + 1);
-    let before = sanitize_line(input.before_cursor());
-    let after = sanitize_line(&input.text()[input.before_cursor().len()..]);
-    // Keep the cursor in view: as much of the text before it as fits, then
-    // what follows it, cut at the edge.
-    let shown = tail_fitting(&before, usize::from(room), mode);
-    let x = area.x + lw;
-    let used = put(buf, x, y, room, shown, theme.text, mode);
-    put(buf, x + used, y, room - used, &after, theme.text, mode);
-    (x + used, y)
+    let style = if input.is_selected() {
+        theme.text.add_modifier(Modifier::REVERSED)
+    } else {
+        theme.text
+    };
+    // One column stays free for the cursor after the text.
+    let room = usize::from(area.width.saturating_sub(lw + 1));
+    let dots = ellipsis(mode);
+    let dw = str_width(dots, mode);
+    let mut x = area.x + lw;
+    let mut put_at = |x: &mut u16, s: &str, style| {
+        *x += put(buf, *x, y, area.right().saturating_sub(*x), s, style, mode);
+    };
+    if bw + aw <= room {
+        put_at(&mut x, &before, style);
+        let cursor = x;
+        put_at(&mut x, &after, style);
+        return (cursor, y);
+    }
+    // The start is cut off: `…`, then the end of what precedes the
+    // cursor; what follows it to the end when it fits, else cut with `…`.
+    let after_room = if aw + 2 * dw < room { aw } else { room / 2 };
+    let shown = tail_fitting(&before, room.saturating_sub(dw + after_room), mode);
+    if shown.len() < before.len() {
+        put_at(&mut x, dots, theme.dim);
+    }
+    put_at(&mut x, shown, style);
+    let cursor = x;
+    if aw == after_room {
+        put_at(&mut x, &after, style);
+    } else {
+        let max = area.right().saturating_sub(x);
+        put_truncated(buf, x, y, max, &after, style, mode);
+    }
+    (cursor, y)
+}
+
+/// Dim text after the cursor of an empty input, saying what it takes.
+pub fn placeholder(
+    app: &App,
+    text: &str,
+    cursor: (u16, u16),
+    area: Rect,
+    buf: &mut Buffer,
+    theme: &Theme,
+) {
+    let (x, y) = cursor;
+    let max = area.right().saturating_sub(x + 1);
+    put_truncated(buf, x + 1, y, max, text, theme.dim, app.settings.mode);
+}
+
+/// What marks text out of view: `…`, or `..` in wide mode (where `…` is
+/// two columns).
+fn ellipsis(mode: WidthMode) -> &'static str {
+    match mode {
+        WidthMode::Narrow => "\u{2026}",
+        WidthMode::Wide => "..",
+    }
 }
 
 /// The longest suffix of `s` (whole graphemes) that fits in `max` columns.

@@ -52,7 +52,20 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Option<(u16, u16)> {
         Modal::Prompt { kind, input } => Some(chrome::prompt(app, *kind, input, area, buf, &theme)),
         Modal::Filter(input) => {
             let label = format!("{}{}", t(app, Msg::Filter), app.settings.lang.colon());
-            Some(chrome::input_line(app, &label, input, area, buf, &theme))
+            let cursor = chrome::input_line(app, &label, input, area, buf, &theme);
+            if input.is_empty() && input.is_untouched() {
+                // What can be typed here, until something is: pinyin too
+                // (on the list letters are keys; here every letter is text).
+                chrome::placeholder(
+                    app,
+                    t(app, Msg::FilterPlaceholder),
+                    cursor,
+                    area,
+                    buf,
+                    &theme,
+                );
+            }
+            Some(cursor)
         }
     }
 }

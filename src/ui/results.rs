@@ -85,12 +85,14 @@ fn summary_parts(app: &App, f: &Finder, short: bool) -> Vec<String> {
     let r = &f.results;
     let lang = app.settings.lang;
     let mut parts = Vec::new();
+    // In the year picked, if one is.
+    let (hits, articles) = f.shown;
     if f.undated {
         parts.push(t(app, Msg::NoDates).to_string());
     }
     parts.push(match short {
-        false => hits_in_articles(lang, r.total_hits, r.articles()),
-        true => hits_in_articles_short(lang, r.total_hits, r.articles()),
+        false => hits_in_articles(lang, hits, articles),
+        true => hits_in_articles_short(lang, hits, articles),
     });
     if !r.done && r.in_scope > 0 {
         let pct = r.scanned * 100 / r.in_scope;

@@ -160,3 +160,37 @@ fn the_year_picker_still_narrows_by_year() {
     press(&mut app, &[ch('y')]);
     assert_eq!(ids(&app).len(), 4, "back to every year");
 }
+
+/// Issue 23, item 3: a year picked belongs to the query it was picked
+/// for. Its counts (status and group pane) are the year's, and an edited
+/// query starts over with every year.
+#[test]
+fn a_year_picked_counts_its_own_hits_and_an_edited_query_drops_it() {
+    let mut app = dated_app(Lang::En);
+    search(&mut app, "人工智能");
+    assert_eq!(ids(&app).len(), 5);
+    assert!(
+        status(&app).contains("5 hits in 5 articles"),
+        "{}",
+        status(&app)
+    );
+    press(&mut app, &[ch('y')]);
+    assert_eq!(ids(&app), ["y2022"]);
+    let f = app.finder.as_ref().unwrap();
+    assert_eq!(f.group_hits[0], 1, "the whole archive, in 2022");
+    assert!(
+        status(&app).contains("1 hit in 1 article  2022"),
+        "{}",
+        status(&app)
+    );
+    // Edit the query: the year goes, the new query's results all show.
+    press(&mut app, &[ch('s'), key(KeyCode::End)]);
+    type_str(&mut app, " before:2021-12-31");
+    let f = app.finder.as_ref().unwrap();
+    assert_eq!(f.year, None, "the year went with the old query");
+    assert_eq!(ids(&app).len(), 4);
+    assert!(!status(&app).contains("2022"), "{}", status(&app));
+    press(&mut app, &[key(KeyCode::Enter)]);
+    assert_eq!(ids(&app).len(), 4);
+    assert_eq!(app.finder.as_ref().unwrap().group_hits[0], 4);
+}

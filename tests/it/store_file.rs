@@ -381,3 +381,45 @@ fn data_dir_flag_wins() {
     let got = bulletin::store::data_dir(Some(tmp.path())).unwrap();
     assert_eq!(got, tmp.path());
 }
+
+/// The prompts' histories (issue 23, item 2): a file written before
+/// they were kept reads as before; one entry that does not read is set
+/// aside, the rest kept; a save writes them back under `history`.
+#[test]
+fn prompt_histories_read_from_old_and_damaged_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(STATE_FILE);
+    fs::write(&path, r#"{"version": 1, "archives": {}}"#).unwrap();
+    let mut store = open(dir.path());
+    assert!(store.history("find").is_empty());
+    fs::write(
+        &path,
+        r#"{"version": 1, "archives": {}, "history": {"find": [
+            {"text": "社区", "used": "2024-05-01T08:30:12.345Z"},
+            {"text": "物业", "used": "yesterday"},
+            {"text": "养老", "used": "2024-05-02T08:30:12.345Z", "pinned": true}]}}"#,
+    )
+    .unwrap();
+    let (mut store2, notices) = Store::open(dir.path()).unwrap();
+    assert!(
+        matches!(notices.as_slice(), [Notice::SetAside { .. }]),
+        "{notices:?}"
+    );
+    assert_eq!(store2.history("find"), ["社区", "养老"]);
+    store2.add_history("find", "防汛");
+    store2.save().unwrap();
+    let json = fs::read_to_string(&path).unwrap();
+    assert!(
+        json.contains("\"pinned\": true"),
+        "unknown fields kept: {json}"
+    );
+    assert!(
+        json.contains("yesterday"),
+        "the entry set aside is kept: {json}"
+    );
+    store.add_history("search", "物业");
+    store.save().unwrap();
+    let (store3, _) = Store::open(dir.path()).unwrap();
+    assert_eq!(store3.history("find"), ["社区", "养老", "防汛"]);
+    assert_eq!(store3.history("search"), ["物业"]);
+}

@@ -75,7 +75,8 @@ declare_msgs! {
     ScreenMarks = "书签列表", "Bookmark list";
     ScreenSearch = "文中搜索输入", "Search prompt";
     ScreenNote = "书签备注输入", "Bookmark note prompt";
-    NoteTypeToFilter = "直接输入文字即开始新的筛选，按 / 修改当前筛选", "Typing a character starts a new filter; / edits the current one";
+    NoteTypeToFilter = "输入汉字即开始新的筛选；字母是按键，拼音要先按 / 再输入（/ 也用来修改当前筛选）", "Typing Chinese starts a new filter; letters are keys, so press / first for pinyin (/ also edits the current filter)";
+    FilterPlaceholder = "汉字或拼音", "Chinese or pinyin";
     NoteFilter = "列表随输入筛选；Enter 保留筛选，Esc 清除", "The list narrows as you type; Enter keeps the filter, Esc clears it";
     NoteSearch = "随输入查找；以 re: 开头为正则；Enter 保留结果，Esc 回到原处", "Matches as you type; re: starts a regex; Enter keeps them, Esc goes back";
     NoteNote = "Enter 保存书签（备注可空），Esc 不加书签", "Enter saves the bookmark (the note may be empty); Esc adds none";

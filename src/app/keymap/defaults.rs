@@ -132,6 +132,8 @@ pub const DEFAULTS: &[(Context, &[Key], Action)] = &[
     (Input, &[k(End), Key::ctrl('e')], Action::InputEnd),
     (Input, &[Key::ctrl('w')], Action::InputDeleteWord),
     (Input, &[Key::ctrl('u')], Action::InputClear),
+    (Input, &[k(Up), Key::ctrl('p')], Action::InputOlder),
+    (Input, &[k(Down), Key::ctrl('n')], Action::InputNewer),
     (Input, &[Key::ctrl('c')], Action::Quit),
     (Global, &[Key::ch('!')], Action::Problems),
     (Global, &[Key::ch('R')], Action::Reload),
