@@ -1,5 +1,6 @@
 //! Every prompt behaves alike: it opens with its previous entry selected
-//! (typing replaces it; Right or End keeps it to edit), Up and Down walk
+//! (typing replaces it; Right or End keeps it to edit; the bookmark note
+//! alone opens empty, so `m` Enter never repeats a note), Up and Down walk
 //! what was typed there before, and Enter adds the text to that history.
 //! Each prompt has its own history, kept in the state file with the
 //! bookmarks (merged with other instances'), or for the session only

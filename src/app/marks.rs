@@ -200,10 +200,12 @@ impl App {
         if self.persist.is_none() {
             return self.say(Msg::NoStore);
         }
-        let last = self.last_entry("note").unwrap_or_default();
+        // Empty, unlike the other prompts: `m` Enter is a bookmark
+        // without a note, never one with the last note again. Up recalls
+        // earlier notes.
         self.modal = Modal::Prompt {
             kind: PromptKind::Note,
-            input: TextInput::offered(&last),
+            input: TextInput::default(),
         };
     }
 

@@ -157,3 +157,33 @@ fn an_unsaved_history_alone_does_not_ask_before_quitting() {
     press(&mut app, &[ch('q')]);
     assert!(app.quit, "quits at once: only the history was not saved");
 }
+
+/// The bookmark note opens empty: `m` Enter is a bookmark without a note,
+/// never one with the previous note again; Up recalls it.
+#[test]
+fn the_note_opens_empty_and_up_recalls_the_last() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = with_store(dir.path());
+    type_str(&mut app, "西流湖");
+    press(&mut app, &[key(KeyCode::Enter), key(KeyCode::Enter)]);
+    assert_eq!(app.screen(), Screen::Read);
+    press(&mut app, &[ch('m')]);
+    type_str(&mut app, "第一条");
+    press(&mut app, &[key(KeyCode::Enter), ch('j'), ch('j'), ch('m')]);
+    assert_eq!(typed(&app), "", "opens empty");
+    press(&mut app, &[up()]);
+    assert_eq!(typed(&app), "第一条", "Up recalls the last note");
+    press(
+        &mut app,
+        &[key(KeyCode::Esc), ch('j'), ch('m'), key(KeyCode::Enter)],
+    );
+    let notes: Vec<String> = app
+        .visible_bookmarks()
+        .iter()
+        .map(|m| m.note.clone())
+        .collect();
+    assert!(
+        notes.contains(&String::new()),
+        "m Enter: no note; {notes:?}"
+    );
+}
