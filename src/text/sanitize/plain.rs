@@ -17,8 +17,13 @@ pub(super) fn unchanged(s: &str, newline: bool) -> bool {
             None => return true,
             Some(k) => i += k,
         }
+        let next = bytes.get(i + 1).copied();
         let ok = match bytes[i] {
             b'\n' => newline,
+            // U+2080-2FFF, U+F000-FEBF and U+FF00-FFFF (full-width `，：`)
+            // hold nothing sanitising touches.
+            0xE2 if !matches!(next, Some(0x80 | 0x81)) => true,
+            0xEF if next != Some(0xBB) => true,
             // A character's first byte (never a continuation byte).
             0xC2 | 0xD8 | 0xE2 | 0xEF => s[i..].chars().next().is_some_and(kept),
             _ => false,
