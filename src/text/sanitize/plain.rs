@@ -69,7 +69,9 @@ mod tests {
 
     #[test]
     fn every_character_alone_and_between_letters() {
-        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+        // Four-byte characters all pass on their first byte: a sample.
+        let some = (0..0x10000).chain((0x10000..=0x10FFFF).step_by(97));
+        for c in some.filter_map(char::from_u32) {
             for s in [c.to_string(), format!("a{c}中")] {
                 for newline in [false, true] {
                     assert_eq!(unchanged(&s, newline), reference(&s, newline), "{s:?}");

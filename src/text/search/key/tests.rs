@@ -144,7 +144,12 @@ proptest! {
 
 #[test]
 fn every_character_alone_and_after_a_letter_folds_as_before() {
-    for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+    // Planes 0-2 and the tags and variation selectors: planes 3-13 and
+    // 15-16 hold only ideographs NFKC and lowercasing leave alone, private
+    // use and unassigned code points (the property test draws from them);
+    // inert characters have their own test.
+    let planes = (0..0x30000).chain(0xE0000..0xE1000);
+    for c in planes.filter_map(char::from_u32).filter(|&c| !inert(c)) {
         let alone = c.to_string();
         assert_eq!(fast(&alone).0, reference(&alone), "{:04X}", c as u32);
         if !c.is_ascii() && quick(c) != IsNormalized::Yes {
