@@ -14,7 +14,7 @@ use super::{
 };
 use crate::find::Corpus;
 use crate::text::UnitKind;
-use crate::text::search::{fold_key, fold_key_into};
+use crate::text::search::fold_key_into;
 
 /// Builds the index of `corpus` into `path`, stamped with the corpus's
 /// own fingerprint, reporting `(done, total)` to `progress`; gives up
@@ -155,13 +155,22 @@ fn expansion(c: char) -> (u8, u128) {
     let mut n = 0;
     decompose_compatible(c, |_| n += 1);
     // Composing one character leaves one (`，` -> `,`).
-    if n < 2 || c.nfkc().take(2).count() < 2 {
+    if n < 2 {
         return (0, 0);
     }
-    if c.nfkc().all(|d| d.is_ascii()) {
-        (FLAG_EXPANDS_ASCII, ascii_mask(&fold_key(&c.to_string())))
-    } else {
-        (FLAG_EXPANDS_OTHER, 0)
+    let (mut n, mut mask, mut all_ascii) = (0, 0u128, true);
+    for d in c.nfkc() {
+        n += 1;
+        // ASCII folds to its lowercase alone.
+        match u8::try_from(d) {
+            Ok(b) if b.is_ascii() => mask |= 1 << b.to_ascii_lowercase(),
+            _ => all_ascii = false,
+        }
+    }
+    match (n, all_ascii) {
+        (0..2, _) => (0, 0),
+        (_, true) => (FLAG_EXPANDS_ASCII, mask),
+        (_, false) => (FLAG_EXPANDS_OTHER, 0),
     }
 }
 

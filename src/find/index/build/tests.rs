@@ -3,6 +3,7 @@ use proptest::sample::select;
 use unicode_normalization::{IsNormalized, is_nfkc_quick};
 
 use super::*;
+use crate::text::search::fold_key;
 
 /// What the build computed before folding and flagging were one pass:
 /// the folded text, and the flags of every character looked at alone.
