@@ -33,6 +33,8 @@ use std::iter::Peekable;
 use std::str::Chars;
 use unicode_width::UnicodeWidthChar;
 
+mod plain;
+
 const ESC: char = '\u{1B}';
 const BEL: char = '\u{07}';
 const CAN: char = '\u{18}';
@@ -50,6 +52,9 @@ type It<'a> = Peekable<Chars<'a>>;
 /// Remove escape sequences and unsafe or invisible control characters,
 /// expand tabs. See the module documentation for the exact rules.
 pub fn sanitize(s: &str) -> String {
+    if plain::unchanged(s, true) {
+        return s.to_owned();
+    }
     let mut out = String::with_capacity(s.len());
     let mut col = 0usize;
     let mut it = s.chars().peekable();
@@ -80,8 +85,7 @@ pub fn sanitize(s: &str) -> String {
 /// True when [`sanitize`] and [`sanitize_line`] would return `s` as it is
 /// (no character they remove or change): a quick test that saves a copy.
 pub fn is_clean(s: &str) -> bool {
-    !s.chars()
-        .any(|c| is_removed(c) || c == LINE_SEPARATOR || c == PARAGRAPH_SEPARATOR)
+    plain::unchanged(s, false)
 }
 
 /// [`sanitize`], then every `'\n'` becomes a space: for one-line fields.

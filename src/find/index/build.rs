@@ -6,14 +6,15 @@ use std::io::{self, BufWriter, Seek, SeekFrom, Write};
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::decompose_compatible;
 
 use super::{
     FLAG_EXPANDS_ASCII, FLAG_EXPANDS_OTHER, FLAG_UNREADABLE, HEADER, MAGIC, UNIT_END, VERSION, hash,
 };
 use crate::find::Corpus;
 use crate::text::UnitKind;
-use crate::text::search::fold_key;
+use crate::text::search::fold_key_into;
 
 /// Builds the index of `corpus` into `path`, stamped with the corpus's
 /// own fingerprint, reporting `(done, total)` to `progress`; gives up
@@ -121,40 +122,56 @@ fn fold_article(corpus: &dyn Corpus, i: usize) -> Folded {
         Err(e) if e.changed => return None,
         Err(_) => return Some((Vec::new(), FLAG_UNREADABLE, 0)),
     };
-    let (mut out, mut flag, mut mask) = (Vec::new(), 0, 0);
     // Placeholders for what could not be read are not text (as in the
     // in-article search).
-    for unit in doc.units.iter().filter(|u| u.kind != UnitKind::Note) {
-        let folded = fold_key(&unit.text);
-        let (f, m) = expansions(&unit.text);
+    let units = doc.units.iter().filter(|u| u.kind != UnitKind::Note);
+    let mut out = String::with_capacity(units.clone().map(|u| u.text.len() + 1).sum());
+    let (mut flag, mut mask) = (0, 0);
+    for unit in units {
+        let (f, m) = fold_unit(&unit.text, &mut out);
         flag |= f;
         mask |= m;
-        out.extend_from_slice(folded.as_bytes());
-        out.push(UNIT_END);
+        out.push(UNIT_END as char);
     }
-    Some((out, flag, mask))
+    Some((out.into_bytes(), flag, mask))
 }
 
-/// The expansion flags of `text` (characters whose folding is several
-/// characters), and the set of ASCII characters in those foldings
-/// (lowercased, as the index folds).
-fn expansions(text: &str) -> (u8, u128) {
+/// Appends the folding of `text` to `out`; returns its expansion flags
+/// (characters whose folding is several characters) and the set of ASCII
+/// characters in those foldings (lowercased, as the index folds). One
+/// pass: only the characters NFKC may change are looked at again.
+fn fold_unit(text: &str, out: &mut String) -> (u8, u128) {
     let (mut flag, mut mask) = (0, 0u128);
-    for c in text.chars().filter(|c| !c.is_ascii()) {
-        if is_nfkc_quick(std::iter::once(c)) == IsNormalized::Yes {
-            continue;
-        }
-        if c.nfkc().take(2).count() < 2 {
-            continue;
-        }
-        if c.nfkc().all(|d| d.is_ascii()) {
-            flag |= FLAG_EXPANDS_ASCII;
-            mask |= ascii_mask(&fold_key(&c.to_string()));
-        } else {
-            flag |= FLAG_EXPANDS_OTHER;
+    fold_key_into(text, out, |c| {
+        let (f, m) = expansion(c);
+        flag |= f;
+        mask |= m;
+    });
+    (flag, mask)
+}
+
+/// The expansion flag and ASCII mask of `c` alone, one NFKC may change.
+fn expansion(c: char) -> (u8, u128) {
+    let mut n = 0;
+    decompose_compatible(c, |_| n += 1);
+    // Composing one character leaves one (`，` -> `,`).
+    if n < 2 {
+        return (0, 0);
+    }
+    let (mut n, mut mask, mut all_ascii) = (0, 0u128, true);
+    for d in c.nfkc() {
+        n += 1;
+        // ASCII folds to its lowercase alone.
+        match u8::try_from(d) {
+            Ok(b) if b.is_ascii() => mask |= 1 << b.to_ascii_lowercase(),
+            _ => all_ascii = false,
         }
     }
-    (flag, mask)
+    match (n, all_ascii) {
+        (0..2, _) => (0, 0),
+        (_, true) => (FLAG_EXPANDS_ASCII, mask),
+        (_, false) => (FLAG_EXPANDS_OTHER, 0),
+    }
 }
 
 /// The bit set of the ASCII characters of `s`.
@@ -180,15 +197,4 @@ fn header(stamp: u128, n: usize, at: (u64, u64), tables: u64) -> [u8; HEADER] {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn expansions_are_told_apart() {
-        assert_eq!(expansions("物业，ＡＢＣ①"), (0, 0), "one character each");
-        assert_eq!(expansions("等等……"), (FLAG_EXPANDS_ASCII, ascii_mask(".")));
-        assert_eq!(expansions("5㎏"), (FLAG_EXPANDS_ASCII, ascii_mask("kg")));
-        assert_eq!(expansions("㍻").0, FLAG_EXPANDS_OTHER);
-        assert_eq!(expansions("e\u{301}"), (0, 0), "composing is not expanding");
-    }
-}
+mod tests;

@@ -20,6 +20,8 @@
 //! (`Ａ` -> `A`, `㎏` -> `kg`, `，` -> `,`) is a segment of its own, and a
 //! folded range that starts or ends inside it widens to the whole chunk.
 
+use std::sync::OnceLock;
+
 use unicode_normalization::char::{canonical_combining_class, decompose_compatible};
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
 
@@ -42,9 +44,40 @@ struct Seg {
     aligned: bool,
 }
 
+/// Whether `c` is its own NFKC, never combines with what is around it
+/// (combining class 0), and has no case: for these the folding is the
+/// traditional-to-simplified table alone. The CJK ideographs (extension A,
+/// the Yijing hexagrams, the unified block) and the Hangul syllables are
+/// tested by range, the rest of the Basic Multilingual Plane (CJK and
+/// general punctuation, kana, …) in a bit set made once from the Unicode
+/// tables; the exhaustive test `inert_blocks_are_inert` holds the ranges to
+/// them.
+pub(super) fn inert(c: char) -> bool {
+    let u = c as u32;
+    matches!(u, 0x3400..=0x9FFF | 0xAC00..=0xD7A3)
+        || (u < 0x10000 && inert_bmp()[u as usize / 64] & (1 << (u % 64)) != 0)
+}
+
+/// The bit set of [`inert`] over the Basic Multilingual Plane.
+fn inert_bmp() -> &'static [u64; 1024] {
+    static BITS: OnceLock<Box<[u64; 1024]>> = OnceLock::new();
+    BITS.get_or_init(|| {
+        let mut bits = Box::new([0; 1024]);
+        for c in (0..0x10000).filter_map(char::from_u32) {
+            let inert = is_nfkc_quick(std::iter::once(c)) == IsNormalized::Yes
+                && canonical_combining_class(c) == 0
+                && c.to_lowercase().eq([c]);
+            if inert {
+                bits[c as usize / 64] |= 1 << (c as u32 % 64);
+            }
+        }
+        bits
+    })
+}
+
 /// NFKC quick-check of one character.
-fn quick(c: char) -> IsNormalized {
-    if c.is_ascii() {
+pub(super) fn quick(c: char) -> IsNormalized {
+    if c.is_ascii() || inert(c) {
         IsNormalized::Yes
     } else {
         is_nfkc_quick(std::iter::once(c))
@@ -53,13 +86,31 @@ fn quick(c: char) -> IsNormalized {
 
 /// Whether NFKC never combines `c` with the text before it.
 fn boundary_before(c: char) -> bool {
-    if c.is_ascii() {
-        return true;
+    classify(c).1
+}
+
+/// The full-width forms of ASCII `!`..`~` (U+FF01–FF5E): NFKC takes each
+/// to its ASCII character, alone.
+pub(super) fn full_width(c: char) -> Option<char> {
+    match c as u32 {
+        u @ 0xFF01..=0xFF5E => char::from_u32(u - 0xFEE0),
+        _ => None,
     }
+}
+
+/// [`quick`]`(c)`, and [`boundary_before`]`(c)`.
+pub(super) fn classify(c: char) -> (IsNormalized, bool) {
+    if c.is_ascii() || inert(c) {
+        return (IsNormalized::Yes, true);
+    }
+    if full_width(c).is_some() {
+        return (IsNormalized::No, true);
+    }
+    let q = is_nfkc_quick(std::iter::once(c));
     if canonical_combining_class(c) != 0 {
-        return false;
+        return (q, false);
     }
-    match quick(c) {
+    let boundary = match q {
         IsNormalized::Yes => true,
         IsNormalized::Maybe => false,
         IsNormalized::No => {
@@ -73,15 +124,18 @@ fn boundary_before(c: char) -> bool {
                 canonical_combining_class(d) == 0 && quick(d) != IsNormalized::Maybe
             })
         }
-    }
+    };
+    (q, boundary)
 }
 
 /// Lowercases one character (final sigma folds to sigma).
-fn lower(c: char, out: &mut String) {
+pub(super) fn lower(c: char, out: &mut String) {
     if c == 'ς' {
         out.push('σ');
     } else if c.is_ascii() {
         out.push(c.to_ascii_lowercase());
+    } else if inert(c) {
+        out.push(c);
     } else {
         out.extend(c.to_lowercase());
     }
@@ -182,22 +236,6 @@ pub(crate) fn fold_pair(text: &str) -> Pair {
     Pair { exact, lower: low }
 }
 
-/// `text` folded for comparing without regard to form: NFKC, traditional
-/// to simplified, lowercase. Cheaper than [`fold_pair`] (no map back);
-/// for matching names and titles.
-pub fn fold_key(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    if text.is_ascii() {
-        out.push_str(text);
-        out.make_ascii_lowercase();
-        return out;
-    }
-    for c in text.nfkc() {
-        lower(fold_han(c), &mut out);
-    }
-    out
-}
-
 /// The folded form of `text` alone (queries): NFKC, lowercased if `lower`.
 pub(crate) fn fold_str(text: &str, lower: bool) -> String {
     let pair = fold_pair(text);
@@ -211,6 +249,7 @@ pub(crate) fn fold_str(text: &str, lower: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::search::fold_key;
 
     fn orig_of<'a>(text: &'a str, f: &Folded, needle: &str) -> Vec<&'a str> {
         f.text

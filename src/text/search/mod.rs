@@ -27,10 +27,11 @@ mod han;
 pub use han::han_pairs;
 mod han_table;
 mod index;
+mod key;
 mod query;
 
-pub use fold::fold_key;
 pub use index::SearchIndex;
+pub use key::{fold_key, fold_key_into};
 pub use query::{Query, QueryError, REGEX_PREFIX};
 
 use crate::text::doc::{Doc, Pos};
