@@ -43,7 +43,7 @@ struct Seg {
 }
 
 /// NFKC quick-check of one character.
-fn quick(c: char) -> IsNormalized {
+pub(super) fn quick(c: char) -> IsNormalized {
     if c.is_ascii() {
         IsNormalized::Yes
     } else {
@@ -52,7 +52,7 @@ fn quick(c: char) -> IsNormalized {
 }
 
 /// Whether NFKC never combines `c` with the text before it.
-fn boundary_before(c: char) -> bool {
+pub(super) fn boundary_before(c: char) -> bool {
     if c.is_ascii() {
         return true;
     }
@@ -77,7 +77,7 @@ fn boundary_before(c: char) -> bool {
 }
 
 /// Lowercases one character (final sigma folds to sigma).
-fn lower(c: char, out: &mut String) {
+pub(super) fn lower(c: char, out: &mut String) {
     if c == 'ς' {
         out.push('σ');
     } else if c.is_ascii() {
