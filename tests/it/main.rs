@@ -12,6 +12,7 @@ mod cli_check;
 mod cli_outline;
 mod cli_search;
 mod cli_search_dates;
+mod cli_search_stream;
 mod cli_show;
 mod common;
 mod config_load;
