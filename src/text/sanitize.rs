@@ -50,6 +50,21 @@ type It<'a> = Peekable<Chars<'a>>;
 /// Remove escape sequences and unsafe or invisible control characters,
 /// expand tabs. See the module documentation for the exact rules.
 pub fn sanitize(s: &str) -> String {
+    // Most text has nothing to remove or expand (line breaks stay as
+    // they are): a copy, without the display widths that tabs need.
+    let plain = |c: char| c == '\n' || !(is_removed(c) || is_separator(c));
+    if s.chars().all(plain) {
+        return s.to_string();
+    }
+    sanitize_each(s)
+}
+
+fn is_separator(c: char) -> bool {
+    c == LINE_SEPARATOR || c == PARAGRAPH_SEPARATOR
+}
+
+/// [`sanitize`] character by character.
+fn sanitize_each(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut col = 0usize;
     let mut it = s.chars().peekable();
@@ -224,6 +239,21 @@ fn skip_string(it: &mut It) {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_quick_copy_is_what_each_character_gives() {
+        for s in [
+            "",
+            "中原区 “社区” …—\n第二行",
+            "a\tb",
+            "x\u{1b}[31m",
+            "\u{9b}1m",
+            "a\u{200b}\u{2028}b",
+            "\u{202e}",
+        ] {
+            assert_eq!(super::sanitize(s), super::sanitize_each(s), "{s:?}");
+        }
+    }
+
     #[test]
     fn is_clean_means_unchanged() {
         for s in [
