@@ -31,6 +31,11 @@ QUERY 中也可写限定条件：subdistrict:名称 district:名称 after:日期
 大档案（4 MB 以上）第一次搜索时在缓存目录（$BULLETIN_CACHE_DIR，否则
 $XDG_CACHE_HOME/bulletin）建立折叠文本的索引，档案改变后重建。
 
+结果逐篇写出，每篇一准备好就写。--json 输出一个 JSON 文档 {query, total_hits,
+articles: [{id, title, district, subdistrict, date, hits, snippets}]}；--jsonl
+每行输出一篇文章的对象，标准输出上没有别的内容（便于 jq 等管道处理），总计一行
+写到标准错误。
+
 退出状态：
   0  至少有一处结果
   1  没有结果，或档案无法读取，或查询无效
@@ -164,6 +169,12 @@ pub(super) const ARGS_ZH: &[(&str, &str, &str)] = &[
         "只搜该日期以前的文章（只写年或年月时：其第一天以前）",
     ),
     ("search", "no_index", "逐篇搜索，不用索引"),
+    ("search", "json", "输出一个机器可读的 JSON 文档"),
+    (
+        "search",
+        "jsonl",
+        "为管道输出 JSON Lines：每篇文章一行对象（字段同 --json 的文章），标准输出上别无他物；总计写到标准错误",
+    ),
     (
         "search",
         "count",

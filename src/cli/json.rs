@@ -8,7 +8,7 @@
 use std::io::{self, Write};
 
 use serde::Serialize;
-use serde_json::ser::{Formatter, PrettyFormatter};
+use serde_json::ser::{CompactFormatter, Formatter, PrettyFormatter};
 
 use crate::text::sanitize::is_unseen;
 
@@ -18,10 +18,10 @@ fn escaped(c: char) -> bool {
     is_unseen(c)
 }
 
-/// A pretty formatter that escapes what [`escaped`] says.
-struct Escaping(PrettyFormatter<'static>);
+/// A formatter (pretty or compact) that escapes what [`escaped`] says.
+struct Escaping<F>(F);
 
-impl Formatter for Escaping {
+impl<F: Formatter> Formatter for Escaping<F> {
     fn write_string_fragment<W: ?Sized + Write>(
         &mut self,
         w: &mut W,
@@ -79,6 +79,14 @@ pub fn write_json(out: &mut dyn Write, value: &impl Serialize) -> io::Result<()>
     writeln!(out)
 }
 
+/// Writes `value` as compact JSON on one line (JSON Lines), invisible
+/// characters escaped as by [`write_json`], and a newline.
+pub fn write_json_line(out: &mut dyn Write, value: &impl Serialize) -> io::Result<()> {
+    let mut ser = serde_json::Serializer::with_formatter(&mut *out, Escaping(CompactFormatter));
+    value.serialize(&mut ser).map_err(io::Error::from)?;
+    writeln!(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -107,5 +115,16 @@ mod tests {
     fn it_is_pretty_json() {
         let out = json(&serde_json::json!({"a": [1, 2]}));
         assert_eq!(out, "{\n  \"a\": [\n    1,\n    2\n  ]\n}\n");
+    }
+
+    #[test]
+    fn a_json_line_is_compact_and_escaped_the_same() {
+        let v = serde_json::json!({"a": [1, "x\u{202e}\n"]});
+        let mut out = Vec::new();
+        write_json_line(&mut out, &v).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "{\"a\":[1,\"x\\u202e\\n\"]}\n"
+        );
     }
 }

@@ -7,12 +7,14 @@ mod check;
 mod commands;
 mod help;
 mod help_zh;
+mod in_order;
 pub mod json;
 mod open;
 mod outline;
 mod reader;
 mod say;
 mod search;
+mod search_out;
 mod settings;
 mod unsaved;
 mod usage_error;
@@ -248,6 +250,12 @@ Large archives (4 MB and up) are searched through an index of their folded
 text, built on first use in the cache directory ($BULLETIN_CACHE_DIR, else
 $XDG_CACHE_HOME/bulletin) and rebuilt when the archive changes.
 
+Output is written article by article as each is ready. --json writes one
+document {query, total_hits, articles: [{id, title, district, subdistrict,
+date, hits, snippets}]}; --jsonl writes one such article object per line and
+nothing else on standard output (for jq and other pipelines), the totals line
+going to standard error.
+
 Exit status:
   0  at least one hit
   1  no hits, or the archive could not be loaded, or the query is invalid
@@ -271,9 +279,14 @@ pub struct SearchArgs {
     /// Only articles dated before DATE (a year or month: before its first day).
     #[arg(long, value_name = "DATE")]
     pub before: Option<String>,
-    /// Machine-readable output.
+    /// Machine-readable output: one JSON document.
     #[arg(long)]
     pub json: bool,
+    /// JSON Lines for pipelines: one object per article per line (the
+    /// fields of one of `--json`'s articles), nothing else on standard
+    /// output; the totals line goes to standard error.
+    #[arg(long, conflicts_with_all = ["json", "count"])]
+    pub jsonl: bool,
     /// Where search indexes are kept (env: BULLETIN_CACHE_DIR).
     #[arg(long, value_name = "DIR")]
     pub cache_dir: Option<PathBuf>,

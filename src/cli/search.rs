@@ -4,15 +4,11 @@
 use std::io::{IsTerminal, Write};
 use std::sync::atomic::AtomicBool;
 
-use serde_json::json;
-
+use super::search_out::{Output, write_results};
 use super::{EXIT_FAILURE, EXIT_OK, EXIT_USAGE, Say, SearchArgs, load_library};
-use crate::find::{self, ArchiveQuery, ArchiveQueryError, Batch, Corpus, FoldIndex, Lookup};
+use crate::find::{self, ArchiveQuery, ArchiveQueryError, Batch, FoldIndex, Lookup};
 use crate::model::Library;
 use crate::text::sanitize_line;
-
-/// Snippets printed per article.
-const SNIPPETS: usize = 3;
 
 pub fn run_search(args: &SearchArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     let lang = args.open.lang;
@@ -56,11 +52,17 @@ pub fn run_search(args: &SearchArgs, out: &mut dyn Write, err: &mut dyn Write) -
             .map_or_else(|| why.clone(), |e| e.text(lang));
         let _ = writeln!(err, "bulletin: {}", sanitize_line(&why));
     }
-    let written = if args.json {
-        write_json(&lib, &query, &all, out)
+    let how = if args.json {
+        Output::Json
+    } else if args.jsonl {
+        Output::Jsonl { lang }
     } else {
-        write_text(&lib, &query, &all, (args.count, lang), out)
+        Output::Text {
+            count: args.count,
+            lang,
+        }
     };
+    let written = write_results(&lib, &query, &all.hits, how, out, err);
     match written {
         Ok(()) if all.hits.is_empty() => EXIT_FAILURE,
         Ok(()) => EXIT_OK,
@@ -154,85 +156,6 @@ fn drop_damaged(args: &SearchArgs, cache: Option<&std::path::Path>, err: &mut dy
         "bulletin: {}",
         sanitize_line(&Say::IndexDamaged(path).text(args.open.lang))
     );
-}
-
-/// The snippets of an article's hits (best first), as plain text.
-fn snippets(lib: &Library, query: &ArchiveQuery, article: usize) -> Vec<find::Snippet> {
-    let (Some(q), Ok(doc)) = (query.query.as_ref(), lib.doc(article)) else {
-        return Vec::new();
-    };
-    let matches = crate::text::search::find_all(&doc, q);
-    let best = find::best_match(&matches).unwrap_or(0);
-    let order = std::iter::once(best).chain((0..matches.len()).filter(|&i| i != best));
-    order
-        .take(SNIPPETS)
-        .filter_map(|i| find::snippet(&doc, &matches, i))
-        .collect()
-}
-
-fn write_text(
-    lib: &Library,
-    q: &ArchiveQuery,
-    all: &Batch,
-    (count, lang): (bool, crate::lang::Lang),
-    out: &mut dyn Write,
-) -> std::io::Result<()> {
-    let mut out = std::io::BufWriter::new(out);
-    for h in &all.hits {
-        let a = &lib.articles[h.article];
-        if count {
-            writeln!(out, "{}  {}", sanitize_line(&a.id), h.hits)?;
-            continue;
-        }
-        let place = match &a.subdistrict {
-            Some(s) => format!("{} \u{203a} {}", a.district, s),
-            None => a.district.clone(),
-        };
-        let date = a.date.as_deref().unwrap_or("-");
-        writeln!(
-            out,
-            "{}  {}  {}  {}  {}",
-            sanitize_line(&a.id),
-            sanitize_line(date),
-            sanitize_line(&place),
-            h.hits,
-            sanitize_line(&a.title)
-        )?;
-        for s in snippets(lib, q, h.article).iter().take(1) {
-            writeln!(out, "    {}\u{3010}{}\u{3011}{}", s.before, s.hit, s.after)?;
-        }
-    }
-    let hits: usize = all.hits.iter().map(|h| h.hits).sum();
-    let articles = all.hits.len();
-    writeln!(out, "{}", Say::SearchTotals { hits, articles }.text(lang))?;
-    out.flush()
-}
-
-fn write_json(
-    lib: &Library,
-    q: &ArchiveQuery,
-    all: &Batch,
-    out: &mut dyn Write,
-) -> std::io::Result<()> {
-    let articles: Vec<_> = all
-        .hits
-        .iter()
-        .map(|h| {
-            let a = &lib.articles[h.article];
-            let snippets: Vec<String> = snippets(lib, q, h.article)
-                .into_iter()
-                .map(|s| format!("{}{}{}", s.before, s.hit, s.after))
-                .collect();
-            json!({
-                "id": a.id, "title": a.title, "district": a.district,
-                "subdistrict": a.subdistrict, "date": a.date, "hits": h.hits,
-                "snippets": snippets,
-            })
-        })
-        .collect();
-    let total: usize = all.hits.iter().map(|h| h.hits).sum();
-    let doc = json!({"query": q.text, "total_hits": total, "articles": articles});
-    super::json::write_json(out, &doc)
 }
 
 fn fail(err: &mut dyn Write, msg: &str) -> u8 {

@@ -27,7 +27,7 @@ pub use index::{FoldIndex, SpanError, index_path};
 pub use query::{ArchiveQuery, ArchiveQueryError, FACETS, Facets, facet_date};
 pub use results::{Order, Results};
 pub use scan::{Batch, Hit, run};
-pub use snippet::{Snippet, best_match, snippet};
+pub use snippet::{Snippet, best_match, best_snippets, snippet};
 
 use crate::model::{ArticleError, ArticleMeta, Fingerprint, Library, mended_doc};
 use crate::text::Doc;

@@ -3,7 +3,7 @@
 
 use crate::text::Doc;
 use crate::text::sanitize_line;
-use crate::text::search::Match;
+use crate::text::search::{Match, Query, UnitHits};
 
 /// A hit in context: `before`, the hit itself, `after` (sanitised, one
 /// line; the caller fits them to its width, keeping the hit in view).
@@ -33,6 +33,38 @@ pub fn best_match(matches: &[Match]) -> Option<usize> {
         i += n;
     }
     best.map(|(_, i)| i)
+}
+
+/// The snippets of `doc`'s matches of `query`, at most `n`: the best
+/// match's first ([`best_match`]), then the others in document order.
+/// Only the units that cannot be searched otherwise are folded in full
+/// ([`UnitHits`]).
+pub fn best_snippets(doc: &Doc, query: &Query, n: usize) -> Vec<Snippet> {
+    let hits = UnitHits::new(doc, query);
+    let counts: Vec<(usize, usize)> = hits.counts().collect();
+    // The first unit with the most matches (ties: the earlier).
+    let Some(&(best, _)) = counts.iter().rev().max_by_key(|&&(_, count)| count) else {
+        return Vec::new();
+    };
+    // (unit, match in it, match in the article) of the snippets shown.
+    let mut shown = Vec::new();
+    let mut first = 0;
+    for &(unit, count) in &counts {
+        if unit == best {
+            shown.insert(0, (unit, 0, first));
+        }
+        let others = (0..count).filter(|&k| unit != best || k > 0);
+        shown.extend(others.map(|k| (unit, k, first + k)));
+        first += count;
+    }
+    shown.truncate(n);
+    shown
+        .into_iter()
+        .filter_map(|(unit, k, index)| {
+            let s = snippet(doc, hits.matches(unit), k)?;
+            Some(Snippet { index, ..s })
+        })
+        .collect()
 }
 
 /// The snippet of match `index` of `matches` in `doc`.

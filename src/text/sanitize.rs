@@ -55,6 +55,11 @@ pub fn sanitize(s: &str) -> String {
     if plain::unchanged(s, true) {
         return s.to_owned();
     }
+    sanitize_each(s)
+}
+
+/// [`sanitize`] character by character (what the quick copy must equal).
+fn sanitize_each(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut col = 0usize;
     let mut it = s.chars().peekable();
@@ -228,6 +233,21 @@ fn skip_string(it: &mut It) {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_quick_copy_is_what_each_character_gives() {
+        for s in [
+            "",
+            "中原区 “社区” …—\n第二行",
+            "a\tb",
+            "x\u{1b}[31m",
+            "\u{9b}1m",
+            "a\u{200b}\u{2028}b",
+            "\u{202e}",
+        ] {
+            assert_eq!(super::sanitize(s), super::sanitize_each(s), "{s:?}");
+        }
+    }
+
     #[test]
     fn is_clean_means_unchanged() {
         for s in [

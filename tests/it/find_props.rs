@@ -13,12 +13,12 @@ use proptest::sample::select;
 
 /// Characters with every kind of folding: Han both scripts, one-to-many
 /// (发 發 髮), full width, case, expanding forms (㎏ ﬁ ⑩), combining marks.
-const CHARS: &[&str] = &[
+pub(crate) const CHARS: &[&str] = &[
     "物", "业", "发", "發", "髮", "后", "後", "社", "区", "區", "a", "A", "ａ", "Ａ", "k", "g",
     "㎏", "ﬁ", "f", "i", "1", "0", "⑩", "１", "，", ",", " ", "e\u{301}", "é", "…", ".", "㍻",
     "平", "成",
 ];
-const QUERIES: &[&str] = &[
+pub(crate) const QUERIES: &[&str] = &[
     "物业", "发", "髮", "後", "社區", "a", "A", "kg", "fi", "10", "１0", ",", "é", "e", "..", "平",
     "成平", "re:物.", "re:[aA]", "re:\\d+",
 ];

@@ -13,6 +13,7 @@ mod cli_consistency;
 mod cli_outline;
 mod cli_search;
 mod cli_search_dates;
+mod cli_search_stream;
 mod cli_show;
 mod cli_usage_zh;
 mod common;

@@ -85,7 +85,7 @@ pub(super) fn quick(c: char) -> IsNormalized {
 }
 
 /// Whether NFKC never combines `c` with the text before it.
-fn boundary_before(c: char) -> bool {
+pub(super) fn boundary_before(c: char) -> bool {
     classify(c).1
 }
 

@@ -4,7 +4,7 @@
 use super::Match;
 use super::fold::{Folded, fold_pair};
 use super::query::{Kind, Query};
-use crate::text::doc::{Doc, UnitKind};
+use crate::text::doc::{Doc, Unit, UnitKind};
 
 /// Per-document search data: each unit's original text and its two
 /// foldings (NFKC, NFKC + lowercase) with maps back to the original.
@@ -25,25 +25,7 @@ impl SearchIndex {
     /// Folds every unit of `doc`. Cost is linear in the text (about the
     /// time of one NFKC pass); do it once per opened article.
     pub fn new(doc: &Doc) -> Self {
-        let units = doc
-            .units
-            .iter()
-            .map(|u| {
-                // Placeholders for what could not be read are not text.
-                let text = if u.kind == UnitKind::Note {
-                    ""
-                } else {
-                    &u.text
-                };
-                let pair = fold_pair(text);
-                let lower = (pair.lower.text != pair.exact.text).then_some(pair.lower);
-                UnitIndex {
-                    orig: text.to_string(),
-                    exact: pair.exact,
-                    lower,
-                }
-            })
-            .collect();
+        let units = doc.units.iter().map(UnitIndex::of).collect();
         SearchIndex { units }
     }
 
@@ -52,19 +34,51 @@ impl SearchIndex {
     pub fn find_all(&self, query: &Query) -> Vec<Match> {
         let mut out = Vec::new();
         for (i, u) in self.units.iter().enumerate() {
-            match &query.kind {
-                Kind::Literal(needle) => {
-                    let folded = match (&u.lower, query.case_sensitive()) {
-                        (Some(lower), false) => lower,
-                        _ => &u.exact,
-                    };
-                    literal_in_unit(i, folded, needle, &mut out);
-                }
-                Kind::Regex(re) => regex_in_unit(i, &u.orig, re, &mut out),
-            }
+            u.find(i, query, &mut out);
         }
         out
     }
+}
+
+impl UnitIndex {
+    /// One unit folded both ways.
+    fn of(u: &Unit) -> UnitIndex {
+        // Placeholders for what could not be read are not text.
+        let text = if u.kind == UnitKind::Note {
+            ""
+        } else {
+            &u.text
+        };
+        let pair = fold_pair(text);
+        let lower = (pair.lower.text != pair.exact.text).then_some(pair.lower);
+        UnitIndex {
+            orig: text.to_string(),
+            exact: pair.exact,
+            lower,
+        }
+    }
+
+    /// Appends the matches of `query` in this unit (unit `i` of its
+    /// document) to `out`.
+    fn find(&self, i: usize, query: &Query, out: &mut Vec<Match>) {
+        match &query.kind {
+            Kind::Literal(needle) => {
+                let folded = match (&self.lower, query.case_sensitive()) {
+                    (Some(lower), false) => lower,
+                    _ => &self.exact,
+                };
+                literal_in_unit(i, folded, needle, out);
+            }
+            Kind::Regex(re) => regex_in_unit(i, &self.orig, re, out),
+        }
+    }
+}
+
+/// Appends the matches of `query` in `unit`, unit `i` of its document,
+/// to `out`: what [`SearchIndex::find_all`] finds there, folding this one
+/// unit only.
+pub(super) fn find_in_unit(unit: &Unit, i: usize, query: &Query, out: &mut Vec<Match>) {
+    UnitIndex::of(unit).find(i, query, out);
 }
 
 /// Appends the occurrences of `needle` in one unit's folded text, mapped

@@ -29,10 +29,12 @@ mod han_table;
 mod index;
 mod key;
 mod query;
+mod sparse;
 
 pub use index::SearchIndex;
 pub use key::{fold_key, fold_key_into};
 pub use query::{Query, QueryError, REGEX_PREFIX};
+pub use sparse::{UnitHits, find_all_sparse};
 
 use crate::text::doc::{Doc, Pos};
 use crate::text::layout::{Layout, Line, LineKind};
@@ -48,7 +50,8 @@ pub struct Match {
 
 /// Every match of `query` in `doc`, in document order, non-overlapping.
 /// Folds the document each call: when searching as the user types, build
-/// a [`SearchIndex`] once instead.
+/// a [`SearchIndex`] once instead; to search a document once,
+/// [`find_all_sparse`] folds only the units that may hold a match.
 pub fn find_all(doc: &Doc, query: &Query) -> Vec<Match> {
     match &query.kind {
         query::Kind::Regex(re) => {
