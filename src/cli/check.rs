@@ -17,8 +17,17 @@ use crate::text::sanitize_line;
 const PLACES: usize = 3;
 
 pub fn run_check(args: &CheckArgs, lang: Lang, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
-    let loaded = model::open_path_checked(&args.archive);
-    let path = sanitize_line(&args.archive.display().to_string());
+    let (loaded, path) = match &args.archive {
+        Some(archive) => (
+            model::open_path_checked(archive),
+            sanitize_line(&archive.display().to_string()),
+        ),
+        // The sample is opened checked like any archive in memory.
+        None => (
+            model::load_sample().map(Library::from),
+            model::SAMPLE_NAME.to_string(),
+        ),
+    };
     if args.json {
         let doc = json_report(&path, &loaded);
         let written = super::json::write_json(out, &doc);

@@ -303,7 +303,11 @@ pub struct SearchArgs {
 #[derive(Debug, Args)]
 pub struct CheckArgs {
     /// Archive to validate.
-    pub archive: PathBuf,
+    #[arg(required_unless_present = "sample", conflicts_with = "sample")]
+    pub archive: Option<PathBuf>,
+    /// Check the bundled sample archive instead.
+    #[arg(long)]
+    pub sample: bool,
     /// Machine-readable output (English keys and messages) on standard
     /// output.
     #[arg(long)]

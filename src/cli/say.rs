@@ -128,14 +128,17 @@ impl Say {
                     "Broken articles (cannot be opened):",
                 )
                 .into(),
-            Say::ProblemsNote { count, archive } if zh => {
-                format!("档案中有 {count} 个问题，已尽量读出（详见 bulletin check {archive}）")
-            }
+            // Only the articles' fields are read here; `check` reads every
+            // body too, so its count can be larger: say which is which.
+            Say::ProblemsNote { count, archive } if zh => format!(
+                "文章的字段中有 {count} 个问题，已尽量读出（正文未检查；\
+                 bulletin check {archive} 检查全部并逐一列出）"
+            ),
             Say::ProblemsNote { count, archive } => {
                 let s = if *count == 1 { "" } else { "s" };
                 format!(
-                    "{count} problem{s} in the archive, read around \
-                     (`bulletin check {archive}` lists them)"
+                    "{count} problem{s} in the articles' fields, read around (bodies not \
+                     checked; `bulletin check {archive}` checks everything and lists them)"
                 )
             }
             Say::CheckOk {

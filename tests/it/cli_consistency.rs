@@ -54,3 +54,40 @@ fn the_group_without_a_subdistrict_has_the_readers_name() {
     assert!(out.contains("中原区 › (district-wide) (1)"), "{out}");
     assert!(!out.contains("district-level"), "{out}");
 }
+
+/// A block of a kind this version does not know is one problem, not two
+/// ("unknown type" and "missing text"); `list` says its count covers the
+/// articles' fields only, so it does not contradict `check`'s.
+#[test]
+fn an_unknown_block_is_one_problem_and_list_says_what_it_counted() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.json");
+    let mut archive: serde_json::Value =
+        serde_json::from_str(bulletin::model::SAMPLE_JSON).unwrap();
+    let body = archive["articles"][1]["body"].as_array_mut().unwrap();
+    body.push(serde_json::json!({"type": "image", "src": "x.png"}));
+    archive["articles"][2]["date"] = "2023-02-30".into();
+    std::fs::write(&path, archive.to_string()).unwrap();
+    let p = path.to_str().unwrap();
+    let (code, _, err) = run(&["check", p]);
+    assert_eq!(code, Some(1));
+    assert!(err.contains("unknown type \"image\""), "{err}");
+    assert!(!err.contains("missing text"), "{err}");
+    assert!(err.contains("2 problems of 2 kinds"), "{err}");
+    let (code, _, err) = run(&["list", p]);
+    assert_eq!(code, Some(0));
+    assert!(err.contains("1 problem in the articles' fields"), "{err}");
+    assert!(err.contains("bodies not checked"), "{err}");
+}
+
+/// `check --sample` checks the bundled sample, as `list --sample` lists it.
+#[test]
+fn check_takes_the_sample_like_the_other_commands() {
+    let (code, out, _) = run(&["check", "--sample"]);
+    assert_eq!(code, Some(0));
+    assert!(out.contains("ok, 5 articles"), "{out}");
+    let (code, _, _) = run(&["check", "--sample", "a.json"]);
+    assert_eq!(code, Some(2), "one archive or the sample");
+    let (code, _, _) = run(&["check"]);
+    assert_eq!(code, Some(2), "no archive");
+}

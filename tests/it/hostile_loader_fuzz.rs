@@ -69,7 +69,8 @@ fn opening(command: &'static str) -> Opening {
 
 fn check(path: &Path, json: bool) -> Out {
     let args = CheckArgs {
-        archive: path.to_path_buf(),
+        archive: Some(path.to_path_buf()),
+        sample: false,
         json,
     };
     let (mut out, mut err) = (Vec::new(), Vec::new());

@@ -83,6 +83,8 @@ fn a_bookmark_goes_where_the_reader_looks_not_to_an_old_match() {
     s.wait_text("Bookmark added");
     s.send("'");
     s.wait_text("Bookmarks");
+    // The row says "loading…" until the check of its text comes back.
+    s.wait_for("the bookmark's snippet", |t| !t.contains("loading…"));
     let rows = s.rows();
     let snippet: String = rows[3]
         .trim_matches(|c: char| c == '\u{2502}' || c.is_whitespace())

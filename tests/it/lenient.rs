@@ -284,7 +284,7 @@ fn list_shows_the_broken_apart_and_counts_the_problems() {
     assert!(list.contains("notitle  缺少 title 字段"), "{list}");
     assert!(list.contains("blank  开头是零宽空格的文章"), "{list}");
     assert!(
-        text(&out.stderr).contains("档案中有 2 个问题"),
+        text(&out.stderr).contains("文章的字段中有 2 个问题"),
         "{}",
         text(&out.stderr)
     );
