@@ -1,7 +1,7 @@
 //! How a reader session ended, for the exit status: the user quit, a
 //! terminating signal arrived (`signals`), or the terminal went away.
 
-use super::{events, signals};
+use super::signals;
 
 /// How a session ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -15,22 +15,23 @@ pub enum Ending {
 }
 
 /// How the session ended: a signal first, then a terminal gone (reading
-/// failed, or writing failed the way a hung-up terminal fails).
-pub(super) fn ending(result: std::io::Result<()>) -> std::io::Result<Ending> {
+/// failed, or writing failed the way a hung-up terminal fails). `lost`:
+/// the session's input ended.
+pub(super) fn ending(result: std::io::Result<()>, lost: bool) -> std::io::Result<Ending> {
     if let Some(sig) = signals::received() {
         return Ok(Ending::Signal(sig));
     }
     match result {
-        Ok(()) if events::lost() => Ok(Ending::Lost),
+        Ok(()) if lost => Ok(Ending::Lost),
         Ok(()) => Ok(Ending::Quit),
-        Err(e) if is_lost(&e) || events::lost() => Ok(Ending::Lost),
+        Err(e) if is_lost(&e) || lost => Ok(Ending::Lost),
         Err(e) => Err(e),
     }
 }
 
 /// Whether `e` (or the error it wraps) is how writing to a terminal that
 /// went away fails.
-fn is_lost(e: &std::io::Error) -> bool {
+pub(super) fn is_lost(e: &std::io::Error) -> bool {
     let gone = |e: &std::io::Error| {
         e.kind() == std::io::ErrorKind::BrokenPipe
             || matches!(

@@ -1,19 +1,15 @@
-//! Event sources: terminal input on one thread, signals on another
-//! (`signals`), both feeding one channel the run loop blocks on. Idle means
-//! idle: no polling.
-//!
-//! crossterm reads the terminal with its `use-dev-tty` source (`poll(2)`,
-//! level-triggered; see Cargo.toml): its default mio source, edge-triggered,
-//! returned a resize and dropped the keys that were ready with it, which
-//! then waited in the terminal until the next key (issue 20).
+//! Event sources: a session's input, parsed on a thread of its own
+//! ([`start_input`]), and signals on another (`signals`), both feeding one
+//! channel the run loop blocks on. Idle means idle: no polling.
 
+use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use crossterm::event::{self, KeyEvent, KeyEventKind, KeyModifiers};
-
+use super::input::{Parsed, Parser};
+use super::session::Incoming;
 use crate::app::{Event, Key, KeyCode};
 
 /// The channel the input and signal threads feed, and a sender for
@@ -35,55 +31,55 @@ impl Input {
 /// pieces of a late terminal reply are dropped (see [`reply_like`]).
 pub const AFTER_PROBE: Duration = Duration::from_millis(500);
 
-/// Set once reading the terminal failed: it is gone.
-static LOST: AtomicBool = AtomicBool::new(false);
-
-/// Whether reading the terminal failed (it went away).
-pub fn lost() -> bool {
-    LOST.load(Ordering::SeqCst)
+/// What the input thread reads, and where it sends the events.
+pub struct Reading {
+    pub incoming: Receiver<Incoming>,
+    /// The parser, holding what came before (the probe's leftovers).
+    pub parser: Parser,
+    pub tx: Sender<Event>,
+    /// Set when the input ends (the terminal went away).
+    pub lost: Arc<AtomicBool>,
+    /// Until then, keys that could be pieces of a reply are dropped.
+    pub quiet_until: Option<Instant>,
 }
 
-/// Records that the terminal went away (see `hangup`).
-pub(super) fn set_lost() {
-    LOST.store(true, Ordering::SeqCst);
-}
-
-/// Starts the thread that reads the terminal into `input`'s channel. Until
-/// `quiet_until`, keys that could be pieces of a reply to the probe are
-/// dropped.
-pub fn start_keys(input: &Input, quiet_until: Option<Instant>) -> std::io::Result<()> {
-    // Creates crossterm's event source (and its SIGWINCH handler) here,
-    // before the caller reads the terminal size, so a resize in between is
-    // not lost.
-    let _ = event::poll(Duration::ZERO)?;
-    let tx = input.tx.clone();
-    thread::spawn(move || input_loop(tx, quiet_until));
-    super::hangup::watch(input.tx.clone());
-    Ok(())
-}
-
-fn input_loop(tx: Sender<Event>, quiet_until: Option<Instant>) {
-    loop {
-        let event = match event::read() {
-            Ok(e) => convert(e),
-            // The terminal is gone (hang-up): end the session.
-            Err(_) => {
-                LOST.store(true, Ordering::SeqCst);
-                Some(Event::Terminate)
-            }
+/// Starts the thread that parses the session's input into events. A
+/// cursor-position reply that comes now (late) is dropped.
+pub fn start_input(r: Reading) {
+    thread::spawn(move || {
+        let Reading {
+            incoming,
+            mut parser,
+            tx,
+            lost,
+            quiet_until,
+        } = r;
+        let quiet = |e: &Event| match e {
+            Event::Key(k) => quiet_until.is_some_and(|t| Instant::now() < t) && reply_like(k),
+            _ => false,
         };
-        let Some(event) = event else { continue };
-        if let Event::Key(k) = &event
-            && quiet_until.is_some_and(|t| Instant::now() < t)
-            && reply_like(k)
-        {
-            continue;
+        for next in incoming.iter() {
+            let events: Vec<Event> = match next {
+                Incoming::Bytes(bytes) => (parser.events(&bytes).into_iter())
+                    .filter_map(|p| match p {
+                        Parsed::Event(e) => Some(e),
+                        Parsed::Position { .. } => None,
+                    })
+                    .filter(|e| !quiet(e))
+                    .collect(),
+                Incoming::Resize(w, h) => vec![Event::Resize(w, h)],
+                Incoming::Closed => break,
+            };
+            for e in events {
+                if tx.send(e).is_err() {
+                    return;
+                }
+            }
         }
-        let last = event == Event::Terminate;
-        if tx.send(event).is_err() || last {
-            return;
-        }
-    }
+        // The terminal is gone (hang-up, closed channel): end the session.
+        lost.store(true, Ordering::SeqCst);
+        let _ = tx.send(Event::Terminate);
+    });
 }
 
 /// A key that can be a piece of a cursor-position reply (`ESC [ row ; col
@@ -98,57 +94,6 @@ pub fn reply_like(k: &Key) -> bool {
         }
         _ => false,
     }
-}
-
-/// Converts a crossterm event; `None` for events the reader ignores.
-pub fn convert(event: event::Event) -> Option<Event> {
-    match event {
-        event::Event::Key(k) if k.kind != KeyEventKind::Release => convert_key(k).map(Event::Key),
-        event::Event::Resize(w, h) => {
-            let (w, h) = super::capped::cap(w, h);
-            Some(Event::Resize(w, h))
-        }
-        event::Event::Paste(s) => Some(Event::Paste(s)),
-        event::Event::Mouse(m) => convert_mouse(m),
-        _ => None,
-    }
-}
-
-fn convert_mouse(m: event::MouseEvent) -> Option<Event> {
-    use event::MouseEventKind as M;
-    match m.kind {
-        M::ScrollDown => Some(Event::Scroll(3)),
-        M::ScrollUp => Some(Event::Scroll(-3)),
-        M::Down(event::MouseButton::Left) => Some(Event::Click(m.column, m.row)),
-        _ => None,
-    }
-}
-
-fn convert_key(k: KeyEvent) -> Option<Key> {
-    use event::KeyCode as C;
-    let code = match k.code {
-        C::Char(c) => KeyCode::Char(c),
-        C::Enter => KeyCode::Enter,
-        C::Esc => KeyCode::Esc,
-        C::Backspace => KeyCode::Backspace,
-        C::Delete => KeyCode::Delete,
-        C::Tab => KeyCode::Tab,
-        C::BackTab => KeyCode::BackTab,
-        C::Up => KeyCode::Up,
-        C::Down => KeyCode::Down,
-        C::Left => KeyCode::Left,
-        C::Right => KeyCode::Right,
-        C::Home => KeyCode::Home,
-        C::End => KeyCode::End,
-        C::PageUp => KeyCode::PageUp,
-        C::PageDown => KeyCode::PageDown,
-        _ => return None,
-    };
-    Some(Key {
-        code,
-        ctrl: k.modifiers.contains(KeyModifiers::CONTROL),
-        alt: k.modifiers.contains(KeyModifiers::ALT),
-    })
 }
 
 #[cfg(test)]

@@ -8,21 +8,19 @@
 //! until then) and ends the session as a lost terminal.
 
 use std::os::fd::RawFd;
-use std::sync::mpsc::Sender;
 
-use crate::app::Event;
+use super::session::Feed;
 
 /// Starts the watch on standard output (the terminal the reader draws on)
 /// and standard input when that is a terminal too. A pipe on standard input
 /// is not watched: its end is not the terminal's.
-pub fn watch(tx: Sender<Event>) {
+pub fn watch(feed: Feed) {
     // SAFETY: isatty only inspects the descriptor.
     let stdin_tty = unsafe { libc::isatty(0) } == 1;
     let fds: Vec<RawFd> = [1].into_iter().chain(stdin_tty.then_some(0)).collect();
     std::thread::spawn(move || {
         if wait_for_hangup(&fds) {
-            super::events::set_lost();
-            let _ = tx.send(Event::Terminate);
+            feed.close();
         }
     });
 }

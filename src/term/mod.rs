@@ -1,37 +1,45 @@
 //! The terminal: set-up and restore in one place, the event sources, the
 //! save worker, and the run loop (generic over the ratatui backend so
 //! tests drive it with `TestBackend`). `term` runs an app it is given; the
-//! reader command that builds it lives in `cli`.
+//! reader command that builds it lives in `cli`. Input is bytes parsed by
+//! `input` and output any writer (`session`): the process's terminal
+//! (`local`, [`run_app`]) is one session, an SSH channel can be another
+//! ([`session::run`]).
 
 pub mod backend;
 pub mod capped;
 pub mod clipboard;
+mod csi;
 mod ending;
 mod events;
 mod find;
 mod hangup;
+pub mod input;
+mod local;
 pub mod probe;
 mod reply;
 mod runtime;
 mod screen;
+pub mod session;
 pub mod signals;
 mod worker;
 
 use std::collections::VecDeque;
 use std::io::Write;
+use std::sync::atomic::Ordering;
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender};
 use std::time::{Duration, Instant};
 
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 
-use crate::app::{Action, App, Event, WidthSource};
+use crate::app::{Action, App, Event};
 use crate::text::WidthMode;
 use crate::ui;
 pub use ending::Ending;
 use ending::ending;
-use probe::ProbeResult;
 use runtime::Runtime;
+pub use session::{Feed, Session};
 pub use worker::SaveWorker;
 
 /// How the reader uses the terminal (from the command line).
@@ -57,68 +65,16 @@ pub fn run_app(app: &mut App, options: Options) -> std::io::Result<Ending> {
     let input = events::Input::channel();
     signals::install(input.tx.clone())?;
     screen::enter()?;
-    let result = take_over(app, options, input);
-    screen::leave();
-    ending(result)
-}
-
-/// The session on a terminal already taken: the probe, then the loop.
-fn take_over(app: &mut App, options: Options, input: events::Input) -> std::io::Result<()> {
-    let mut quiet_until = None;
-    if options.forced.is_none() {
-        // Asked on the alternate screen before any input thread exists: the
-        // probe reads the reply itself (see `probe`).
-        let probed = probe::detect_ambiguous_width(probe::DEFAULT_TIMEOUT);
-        let (found, typed) = match probed {
-            Ok(p) => (p.result, p.typed),
-            Err(_) => (ProbeResult::NoAnswer, Vec::new()),
-        };
-        // Keys typed while the probe waited come first.
-        for key in typed {
-            let _ = input.tx.send(Event::Key(key));
+    let (result, lost) = match local::session() {
+        Ok((session, local)) => {
+            let lost = session.lost.clone();
+            let result = session::serve(app, options, session, input, Some(local));
+            (result, lost.load(Ordering::SeqCst))
         }
-        let source = match found {
-            ProbeResult::NoAnswer => WidthSource::NoAnswer,
-            _ => WidthSource::Detected,
-        };
-        crate::app::effect::update_inline(app, Action::WidthMode(found.mode(), source));
-        // Only an unanswered probe can still be answered late; after an
-        // answer, keys typed ahead (`?`, a count, Esc) are keys.
-        if found == ProbeResult::NoAnswer {
-            quiet_until = Some(std::time::Instant::now() + events::AFTER_PROBE);
-        }
-    }
-    if signals::received().is_some() {
-        return Ok(());
-    }
-    events::start_keys(&input, quiet_until)?;
-    let mouse = app.settings.mouse;
-    if mouse {
-        write_now(MOUSE_ON)?;
-    }
-    let result = match options.backend {
-        backend::Choice::Plain => {
-            let plain = capped::Capped(ratatui::backend::CrosstermBackend::new(std::io::stdout()));
-            Terminal::new(plain).and_then(|mut t| {
-                let r = start(&mut t, app, options, input);
-                // Dropping a terminal whose cursor cannot be shown again
-                // would report it with `eprintln!`, which panics when the
-                // terminal is gone: leak it instead (the process ends).
-                if t.show_cursor().is_err() {
-                    std::mem::forget(t);
-                }
-                r
-            })
-        }
-        backend::Choice::Lean(sync) => {
-            let lean = backend::LeanBackend::new(std::io::stdout(), sync);
-            Terminal::new(lean).and_then(|mut t| start(&mut t, app, options, input))
-        }
+        Err(e) => (Err(e), false),
     };
-    if mouse {
-        let _ = write_now(MOUSE_OFF);
-    }
-    result
+    screen::leave();
+    ending(result, lost)
 }
 
 /// The last of the resizes waiting behind `first`: laying a long article
@@ -154,8 +110,7 @@ where
     terminal.resize(area).map_err(std::io::Error::other)
 }
 
-fn write_now(s: &str) -> std::io::Result<()> {
-    let mut out = std::io::stdout();
+fn write_now(out: &mut dyn Write, s: &str) -> std::io::Result<()> {
     out.write_all(s.as_bytes())?;
     out.flush()
 }
@@ -165,6 +120,7 @@ fn start<B: Backend>(
     app: &mut App,
     options: Options,
     input: events::Input,
+    out: &mut dyn Write,
 ) -> std::io::Result<()>
 where
     B::Error: std::error::Error + Send + Sync + 'static,
@@ -174,11 +130,11 @@ where
             worker: None,
             searcher: None,
             reads: None,
-            out: &mut std::io::stdout(),
+            out,
         };
         return draw(t, app, &mut rt);
     }
-    run(t, app, input, &mut std::io::stdout())
+    run(t, app, input, out)
 }
 
 /// Where the run loop's events come from.

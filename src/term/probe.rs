@@ -4,19 +4,21 @@
 //! the cursor moved one column or two.
 //!
 //! How it stays clean (GUIDE §2):
-//! * The wait is `poll(2)` on the terminal with a timeout, on the calling
-//!   thread, in short slices so that a terminating signal ends it at once:
-//!   nothing is left running afterwards.
-//! * The probe reads the terminal itself, before crossterm's event reader
-//!   exists, and stops at the first well-formed reply. Everything else it
+//! * The query goes to the session's output and the answer is read from
+//!   its input ([`Answers`]): on the process's terminal, `poll(2)` on the
+//!   terminal itself, before the session's input thread exists; on
+//!   another session, its input channel. The wait has a timeout, on the
+//!   calling thread, in short slices so that a terminating signal ends it
+//!   at once: nothing is left running afterwards.
+//! * The probe stops at the first well-formed reply. Everything else it
 //!   read goes through `reply`: anything that looks like a reply, damaged
 //!   ones included (no `ESC`, no `[`, an extra or empty parameter, a wrong
 //!   final byte, an `ESC` inside), is taken out whole; what is left are
 //!   keys typed ahead, handed to the run loop. (crossterm's own
 //!   `cursor::position` turned damaged replies into keys, and one starting
 //!   `ESC[?` made it swallow every key up to the next `c` or `u`.)
-//! * A well-formed reply that arrives after the timeout is parsed by
-//!   crossterm as an internal event and dropped; for a short while after
+//! * A well-formed reply that arrives after the timeout is parsed by the
+//!   input parser as a reply (`input::Parsed::Position`) and dropped; for a short while after
 //!   a probe that timed out the input thread also drops keys that can be
 //!   pieces of a damaged one (`events::AFTER_PROBE`). After an answer
 //!   nothing more can come, so keys typed ahead are all kept.
@@ -30,8 +32,9 @@ use crossterm::cursor::MoveTo;
 use crossterm::queue;
 use crossterm::terminal::{Clear, ClearType};
 
+use super::input::Parsed;
 use super::reply;
-use crate::app::Key;
+use crate::app::{Event, Key};
 use crate::text::WidthMode;
 
 /// The character printed: an ambiguous-width symbol (vim uses the same).
@@ -87,58 +90,127 @@ pub struct Probed {
     pub typed: Vec<Key>,
 }
 
+/// Where the probe reads the terminal's answer from: the process's
+/// terminal, or a session's input.
+pub trait Answers {
+    /// The next bytes that arrive within `timeout`; `None` when none do
+    /// or none can (the input ended, a terminating signal came).
+    fn next_bytes(&mut self, timeout: Duration) -> io::Result<Option<Vec<u8>>>;
+}
+
 /// Asks the terminal on standard output how wide it draws ambiguous
 /// characters, waiting at most `timeout` for the answer (see the module
 /// notes), then erases the probe character and leaves the cursor home.
 ///
 /// Call it after raw mode was entered and the alternate screen is up,
-/// before anything else reads the terminal (crossterm's event reader
+/// before anything else reads the terminal (the session's input thread
 /// included).
 pub fn detect_ambiguous_width(timeout: Duration) -> io::Result<Probed> {
-    let mut out = io::stdout();
-    out.write_all(&query_bytes())?;
-    out.flush()?;
-    let (result, got) = read_reply(timeout)?;
-    queue!(out, MoveTo(0, 0), Clear(ClearType::CurrentLine))?;
-    out.flush()?;
-    let typed = reply::keys_of(&reply::strip_replies(&got));
+    let (result, typed) = ask(&mut io::stdout(), &mut Tty::open()?, timeout)?;
+    let typed = keys_of(&typed);
     Ok(Probed { result, typed })
 }
 
-/// Reads the terminal until a well-formed reply, the timeout, or a
-/// terminating signal; returns the result and every other byte read.
-fn read_reply(timeout: Duration) -> io::Result<(ProbeResult, Vec<u8>)> {
-    let stdin = io::stdin();
-    // SAFETY: isatty only inspects the descriptor.
-    let tty = match unsafe { libc::isatty(stdin.as_raw_fd()) } {
-        1 => None,
-        _ => Some(std::fs::File::open("/dev/tty")?),
-    };
-    let fd = tty.as_ref().map_or(stdin.as_raw_fd(), |t| t.as_raw_fd());
+/// The keys in `bytes` (read by the input parser; other events dropped).
+pub fn keys_of(bytes: &[u8]) -> Vec<Key> {
+    let parsed = super::input::Parser::new().events(bytes);
+    (parsed.into_iter())
+        .filter_map(|p| match p {
+            Parsed::Event(Event::Key(k)) => Some(k),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Writes the query to `out`, reads `answers` until a well-formed reply,
+/// the timeout or the end of the input, and erases the probe character.
+/// Returns the result and every other byte read, replies (damaged ones
+/// too) taken out: what was typed meanwhile.
+pub fn ask(
+    out: &mut impl Write,
+    answers: &mut dyn Answers,
+    timeout: Duration,
+) -> io::Result<(ProbeResult, Vec<u8>)> {
+    out.write_all(&query_bytes())?;
+    out.flush()?;
+    let (result, got) = read_reply(answers, timeout)?;
+    queue!(out, MoveTo(0, 0), Clear(ClearType::CurrentLine))?;
+    out.flush()?;
+    Ok((result, reply::strip_replies(&got)))
+}
+
+fn read_reply(answers: &mut dyn Answers, timeout: Duration) -> io::Result<(ProbeResult, Vec<u8>)> {
     let deadline = Instant::now() + timeout;
     let mut got = Vec::new();
     loop {
         let left = deadline.saturating_duration_since(Instant::now());
-        if left.is_zero() || !readable_unless_signalled(fd, left)? {
+        if left.is_zero() {
             return Ok((ProbeResult::NoAnswer, got));
         }
-        let mut buf = [0u8; 256];
-        // SAFETY: reads into a buffer of the length given.
-        let n = unsafe { libc::read(fd, buf.as_mut_ptr().cast(), buf.len()) };
-        match usize::try_from(n) {
-            Ok(0) => return Ok((ProbeResult::NoAnswer, got)),
-            Ok(n) => got.extend_from_slice(&buf[..n]),
-            Err(_) => {
-                let e = io::Error::last_os_error();
-                if e.kind() != io::ErrorKind::Interrupted {
-                    return Err(e);
-                }
-            }
-        }
+        let Some(bytes) = answers.next_bytes(left)? else {
+            return Ok((ProbeResult::NoAnswer, got));
+        };
+        got.extend_from_slice(&bytes);
         if let Some((column, at)) = reply::find_reply(&got) {
             got.drain(at);
             return Ok((classify(column.saturating_sub(1)), got));
         }
+    }
+}
+
+/// The process's terminal: standard input when it is one, else
+/// `/dev/tty`.
+pub struct Tty {
+    fd: RawFd,
+    _opened: Option<std::fs::File>,
+}
+
+impl Tty {
+    pub fn open() -> io::Result<Tty> {
+        let stdin = io::stdin().as_raw_fd();
+        // SAFETY: isatty only inspects the descriptor.
+        let opened = match unsafe { libc::isatty(stdin) } {
+            1 => None,
+            _ => Some(std::fs::File::open("/dev/tty")?),
+        };
+        let fd = opened.as_ref().map_or(stdin, |t| t.as_raw_fd());
+        Ok(Tty {
+            fd,
+            _opened: opened,
+        })
+    }
+
+    pub fn fd(&self) -> RawFd {
+        self.fd
+    }
+
+    /// One `read(2)`: what is there (waiting for something); empty at the
+    /// end of the input.
+    pub fn read(&self) -> io::Result<Vec<u8>> {
+        let mut buf = [0u8; 1024];
+        loop {
+            // SAFETY: reads into a buffer of the length given.
+            let n = unsafe { libc::read(self.fd, buf.as_mut_ptr().cast(), buf.len()) };
+            match usize::try_from(n) {
+                Ok(n) => return Ok(buf[..n].to_vec()),
+                Err(_) => {
+                    let e = io::Error::last_os_error();
+                    if e.kind() != io::ErrorKind::Interrupted {
+                        return Err(e);
+                    }
+                }
+            }
+        }
+    }
+}
+
+impl Answers for Tty {
+    fn next_bytes(&mut self, timeout: Duration) -> io::Result<Option<Vec<u8>>> {
+        if !readable_unless_signalled(self.fd, timeout)? {
+            return Ok(None);
+        }
+        let bytes = self.read()?;
+        Ok((!bytes.is_empty()).then_some(bytes))
     }
 }
 

@@ -1,9 +1,8 @@
 //! The bytes read while the start-up probe waits: the terminal's reply
 //! (`ESC [ row ; col R`), anything that looks like a damaged reply, and
 //! keys typed ahead. Replies are taken out whole, well-formed or not, so
-//! they can never become keys; what is left is read as keys.
-
-use crate::app::{Key, KeyCode};
+//! they can never become keys; what is left is read as keys by the one
+//! input parser (`input`).
 
 const ESC: u8 = 0x1b;
 
@@ -102,67 +101,10 @@ fn params_len(bytes: &[u8]) -> usize {
         .count()
 }
 
-/// Keys typed ahead, as the reader's keys: characters, Enter, Tab,
-/// Backspace, Esc, Ctrl-letters, arrows, Home/End, PgUp/PgDn, Delete.
-/// Anything else is dropped.
-pub fn keys_of(bytes: &[u8]) -> Vec<Key> {
-    let text = String::from_utf8_lossy(bytes);
-    let mut keys = Vec::new();
-    let mut it = text.chars().peekable();
-    while let Some(c) = it.next() {
-        let key = match c {
-            '\x1b' => escape_key(&mut it),
-            '\r' | '\n' => Some(Key::plain(KeyCode::Enter)),
-            '\t' => Some(Key::plain(KeyCode::Tab)),
-            '\x7f' | '\x08' => Some(Key::plain(KeyCode::Backspace)),
-            '\x01'..='\x1a' => Some(Key::ctrl(char::from(b'a' + (c as u8) - 1))),
-            '\u{fffd}' => None,
-            c if !c.is_control() => Some(Key::ch(c)),
-            _ => None,
-        };
-        keys.extend(key);
-    }
-    keys
-}
-
-fn escape_key(it: &mut std::iter::Peekable<std::str::Chars<'_>>) -> Option<Key> {
-    let code = match it.peek() {
-        Some('[' | 'O') => {
-            it.next();
-            let mut seq = String::new();
-            while let Some(&c) = it.peek() {
-                it.next();
-                seq.push(c);
-                if ('@'..='~').contains(&c) {
-                    break;
-                }
-            }
-            sequence_key(&seq)?
-        }
-        _ => KeyCode::Esc,
-    };
-    Some(Key::plain(code))
-}
-
-fn sequence_key(seq: &str) -> Option<KeyCode> {
-    Some(match seq {
-        "A" => KeyCode::Up,
-        "B" => KeyCode::Down,
-        "C" => KeyCode::Right,
-        "D" => KeyCode::Left,
-        "H" | "1~" | "7~" => KeyCode::Home,
-        "F" | "4~" | "8~" => KeyCode::End,
-        "5~" => KeyCode::PageUp,
-        "6~" => KeyCode::PageDown,
-        "3~" => KeyCode::Delete,
-        "Z" => KeyCode::BackTab,
-        _ => return None,
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::app::{Key, KeyCode};
 
     #[test]
     fn the_first_well_formed_reply_is_found() {
@@ -199,7 +141,7 @@ mod tests {
     #[test]
     fn keys_survive_stripping_and_are_read() {
         let typed = strip_replies("ab\x1b[A\x1b[5~中\r\x1b".as_bytes());
-        let keys = keys_of(&typed);
+        let keys = super::super::probe::keys_of(&typed);
         assert_eq!(
             keys,
             [
@@ -212,6 +154,6 @@ mod tests {
                 Key::plain(KeyCode::Esc),
             ]
         );
-        assert_eq!(keys_of(b"\x03"), [Key::ctrl('c')]);
+        assert_eq!(super::super::probe::keys_of(b"\x03"), [Key::ctrl('c')]);
     }
 }

@@ -28,6 +28,7 @@ mod emit;
 mod grid;
 mod paint;
 mod scroll;
+mod size;
 
 use std::io::{self, Write};
 
@@ -37,6 +38,7 @@ use ratatui::layout::{Position, Size};
 
 use emit::{Encoder, Pen};
 use grid::Grid;
+pub use size::SharedSize;
 
 const SYNC_BEGIN: &[u8] = b"\x1b[?2026h";
 const SYNC_END: &[u8] = b"\x1b[?2026l";
@@ -93,10 +95,10 @@ impl Choice {
 }
 
 /// Where the screen size comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 enum SizeSource {
-    /// The terminal on standard output (through crossterm).
-    Terminal,
+    /// The session's (it follows resizes).
+    Shared(SharedSize),
     /// A fixed size, for tests and recordings.
     Fixed(Size),
 }
@@ -115,15 +117,20 @@ pub struct LeanBackend<W: Write> {
 }
 
 impl<W: Write> LeanBackend<W> {
-    /// A backend for the terminal on standard output, writing to `writer`;
-    /// `sync` says which frames are wrapped in synchronized output.
-    pub fn new(writer: W, sync: SyncOutput) -> Self {
+    /// A backend for the process's own terminal, writing to `writer`, of
+    /// the size in `size`; `sync` says which frames are wrapped in
+    /// synchronized output. A panic resets the scrolling region on
+    /// standard output.
+    pub fn new(writer: W, size: SharedSize, sync: SyncOutput) -> Self {
         reset_region_on_panic();
-        let size = crossterm::terminal::size().map_or(Size::new(0, 0), |(w, h)| {
-            let (w, h) = super::capped::cap(w, h);
-            Size::new(w, h)
-        });
-        Self::build(writer, SizeSource::Terminal, size, sync)
+        Self::for_session(writer, size, sync)
+    }
+
+    /// A backend for a session's screen (an SSH channel, say): like
+    /// [`LeanBackend::new`] but nothing touches standard output.
+    pub fn for_session(writer: W, size: SharedSize, sync: SyncOutput) -> Self {
+        let now = size.get();
+        Self::build(writer, SizeSource::Shared(size), now, sync)
     }
 
     /// A backend for a screen of a fixed size (tests, recordings).
@@ -175,15 +182,12 @@ impl<W: Write> LeanBackend<W> {
     }
 
     fn current_size(&self) -> io::Result<Size> {
-        match self.size {
-            SizeSource::Fixed(s) => Ok(s),
-            SizeSource::Terminal => crossterm::terminal::size().map(|(w, h)| {
-                // A huge size (up to 65535x65535) is drawn in its top-left
-                // corner: the model holds every cell.
-                let (width, height) = super::capped::cap(w, h);
-                Size { width, height }
-            }),
-        }
+        // A huge size (up to 65535x65535) is drawn in its top-left corner
+        // (`SharedSize` caps it): the model holds every cell.
+        Ok(match &self.size {
+            SizeSource::Fixed(s) => *s,
+            SizeSource::Shared(s) => s.get(),
+        })
     }
 
     /// A blank model of the current size: after clearing the screen, or
@@ -300,20 +304,10 @@ impl<W: Write> Backend for LeanBackend<W> {
     }
 
     fn window_size(&mut self) -> io::Result<WindowSize> {
-        match self.size {
-            SizeSource::Fixed(s) => Ok(WindowSize {
-                columns_rows: s,
-                pixels: Size::new(0, 0),
-            }),
-            SizeSource::Terminal => {
-                let ws = crossterm::terminal::window_size()?;
-                let (columns, rows) = super::capped::cap(ws.columns, ws.rows);
-                Ok(WindowSize {
-                    columns_rows: Size::new(columns, rows),
-                    pixels: Size::new(ws.width, ws.height),
-                })
-            }
-        }
+        Ok(WindowSize {
+            columns_rows: self.current_size()?,
+            pixels: Size::new(0, 0),
+        })
     }
 
     /// Sends the frame: one write, in synchronized output when enabled,
