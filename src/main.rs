@@ -26,6 +26,7 @@ fn main() -> ExitCode {
         Some(Command::Import(args)) => cli::run_import(args, &mut out, &mut err),
         Some(Command::Bookmarks(args)) => cli::run_bookmarks(args, lang, &mut out, &mut err),
         Some(Command::Config(args)) => cli::run_config(args, lang, &mut out, &mut err),
+        Some(Command::Serve(args)) => bulletin::serve::run(args, lang, &mut err),
         None => {
             drop(out);
             cli::run_reader(&cli.reader, cli.lang, &mut err)

@@ -82,6 +82,8 @@ mod search_cases;
 mod search_flow;
 mod search_props;
 mod search_sample;
+mod serve_exec;
+mod serve_reader;
 mod store_anchor;
 mod store_file;
 mod store_listing;

@@ -1,0 +1,121 @@
+//! `bulletin serve` (issue 24), the reader over SSH: an in-process russh
+//! client drives the real server. The first screen, keys, a resize, the
+//! language from the client's environment, bookmarks per key (merged
+//! across two sessions of one key), anonymous sessions leaving nothing.
+
+use crate::common::ssh::{self, Term, bookmarks_in, state_of};
+
+/// Opens the first article and bookmarks it; waits for the notice.
+async fn bookmark_article(t: &mut Term, down: usize) {
+    t.wait_text("Subdistricts").await;
+    t.send(&"j".repeat(down)).await;
+    t.send("\r").await;
+    t.wait("the reader", |s| !s.contains("Subdistricts")).await;
+    t.send("m").await;
+    t.wait_text("Bookmark note").await;
+    t.send("\r").await;
+    t.wait_text("Bookmark added").await;
+}
+
+/// Quits with Ctrl-C and waits for the server to close the channel.
+async fn quit(t: &mut Term) {
+    t.send("\x03").await;
+    assert_eq!(t.wait_closed().await, Some(0));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_reader_opens_follows_keys_and_resizes() {
+    let (running, log, _dir) = ssh::server(ssh::two_readers(), ssh::quick()).await;
+    let h = ssh::connect(&running, Some(1)).await;
+    let mut t = ssh::reader(&h, 80, 24, &[("LANG", "en_US.UTF-8")]).await;
+    t.wait_text("Subdistricts").await;
+    t.send("\r").await;
+    t.wait("an article", |s| !s.contains("Subdistricts")).await;
+    t.send("q").await;
+    t.wait_text("Subdistricts").await;
+    let before = t.raw.len();
+    t.resize(40, 12).await;
+    let last_row = |s: &str| s.lines().count() >= 11;
+    t.wait("a frame at 40x12", |s| last_row(s)).await;
+    t.wait("more bytes", |_| true).await;
+    assert!(t.raw.len() > before || last_row(&t.text()));
+    quit(&mut t).await;
+    let log = log.text();
+    assert!(
+        log.contains("reader=alice event=auth result=accepted"),
+        "{log}"
+    );
+    assert!(log.contains("event=shell result=started"), "{log}");
+    running.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_language_comes_from_the_clients_locale_only() {
+    let (running, _log, _dir) = ssh::server(ssh::two_readers(), ssh::quick()).await;
+    let h = ssh::connect(&running, Some(1)).await;
+    let mut zh = ssh::reader(&h, 80, 24, &[("LANG", "zh_CN.UTF-8"), ("PATH", "/evil")]).await;
+    zh.wait_text("街道").await;
+    let mut en = ssh::reader(&h, 80, 24, &[("LC_ALL", "C"), ("LANG", "zh_CN.UTF-8")]).await;
+    en.wait_text("Subdistricts").await;
+    // An escape sequence in a value is nobody's language, and goes nowhere.
+    let mut odd = ssh::reader(&h, 80, 24, &[("LANG", "\x1b]52;c;aGk=\x07zh")]).await;
+    odd.wait_text("Subdistricts").await;
+    assert!(!odd.raw.windows(4).any(|w| w == b"aGk="));
+    for t in [&mut zh, &mut en, &mut odd] {
+        quit(t).await;
+    }
+    running.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn each_key_keeps_its_own_bookmarks_and_two_sessions_merge() {
+    let (running, _log, dir) = ssh::server(ssh::two_readers(), ssh::quick()).await;
+    let alice = ssh::connect(&running, Some(1)).await;
+    let mut t = ssh::reader(&alice, 80, 24, &[]).await;
+    bookmark_article(&mut t, 0).await;
+    quit(&mut t).await;
+    assert_eq!(bookmarks_in(&state_of(&dir, 1)), 1);
+    assert_eq!(bookmarks_in(&state_of(&dir, 2)), 0, "bob has none");
+    // Two sessions of alice at once, one bookmark each: both kept.
+    let mut a = ssh::reader(&alice, 80, 24, &[]).await;
+    let again = ssh::connect(&running, Some(1)).await;
+    let mut b = ssh::reader(&again, 80, 24, &[]).await;
+    bookmark_article(&mut a, 2).await;
+    bookmark_article(&mut b, 4).await;
+    quit(&mut a).await;
+    quit(&mut b).await;
+    assert_eq!(bookmarks_in(&state_of(&dir, 1)), 3);
+    // Bob sees none of them.
+    let bob = ssh::connect(&running, Some(2)).await;
+    let mut t = ssh::reader(&bob, 80, 24, &[]).await;
+    t.wait_text("Subdistricts").await;
+    t.send("B").await;
+    t.wait_text("No bookmarks yet").await;
+    quit(&mut t).await;
+    running.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn anonymous_sessions_say_so_and_leave_no_state() {
+    let (running, log, dir) = ssh::server(bulletin::serve::Who::Anonymous, ssh::quick()).await;
+    let h = ssh::connect(&running, None).await;
+    let mut t = ssh::reader(&h, 80, 24, &[]).await;
+    t.wait_text("Anonymous").await;
+    bookmark_article(&mut t, 0).await;
+    quit(&mut t).await;
+    running.stop().await;
+    let files: Vec<_> = walk(dir.path());
+    assert!(files.is_empty(), "{files:?}");
+    assert!(log.text().contains("reader=anonymous"), "{}", log.text());
+}
+
+fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut found = Vec::new();
+    for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        match e.path() {
+            p if p.is_dir() => found.extend(walk(&p)),
+            p => found.push(p),
+        }
+    }
+    found
+}
