@@ -84,7 +84,7 @@ pub async fn serve(
     };
     tokio::select! {
         ended = session => match ended {
-            Ok(()) => {}
+            Ok(()) => log("closed"),
             Err(e) => log(&format!("error: {e}")),
         },
         _ = deadline => {
