@@ -216,3 +216,34 @@ async fn a_client_that_never_reads_costs_a_bounded_buffer() {
     drop(t);
     running.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_connection_that_never_authenticates_is_closed() {
+    use tokio::io::AsyncReadExt;
+    let limits = Limits {
+        auth_timeout: Duration::from_millis(300),
+        ..ssh::quick()
+    };
+    let (running, log, _dir) = ssh::server(Who::Anonymous, limits).await;
+    // Says nothing at all: not even its version.
+    let mut silent = tokio::net::TcpStream::connect(running.addr).await.unwrap();
+    let mut seen = Vec::new();
+    let read = silent.read_to_end(&mut seen);
+    tokio::time::timeout(ssh::PATIENCE, read)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(seen.starts_with(b"SSH-2.0-bulletin"), "{seen:?}");
+    // Completes the handshake, then never authenticates.
+    let h = ssh::try_connect(&running).await.unwrap();
+    let deadline = Instant::now() + ssh::PATIENCE;
+    while !h.is_closed() {
+        assert!(Instant::now() < deadline, "still open");
+        // A poll interval, not a wait: the loop ends when the server closes.
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
+    let log = log.text();
+    assert!(log.contains("no handshake in time"), "{log}");
+    assert!(log.contains("authentication timed out"), "{log}");
+    running.stop().await;
+}
