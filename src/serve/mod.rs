@@ -30,7 +30,7 @@ use russh::keys::PrivateKey;
 use tokio::net::TcpListener;
 use tokio::sync::Notify;
 
-use crate::app::{Action, Event, IndexState};
+use crate::app::{Action, ArchiveSource, Event, IndexState};
 use crate::lang::Lang;
 use crate::model::Library;
 use crate::term::Feed;
@@ -98,6 +98,8 @@ pub struct Setup {
     /// directory of its own, deleted when it ends).
     pub scratch_dir: PathBuf,
     pub index: IndexState,
+    /// The archive's file, followed for changes (`None`: the sample).
+    pub source: Option<ArchiveSource>,
     pub limits: Limits,
     pub log: log::Log,
 }
@@ -122,6 +124,8 @@ struct Live {
 /// A running server, shared by its connections.
 pub struct Server {
     pub setup: Setup,
+    /// The archive as last read, and its index: what a new session opens.
+    current: Mutex<(Arc<Library>, IndexState)>,
     conns: Mutex<Conns>,
     live: Mutex<HashMap<u64, Live>>,
     next: AtomicU64,
@@ -137,8 +141,10 @@ struct Conns {
 
 impl Server {
     pub fn new(setup: Setup) -> Arc<Server> {
+        let current = Mutex::new((setup.library.clone(), setup.index.clone()));
         Arc::new(Server {
             setup,
+            current,
             conns: Mutex::default(),
             live: Mutex::default(),
             next: AtomicU64::new(1),
@@ -204,6 +210,32 @@ impl Server {
             .remove(&id);
         self.changed.notify_waiters();
         gone.and_then(|l| l.closing)
+    }
+
+    /// The archive and index a new session opens.
+    fn current(&self) -> (Arc<Library>, IndexState) {
+        self.current
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
+    }
+
+    /// A new reading of the archive (from the one watcher): kept for new
+    /// sessions and handed to every running one, which takes it keeping
+    /// its place as a local reader does.
+    fn reloaded(&self, event: Event) {
+        if let Event::Done(Action::Reloaded(crate::app::Reloaded(Ok(fresh)))) = &event {
+            *self.current.lock().unwrap_or_else(|p| p.into_inner()) =
+                (fresh.library.clone(), fresh.index.clone());
+        }
+        let ok = matches!(&event, Event::Done(Action::Reloaded(r)) if r.0.is_ok());
+        let result = if ok { "read again" } else { "unreadable" };
+        self.setup
+            .log
+            .event(None, &[("event", "archive"), ("result", result)]);
+        for l in self.live.lock().unwrap_or_else(|p| p.into_inner()).values() {
+            l.feed.event(event.clone());
+        }
     }
 
     /// Bytes of frames waiting for their clients, and frames dropped
@@ -310,6 +342,8 @@ impl Drop for Admitted {
 pub struct Running {
     pub addr: SocketAddr,
     pub server: Arc<Server>,
+    /// The one watcher of the archive (dropped: it stops).
+    _watch: Option<crate::watch::Watch>,
     stop: Arc<Notify>,
     task: tokio::task::JoinHandle<()>,
 }
@@ -333,6 +367,11 @@ pub async fn start(setup: Setup, addr: SocketAddr) -> std::io::Result<Running> {
     let config = Arc::new(conn::config(&server));
     let stop = Arc::new(Notify::new());
     let task = tokio::spawn(listen(listener, server.clone(), config, stop.clone()));
+    let watch = server
+        .setup
+        .source
+        .as_ref()
+        .and_then(|s| follow(&server, s));
     let sweeper = Arc::downgrade(&server);
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(Duration::from_secs(5));
@@ -347,9 +386,26 @@ pub async fn start(setup: Setup, addr: SocketAddr) -> std::io::Result<Running> {
     Ok(Running {
         addr,
         server,
+        _watch: watch,
         stop,
         task,
     })
+}
+
+/// One watcher for every session: its readings go to all of them.
+fn follow(server: &Arc<Server>, source: &ArchiveSource) -> Option<crate::watch::Watch> {
+    let (tx, rx) = std::sync::mpsc::channel();
+    let watch = crate::watch::start(source, tx)?;
+    let server = Arc::downgrade(server);
+    std::thread::spawn(move || {
+        for event in rx {
+            match server.upgrade() {
+                Some(s) => s.reloaded(event),
+                None => return,
+            }
+        }
+    });
+    Some(watch)
 }
 
 async fn listen(

@@ -108,8 +108,8 @@ fn app_for(conn: &Conn, pty: &Pty, env: &Env, reader: &Reader) -> (App, Option<t
     };
     let (settings, _) = settings_from(&ReaderArgs::default(), None, &Config::default(), vars);
     let lang = settings.lang;
-    let mut app =
-        App::over(server.setup.library.clone(), settings).with_index(server.setup.index.clone());
+    let (library, index) = server.current();
+    let mut app = App::over(library, settings).with_index(index);
     let scratch = match &reader.state_dir {
         Some(_) => None,
         None => tempfile::Builder::new()

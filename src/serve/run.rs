@@ -10,7 +10,7 @@ use std::time::Duration;
 use signal_hook::consts::{SIGINT, SIGTERM};
 
 use super::{Limits, Served, Setup, Who, keys, log::Log};
-use crate::app::{IndexHandle, IndexState};
+use crate::app::{ArchiveSource, IndexHandle, IndexState};
 use crate::cli::{EXIT_FAILURE, EXIT_OK, ServeArgs};
 use crate::find::{self, Lookup};
 use crate::lang::Lang;
@@ -90,6 +90,11 @@ fn setup(args: &ServeArgs, lang: Lang) -> Result<(Setup, String), String> {
         readers_dir,
         scratch_dir: std::env::temp_dir(),
         index,
+        source: archive.map(|p| ArchiveSource {
+            path: p.to_path_buf(),
+            strictness: Strictness::Lenient,
+            cache_dir: find::cache_dir(args.cache_dir.as_deref()),
+        }),
         limits,
         log: Log::new(log),
     };

@@ -153,3 +153,35 @@ async fn a_ten_megabyte_paste_leaves_the_reader_answering() {
     quit(&mut t).await;
     running.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_new_version_of_the_archive_reaches_every_session() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("archive.json");
+    let sample = concat!(env!("CARGO_MANIFEST_DIR"), "/sample-data/zhongyuan.json");
+    let text = std::fs::read_to_string(sample).unwrap();
+    std::fs::write(&path, &text).unwrap();
+    let who = ssh::two_readers();
+    let (running, log, _state) = ssh::server_of(who, ssh::quick(), Some(path.clone())).await;
+    let (alice, bob) = (
+        ssh::connect(&running, Some(1)).await,
+        ssh::connect(&running, Some(2)).await,
+    );
+    let mut a = ssh::reader(&alice, 80, 24, &[]).await;
+    let mut b = ssh::reader(&bob, 80, 24, &[]).await;
+    a.wait_text("支部联建聚合力").await;
+    b.wait_text("支部联建聚合力").await;
+    let changed = text.replacen("支部联建聚合力", "NEWTITLE", 1);
+    assert_ne!(changed, text);
+    std::fs::write(&path, changed).unwrap();
+    a.wait_text("NEWTITLE").await;
+    b.wait_text("NEWTITLE").await;
+    // A session that starts now opens the new version.
+    let mut c = ssh::reader(&alice, 80, 24, &[]).await;
+    c.wait_text("NEWTITLE").await;
+    assert!(log.text().contains("event=archive result=\"read again\""));
+    for t in [&mut a, &mut b, &mut c] {
+        quit(t).await;
+    }
+    running.stop().await;
+}

@@ -66,16 +66,37 @@ pub fn quick() -> Limits {
 /// A server on the sample at a free port of 127.0.0.1; its log; where the
 /// readers' state is kept.
 pub async fn server(who: Who, limits: Limits) -> (Running, Lines, tempfile::TempDir) {
+    server_of(who, limits, None).await
+}
+
+/// A server on the archive at `path` (`None`: the sample), following it.
+pub async fn server_of(
+    who: Who,
+    limits: Limits,
+    path: Option<PathBuf>,
+) -> (Running, Lines, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
     let lines = Lines::default();
+    let library = match &path {
+        Some(p) => {
+            bulletin::model::open_path_with(p, bulletin::model::Strictness::Lenient).unwrap()
+        }
+        None => Library::from(load_sample().unwrap()),
+    };
+    let source = path.clone().map(|path| bulletin::app::ArchiveSource {
+        path,
+        strictness: bulletin::model::Strictness::Lenient,
+        cache_dir: None,
+    });
     let setup = Setup {
-        library: Arc::new(Library::from(load_sample().unwrap())),
-        served: Served::Sample,
+        library: Arc::new(library),
+        served: path.map_or(Served::Sample, Served::Path),
         who,
         host_key: key(99),
         readers_dir: Some(dir.path().join("readers")),
         scratch_dir: scratch(&dir),
         index: IndexState::Unused,
+        source,
         limits,
         log: Log::new(Box::new(lines.clone())),
     };
