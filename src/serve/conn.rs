@@ -8,94 +8,14 @@ use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::{Duration, Instant};
 
 use russh::keys::PublicKey;
 use russh::server::{Auth, ChannelOpenHandle, Handler, Msg, Session};
-use russh::{Channel, ChannelId, MethodKind, MethodSet};
-use tokio::net::TcpStream;
+use russh::{Channel, ChannelId};
 
 use super::reader::{self, Env, Pty};
-use super::{Admitted, Server, Who, keys};
+use super::{Server, Who, keys, outlet};
 use crate::lang::Lang;
-
-/// The SSH configuration: the host key, public keys only (and `none` for
-/// anonymous servers), refusals taking a constant time, few attempts.
-pub fn config(server: &Server) -> russh::server::Config {
-    let limits = server.limits();
-    let mut methods = MethodSet::empty();
-    if matches!(server.setup.who, Who::Anonymous) {
-        methods.push(MethodKind::None);
-    }
-    methods.push(MethodKind::PublicKey);
-    russh::server::Config {
-        server_id: russh::SshId::Standard("SSH-2.0-bulletin".into()),
-        methods,
-        auth_rejection_time: limits.auth_rejection,
-        auth_rejection_time_initial: Some(Duration::ZERO),
-        keys: vec![server.setup.host_key.clone()],
-        max_auth_attempts: 6,
-        inactivity_timeout: limits.idle_timeout.map(|d| d + Duration::from_secs(120)),
-        keepalive_interval: Some(Duration::from_secs(60)),
-        keepalive_max: 3,
-        nodelay: true,
-        ..Default::default()
-    }
-}
-
-/// Runs one connection to its end (or until it fails to authenticate in
-/// time), then gives its place back.
-pub async fn serve(
-    server: Arc<Server>,
-    config: Arc<russh::server::Config>,
-    socket: TcpStream,
-    peer: SocketAddr,
-    admitted: Admitted,
-) {
-    let started = Instant::now();
-    let authed = Arc::new(AtomicBool::new(false));
-    let conn = Conn::new(server.clone(), peer, authed.clone());
-    let timeout = server.limits().auth_timeout;
-    let log = |result: &str| {
-        let secs = format!("{:.1}", started.elapsed().as_secs_f64());
-        let fields = [
-            ("event", "disconnect"),
-            ("result", result),
-            ("duration", &secs),
-        ];
-        server.setup.log.event(Some(peer), &fields);
-    };
-    let session = match tokio::time::timeout(
-        timeout,
-        russh::server::run_stream(config, socket, conn),
-    )
-    .await
-    {
-        Ok(Ok(s)) => s,
-        Ok(Err(e)) => return log(&format!("handshake failed: {e}")),
-        Err(_) => return log("no handshake in time"),
-    };
-    let handle = session.handle();
-    let deadline = async {
-        tokio::time::sleep(timeout).await;
-        if authed.load(Ordering::SeqCst) {
-            std::future::pending::<()>().await;
-        }
-    };
-    tokio::select! {
-        ended = session => match ended {
-            Ok(()) => log("closed"),
-            Err(e) => log(&format!("error: {e}")),
-        },
-        _ = deadline => {
-            let _ = handle
-                .disconnect(russh::Disconnect::ByApplication, "authentication timed out".into(), "".into())
-                .await;
-            log("authentication timed out");
-        }
-    }
-    drop(admitted);
-}
 
 /// Who a connection authenticated as.
 #[derive(Debug, Clone)]
@@ -109,7 +29,7 @@ pub struct Reader {
 
 /// What a session channel has asked for so far.
 pub struct Chan {
-    pub write: Arc<reader::Outlet>,
+    pub write: Arc<outlet::Outlet>,
     pub pty: Option<Pty>,
     pub env: Env,
     /// The reader running on it, once started.
@@ -129,7 +49,7 @@ pub struct Conn {
 }
 
 impl Conn {
-    fn new(server: Arc<Server>, peer: SocketAddr, authed: Arc<AtomicBool>) -> Conn {
+    pub(super) fn new(server: Arc<Server>, peer: SocketAddr, authed: Arc<AtomicBool>) -> Conn {
         Conn {
             server,
             peer,
@@ -283,7 +203,7 @@ impl Handler for Conn {
         let (read, write) = channel.split();
         drop(read);
         let chan = Chan {
-            write: Arc::new(reader::Outlet::new(write)),
+            write: Arc::new(outlet::Outlet::new(write)),
             pty: None,
             env: Env::default(),
             running: None,
@@ -430,7 +350,7 @@ impl Handler for Conn {
         let write = c.write.clone();
         let Some(pty) = c.pty.clone() else {
             self.log("shell", "refused: no pty", &[]);
-            reader::no_pty(write, lang, self.server.setup.who.clone());
+            outlet::no_pty(write, lang, self.server.setup.who.clone());
             return Ok(());
         };
         let env = c.env.clone();
@@ -466,7 +386,7 @@ impl Handler for Conn {
         let line = String::from_utf8_lossy(data).into_owned();
         let (write, pty, lang) = (c.write.clone(), c.pty.is_some(), c.env.lang());
         self.log("exec", "started", &[("command", &line)]);
-        reader::exec(self, write, line, lang, pty);
+        outlet::exec(self, write, line, lang, pty);
         Ok(())
     }
 

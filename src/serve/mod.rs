@@ -6,28 +6,32 @@
 //!
 //! - `mod.rs`: the server (its setup, the listening loop, limits, idle
 //!   sessions, stopping)
+//! - `listen`: the accept loop, the SSH configuration, a connection's
+//!   life, the idle sweep, the one watcher
 //! - `conn`: one connection: authentication and the channel requests
 //! - `reader`: a reader session on a channel
+//! - `outlet`: a channel's output otherwise (commands, refusals)
 //! - `exec`: the commands a client may run
 //! - `keys`, `log`, `outbox`
 
 mod conn;
 pub mod exec;
 pub mod keys;
+mod listen;
 pub mod log;
 pub mod outbox;
+mod outlet;
 mod reader;
 mod run;
 
 use std::collections::HashMap;
-use std::net::{IpAddr, SocketAddr};
+use std::net::IpAddr;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use russh::keys::PrivateKey;
-use tokio::net::TcpListener;
 use tokio::sync::Notify;
 
 use crate::app::{Action, ArchiveSource, Event, IndexState};
@@ -35,6 +39,7 @@ use crate::lang::Lang;
 use crate::model::Library;
 use crate::term::Feed;
 pub use exec::Served;
+pub use listen::{Running, start};
 pub use run::run;
 
 /// The limits a server keeps.
@@ -335,115 +340,5 @@ impl Drop for Admitted {
                 c.by_addr.remove(&self.ip);
             }
         }
-    }
-}
-
-/// A server listening: its address, the server, and how to stop it.
-pub struct Running {
-    pub addr: SocketAddr,
-    pub server: Arc<Server>,
-    /// The one watcher of the archive (dropped: it stops).
-    _watch: Option<crate::watch::Watch>,
-    stop: Arc<Notify>,
-    task: tokio::task::JoinHandle<()>,
-}
-
-impl Running {
-    /// Stops listening, ends every session (their state saved) and waits
-    /// for them.
-    pub async fn stop(self) {
-        self.stop.notify_one();
-        let _ = self.task.await;
-        self.server.close_all(Duration::from_secs(10)).await;
-    }
-}
-
-/// Listens on `addr` (port 0: any free one) and serves connections until
-/// stopped; an idle sweep runs every few seconds.
-pub async fn start(setup: Setup, addr: SocketAddr) -> std::io::Result<Running> {
-    let listener = TcpListener::bind(addr).await?;
-    let addr = listener.local_addr()?;
-    let server = Server::new(setup);
-    let config = Arc::new(conn::config(&server));
-    let stop = Arc::new(Notify::new());
-    let task = tokio::spawn(listen(listener, server.clone(), config, stop.clone()));
-    let watch = server
-        .setup
-        .source
-        .as_ref()
-        .and_then(|s| follow(&server, s));
-    let sweeper = Arc::downgrade(&server);
-    tokio::spawn(async move {
-        let mut tick = tokio::time::interval(Duration::from_secs(5));
-        loop {
-            tick.tick().await;
-            match sweeper.upgrade() {
-                Some(s) if !s.stopping() => s.sweep(Instant::now()),
-                _ => return,
-            }
-        }
-    });
-    Ok(Running {
-        addr,
-        server,
-        _watch: watch,
-        stop,
-        task,
-    })
-}
-
-/// One watcher for every session: its readings go to all of them.
-fn follow(server: &Arc<Server>, source: &ArchiveSource) -> Option<crate::watch::Watch> {
-    let (tx, rx) = std::sync::mpsc::channel();
-    let watch = crate::watch::start(source, tx)?;
-    let server = Arc::downgrade(server);
-    std::thread::spawn(move || {
-        for event in rx {
-            match server.upgrade() {
-                Some(s) => s.reloaded(event),
-                None => return,
-            }
-        }
-    });
-    Some(watch)
-}
-
-async fn listen(
-    listener: TcpListener,
-    server: Arc<Server>,
-    config: Arc<russh::server::Config>,
-    stop: Arc<Notify>,
-) {
-    loop {
-        let (socket, peer) = tokio::select! {
-            _ = stop.notified() => return,
-            accepted = listener.accept() => match accepted {
-                Ok(a) => a,
-                // Out of descriptors, say: wait a little, go on.
-                Err(_) => {
-                    tokio::time::sleep(Duration::from_millis(50)).await;
-                    continue;
-                }
-            },
-        };
-        let Some(admitted) = server.admit(peer.ip()) else {
-            server.setup.log.event(
-                Some(peer),
-                &[
-                    ("event", "connect"),
-                    ("result", "refused: too many connections"),
-                ],
-            );
-            drop(socket);
-            continue;
-        };
-        let _ = socket.set_nodelay(true);
-        tokio::spawn(conn::serve(
-            server.clone(),
-            config.clone(),
-            socket,
-            peer,
-            admitted,
-        ));
     }
 }
