@@ -15,6 +15,10 @@ fn main() -> ExitCode {
         }
     };
     let lang = cli.language();
+    // The server logs from many threads: standard error is not held.
+    if let Some(Command::Serve(args)) = &cli.command {
+        return ExitCode::from(bulletin::serve::run(args, lang, &mut std::io::stderr()));
+    }
     let mut out = std::io::stdout().lock();
     let mut err = std::io::stderr().lock();
     let code = match &cli.command {
@@ -26,6 +30,7 @@ fn main() -> ExitCode {
         Some(Command::Import(args)) => cli::run_import(args, &mut out, &mut err),
         Some(Command::Bookmarks(args)) => cli::run_bookmarks(args, lang, &mut out, &mut err),
         Some(Command::Config(args)) => cli::run_config(args, lang, &mut out, &mut err),
+        Some(Command::Serve(_)) => unreachable!("served above"),
         None => {
             drop(out);
             cli::run_reader(&cli.reader, cli.lang, &mut err)

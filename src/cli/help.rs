@@ -70,6 +70,25 @@ pub fn parse() -> Result<Cli, clap::Error> {
     Ok(cli)
 }
 
+/// Parses `args` (the program's name first) with help in `lang` unless
+/// they say `--lang`: the commands a client runs on `bulletin serve`.
+pub fn parse_from(args: Vec<OsString>, lang: Lang) -> Result<Cli, clap::Error> {
+    let (args, given) = split_lang(args).map_err(bad_lang)?;
+    let shown = given.map_or(lang, |l| l.resolve(|_| None));
+    let args = match shown {
+        Lang::Zh => help_as_flag(args),
+        Lang::En => args,
+    };
+    let matches = command(shown).try_get_matches_from(args)?;
+    let mut cli = Cli::from_arg_matches(&matches)?;
+    cli.lang = Some(match shown {
+        Lang::Zh => Language::Zh,
+        Lang::En => Language::En,
+    });
+    cli.prepare();
+    Ok(cli)
+}
+
 /// `help [COMMAND]` as `[COMMAND] --help`: the Chinese command line
 /// describes its own `help` (clap's cannot be translated), which clap
 /// would then not handle.
@@ -156,6 +175,10 @@ fn after(lang: Lang, command: &str) -> String {
         "import" => status(lang.pick(
             "无法导入（未写出任何文件）",
             "nothing was imported (no file was written)",
+        )),
+        "serve" => status(lang.pick(
+            "服务器无法启动（地址已被占用，主机密钥、密钥文件或档案无法读取）",
+            "the server could not start (the address is taken, or the host key, the keys file or the archive could not be read)",
         )),
         "bookmarks" => status(lang.pick(
             "档案或状态文件无法读取",

@@ -44,7 +44,7 @@ articles: [{id, title, district, subdistrict, date, hits, snippets}]}；--jsonl
 pub(super) const TEMPLATE_ZH: &str =
     "{about-with-newline}\n用法：{usage}\n\n{all-args}{after-help}";
 
-pub(super) const ABOUT_ZH: [(&str, &str); 8] = [
+pub(super) const ABOUT_ZH: [(&str, &str); 9] = [
     ("list", "列出档案的分组（区、街道）和文章。"),
     ("show", "按给定宽度排版一篇文章，输出纯文本。"),
     (
@@ -62,6 +62,10 @@ pub(super) const ABOUT_ZH: [(&str, &str); 8] = [
     ),
     ("bookmarks", "列出某个档案（或全部档案）的书签。"),
     ("config", "显示从哪里读设置文件，或输出默认设置。"),
+    (
+        "serve",
+        "通过 SSH 提供档案：读者用 ssh -t -p 端口 主机 连接阅读。",
+    ),
 ];
 
 /// (command, argument id, description); `*` is any command without its
@@ -235,4 +239,48 @@ pub(super) const ARGS_ZH: &[(&str, &str, &str)] = &[
     ),
     ("import", "key", "档案的标识键（见 docs/format.md）"),
     ("import", "dry_run", "只显示识别结果，不写任何文件"),
+    ("serve", "archive", "要提供的档案（默认：内置的示例档案）"),
+    (
+        "serve",
+        "listen",
+        "监听的地址和端口（不是 127.0.0.1 时其他机器也能连接）",
+    ),
+    (
+        "serve",
+        "host_key",
+        "服务器的 Ed25519 主机密钥，不存在时创建（权限 0600）［默认：数据目录中的 host_key］",
+    ),
+    (
+        "serve",
+        "authorized_keys",
+        "允许连接的人：OpenSSH authorized_keys 文件；每个密钥的注释即读者名，各有自己的书签",
+    ),
+    (
+        "serve",
+        "anonymous",
+        "任何人都可以不用密钥连接；书签和阅读位置只在本次会话中保留",
+    ),
+    (
+        "serve",
+        "data_dir",
+        "主机密钥和每位读者书签的存放目录（环境变量：BULLETIN_DATA_DIR）",
+    ),
+    (
+        "serve",
+        "log",
+        "把日志（每个连接事件一行）追加到该文件，而不是标准错误",
+    ),
+    ("serve", "max_sessions", "同时连接数的上限（全部）"),
+    ("serve", "max_per_address", "来自同一地址的同时连接数上限"),
+    ("serve", "auth_timeout", "连接完成认证的时限（秒）"),
+    (
+        "serve",
+        "idle_timeout",
+        "多少分钟没有按键就关闭会话（提前一分钟提示）；0 为从不",
+    ),
+    (
+        "serve",
+        "max_size",
+        "绘制的最大窗口，列x行（更大的窗口只画左上角这一块）",
+    ),
 ];

@@ -15,6 +15,7 @@ mod reader;
 mod say;
 mod search;
 mod search_out;
+mod serve_args;
 mod settings;
 mod unsaved;
 mod usage_error;
@@ -29,14 +30,15 @@ use crate::lang::Lang;
 
 pub use check::run_check;
 pub use commands::{run_bookmarks, run_config, run_import, run_list, run_show};
-pub use help::{command, lang_of_args, parse};
+pub use help::{command, lang_of_args, parse, parse_from};
 pub use open::{Opening, load_library, reader_library};
 pub use outline::{OutlineEntry, outline_entries, run_outline};
 pub use reader::run_reader;
 pub use say::Say;
 pub use search::run_search;
+pub use serve_args::ServeArgs;
 pub use settings::settings_from;
-pub use usage_error::report as report_usage_error;
+pub use usage_error::{render as render_usage_error, report as report_usage_error};
 
 /// Exit status: success.
 pub const EXIT_OK: u8 = 0;
@@ -113,6 +115,8 @@ pub enum Command {
     Bookmarks(BookmarksArgs),
     /// Show where the settings file is read from, or print the defaults.
     Config(ConfigArgs),
+    /// Serve the archive over SSH: readers connect with `ssh -t -p PORT HOST`.
+    Serve(ServeArgs),
 }
 
 #[derive(Debug, Args)]

@@ -33,6 +33,23 @@ pub fn report(e: &clap::Error, lang: Lang) -> u8 {
     super::EXIT_USAGE
 }
 
+/// What [`report`] writes, as text: whether it goes to standard error,
+/// and the exit status (for a client of `bulletin serve`).
+pub fn render(e: &clap::Error, lang: Lang) -> (String, bool, u8) {
+    if !e.use_stderr() {
+        let help = match lang {
+            Lang::Zh => in_chinese(&e.render().to_string()),
+            Lang::En => e.render().to_string(),
+        };
+        return (help, false, super::EXIT_OK);
+    }
+    let text = match lang {
+        Lang::Zh => chinese(e),
+        Lang::En => e.render().to_string(),
+    };
+    (text, true, super::EXIT_USAGE)
+}
+
 /// The error in Chinese: what is wrong, the tips, the usage, where to
 /// read more.
 pub fn chinese(e: &clap::Error) -> String {

@@ -68,6 +68,7 @@ pub fn start_input(r: Reading) {
                     .filter(|e| !quiet(e))
                     .collect(),
                 Incoming::Resize(w, h) => vec![Event::Resize(w, h)],
+                Incoming::Event(e) => vec![e],
                 Incoming::Closed => break,
             };
             for e in events {

@@ -28,6 +28,9 @@ pub enum Incoming {
     Resize(u16, u16),
     /// The terminal went away: the session ends.
     Closed,
+    /// An event from whoever runs the session (a server's notice), passed
+    /// to the run loop as it is.
+    Event(crate::app::Event),
 }
 
 /// The sending end of a session's input, for the thread that reads the
@@ -51,6 +54,12 @@ impl Feed {
         self.size.set(width, height);
         let now = self.size.get();
         (self.tx.send(Incoming::Resize(now.width, now.height))).is_ok()
+    }
+
+    /// An event for the run loop from outside the terminal (a notice that
+    /// the session will be closed, say).
+    pub fn event(&self, event: crate::app::Event) -> bool {
+        self.tx.send(Incoming::Event(event)).is_ok()
     }
 
     /// The terminal went away.
@@ -167,6 +176,8 @@ impl Answers for FromInput<'_> {
                 // Already in the session's size, and the first frame is
                 // drawn whole after the probe.
                 Ok(Incoming::Resize(..)) => {}
+                // Nothing the probe can use; the first frame comes after it.
+                Ok(Incoming::Event(_)) => {}
                 Ok(Incoming::Closed) | Err(RecvTimeoutError::Disconnected) => {
                     self.lost.store(true, Ordering::SeqCst);
                     return Ok(None);

@@ -89,6 +89,8 @@ mod search_flow;
 mod search_props;
 mod search_sample;
 mod session_bytes;
+mod serve_exec;
+mod serve_reader;
 mod store_anchor;
 mod store_file;
 mod store_listing;

@@ -7,6 +7,7 @@ pub mod fuzz_archive;
 pub mod pty;
 pub mod reader;
 pub mod snapshot;
+pub mod ssh;
 
 use bulletin::app::{Action, App, Event, Key, KeyCode, Settings};
 use bulletin::model::load_sample;

@@ -1,0 +1,344 @@
+//! `bulletin serve`: the archive over SSH (issue 24). One loaded
+//! [`Library`] serves every connection; each reader session is an `App`
+//! over it, run by `term::session` on a thread of its own, its input fed
+//! from the channel and its frames sent back through an [`outbox`] that
+//! never grows without bound. SSH itself is russh's.
+//!
+//! - `mod.rs`: the server (its setup, the listening loop, limits, idle
+//!   sessions, stopping)
+//! - `listen`: the accept loop, the SSH configuration, a connection's
+//!   life, the idle sweep, the one watcher
+//! - `conn`: one connection: authentication and the channel requests
+//! - `reader`: a reader session on a channel
+//! - `outlet`: a channel's output otherwise (commands, refusals)
+//! - `exec`: the commands a client may run
+//! - `keys`, `log`, `outbox`
+
+mod conn;
+pub mod exec;
+pub mod keys;
+mod listen;
+pub mod log;
+pub mod outbox;
+mod outlet;
+mod reader;
+mod run;
+
+use std::collections::HashMap;
+use std::net::IpAddr;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use russh::keys::PrivateKey;
+use tokio::sync::Notify;
+
+use crate::app::{Action, ArchiveSource, Event, IndexState};
+use crate::lang::Lang;
+use crate::model::Library;
+use crate::term::Feed;
+pub use exec::Served;
+pub use listen::{Running, start};
+pub use run::run;
+
+/// The limits a server keeps.
+#[derive(Debug, Clone)]
+pub struct Limits {
+    /// Connections at once, in all and from one address.
+    pub max_sessions: usize,
+    pub max_per_address: usize,
+    /// Time to authenticate.
+    pub auth_timeout: Duration,
+    /// No key for this long ends a reader session (a notice comes
+    /// [`IDLE_NOTICE`] before); `None`: never.
+    pub idle_timeout: Option<Duration>,
+    /// The largest window drawn.
+    pub max_size: (u16, u16),
+    /// How long a refused authentication takes (constant time).
+    pub auth_rejection: Duration,
+    /// Session channels on one connection.
+    pub channels_per_connection: usize,
+    /// How long the width probe waits for a client's terminal.
+    pub probe_timeout: Duration,
+}
+
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits {
+            max_sessions: 64,
+            max_per_address: 8,
+            auth_timeout: Duration::from_secs(30),
+            idle_timeout: Some(Duration::from_secs(30 * 60)),
+            max_size: (400, 200),
+            auth_rejection: Duration::from_secs(1),
+            channels_per_connection: 4,
+            probe_timeout: crate::term::probe::DEFAULT_TIMEOUT,
+        }
+    }
+}
+
+/// How long before closing an idle session the reader is told.
+pub const IDLE_NOTICE: Duration = Duration::from_secs(60);
+
+/// Who may connect.
+#[derive(Debug, Clone)]
+pub enum Who {
+    /// Keys of an `authorized_keys` file, each naming its reader.
+    Keys(Vec<keys::Allowed>),
+    /// Anyone; state lasts for the session only.
+    Anonymous,
+}
+
+/// Everything a server is made of.
+pub struct Setup {
+    pub library: Arc<Library>,
+    pub served: Served,
+    pub who: Who,
+    pub host_key: PrivateKey,
+    /// Where each reader's bookmarks and positions are kept (one directory
+    /// per key fingerprint); `None`: kept for the session only.
+    pub readers_dir: Option<PathBuf>,
+    /// Where an anonymous session keeps its state while it lasts (a
+    /// directory of its own, deleted when it ends).
+    pub scratch_dir: PathBuf,
+    pub index: IndexState,
+    /// The archive's file, followed for changes (`None`: the sample).
+    pub source: Option<ArchiveSource>,
+    pub limits: Limits,
+    pub log: log::Log,
+}
+
+/// Why a reader session ended, to tell the reader.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Closing {
+    Idle,
+    Stopping,
+}
+
+/// A reader session running: what the server needs to reach it.
+struct Live {
+    feed: Feed,
+    outbox: Arc<outbox::Outbox>,
+    last: Instant,
+    warned: bool,
+    lang: Lang,
+    closing: Option<Closing>,
+}
+
+/// A running server, shared by its connections.
+pub struct Server {
+    pub setup: Setup,
+    /// The archive as last read, and its index: what a new session opens.
+    current: Mutex<(Arc<Library>, IndexState)>,
+    conns: Mutex<Conns>,
+    live: Mutex<HashMap<u64, Live>>,
+    next: AtomicU64,
+    stopping: AtomicBool,
+    changed: Notify,
+}
+
+#[derive(Default)]
+struct Conns {
+    total: usize,
+    by_addr: HashMap<IpAddr, usize>,
+}
+
+impl Server {
+    pub fn new(setup: Setup) -> Arc<Server> {
+        let current = Mutex::new((setup.library.clone(), setup.index.clone()));
+        Arc::new(Server {
+            setup,
+            current,
+            conns: Mutex::default(),
+            live: Mutex::default(),
+            next: AtomicU64::new(1),
+            stopping: AtomicBool::new(false),
+            changed: Notify::new(),
+        })
+    }
+
+    pub fn limits(&self) -> &Limits {
+        &self.setup.limits
+    }
+
+    /// Takes a place for a connection from `ip`, if within the limits; it
+    /// is given back when the [`Admitted`] is dropped.
+    fn admit(self: &Arc<Server>, ip: IpAddr) -> Option<Admitted> {
+        let mut c = self.conns.lock().unwrap_or_else(|p| p.into_inner());
+        let here = c.by_addr.get(&ip).copied().unwrap_or(0);
+        let limits = self.limits();
+        if c.total >= limits.max_sessions || here >= limits.max_per_address {
+            return None;
+        }
+        c.total += 1;
+        c.by_addr.insert(ip, here + 1);
+        Some(Admitted {
+            server: self.clone(),
+            ip,
+        })
+    }
+
+    /// Connections open now.
+    pub fn connections(&self) -> usize {
+        self.conns.lock().map(|c| c.total).unwrap_or(0)
+    }
+
+    /// Reader sessions running now.
+    pub fn sessions(&self) -> usize {
+        self.live.lock().map(|l| l.len()).unwrap_or(0)
+    }
+
+    fn add_live(&self, feed: Feed, outbox: Arc<outbox::Outbox>, lang: Lang) -> u64 {
+        let id = self.next.fetch_add(1, Ordering::SeqCst);
+        let live = Live {
+            feed,
+            outbox,
+            last: Instant::now(),
+            warned: false,
+            lang,
+            closing: None,
+        };
+        self.live
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .insert(id, live);
+        id
+    }
+
+    /// The session ended; why, if the server ended it.
+    fn remove_live(&self, id: u64) -> Option<Closing> {
+        let gone = self
+            .live
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .remove(&id);
+        self.changed.notify_waiters();
+        gone.and_then(|l| l.closing)
+    }
+
+    /// The archive and index a new session opens.
+    fn current(&self) -> (Arc<Library>, IndexState) {
+        self.current
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
+    }
+
+    /// A new reading of the archive (from the one watcher): kept for new
+    /// sessions and handed to every running one, which takes it keeping
+    /// its place as a local reader does.
+    fn reloaded(&self, event: Event) {
+        if let Event::Done(Action::Reloaded(crate::app::Reloaded(Ok(fresh)))) = &event {
+            *self.current.lock().unwrap_or_else(|p| p.into_inner()) =
+                (fresh.library.clone(), fresh.index.clone());
+        }
+        let ok = matches!(&event, Event::Done(Action::Reloaded(r)) if r.0.is_ok());
+        let result = if ok { "read again" } else { "unreadable" };
+        self.setup
+            .log
+            .event(None, &[("event", "archive"), ("result", result)]);
+        for l in self.live.lock().unwrap_or_else(|p| p.into_inner()).values() {
+            l.feed.event(event.clone());
+        }
+    }
+
+    /// Bytes of frames waiting for their clients, and frames dropped
+    /// (coalesced) so far, over every reader session.
+    pub fn buffered(&self) -> (usize, u64) {
+        let live = self.live.lock().unwrap_or_else(|p| p.into_inner());
+        let waiting = live.values().map(|l| l.outbox.waiting()).sum();
+        let dropped = live.values().map(|l| l.outbox.counts().1).sum();
+        (waiting, dropped)
+    }
+
+    /// The reader typed something.
+    fn touch(&self, id: u64) {
+        if let Some(l) = self
+            .live
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .get_mut(&id)
+        {
+            l.last = Instant::now();
+            l.warned = false;
+        }
+    }
+
+    /// Tells sessions about to be closed for idleness, and closes those
+    /// idle for the whole timeout, as of `now` (the clock is passed in:
+    /// tests move it on).
+    pub fn sweep(&self, now: Instant) {
+        let Some(idle) = self.limits().idle_timeout else {
+            return;
+        };
+        let mut live = self.live.lock().unwrap_or_else(|p| p.into_inner());
+        for l in live.values_mut().filter(|l| l.closing.is_none()) {
+            let quiet = now.saturating_duration_since(l.last);
+            if quiet >= idle {
+                l.closing = Some(Closing::Idle);
+                l.feed.close();
+            } else if quiet + IDLE_NOTICE >= idle && !l.warned {
+                l.warned = true;
+                let text = idle_notice(l.lang, idle - quiet);
+                l.feed.event(Event::Done(Action::Notice(text)));
+            }
+        }
+    }
+
+    /// Ends every reader session (each saves its state) and waits for
+    /// them, at most `wait`.
+    pub async fn close_all(&self, wait: Duration) {
+        self.stopping.store(true, Ordering::SeqCst);
+        for l in self
+            .live
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .values_mut()
+        {
+            l.closing = Some(Closing::Stopping);
+            l.feed.close();
+        }
+        let _ = tokio::time::timeout(wait, async {
+            loop {
+                let changed = self.changed.notified();
+                if self.sessions() == 0 {
+                    return;
+                }
+                changed.await;
+            }
+        })
+        .await;
+    }
+
+    pub fn stopping(&self) -> bool {
+        self.stopping.load(Ordering::SeqCst)
+    }
+}
+
+fn idle_notice(lang: Lang, left: Duration) -> String {
+    let secs = left.as_secs().max(1);
+    lang.pick(
+        format!("{secs} 秒内不按键，本次连接将关闭。"),
+        format!("No key for a while: this session closes in {secs} s unless a key is pressed."),
+    )
+}
+
+/// A place taken by a connection.
+struct Admitted {
+    server: Arc<Server>,
+    ip: IpAddr,
+}
+
+impl Drop for Admitted {
+    fn drop(&mut self) {
+        let mut c = self.server.conns.lock().unwrap_or_else(|p| p.into_inner());
+        c.total = c.total.saturating_sub(1);
+        if let Some(n) = c.by_addr.get_mut(&self.ip) {
+            *n -= 1;
+            if *n == 0 {
+                c.by_addr.remove(&self.ip);
+            }
+        }
+    }
+}
