@@ -1,5 +1,5 @@
 //! `bulletin check`: strict validation, every problem found, through the
-//! reader every command uses (`model::open_path_checked`). People get
+//! reader every command uses, a window at a time (`model::check_path`). People get
 //! the problems grouped by kind, with counts and the first places of
 //! each, and a one-line summary at the end; tools get `--json`.
 
@@ -10,14 +10,14 @@ use serde_json::{Value, json};
 use super::say::Say;
 use super::{CheckArgs, EXIT_FAILURE, finish};
 use crate::lang::Lang;
-use crate::model::{self, Library, LoadError, Part, Problem};
+use crate::model::{self, Checked, LoadError, Part, Problem};
 use crate::text::sanitize_line;
 
 /// Places shown under each kind of problem.
 const PLACES: usize = 3;
 
 pub fn run_check(args: &CheckArgs, lang: Lang, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
-    let loaded = model::open_path_checked(&args.archive);
+    let loaded = model::check_path(&args.archive);
     let path = sanitize_line(&args.archive.display().to_string());
     if args.json {
         let doc = json_report(&path, &loaded);
@@ -26,13 +26,12 @@ pub fn run_check(args: &CheckArgs, lang: Lang, out: &mut dyn Write, err: &mut dy
         return if loaded.is_ok() { code } else { EXIT_FAILURE };
     }
     match &loaded {
-        Ok(archive) => {
-            let (districts, subdistricts) = counts(archive);
+        Ok(checked) => {
             let ok = Say::CheckOk {
                 path,
-                articles: archive.articles.len(),
-                districts,
-                subdistricts,
+                articles: checked.articles,
+                districts: checked.districts,
+                subdistricts: checked.subdistricts,
             };
             finish(writeln!(out, "{}", ok.text(lang)), lang, err)
         }
@@ -47,12 +46,6 @@ pub fn run_check(args: &CheckArgs, lang: Lang, out: &mut dyn Write, err: &mut dy
             EXIT_FAILURE
         }
     }
-}
-
-fn counts(archive: &Library) -> (usize, usize) {
-    let groups = model::group_items(&archive.articles);
-    let subs = groups.districts.iter().map(|d| d.subdistricts.len()).sum();
-    (groups.districts.len(), subs)
 }
 
 /// Problems of one kind, in the order their kind first appears.
@@ -118,17 +111,14 @@ fn grouped(path: &str, problems: &[Problem], articles: usize, lang: Lang) -> Str
 }
 
 /// The report for tools: English keys and messages, every problem.
-fn json_report(path: &str, loaded: &Result<Library, LoadError>) -> Value {
+fn json_report(path: &str, loaded: &Result<Checked, LoadError>) -> Value {
     match loaded {
-        Ok(archive) => {
-            let (districts, subdistricts) = counts(archive);
-            json!({
-                "path": path, "ok": true, "error": null,
-                "articles": archive.articles.len(),
-                "districts": districts, "subdistricts": subdistricts,
-                "problems": [], "summary": summary_json(&[], archive.articles.len()),
-            })
-        }
+        Ok(checked) => json!({
+            "path": path, "ok": true, "error": null,
+            "articles": checked.articles,
+            "districts": checked.districts, "subdistricts": checked.subdistricts,
+            "problems": [], "summary": summary_json(&[], checked.articles),
+        }),
         Err(LoadError::Invalid {
             problems, articles, ..
         }) => json!({
