@@ -55,6 +55,9 @@ pub(super) struct Scan {
     /// Whether an article has no `body` (a problem when strict, which
     /// the lenient reading notes only when the article is opened).
     pub missing_body: bool,
+    /// Keeping only places: whether no two ids hash the same (then each
+    /// is used once).
+    pub ids_distinct: bool,
 }
 
 /// An article with faults: its index, whether it is broken, and why.
@@ -177,7 +180,9 @@ fn check_all(rx: Receiver<Batch>, keep: Keep) -> Option<Scan> {
         ids: HashMap::new(),
         faults: Vec::new(),
         missing_body: false,
+        ids_distinct: true,
     };
+    let mut id_hashes = std::collections::HashSet::new();
     for batch in rx {
         for (at, hash, ranges) in batch.articles {
             let index = scan.starts.len();
@@ -200,6 +205,9 @@ fn check_all(rx: Receiver<Batch>, keep: Keep) -> Option<Scan> {
             scan.hashes.push(hash);
             if keep == Keep::Metadata {
                 scan.articles.push(meta);
+            } else if scan.ids_distinct {
+                scan.ids_distinct =
+                    id_hashes.insert(super::scan_window::body_hash(meta.id.as_bytes()));
             }
         }
     }

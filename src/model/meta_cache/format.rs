@@ -229,10 +229,7 @@ pub(super) fn places(bytes: &[u8], n: usize) -> Option<(Vec<usize>, Vec<usize>, 
 type Members = Option<Map<String, Value>>;
 
 /// The archive's members and every article's metadata.
-pub(super) fn metas(
-    bytes: &[u8],
-    n: usize,
-) -> Option<(Members, Vec<ArticleMeta>)> {
+pub(super) fn metas(bytes: &[u8], n: usize) -> Option<(Members, Vec<ArticleMeta>)> {
     let mut at = 0;
     let members = match read_str(bytes, &mut at)? {
         Some(json) => Some(serde_json::from_str(json).ok()?),

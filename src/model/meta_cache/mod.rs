@@ -163,6 +163,7 @@ pub(super) fn load(cache: &MetaCache, archive: &Path, file: &File, len: u64) -> 
         ids,
         faults: Vec::new(),
         missing_body: false,
+        ids_distinct: true,
     })
 }
 
@@ -228,6 +229,7 @@ fn article(cache: &MetaCache, archive: &Path, id: &str, strictness: Strictness) 
         ids: Default::default(),
         faults: Vec::new(),
         missing_body: false,
+        ids_distinct: true,
     };
     let disk = OnDisk::new(ArchiveBytes::File(file), len, archive, h.lines, &mut scan);
     for i in candidates {
