@@ -7,7 +7,7 @@ use std::io::Write;
 use std::path::Path;
 
 use super::ArticleArgs;
-use super::open::load_library;
+use super::open::{Opening, load_library};
 use super::say::Say;
 use super::{fail, usage_fail};
 use crate::model::{self, Library, Mended};
@@ -19,6 +19,38 @@ use crate::text::sanitize::sanitize_line;
 pub(crate) fn open_named(named: &ArticleArgs, err: &mut dyn Write) -> Result<Mended, u8> {
     let lang = named.open.lang;
     let (path, id) = target(named).map_err(|say| usage_fail(err, &say.text(lang)))?;
+    let mended = match cached(path, id, &named.open) {
+        Some(m) => m,
+        None => open_by_library(path, id, named, err)?,
+    };
+    for f in &mended.faults {
+        let problem = model::Problem {
+            location: None,
+            article: sanitize_line(id),
+            message: f.clone(),
+        };
+        let _ = writeln!(err, "bulletin: {}", problem.what(lang));
+    }
+    Ok(mended)
+}
+
+/// The article from the metadata cache, by its cached place, when the
+/// cache has it and its bytes are the ones cached (not with `--strict`:
+/// that checks the whole archive).
+fn cached(path: Option<&Path>, id: &str, open: &Opening) -> Option<Mended> {
+    let path = path.filter(|_| !open.strict && !open.sample)?;
+    let cache = crate::find::meta_cache(open.cache_dir.as_deref())?;
+    model::open_article_cached(path, id, open.strictness(), &cache)
+}
+
+/// The article from the archive opened (and its metadata cached).
+fn open_by_library(
+    path: Option<&Path>,
+    id: &str,
+    named: &ArticleArgs,
+    err: &mut dyn Write,
+) -> Result<Mended, u8> {
+    let lang = named.open.lang;
     let archive = load_library(path, &named.open).map_err(|e| e.report(err))?;
     let name = path.map_or_else(
         || "--sample".to_string(),
@@ -29,14 +61,6 @@ pub(crate) fn open_named(named: &ArticleArgs, err: &mut dyn Write) -> Result<Men
         return Err(fail(err, &Say::NoSuchId { id, archive: name }.text(lang)));
     };
     let mended = archive.open(i).map_err(|e| fail(err, &e.text(lang)))?;
-    for f in &mended.faults {
-        let problem = model::Problem {
-            location: None,
-            article: sanitize_line(id),
-            message: f.clone(),
-        };
-        let _ = writeln!(err, "bulletin: {}", problem.what(lang));
-    }
     Ok(mended.into_owned())
 }
 

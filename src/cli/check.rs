@@ -1,5 +1,5 @@
 //! `bulletin check`: strict validation, every problem found, through the
-//! reader every command uses (`model::open_path_checked`). People get
+//! reader every command uses, a window at a time (`model::check_path`). People get
 //! the problems grouped by kind, with counts and the first places of
 //! each, and a one-line summary at the end; tools get `--json`.
 
@@ -10,7 +10,7 @@ use serde_json::{Value, json};
 use super::say::Say;
 use super::{CheckArgs, EXIT_FAILURE, finish};
 use crate::lang::Lang;
-use crate::model::{self, Library, LoadError, Part, Problem};
+use crate::model::{self, Checked, Library, LoadError, Part, Problem};
 use crate::text::sanitize_line;
 
 /// Places shown under each kind of problem.
@@ -19,12 +19,12 @@ const PLACES: usize = 3;
 pub fn run_check(args: &CheckArgs, lang: Lang, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     let (loaded, path) = match &args.archive {
         Some(archive) => (
-            model::open_path_checked(archive),
+            model::check_path(archive),
             sanitize_line(&archive.display().to_string()),
         ),
         // The sample is opened checked like any archive in memory.
         None => (
-            model::load_sample().map(Library::from),
+            model::load_sample().map(|a| Checked::of(&Library::from(a))),
             model::SAMPLE_NAME.to_string(),
         ),
     };
@@ -35,13 +35,12 @@ pub fn run_check(args: &CheckArgs, lang: Lang, out: &mut dyn Write, err: &mut dy
         return if loaded.is_ok() { code } else { EXIT_FAILURE };
     }
     match &loaded {
-        Ok(archive) => {
-            let (districts, subdistricts) = counts(archive);
+        Ok(checked) => {
             let ok = Say::CheckOk {
                 path,
-                articles: archive.articles.len(),
-                districts,
-                subdistricts,
+                articles: checked.articles,
+                districts: checked.districts,
+                subdistricts: checked.subdistricts,
             };
             finish(writeln!(out, "{}", ok.text(lang)), lang, err)
         }
@@ -56,12 +55,6 @@ pub fn run_check(args: &CheckArgs, lang: Lang, out: &mut dyn Write, err: &mut dy
             EXIT_FAILURE
         }
     }
-}
-
-fn counts(archive: &Library) -> (usize, usize) {
-    let groups = model::group_items(&archive.articles);
-    let subs = groups.districts.iter().map(|d| d.subdistricts.len()).sum();
-    (groups.districts.len(), subs)
 }
 
 /// Problems of one kind, in the order their kind first appears.
@@ -127,17 +120,14 @@ fn grouped(path: &str, problems: &[Problem], articles: usize, lang: Lang) -> Str
 }
 
 /// The report for tools: English keys and messages, every problem.
-fn json_report(path: &str, loaded: &Result<Library, LoadError>) -> Value {
+fn json_report(path: &str, loaded: &Result<Checked, LoadError>) -> Value {
     match loaded {
-        Ok(archive) => {
-            let (districts, subdistricts) = counts(archive);
-            json!({
-                "path": path, "ok": true, "error": null,
-                "articles": archive.articles.len(),
-                "districts": districts, "subdistricts": subdistricts,
-                "problems": [], "summary": summary_json(&[], archive.articles.len()),
-            })
-        }
+        Ok(checked) => json!({
+            "path": path, "ok": true, "error": null,
+            "articles": checked.articles,
+            "districts": checked.districts, "subdistricts": checked.subdistricts,
+            "problems": [], "summary": summary_json(&[], checked.articles),
+        }),
         Err(LoadError::Invalid {
             problems, articles, ..
         }) => json!({

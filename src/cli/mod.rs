@@ -86,7 +86,10 @@ impl Cli {
             Some(Command::List(a)) => a.open.prepare("list", lang),
             Some(Command::Show(a)) => a.article.open.prepare("show", lang),
             Some(Command::Outline(a)) => a.article.open.prepare("outline", lang),
-            Some(Command::Search(a)) => a.open.prepare("search", lang),
+            Some(Command::Search(a)) => {
+                a.open.prepare("search", lang);
+                a.open.cache_dir.clone_from(&a.cache_dir);
+            }
             Some(Command::Import(a)) => a.lang = lang,
             _ => {}
         }

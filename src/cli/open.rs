@@ -28,6 +28,10 @@ pub struct Opening {
     /// The command, for messages.
     #[arg(skip)]
     pub command: &'static str,
+    /// The cache directory given on the command line (`search
+    /// --cache-dir`), where the metadata cache is kept.
+    #[arg(skip)]
+    pub cache_dir: Option<std::path::PathBuf>,
 }
 
 impl Opening {
@@ -82,9 +86,22 @@ pub fn load_library(path: Option<&Path>, open: &Opening) -> Result<Library, Open
         (Some(p), false) if open.strict => {
             model::open_path_checked(p).map_err(|e| read(e.text(lang)))
         }
-        (Some(p), false) => {
-            model::open_path_with(p, open.strictness()).map_err(|e| read(e.text(lang)))
-        }
+        (Some(p), false) => open_cached(p, open.strictness(), open.cache_dir.as_deref())
+            .map_err(|e| read(e.text(lang))),
+    }
+}
+
+/// Opens the archive file `path` through the metadata cache in the cache
+/// directory (`cache_dir`, else the default), or without one if there is
+/// no cache directory.
+fn open_cached(
+    path: &Path,
+    strictness: Strictness,
+    cache_dir: Option<&Path>,
+) -> Result<Library, model::LoadError> {
+    match crate::find::meta_cache(cache_dir) {
+        Some(cache) => model::open_path_cached(path, strictness, &cache),
+        None => model::open_path_with(path, strictness),
     }
 }
 
@@ -92,10 +109,11 @@ pub fn load_library(path: Option<&Path>, open: &Opening) -> Result<Library, Open
 pub fn reader_library(
     path: Option<&Path>,
     strictness: Strictness,
+    cache_dir: Option<&Path>,
     lang: Lang,
 ) -> Result<Library, String> {
     match path {
-        Some(p) => model::open_path_with(p, strictness).map_err(|e| e.text(lang)),
+        Some(p) => open_cached(p, strictness, cache_dir).map_err(|e| e.text(lang)),
         None => model::load_sample()
             .map(Library::from)
             .map_err(|e| e.text(lang)),

@@ -51,7 +51,12 @@ pub fn run_reader(args: &ReaderArgs, lang: Option<Language>, err: &mut dyn Write
         true => Strictness::Strict,
         false => Strictness::Lenient,
     };
-    let archive = match reader_library(args.archive.as_deref(), strictness, lang) {
+    let archive = match reader_library(
+        args.archive.as_deref(),
+        strictness,
+        args.cache_dir.as_deref(),
+        lang,
+    ) {
         Ok(a) => a,
         Err(e) => {
             let _ = writeln!(err, "bulletin: {e}");

@@ -21,7 +21,7 @@ mod results;
 mod scan;
 mod snippet;
 
-pub use cache::{CACHE_DIR_ENV, Lookup, cache_dir, lookup};
+pub use cache::{CACHE_DIR_ENV, CACHE_MAX_ENV, Lookup, cache_dir, lookup, meta_cache};
 pub use date::DateError;
 pub use index::{FoldIndex, SpanError, index_path};
 pub use query::{ArchiveQuery, ArchiveQueryError, FACETS, Facets, facet_date};

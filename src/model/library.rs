@@ -291,7 +291,7 @@ impl Library {
     ) -> Filtered {
         match &self.source {
             Source::OnDisk(disk) => check_strictly(path, disk, header, clean),
-            Source::Loaded(_) => Filtered::Passed,
+            Source::Loaded(_) => Filtered::Passed(Default::default()),
         }
     }
 

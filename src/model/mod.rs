@@ -25,6 +25,7 @@
 
 mod article;
 mod body;
+mod check;
 mod convert;
 mod describe;
 mod doc;
@@ -33,6 +34,7 @@ mod group;
 mod library;
 mod line_numbers;
 mod mend;
+mod meta_cache;
 mod open;
 mod rules;
 mod sample;
@@ -52,6 +54,7 @@ mod whole_parse;
 mod whole_text;
 
 pub use article::{Archive, Article, Block, Byline, FORMAT_TAG};
+pub use check::{Checked, check_path};
 pub use convert::Mended;
 pub(crate) use describe::io_text;
 pub use describe::{Fault, FormatFound, Kind, LoadError, Part, Problem, What};
@@ -62,6 +65,9 @@ pub use library::{
     ArticleError, ArticleMeta, Fingerprint, Library, open_path, open_path_checked, open_path_with,
 };
 pub use mend::{Note, Strictness};
+pub use meta_cache::{
+    CACHE_CAP_BYTES, META_CACHE_MIN_BYTES, MetaCache, open_article_cached, open_path_cached,
+};
 pub use rules::BLOCK_TYPES;
 pub use sample::{SAMPLE_JSON, SAMPLE_NAME, load_sample};
 pub use validate::validate;

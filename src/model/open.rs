@@ -28,6 +28,7 @@ use serde_json::{Map, Value};
 use super::body::OnDisk;
 use super::library::{Library, Parts};
 use super::mend::Strictness;
+use super::meta_cache::{self, Hashing, MetaCache};
 use super::scan::{Scan, scan};
 use super::source::ArchiveBytes;
 use super::strict_filter::Filtered;
@@ -63,13 +64,40 @@ impl Opening {
 /// Opens the archive at `path` (a file or a directory). A FIFO or a
 /// device is refused unread.
 pub(super) fn open(path: &Path, how: Opening) -> Result<Library, LoadError> {
+    open_with(path, how, None)
+}
+
+/// [`open`], through the metadata cache `cache` when there is one
+/// (`model::meta_cache`: used when it is this very file's, written when
+/// the pass finds no problem). A checked open reads every article
+/// anyway, and never uses it.
+pub(super) fn open_with(
+    path: &Path,
+    how: Opening,
+    cache: Option<&MetaCache>,
+) -> Result<Library, LoadError> {
     let meta = fs::metadata(path).map_err(|e| io_error(path, e))?;
     if meta.is_dir() {
         return whole_library::load(path, how.strictness());
     }
     let (file, meta) = files::open_regular(path).map_err(|e| io_error(path, e))?;
     // The length when opened: a file that keeps growing is read that far.
-    read(path, ArchiveBytes::File(file), meta.len(), how)
+    let len = meta.len();
+    let cache = cache.filter(|_| how != Opening::Checked);
+    if let Some(found) = cache.and_then(|c| meta_cache::load(c, path, &file, len)) {
+        let again = file.try_clone().map_err(|e| io_error(path, e))?;
+        let cached = library(
+            path,
+            ArchiveBytes::File(again),
+            len,
+            found,
+            how.strictness(),
+        );
+        if let Some(library) = cached.filter(|l| l.problem_count() == 0) {
+            return Ok(library);
+        }
+    }
+    read(path, ArchiveBytes::File(file), len, how, cache)
 }
 
 /// Opens an archive whose bytes are in memory; `name` stands for its file
@@ -80,7 +108,7 @@ pub(super) fn open_bytes(
     how: Opening,
 ) -> Result<Library, LoadError> {
     let len = bytes.len() as u64;
-    read(name, ArchiveBytes::Memory(bytes), len, how)
+    read(name, ArchiveBytes::Memory(bytes), len, how, None)
 }
 
 /// One archive file's bytes (`len` of them), read by the quick pass a
@@ -90,16 +118,31 @@ pub(super) fn open_bytes(
 /// (`model::strict_filter`): strict, a problem makes the articles be read
 /// again one at a time for the error; checked, they always are. Only what
 /// the pass cannot read (or put in words) goes to the full loader.
-fn read(path: &Path, bytes: ArchiveBytes, len: u64, how: Opening) -> Result<Library, LoadError> {
+fn read(
+    path: &Path,
+    bytes: ArchiveBytes,
+    len: u64,
+    how: Opening,
+    cache: Option<&MetaCache>,
+) -> Result<Library, LoadError> {
     let again = match &bytes {
         ArchiveBytes::Memory(held) => Some(held.clone()),
         ArchiveBytes::File(_) => None,
     };
-    let Some(mut found) = (len > 0).then(|| scan(&bytes, len)).flatten() else {
+    let hashing = Hashing::new(&bytes);
+    let Some(mut found) = (len > 0).then(|| scan(&hashing, len)).flatten() else {
         return whole(path, again, how);
     };
+    let digest = hashing.digest(len);
     let header = found.header.clone();
     let articles_clean = found.faults.is_empty() && !found.missing_body;
+    if let (Some(cache), Some(digest), true) = (cache, digest, articles_clean) {
+        // Only an archive with no problem at all, its own fields included.
+        let mut problems = Vec::new();
+        if title_and_key(path, header.clone(), &mut problems).is_some() && problems.is_empty() {
+            meta_cache::store(cache, path, len, digest, &found);
+        }
+    }
     if how != Opening::Lenient && !articles_clean {
         // The strict check says every problem, in its own words (and a
         // JSON Lines file is not read again to place the lenient ones).
@@ -114,7 +157,7 @@ fn read(path: &Path, bytes: ArchiveBytes, len: u64, how: Opening) -> Result<Libr
         return Ok(library);
     }
     match library.check_strictly(path, header, articles_clean) {
-        Filtered::Passed => Ok(library),
+        Filtered::Passed(_) => Ok(library),
         Filtered::Refused(e) => Err(e),
         Filtered::Unread => whole(path, again, how),
     }
@@ -123,7 +166,11 @@ fn read(path: &Path, bytes: ArchiveBytes, len: u64, how: Opening) -> Result<Libr
 /// The full loader over the whole of the bytes (those in memory, or the
 /// file read again: the new reading if it changed since the pass): what
 /// it can read of a file the pass cannot, and every problem in words.
-fn whole(path: &Path, held: Option<Arc<[u8]>>, how: Opening) -> Result<Library, LoadError> {
+pub(super) fn whole(
+    path: &Path,
+    held: Option<Arc<[u8]>>,
+    how: Opening,
+) -> Result<Library, LoadError> {
     let read;
     let bytes: &[u8] = match &held {
         Some(held) => held,
@@ -175,7 +222,7 @@ fn library(
 /// file name). `None` when the header keeps the file from being read (the
 /// full loader then says why); a problem is kept and a bad title is
 /// replaced by the file's name.
-fn title_and_key(
+pub(super) fn title_and_key(
     path: &Path,
     header: Option<Map<String, Value>>,
     problems: &mut Vec<(Option<usize>, Problem)>,

@@ -55,6 +55,9 @@ pub(super) struct Scan {
     /// Whether an article has no `body` (a problem when strict, which
     /// the lenient reading notes only when the article is opened).
     pub missing_body: bool,
+    /// Keeping only places: whether no two ids hash the same (then each
+    /// is used once).
+    pub ids_distinct: bool,
 }
 
 /// An article with faults: its index, whether it is broken, and why.
@@ -67,14 +70,29 @@ pub(super) struct Faulty {
 /// Scans the first `len` bytes of `file` (its length when opened); `None`
 /// on any problem it cannot go on with.
 pub(super) fn scan(file: &(impl Source + ?Sized), len: u64) -> Option<Scan> {
-    scan_by(file, len, WINDOW)
+    scan_by(file, len, WINDOW, Keep::Metadata)
 }
 
-/// [`scan`], reading `window` bytes at a time.
-pub(super) fn scan_by(file: &(impl Source + ?Sized), len: u64, window: usize) -> Option<Scan> {
+/// What the pass keeps of each article beyond where it is and its hash.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Keep {
+    /// Its metadata, and the index of ids (every reader).
+    Metadata,
+    /// Only whether it has faults (`bulletin check`, which checks every
+    /// article again by itself: memory stays flat in the archive's size).
+    Places,
+}
+
+/// [`scan`], reading `window` bytes at a time, keeping what `keep` says.
+pub(super) fn scan_by(
+    file: &(impl Source + ?Sized),
+    len: u64,
+    window: usize,
+    keep: Keep,
+) -> Option<Scan> {
     std::thread::scope(|s| {
         let (tx, rx) = sync_channel(4);
-        let checker = s.spawn(move || check_all(rx));
+        let checker = s.spawn(move || check_all(rx, keep));
         let mut sender = Batches {
             batch: Batch::default(),
             tx,
@@ -150,7 +168,7 @@ impl Take for Batches {
 /// The checking side: every batch until the channel closes; `None` (and
 /// an early return, which closes the channel) at the first problem it
 /// cannot go on with.
-fn check_all(rx: Receiver<Batch>) -> Option<Scan> {
+fn check_all(rx: Receiver<Batch>, keep: Keep) -> Option<Scan> {
     let mut scan = Scan {
         header: None,
         bom: 0,
@@ -162,10 +180,12 @@ fn check_all(rx: Receiver<Batch>) -> Option<Scan> {
         ids: HashMap::new(),
         faults: Vec::new(),
         missing_body: false,
+        ids_distinct: true,
     };
+    let mut id_hashes = std::collections::HashSet::new();
     for batch in rx {
         for (at, hash, ranges) in batch.articles {
-            let index = scan.articles.len();
+            let index = scan.starts.len();
             let fields = ranges.map(|r| &batch.text[r]);
             scan.missing_body |= !fields.body.0;
             let (meta, faulty) = match check(fields, index + 1)? {
@@ -183,10 +203,17 @@ fn check_all(rx: Receiver<Batch>) -> Option<Scan> {
             scan.starts.push(at.start);
             scan.ends.push(at.end);
             scan.hashes.push(hash);
-            scan.articles.push(meta);
+            if keep == Keep::Metadata {
+                scan.articles.push(meta);
+            } else if scan.ids_distinct {
+                scan.ids_distinct =
+                    id_hashes.insert(super::scan_window::body_hash(meta.id.as_bytes()));
+            }
         }
     }
-    index_ids(&mut scan);
+    if keep == Keep::Metadata {
+        index_ids(&mut scan);
+    }
     scan.articles.shrink_to_fit();
     scan.starts.shrink_to_fit();
     scan.ends.shrink_to_fit();

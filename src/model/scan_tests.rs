@@ -10,7 +10,7 @@ use super::*;
 fn scan_text(text: &[u8], window: usize) -> Option<Scan> {
     let mut file = tempfile::tempfile().unwrap();
     file.write_all(text).unwrap();
-    scan_by(&file, text.len() as u64, window)
+    scan_by(&file, text.len() as u64, window, Keep::Metadata)
 }
 
 /// Everything a scan found, comparable.
@@ -138,5 +138,5 @@ fn a_file_shorter_than_when_opened_is_given_up() {
     let text = CASES[0].as_bytes();
     let mut file = tempfile::tempfile().unwrap();
     file.write_all(&text[..text.len() / 2]).unwrap();
-    assert!(scan_by(&file, text.len() as u64, 16).is_none());
+    assert!(scan_by(&file, text.len() as u64, 16, Keep::Metadata).is_none());
 }

@@ -20,13 +20,13 @@ use super::body::OnDisk;
 use super::mend::Strictness;
 use super::unique_names::UniqueNames;
 use super::whole_load::{finish, stem};
-use super::whole_parse::Parsed;
+use super::whole_parse::{Groups, Parsed};
 use crate::text::sanitize::sanitize_line;
 
 /// What the strict check of an archive found.
 pub(super) enum Filtered {
-    /// No problem at all.
-    Passed,
+    /// No problem at all: the districts and subdistricts of its articles.
+    Passed(Groups),
     /// Every problem, as one error.
     Refused(LoadError),
     /// Something only the full loader can put in words.
@@ -68,8 +68,9 @@ pub(super) fn check_strictly(
         line += newlines(&bytes[at..]);
         from = disk.end_of(i);
     }
+    let groups = std::mem::take(&mut parsed.groups);
     match finish(path, vec![parsed], &stem(path)) {
-        Ok(_) => Filtered::Passed,
+        Ok(_) => Filtered::Passed(groups),
         Err(e) => Filtered::Refused(e),
     }
 }

@@ -3,6 +3,8 @@
 //! every rule, then moved into an [`Article`] and dropped, so the text is
 //! parsed once and at most one article exists in both forms at a time.
 
+use std::collections::HashSet;
+
 use serde_json::{Map, Value};
 
 use super::convert::{Mended, accept_article};
@@ -48,6 +50,28 @@ pub(crate) struct Parsed {
     /// Whether ids are gathered for the duplicate check (not when the
     /// quick pass already found every id used once).
     ids: bool,
+    /// The districts and subdistricts of the articles checked, when they
+    /// are not kept (`bulletin check` counts them).
+    pub groups: Groups,
+}
+
+/// The districts and subdistricts (within their district) seen.
+#[derive(Debug, Default)]
+pub(crate) struct Groups {
+    pub districts: HashSet<String>,
+    pub subdistricts: HashSet<(String, String)>,
+}
+
+impl Groups {
+    fn see(&mut self, article: &super::Article) {
+        if !self.districts.contains(&article.district) {
+            self.districts.insert(article.district.clone());
+        }
+        if let Some(sub) = &article.subdistrict {
+            let pair = (article.district.clone(), sub.clone());
+            self.subdistricts.insert(pair);
+        }
+    }
 }
 
 impl Parsed {
@@ -111,6 +135,9 @@ impl Parsed {
             self.problems.push((number, problem));
         }
         let good = matches!(item, Some(Item::Good(_)));
+        if let (Some(Item::Good(m)), false) = (&item, self.keep) {
+            self.groups.see(&m.article);
+        }
         if self.keep {
             self.items.extend(item);
         }

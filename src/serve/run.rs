@@ -62,7 +62,8 @@ fn setup(args: &ServeArgs, lang: Lang) -> Result<(Setup, String), String> {
         Who::Anonymous => None,
     };
     let archive = args.archive.as_deref();
-    let library = crate::cli::reader_library(archive, Strictness::Lenient, lang)?;
+    let cache = args.cache_dir.as_deref();
+    let library = crate::cli::reader_library(archive, Strictness::Lenient, cache, lang)?;
     let index = index_state(archive, &library, args.cache_dir.as_deref());
     let log: Box<dyn Write + Send> = match &args.log {
         Some(p) => Box::new(
