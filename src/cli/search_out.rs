@@ -146,11 +146,16 @@ struct Record<'a> {
     date: Option<&'a str>,
     hits: usize,
     snippets: Vec<String>,
+    /// Where the hit is in each snippet: `[start, end]` in characters
+    /// (Unicode scalar values), so a script can highlight it.
+    hit_spans: Vec<[usize; 2]>,
 }
 
 fn record<'a>(lib: &'a Library, q: &ArchiveQuery, h: &Hit) -> Record<'a> {
     let a = &lib.articles[h.article];
-    let snippets = snippets(lib, q, h.article, SNIPPETS)
+    let found = snippets(lib, q, h.article, SNIPPETS);
+    let hit_spans = found.iter().map(hit_span).collect();
+    let snippets = found
         .into_iter()
         .map(|s| format!("{}{}{}", s.before, s.hit, s.after))
         .collect();
@@ -162,7 +167,14 @@ fn record<'a>(lib: &'a Library, q: &ArchiveQuery, h: &Hit) -> Record<'a> {
         date: a.date.as_deref(),
         hits: h.hits,
         snippets,
+        hit_spans,
     }
+}
+
+/// The hit's place in its snippet, in characters.
+fn hit_span(s: &find::Snippet) -> [usize; 2] {
+    let start = s.before.chars().count();
+    [start, start + s.hit.chars().count()]
 }
 
 /// `{"query": …, "total_hits": …, "articles": [` as the pretty printer

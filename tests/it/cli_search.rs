@@ -59,6 +59,16 @@ fn json_has_the_documented_shape() {
     assert_eq!(a["hits"], 14);
     assert!(a["snippets"][0].as_str().unwrap().contains("物业"));
     assert_eq!(v["articles"].as_array().unwrap().len(), 1);
+    // Each snippet's hit, in characters: the traditional query found in
+    // the simplified text, where a script would highlight it.
+    let spans = a["hit_spans"].as_array().unwrap();
+    assert_eq!(spans.len(), a["snippets"].as_array().unwrap().len());
+    for (snippet, span) in a["snippets"].as_array().unwrap().iter().zip(spans) {
+        let chars: Vec<char> = snippet.as_str().unwrap().chars().collect();
+        let (start, end) = (span[0].as_u64().unwrap(), span[1].as_u64().unwrap());
+        let hit: String = chars[start as usize..end as usize].iter().collect();
+        assert_eq!(hit, "物业", "{snippet} {span}");
+    }
 }
 
 #[test]

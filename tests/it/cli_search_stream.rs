@@ -153,14 +153,21 @@ fn old_json(lib: &Library, q: &ArchiveQuery, hits: &[Hit]) -> String {
         .iter()
         .map(|h| {
             let a = &lib.articles[h.article];
-            let snippets: Vec<String> = old_snippets(lib, q, h.article)
-                .into_iter()
+            let found = old_snippets(lib, q, h.article);
+            let snippets: Vec<String> = (found.iter())
                 .map(|s| format!("{}{}{}", s.before, s.hit, s.after))
+                .collect();
+            // The hit's place in each snippet, in characters (issue 23).
+            let spans: Vec<[usize; 2]> = (found.iter())
+                .map(|s| {
+                    let start = s.before.chars().count();
+                    [start, start + s.hit.chars().count()]
+                })
                 .collect();
             json!({
                 "id": a.id, "title": a.title, "district": a.district,
                 "subdistrict": a.subdistrict, "date": a.date, "hits": h.hits,
-                "snippets": snippets,
+                "snippets": snippets, "hit_spans": spans,
             })
         })
         .collect();
@@ -251,7 +258,8 @@ fn json_lines_are_one_object_a_line_and_the_totals_go_to_stderr() {
                 "subdistrict",
                 "date",
                 "hits",
-                "snippets"
+                "snippets",
+                "hit_spans"
             ]
         );
     }
