@@ -32,7 +32,8 @@ QUERY 中也可写限定条件：subdistrict:名称 district:名称 after:日期
 $XDG_CACHE_HOME/bulletin）建立折叠文本的索引，档案改变后重建。
 
 结果逐篇写出，每篇一准备好就写。--json 输出一个 JSON 文档 {query, total_hits,
-articles: [{id, title, district, subdistrict, date, hits, snippets}]}；--jsonl
+articles: [{id, title, district, subdistrict, date, hits, snippets, hit_spans}]}
+（hit_spans：每个片段中命中的位置 [起, 止]，按字符计）；--jsonl
 每行输出一篇文章的对象，标准输出上没有别的内容（便于 jq 等管道处理），总计一行
 写到标准错误。
 

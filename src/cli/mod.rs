@@ -259,7 +259,8 @@ $XDG_CACHE_HOME/bulletin) and rebuilt when the archive changes.
 
 Output is written article by article as each is ready. --json writes one
 document {query, total_hits, articles: [{id, title, district, subdistrict,
-date, hits, snippets}]}; --jsonl writes one such article object per line and
+date, hits, snippets, hit_spans}]} (hit_spans: each snippet's hit as [start,
+end] in characters); --jsonl writes one such article object per line and
 nothing else on standard output (for jq and other pipelines), the totals line
 going to standard error.
 
