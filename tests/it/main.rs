@@ -64,6 +64,7 @@ mod layout_corpus;
 mod layout_props;
 mod lenient;
 mod licences;
+mod list_filter;
 mod model_docs;
 mod model_ids;
 mod model_library;
