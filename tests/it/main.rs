@@ -22,6 +22,7 @@ mod e2e_follow;
 mod e2e_hostile;
 mod e2e_input;
 mod e2e_outline;
+mod e2e_paste;
 mod e2e_reader;
 mod e2e_resize;
 mod e2e_search;
