@@ -11,13 +11,14 @@
 //! is there, every refresh folds as it goes ([`Filter`]); both give the
 //! same list.
 
-use std::collections::HashMap;
-use std::sync::{Arc, Weak};
+use std::sync::Arc;
 
 use super::order::SortKey;
+use super::title_index::SEP;
+pub use super::title_index::{TitleIndex, TitlesHandle};
 use crate::model::Library;
 use crate::text::pinyin::{is_pinyin_query, pinyin_matches};
-use crate::text::pinyin_table::{Pinyin, PinyinTable};
+use crate::text::pinyin_table::Pinyin;
 use crate::text::search::fold_key;
 
 /// The filter without an index: folds every field it looks at.
@@ -62,102 +63,17 @@ impl Filter<'_> {
     }
 }
 
-/// Joins an article's own folded fields (a query never holds it, so a
-/// match never spans two fields).
-const SEP: char = '\0';
-const NONE: u32 = u32::MAX;
-
-/// What the filter needs of one version of the archive, worked out once.
-pub struct TitleIndex {
-    /// The version it was made from (never kept alive by it).
-    of: Weak<Library>,
-    /// Per article: its folded title, subtitle, date and id, joined by
-    /// `SEP`.
-    own: Vec<Box<str>>,
-    /// Per article: its district's and its subdistrict's number in
-    /// `places` (`NONE`: no subdistrict).
-    place: Vec<[u32; 2]>,
-    /// Each district and subdistrict name once: as it is, and folded.
-    places: Vec<(Box<str>, Box<str>)>,
-    /// The keys of every character of the titles and subdistricts.
-    pinyin: PinyinTable,
-}
-
-impl std::fmt::Debug for TitleIndex {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "TitleIndex({} articles)", self.own.len())
-    }
-}
-
-impl TitleIndex {
-    /// The index of `library` (about 0.3 s for 100k articles).
-    pub fn new(library: &Arc<Library>) -> TitleIndex {
-        let articles = &library.articles;
-        let mut numbers: HashMap<&str, u32> = HashMap::new();
-        let mut places: Vec<(Box<str>, Box<str>)> = Vec::new();
-        let mut place = Vec::with_capacity(articles.len());
-        let mut own = Vec::with_capacity(articles.len());
-        for a in articles.iter() {
-            let district = intern(&mut numbers, &mut places, &a.district);
-            let sub =
-                (a.subdistrict.as_deref()).map_or(NONE, |s| intern(&mut numbers, &mut places, s));
-            place.push([district, sub]);
-            let mut s = String::new();
-            for f in [Some(&a.title), a.subtitle.as_ref(), a.date.as_ref()] {
-                crate::text::search::fold_key_into(f.map_or("", |f| f), &mut s, |_| {});
-                s.push(SEP);
-            }
-            crate::text::search::fold_key_into(&a.id, &mut s, |_| {});
-            own.push(s.into_boxed_str());
-        }
-        let names = (articles.iter().map(|a| a.title.as_str()))
-            .chain(places.iter().map(|(name, _)| &**name));
-        let pinyin = PinyinTable::new(names);
-        TitleIndex {
-            of: Arc::downgrade(library),
-            own,
-            place,
-            places,
-            pinyin,
-        }
-    }
-
-    /// Whether it was made from `library` (and not an earlier version).
-    pub fn is_of(&self, library: &Library) -> bool {
-        std::ptr::eq(self.of.as_ptr(), library)
-    }
-}
-
-/// A [`TitleIndex`] as it travels from the thread that made it. Equal
-/// when it is the same index.
-#[derive(Debug, Clone)]
-pub struct TitlesHandle(pub Arc<TitleIndex>);
-
-impl PartialEq for TitlesHandle {
-    fn eq(&self, other: &Self) -> bool {
-        Arc::ptr_eq(&self.0, &other.0)
-    }
-}
-
-impl Eq for TitlesHandle {}
-
-/// `name`'s number in `places`, added if new.
-fn intern<'a>(
-    numbers: &mut HashMap<&'a str, u32>,
-    places: &mut Vec<(Box<str>, Box<str>)>,
-    name: &'a str,
-) -> u32 {
-    *numbers.entry(name).or_insert_with(|| {
-        places.push((name.into(), fold_key(name).into()));
-        (places.len() - 1) as u32
-    })
-}
-
 /// One query, asked of a [`TitleIndex`].
 struct Matcher<'a> {
     index: &'a TitleIndex,
     archive: &'a Library,
     folded: String,
+    /// Looks for `folded` (set up once: `str::contains` sets up per call,
+    /// which on 100k short fields was most of its time).
+    finder: memchr::memmem::Finder<'static>,
+    /// Per article, whether its own fields hold the query, when worked
+    /// out for all at once (`Matcher::new`'s `many`).
+    holding: Option<Vec<bool>>,
     pinyin: Option<Pinyin>,
     /// Per place: its folded name holds the query.
     place_folded: Vec<bool>,
@@ -177,7 +93,8 @@ enum Verdict {
 }
 
 impl<'a> Matcher<'a> {
-    fn new(index: &'a TitleIndex, archive: &'a Library, query: &str) -> Matcher<'a> {
+    /// `many`: most articles will be asked about.
+    fn new(index: &'a TitleIndex, archive: &'a Library, query: &str, many: bool) -> Matcher<'a> {
         let folded = fold_key(query);
         let pinyin = Pinyin::new(query);
         let mut ids = Vec::new();
@@ -194,9 +111,12 @@ impl<'a> Matcher<'a> {
                 .collect(),
             None => Vec::new(),
         };
+        let finder = memchr::memmem::Finder::new(folded.as_bytes()).into_owned();
         Matcher {
             index,
             archive,
+            holding: (many && !folded.is_empty()).then(|| index.holding(&finder)),
+            finder,
             folded,
             pinyin,
             place_folded,
@@ -208,10 +128,11 @@ impl<'a> Matcher<'a> {
     fn verdict(&mut self, i: usize) -> Verdict {
         let [district, sub] = self.index.place[i];
         let place = |n: u32| self.place_folded.get(n as usize).copied();
-        if self.index.own[i].contains(&self.folded)
-            || place(district) == Some(true)
-            || place(sub) == Some(true)
-        {
+        let own = match &self.holding {
+            Some(hit) => hit[i],
+            None => self.finder.find(self.index.own(i)).is_some(),
+        };
+        if own || place(district) == Some(true) || place(sub) == Some(true) {
             return Verdict::Match;
         }
         let Some(q) = &self.pinyin else {
@@ -219,14 +140,14 @@ impl<'a> Matcher<'a> {
         };
         let (sub_match, sub_could) =
             (self.place_pinyin.get(sub as usize)).map_or((false, false), |&p| p);
-        let title = &self.archive.articles[i].title;
-        let p = &self.index.pinyin;
-        if sub_match || p.matches(title, q, &mut self.ids) {
-            Verdict::Match
-        } else if sub_could || p.could_match(title, q, &mut self.ids) {
-            Verdict::Candidate
-        } else {
-            Verdict::Out
+        if sub_match {
+            return Verdict::Match;
+        }
+        match self.index.pinyin_test(i, self.archive, q, &mut self.ids) {
+            (_, true) => Verdict::Match,
+            (true, false) => Verdict::Candidate,
+            (false, false) if sub_could => Verdict::Candidate,
+            (false, false) => Verdict::Out,
         }
     }
 }
@@ -244,12 +165,12 @@ pub(super) struct Narrowing {
 }
 
 impl Narrowing {
-    /// Whether every article `m` can match is among the candidates:
+    /// Whether every article `query` can match is among the candidates:
     /// the folded query holds the last one's, and a pinyin query starts
     /// with the last one (a pinyin query too).
-    fn admits(&self, m: &Matcher) -> bool {
-        m.folded.contains(&self.folded)
-            && match (&m.pinyin, &self.pinyin) {
+    fn admits(&self, query: &str) -> bool {
+        fold_key(query).contains(&self.folded)
+            && match (&Pinyin::new(query), &self.pinyin) {
                 (None, _) => true,
                 (Some(new), Some(old)) => new.extends(old),
                 (Some(_), None) => false,
@@ -277,17 +198,24 @@ impl super::Browse {
         self.selected = self.selected.min(self.visible.len().saturating_sub(1));
     }
 
+    /// The filter's index, if it is of `archive`.
+    pub fn titles(&self, archive: &Library) -> Option<&TitleIndex> {
+        self.titles.as_deref().filter(|t| t.is_of(archive))
+    }
+
     /// The list through the index: from the last query's candidates when
     /// this one extends it, else from the whole group.
     fn narrow(&mut self, index: &TitleIndex, archive: &Library, query: &str) {
-        let mut m = Matcher::new(index, archive, query);
         let ordered = self.ordered(archive);
-        let from: &[usize] = match &self.narrowing {
-            Some(n) if (n.group, n.sort) == (self.group, self.sort) && n.admits(&m) => {
+        let narrowing = self.narrowing.take();
+        let from: &[usize] = match &narrowing {
+            Some(n) if (n.group, n.sort) == (self.group, self.sort) && n.admits(query) => {
                 &n.candidates
             }
             _ => &ordered,
         };
+        let many = from.len() > archive.articles.len() / 8;
+        let mut m = Matcher::new(index, archive, query, many);
         let (mut candidates, mut visible) = (Vec::new(), Vec::new());
         for &i in from {
             match m.verdict(i) {

@@ -35,6 +35,7 @@ pub mod reader;
 pub mod reload;
 pub mod screens;
 pub mod search;
+mod title_index;
 pub mod toc;
 mod unread;
 mod update;

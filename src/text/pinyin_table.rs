@@ -18,6 +18,18 @@ pub struct PinyinTable {
     other: HashMap<char, u32>,
     /// The key sets, each key lowercase ASCII.
     sets: Vec<Vec<Box<[u8]>>>,
+    /// Per key set: the first letters of its keys, as bits (`letter_bit`),
+    /// to pass over a character at once.
+    firsts: Vec<u64>,
+}
+
+/// One bit per ASCII letter or digit (lowercase).
+fn letter_bit(b: u8) -> u64 {
+    match b {
+        b'a'..=b'z' => 1 << (b - b'a'),
+        b'0'..=b'9' => 1 << (26 + b - b'0'),
+        _ => 1 << 63,
+    }
 }
 
 impl PinyinTable {
@@ -36,6 +48,9 @@ impl PinyinTable {
                 .map(|k| k.into_bytes().into_boxed_slice())
                 .collect();
             let n = *known.entry(keys.clone()).or_insert_with(|| {
+                let firsts =
+                    (keys.iter()).fold(0, |m, k| m | k.first().map_or(0, |&b| letter_bit(b)));
+                table.firsts.push(firsts);
                 table.sets.push(keys);
                 (table.sets.len() - 1) as u32
             });
@@ -75,6 +90,76 @@ impl PinyinTable {
         self.find(name, query, ids, false)
     }
 
+    /// Appends the key-set numbers of `name`'s characters to `out`; false
+    /// (and nothing appended) if one is not in the table or is past
+    /// `u16`.
+    pub fn numbers_into(&self, name: &str, out: &mut Vec<u16>) -> bool {
+        let at = out.len();
+        for c in name.chars() {
+            match self.set_of(c).and_then(|n| u16::try_from(n).ok()) {
+                Some(n) => out.push(n),
+                None => {
+                    out.truncate(at);
+                    return false;
+                }
+            }
+        }
+        true
+    }
+
+    /// [`PinyinTable::test`] of a name numbered by
+    /// [`PinyinTable::numbers_into`].
+    pub fn test_numbers(&self, ids: &[u16], query: &Pinyin) -> (bool, bool) {
+        self.test_ids(ids, query.0.as_bytes())
+    }
+
+    /// [`PinyinTable::could_match`] and [`PinyinTable::matches`] at once.
+    pub fn test(&self, name: &str, query: &Pinyin, ids: &mut Vec<u32>) -> (bool, bool) {
+        if !self.ids_of(name, ids) {
+            return (true, super::pinyin::pinyin_matches(name, &query.0));
+        }
+        self.test_ids(ids, query.0.as_bytes())
+    }
+
+    /// From each start: one walk answers both (a match is also a "could").
+    fn test_ids<N: Copy + Into<u32>>(&self, ids: &[N], q: &[u8]) -> (bool, bool) {
+        let mut could = false;
+        for start in 0..ids.len() {
+            let (c, m) = self.consume_both(&ids[start..], q);
+            if m {
+                return (true, true);
+            }
+            could |= c;
+        }
+        (could, false)
+    }
+
+    /// [`PinyinTable::consume`] open and closed at once: (open, closed).
+    fn consume_both<N: Copy + Into<u32>>(&self, ids: &[N], q: &[u8]) -> (bool, bool) {
+        if q.is_empty() {
+            return (true, true);
+        }
+        let Some((&first, rest)) = ids.split_first() else {
+            return (false, false);
+        };
+        let first: u32 = first.into();
+        if self.firsts[first as usize] & letter_bit(q[0]) == 0 {
+            return (false, false);
+        }
+        let mut could = false;
+        for k in &self.sets[first as usize] {
+            could |= k.starts_with(q);
+            if q.starts_with(k) {
+                let (c, m) = self.consume_both(rest, &q[k.len()..]);
+                if m {
+                    return (true, true);
+                }
+                could |= c;
+            }
+        }
+        (could, false)
+    }
+
     /// Whether `query` followed by more letters could match `name`: true
     /// whenever [`PinyinTable::matches`] is, and for every query that
     /// extends `query` and matches. A query ending inside a syllable
@@ -99,14 +184,18 @@ impl PinyinTable {
     /// Whether the characters `ids` (from the first on) consume all of
     /// `q`; with `open`, the last one may consume it with only the start
     /// of one of its keys.
-    fn consume(&self, ids: &[u32], q: &[u8], open: bool) -> bool {
+    fn consume<N: Copy + Into<u32>>(&self, ids: &[N], q: &[u8], open: bool) -> bool {
         if q.is_empty() {
             return true;
         }
-        let Some((first, rest)) = ids.split_first() else {
+        let Some((&first, rest)) = ids.split_first() else {
             return false;
         };
-        self.sets[*first as usize].iter().any(|k| {
+        let first = first.into();
+        if self.firsts[first as usize] & letter_bit(q[0]) == 0 {
+            return false;
+        }
+        self.sets[first as usize].iter().any(|k| {
             (open && k.starts_with(q))
                 || q.starts_with(k) && self.consume(rest, &q[k.len()..], open)
         })
@@ -181,6 +270,12 @@ mod tests {
             for n in names.iter().chain([&other]) {
                 let exact = pinyin_matches(n, &query);
                 prop_assert_eq!(table.matches(n, &q, &mut ids), exact, "{} {}", n, query);
+                let could = table.could_match(n, &q, &mut ids);
+                prop_assert_eq!(table.test(n, &q, &mut ids), (could, exact));
+                let mut numbers = Vec::new();
+                if table.numbers_into(n, &mut numbers) {
+                    prop_assert_eq!(table.test_numbers(&numbers, &q), (could, exact));
+                }
                 for cut in 2..=query.len() {
                     let start = Pinyin::new(&query[..cut]).unwrap();
                     if exact {
