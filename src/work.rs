@@ -155,6 +155,12 @@ pub fn build_index_with(
     }
 }
 
+/// The list filter's index of `library`.
+pub fn index_titles(library: &Arc<crate::model::Library>) -> Action {
+    let index = crate::app::list_filter::TitleIndex::new(library);
+    Action::TitlesIndexed(crate::app::list_filter::TitlesHandle(Arc::new(index)))
+}
+
 /// Performs `effects` synchronously: saves run on the store's own saver,
 /// reads, searches and index builds run to the end, and their outcomes go
 /// straight back through `update`. Returns the text of every copy
@@ -196,6 +202,7 @@ pub fn perform_inline(app: &mut App, effect: Effect) -> Vec<Effect> {
         Effect::LoadSnippets(job) => vec![load_snippets(job)],
         Effect::CheckMarks(job) => vec![check_marks(job)],
         Effect::Reload(job) => vec![reload(job)],
+        Effect::IndexTitles(library) => vec![index_titles(&library)],
         Effect::Release(library) => {
             drop(library);
             Vec::new()

@@ -194,5 +194,7 @@ declare_actions! {
         SnippetsLoaded(super::effect::SnippetsLoaded) = "snippets-loaded";
         /// Which bookmarks lost their text (`Effect::CheckMarks`).
         MarksChecked(super::effect::MarksChecked) = "marks-checked";
+        /// The list filter's index (`Effect::IndexTitles`).
+        TitlesIndexed(super::list_filter::TitlesHandle) = "titles-indexed";
     }
 }

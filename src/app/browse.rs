@@ -1,14 +1,15 @@
 //! The browse screen: the group pane, the article list and its filter,
 //! and `impl App` for the keys of that screen.
 
+use std::sync::Arc;
+
 use super::geometry::scroll_offset;
 use super::input::TextInput;
+use super::list_filter::{Narrowing, TitleIndex};
 use super::mode::Modal;
 use super::screens::Screen;
-use super::{Action, App};
+use super::{Action, App, Effect};
 use crate::model::{Groups, Library};
-use crate::text::pinyin::{is_pinyin_query, pinyin_matches};
-use crate::text::search::fold_key;
 
 /// One row of the group pane.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,6 +56,15 @@ pub struct Browse {
     pub unread: Vec<usize>,
     /// The store's generation `unread` was counted at.
     pub(super) unread_gen: Option<u64>,
+    /// The filter's index of this version of the archive, once built.
+    pub(super) titles: Option<Arc<TitleIndex>>,
+    /// The last query's candidates (with the index).
+    pub(super) narrowing: Option<Narrowing>,
+    /// While edits typed at once are taken (`App::update_edits`): the
+    /// filter changed and the list is yet to follow.
+    pub(super) held: Option<bool>,
+    /// The group's articles in the list's order: group, order, list.
+    pub(super) ordered: Option<(usize, super::order::SortKey, Arc<[usize]>)>,
 }
 
 impl Browse {
@@ -143,23 +153,6 @@ impl Browse {
         self.entries.len() > 1 && !self.hidden
     }
 
-    /// Recomputes `visible` after the group or the filter changed.
-    pub fn refresh(&mut self, archive: &Library) {
-        let filter = Filter::new(&self.filter);
-        self.visible = self
-            .members
-            .get(self.group)
-            .map(|m| {
-                m.iter()
-                    .copied()
-                    .filter(|&i| filter.matches(archive, i))
-                    .collect()
-            })
-            .unwrap_or_default();
-        super::order::sort(archive, &mut self.visible, self.sort);
-        self.selected = self.selected.min(self.visible.len().saturating_sub(1));
-    }
-
     /// The article under the cursor, if the list is not empty.
     pub fn current(&self) -> Option<usize> {
         self.visible.get(self.selected).copied()
@@ -171,51 +164,6 @@ impl Browse {
             .get(self.group)
             .copied()
             .unwrap_or(GroupEntry::All)
-    }
-}
-
-/// The list filter: matches an article's title, subtitle, subdistrict,
-/// district, date or id, folded like the search (full and half width,
-/// traditional and simplified, case), or its title or subdistrict by
-/// pinyin (`xs`, `xushui` for 须水街道).
-struct Filter<'a> {
-    raw: &'a str,
-    folded: String,
-    pinyin: bool,
-}
-
-impl Filter<'_> {
-    fn new(raw: &str) -> Filter<'_> {
-        Filter {
-            raw,
-            folded: fold_key(raw.trim()),
-            pinyin: is_pinyin_query(raw.trim()),
-        }
-    }
-
-    fn matches(&self, archive: &Library, i: usize) -> bool {
-        if self.folded.is_empty() {
-            return true;
-        }
-        let a = &archive.articles[i];
-        let fields = [
-            Some(a.title.as_str()),
-            a.subtitle.as_deref(),
-            a.subdistrict.as_deref(),
-            Some(a.district.as_str()),
-            a.date.as_deref(),
-            Some(a.id.as_str()),
-        ];
-        let folded = fields
-            .into_iter()
-            .flatten()
-            .any(|f| fold_key(f).contains(&self.folded));
-        folded
-            || self.pinyin
-                && [Some(a.title.as_str()), a.subdistrict.as_deref()]
-                    .into_iter()
-                    .flatten()
-                    .any(|f| pinyin_matches(f, self.raw.trim()))
     }
 }
 
@@ -257,7 +205,8 @@ impl App {
             Action::FocusArticles => self.browse.focus = Pane::Articles,
             Action::Open => self.open_selected(),
             Action::StartFilter => self.start_filter(None),
-            Action::Input(c) => self.start_filter(Some(c)),
+            Action::Input(c) => self.start_filter(Some(c.to_string())),
+            Action::Paste(text) => self.start_filter(Some(text)),
             Action::Scroll(n) => self.move_cursor(isize::from(n)),
             Action::Click(x, y) => self.click(x, y),
             Action::Back | Action::Cancel if !self.browse.filter.is_empty() => self.set_filter(""),
@@ -268,15 +217,16 @@ impl App {
 
     /// `/` opens the list's filter, its current text (or, with none, the
     /// last one used) offered selected; typing a character on the list
-    /// starts a new filter with it (the same on every list).
-    pub(super) fn start_filter(&mut self, first: Option<char>) {
+    /// starts a new filter with it, and so does pasting (the same on
+    /// every list).
+    pub(super) fn start_filter(&mut self, first: Option<String>) {
         let current = match self.view.screen() {
             Screen::Browse => &self.browse.filter,
             Screen::Outline => &self.toc.filter,
             _ => &self.marks.filter,
         };
         let input = match first {
-            Some(c) => TextInput::with_text(&c.to_string()),
+            Some(text) => TextInput::with_text(&text),
             None if current.is_empty() => {
                 TextInput::offered(&self.last_filter().unwrap_or_default())
             }
@@ -313,6 +263,42 @@ impl App {
         }
     }
 
+    /// Whether `action` edits the article list's filter (and leaves it
+    /// open): edits typed at once can go to [`App::update_edits`].
+    pub fn is_filter_edit(&self, action: &Action) -> bool {
+        matches!(self.modal, Modal::Filter(_))
+            && self.screen() == Screen::Browse
+            && matches!(
+                action,
+                Action::Input(_)
+                    | Action::Paste(_)
+                    | Action::InputBackspace
+                    | Action::InputDelete
+                    | Action::InputDeleteWord
+                    | Action::InputClear
+                    | Action::InputLeft
+                    | Action::InputRight
+                    | Action::InputHome
+                    | Action::InputEnd
+            )
+    }
+
+    /// Edits of the list's filter that came in at once (keys typed
+    /// faster than frames, a paste the terminal did not bracket), each
+    /// as `update` takes it; the list follows the last one only.
+    #[must_use = "the effects must be performed (see app::effect)"]
+    pub fn update_edits(&mut self, edits: Vec<Action>) -> Vec<Effect> {
+        self.browse.held = Some(false);
+        let mut effects = Vec::new();
+        for action in edits {
+            effects.extend(self.update(action));
+        }
+        if self.browse.held.take() == Some(true) {
+            self.browse.refresh(&self.archive);
+        }
+        effects
+    }
+
     /// The filter's text changed: the list follows.
     fn filter_typed(&mut self) {
         if let Some(text) = self.modal.input().map(|i| i.text().to_string()) {
@@ -327,7 +313,10 @@ impl App {
             Screen::Browse => {
                 self.browse.filter = text.to_string();
                 self.browse.selected = 0;
-                self.browse.refresh(&self.archive);
+                match self.browse.held.as_mut() {
+                    Some(stale) => *stale = true,
+                    None => self.browse.refresh(&self.archive),
+                }
             }
             Screen::Bookmarks => {
                 self.marks.filter = text.to_string();

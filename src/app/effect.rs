@@ -44,6 +44,10 @@ pub enum Effect {
     /// articles open in it); the outcome comes back as
     /// [`Action::Reloaded`].
     Reload(ReloadJob),
+    /// Work out the list filter's index of this version of the archive
+    /// (longer than a frame on a large one); it comes back as
+    /// [`Action::TitlesIndexed`].
+    IndexTitles(Arc<Library>),
     /// Let go of a version of the archive no longer shown (freeing a
     /// large one takes longer than a frame; nothing comes back).
     Release(Arc<Library>),

@@ -20,6 +20,7 @@ pub mod i18n;
 pub mod input;
 pub mod jumps;
 pub mod keymap;
+pub mod list_filter;
 pub mod loads;
 mod mark_all;
 pub mod marks;
@@ -34,6 +35,7 @@ pub mod reader;
 pub mod reload;
 pub mod screens;
 pub mod search;
+mod title_index;
 pub mod toc;
 mod unread;
 mod update;
@@ -290,6 +292,13 @@ impl App {
             Some(said) => format!("{said}{}{}", lang.semicolon(), msg.text(lang)),
             None => msg.text(lang).to_string(),
         });
+    }
+
+    /// Work worth starting as the session begins, before anything asks
+    /// for it: the list filter's index, which the run loop makes off the
+    /// UI thread (until it is there, the filter folds as it goes).
+    pub fn ahead(&self) -> Vec<Effect> {
+        vec![Effect::IndexTitles(self.archive.clone())]
     }
 
     /// How long after the app's clock the run loop may wait for input

@@ -223,6 +223,7 @@ impl App {
             }
         });
         self.effects.push(Effect::Release(library));
+        self.effects.push(Effect::IndexTitles(self.archive.clone()));
     }
 
     fn list_state(&self) -> ListState {

@@ -58,6 +58,9 @@ impl App {
             Action::ArticleLoaded(a) => self.article_loaded(a),
             Action::SnippetsLoaded(s) => self.snippets_loaded(s),
             Action::MarksChecked(m) => self.marks_checked(m),
+            // One made from an older version of the archive is dropped.
+            Action::TitlesIndexed(h) if h.0.is_of(&self.archive) => self.browse.titles = Some(h.0),
+            Action::TitlesIndexed(_) => {}
             action => self.dispatch(action, count),
         }
         if machine {

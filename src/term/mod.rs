@@ -18,17 +18,17 @@ pub mod input;
 mod local;
 pub mod probe;
 mod reply;
+mod run_loop;
 mod runtime;
 mod screen;
 pub mod session;
 pub mod signals;
 mod worker;
 
-use std::collections::VecDeque;
 use std::io::Write;
 use std::sync::atomic::Ordering;
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use ratatui::Terminal;
 use ratatui::backend::Backend;
@@ -58,6 +58,13 @@ pub struct Options {
 pub const MOUSE_ON: &str = "\x1b[?1000h\x1b[?1002h\x1b[?1006h";
 pub const MOUSE_OFF: &str = "\x1b[?1006l\x1b[?1002l\x1b[?1000l";
 
+/// Bracketed paste (DEC 2004): the terminal marks pasted text, which then
+/// comes as one `Event::Paste` (one edit of a prompt or a filter) instead
+/// of a key per character. Off again on every way out (`screen::leave`,
+/// the panic hook, a session's end).
+pub const PASTE_ON: &str = "\x1b[?2004h";
+pub const PASTE_OFF: &str = "\x1b[?2004l";
+
 /// Takes over the terminal, runs `app` until it quits, and restores the
 /// terminal on every way out (panics included; see `screen`). Terminating
 /// signals are caught from before the first byte is sent (`signals`).
@@ -75,23 +82,6 @@ pub fn run_app(app: &mut App, options: Options) -> std::io::Result<Ending> {
     };
     screen::leave();
     ending(result, lost)
-}
-
-/// The last of the resizes waiting behind `first`: laying a long article
-/// out again for each size a window passes through while it is dragged
-/// froze the reader for as many layouts. The first other event that
-/// waited behind them is kept in `held`, to come next.
-fn latest_resize(first: Event, events: &mut impl Events, held: &mut Option<Event>) -> Event {
-    let mut latest = first;
-    while let Some(next) = events.try_next() {
-        if matches!(next, Event::Resize(..)) {
-            latest = next;
-        } else {
-            *held = Some(next);
-            break;
-        }
-    }
-    latest
 }
 
 /// Makes the next frame draw the whole screen. While a window is dragged,
@@ -234,7 +224,9 @@ where
         reads: events.waker(),
         out,
     };
-    let result = event_loop(terminal, app, &mut events, &mut rt);
+    let ahead = app.ahead();
+    rt.perform(app, ahead)?;
+    let result = run_loop::event_loop(terminal, app, &mut events, &mut rt);
     if !app.quit {
         // The events ended (the terminal went away): save what is left.
         let effects = app.update(Action::Terminate);
@@ -242,66 +234,4 @@ where
     }
     while rt.collect(app, true)? {}
     result
-}
-
-/// Input from the user (what an article being opened holds back).
-fn is_typed(event: &Event) -> bool {
-    matches!(
-        event,
-        Event::Key(_) | Event::Paste(_) | Event::Scroll(_) | Event::Click(..)
-    )
-}
-
-fn event_loop<B: Backend>(
-    terminal: &mut Terminal<B>,
-    app: &mut App,
-    events: &mut impl Events,
-    rt: &mut Runtime,
-) -> std::io::Result<()>
-where
-    B::Error: std::error::Error + Send + Sync + 'static,
-{
-    draw(terminal, app, rt)?;
-    let mut held = None;
-    // Input typed while an article is read for opening: it is meant for
-    // the article, so it waits for it (as if the read took no time).
-    let mut typed = VecDeque::new();
-    // The app's clock: `update` never reads one of its own.
-    let start = Instant::now();
-    loop {
-        let ready = (!app.loads.pending()).then(|| typed.pop_front()).flatten();
-        let Some(event) =
-            (ready.or_else(|| held.take())).or_else(|| events.next_event(app.wake_after()))
-        else {
-            break;
-        };
-        if app.loads.pending() && is_typed(&event) {
-            typed.push_back(event);
-            continue;
-        }
-        let effects = app.update(Action::Tick(start.elapsed()));
-        rt.perform(app, effects)?;
-        let resized = matches!(event, Event::Resize(..));
-        let event = match event {
-            Event::Resize(..) => latest_resize(event, events, &mut held),
-            event => event,
-        };
-        if let Some(action) = app.action_for(event) {
-            let effects = app.update(action);
-            rt.perform(app, effects)?;
-        }
-        rt.collect(app, false)?;
-        if app.quit {
-            return Ok(());
-        }
-        if resized {
-            redraw_all(terminal)?;
-        }
-        // An article asked for comes next (a few milliseconds): a frame
-        // now would show the screen before it, half changed.
-        if !app.loads.pending() {
-            draw(terminal, app, rt)?;
-        }
-    }
-    Ok(())
 }

@@ -78,6 +78,9 @@ impl Runtime<'_> {
                 Effect::Reload(job) if self.reads.is_some() => {
                     self.read(move || work::reload(job));
                 }
+                Effect::IndexTitles(library) if self.reads.is_some() => {
+                    self.read(move || work::index_titles(&library));
+                }
                 Effect::Release(library) => {
                     std::thread::spawn(move || drop(library));
                 }

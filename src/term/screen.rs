@@ -22,12 +22,14 @@ pub fn enter() -> io::Result<()> {
     execute!(io::stdout(), EnterAlternateScreen)
 }
 
-/// Leaves the alternate screen, shows the cursor and ends raw mode; errors
-/// are ignored (there is no one to tell when the terminal is gone).
+/// Leaves the alternate screen, shows the cursor, turns bracketed paste
+/// off and ends raw mode; errors are ignored (there is no one to tell
+/// when the terminal is gone).
 pub fn leave() {
     // Raw mode first (as ratatui does): it has more effects than the screen.
     let _ = disable_raw_mode();
     let mut out = io::stdout();
+    let _ = out.write_all(super::PASTE_OFF.as_bytes());
     let _ = execute!(out, LeaveAlternateScreen, Show);
     let _ = out.flush();
 }

@@ -151,9 +151,10 @@ pub fn run(app: &mut App, session: Session, options: Options) -> io::Result<Endi
     super::ending::ending(result, lost.load(Ordering::SeqCst))
 }
 
-/// The alternate screen, and leaving it with the cursor shown.
+/// The alternate screen, and leaving it with the cursor shown (and
+/// bracketed paste off, however the session ended).
 const ENTER: &[u8] = b"\x1b[?1049h";
-const LEAVE: &[u8] = b"\x1b[?1049l\x1b[?25h";
+const LEAVE: &[u8] = b"\x1b[?2004l\x1b[?1049l\x1b[?25h";
 
 /// The probe's answers from a session's input: bytes until the timeout, a
 /// terminating signal, or the end of the input (which is recorded).
@@ -253,6 +254,7 @@ pub(super) fn serve(
         lost,
         quiet_until,
     });
+    super::write_now(&mut out, super::PASTE_ON)?;
     let mouse = app.settings.mouse;
     if mouse {
         super::write_now(&mut out, super::MOUSE_ON)?;
@@ -288,5 +290,6 @@ pub(super) fn serve(
     if mouse {
         let _ = super::write_now(&mut out, super::MOUSE_OFF);
     }
+    let _ = super::write_now(&mut out, super::PASTE_OFF);
     result
 }

@@ -8,6 +8,7 @@ pub mod layout;
 pub mod linebreak;
 pub mod outline;
 pub mod pinyin;
+pub mod pinyin_table;
 pub mod sanitize;
 pub mod search;
 pub mod width;

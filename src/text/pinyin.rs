@@ -27,7 +27,7 @@ pub fn is_pinyin_query(query: &str) -> bool {
 
 /// What typing can stand for one character of a name. `ü` (`略` lüe,
 /// `女` nü) is typed `v` or `u`, as Chinese input methods take it.
-fn keys_of(c: char) -> Vec<String> {
+pub(super) fn keys_of(c: char) -> Vec<String> {
     if c.is_ascii_alphanumeric() {
         return vec![c.to_ascii_lowercase().to_string()];
     }

@@ -192,11 +192,15 @@ fn draw_articles(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let offset = scroll_offset(b.selected, rows);
     // One column for the dates when some articles have one, so the
     // subdistricts line up on rows without a date too.
-    let date_width = (b.visible.iter())
-        .filter_map(|&i| app.archive.articles[i].date.as_deref())
-        .map(|d| str_width(&sanitize_line(d), app.settings.mode))
-        .max()
-        .unwrap_or(0);
+    // Over every article listed (100k): printable ASCII, as dates are,
+    // is its own width (the filter's index knows which are).
+    let index = b.titles(&app.archive);
+    let width = |i: usize| match index.and_then(|t| t.date_width(i)) {
+        Some(w) => w,
+        None => (app.archive.articles[i].date.as_deref())
+            .map_or(0, |d| str_width(&sanitize_line(d), app.settings.mode)),
+    };
+    let date_width = b.visible.iter().map(|&i| width(i)).max().unwrap_or(0);
     for (row, &article) in b.visible.iter().enumerate().skip(offset).take(rows) {
         let y = inner.y + (row - offset) as u16;
         let style = selection_style(theme, row == b.selected, focused);
