@@ -7,15 +7,15 @@
 use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::AtomicBool;
 
-use russh::keys::PublicKey;
 use russh::server::{Auth, ChannelOpenHandle, Handler, Msg, Session};
 use russh::{Channel, ChannelId};
 
 use super::reader::{self, Env, Pty};
-use super::{Server, Who, keys, outlet};
-use crate::lang::Lang;
+use super::{Server, Who, outlet};
+
+mod state;
 
 /// Who a connection authenticated as.
 #[derive(Debug, Clone)]
@@ -46,93 +46,6 @@ pub struct Conn {
     authed: Arc<AtomicBool>,
     channels: HashMap<ChannelId, Chan>,
     failures: u32,
-}
-
-impl Conn {
-    pub(super) fn new(server: Arc<Server>, peer: SocketAddr, authed: Arc<AtomicBool>) -> Conn {
-        Conn {
-            server,
-            peer,
-            reader: None,
-            authed,
-            channels: HashMap::new(),
-            failures: 0,
-        }
-    }
-
-    /// A log line for this connection.
-    pub fn log(&self, event: &str, result: &str, more: &[(&str, &str)]) {
-        let (name, key) = match &self.reader {
-            Some(r) => (r.name.as_str(), r.fingerprint.as_deref().unwrap_or("-")),
-            None => ("-", "-"),
-        };
-        let mut fields = vec![
-            ("key", key),
-            ("reader", name),
-            ("event", event),
-            ("result", result),
-        ];
-        fields.extend_from_slice(more);
-        self.server.setup.log.event(Some(self.peer), &fields);
-    }
-
-    fn accept(&mut self, reader: Reader, user: &str) -> Auth {
-        self.reader = Some(reader);
-        self.authed.store(true, Ordering::SeqCst);
-        self.log("auth", "accepted", &[("user", user)]);
-        Auth::Accept
-    }
-
-    fn reject(&mut self, method: &str, user: &str) -> Auth {
-        self.failures += 1;
-        self.log("auth", "refused", &[("method", method), ("user", user)]);
-        Auth::reject()
-    }
-
-    fn anonymous(&self) -> Reader {
-        Reader {
-            name: "anonymous".into(),
-            fingerprint: None,
-            state_dir: None,
-        }
-    }
-
-    fn known(&self, key: &PublicKey) -> Option<Reader> {
-        let Who::Keys(allowed) = &self.server.setup.who else {
-            return None;
-        };
-        let found = allowed
-            .iter()
-            .find(|a| a.key.key_data() == key.key_data())?;
-        let dir = self.server.setup.readers_dir.as_ref();
-        Some(Reader {
-            name: found.name.clone(),
-            fingerprint: Some(keys::fingerprint(key)),
-            state_dir: dir.map(|d| d.join(keys::fingerprint_hex(key))),
-        })
-    }
-
-    /// The language the client's environment asks for.
-    fn lang_of(&self, channel: ChannelId) -> Lang {
-        self.channels
-            .get(&channel)
-            .map_or(Lang::En, |c| c.env.lang())
-    }
-
-    fn refuse_request(&self, channel: ChannelId, what: &str, session: &mut Session) {
-        self.log("request", "refused", &[("what", what)]);
-        let _ = session.channel_failure(channel);
-    }
-}
-
-impl Drop for Conn {
-    fn drop(&mut self) {
-        for c in self.channels.values_mut() {
-            if let Some(r) = c.running.take() {
-                r.feed.close();
-            }
-        }
-    }
 }
 
 impl Handler for Conn {
