@@ -17,12 +17,13 @@ use std::sync::{Arc, Mutex, PoisonError};
 
 use serde_json::Value;
 
+use super::article_error::ArticleError;
 use super::convert::{Mended, accept_article};
 use super::describe::{Fault, What};
 use super::describe::{
     bad_byte_place, error_offset, line_column, not_utf8_placed, syntax_error_placed,
 };
-use super::library::{ArticleError, ArticleMeta, Fingerprint};
+use super::library::{ArticleMeta, Fingerprint};
 use super::line_numbers::LineCounter;
 use super::mend::Strictness;
 use super::scan::{Faulty, Scan};

@@ -24,6 +24,7 @@
 //! - `library`: what every command reads through ([`Library`]).
 
 mod article;
+mod article_error;
 mod body;
 mod check;
 mod convert;
@@ -54,6 +55,7 @@ mod whole_parse;
 mod whole_text;
 
 pub use article::{Archive, Article, Block, Byline, FORMAT_TAG};
+pub use article_error::ArticleError;
 pub use check::{Checked, check_path};
 pub use convert::Mended;
 pub(crate) use describe::io_text;
@@ -62,7 +64,7 @@ pub use describe::{Reading, Syntax, SyntaxMessage};
 pub use doc::{article_doc, mended_doc, placeholder};
 pub use group::{DistrictGroup, Groups, Placed, SubGroup, group, group_items};
 pub use library::{
-    ArticleError, ArticleMeta, Fingerprint, Library, open_path, open_path_checked, open_path_with,
+    ArticleMeta, Fingerprint, Library, open_path, open_path_checked, open_path_with,
 };
 pub use mend::{Note, Strictness};
 pub use meta_cache::{

@@ -32,9 +32,9 @@ use sha2::{Digest, Sha256};
 pub(super) use digest::Hashing;
 use format::{Content, Header, Stamp};
 
+use super::article_error::ArticleError;
 use super::body::OnDisk;
 use super::convert::Mended;
-use super::library::ArticleError;
 use super::mend::Strictness;
 use super::scan::Scan;
 use super::source::ArchiveBytes;
