@@ -5,15 +5,8 @@
 use std::sync::Arc;
 
 use bulletin::app::effect::update_inline;
-use bulletin::app::{Action, App, Lang, Screen, Settings};
+use bulletin::app::{Action, App, Lang, Screen};
 use bulletin::model::{Library, load_sample};
-
-fn settings(lang: Lang) -> Settings {
-    Settings {
-        lang,
-        ..Settings::default()
-    }
-}
 
 fn open(app: &mut App, row: usize) {
     app.browse.selected = row;
@@ -26,8 +19,8 @@ fn apps_over_one_library_keep_their_own_state() {
     fn shared<T: Send + Sync>() {}
     shared::<Library>();
     let lib = Arc::new(Library::from(load_sample().unwrap()));
-    let mut a = App::over(lib.clone(), settings(Lang::Zh));
-    let mut b = App::over(lib.clone(), settings(Lang::En));
+    let mut a = App::over(lib.clone(), crate::common::settings_in(Lang::Zh));
+    let mut b = App::over(lib.clone(), crate::common::settings_in(Lang::En));
     update_inline(&mut a, Action::Resize(80, 24));
     update_inline(&mut b, Action::Resize(40, 12));
     open(&mut a, 0);
@@ -49,7 +42,7 @@ fn apps_on_threads_read_one_library_at_once() {
         .map(|s| {
             let lib = lib.clone();
             std::thread::spawn(move || {
-                let mut app = App::over(lib, settings(Lang::En));
+                let mut app = App::over(lib, crate::common::settings_in(Lang::En));
                 update_inline(&mut app, Action::Resize(80, 24));
                 for row in 0..n {
                     open(&mut app, (row + s) % n);

@@ -5,20 +5,13 @@
 
 use crate::common;
 
-use bulletin::app::{App, KeyCode, Lang, Screen, Settings};
+use bulletin::app::{App, KeyCode, Lang, Screen};
 use bulletin::store::{Status, Store};
 use common::{ch, key, press, reports_app, sample_app, type_str};
 
-fn settings(lang: Lang) -> Settings {
-    Settings {
-        lang,
-        ..Settings::default()
-    }
-}
-
 fn with_store(dir: &std::path::Path) -> App {
     let (store, _) = Store::open(dir).unwrap();
-    sample_app(settings(Lang::En), 80, 24).with_store(store)
+    sample_app(common::settings_in(Lang::En), 80, 24).with_store(store)
 }
 
 fn statuses(app: &App) -> Vec<Status> {
@@ -99,7 +92,7 @@ fn capital_a_marks_only_the_group_shown() {
 #[test]
 fn a_view_resumed_at_the_end_is_read_by_scrolling_on() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = reports_app(settings(Lang::En), 80, 24, Some(dir.path()));
+    let mut app = reports_app(common::settings_in(Lang::En), 80, 24, Some(dir.path()));
     type_str(&mut app, "2024年政府");
     press(&mut app, &[key(KeyCode::Enter), key(KeyCode::Enter)]);
     let height = app.geo.reader.body_height;
@@ -111,7 +104,7 @@ fn a_view_resumed_at_the_end_is_read_by_scrolling_on() {
     let article = r.article;
     assert_eq!(app.read_status(article), Status::InProgress);
     quit(&mut app);
-    let mut again = reports_app(settings(Lang::En), 80, 40, Some(dir.path()));
+    let mut again = reports_app(common::settings_in(Lang::En), 80, 40, Some(dir.path()));
     type_str(&mut again, "2024年政府");
     press(&mut again, &[key(KeyCode::Enter), key(KeyCode::Enter)]);
     let height = again.geo.reader.body_height;
@@ -130,7 +123,7 @@ fn an_archive_without_dates_says_so() {
         (Lang::En, "No dates in this archive"),
         (Lang::Zh, "本档案中没有日期"),
     ] {
-        let mut app = sample_app(settings(lang), 80, 24);
+        let mut app = sample_app(common::settings_in(lang), 80, 24);
         assert!(app.archive.articles.iter().all(|a| a.date.is_none()));
         press(&mut app, &[ch('S'), ch('S')]);
         let status = app.status.clone().unwrap();

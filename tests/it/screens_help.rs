@@ -6,24 +6,10 @@
 use crate::common;
 
 use bulletin::app::help::{HelpLine, lines};
-use bulletin::app::{App, KeyCode, Lang, Screen, Settings};
+use bulletin::app::{App, KeyCode, Lang, Screen};
 use common::{buffer_text, ch, key, press, render, reports_app, sample_app, snap, type_str};
 
 const SIZES: [(u16, u16); 3] = [(80, 24), (40, 12), (120, 40)];
-
-fn settings(lang: Lang) -> Settings {
-    Settings {
-        lang,
-        ..Settings::default()
-    }
-}
-
-fn name(lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => "en",
-        Lang::Zh => "zh",
-    }
-}
 
 /// The help's box rows as drawn (without the status line).
 fn box_rows(app: &App) -> Vec<String> {
@@ -36,7 +22,7 @@ fn box_rows(app: &App) -> Vec<String> {
 fn no_help_line_is_cut_at_any_size_in_either_language() {
     for lang in [Lang::En, Lang::Zh] {
         for (w, h) in SIZES {
-            let mut app = sample_app(settings(lang), w, h);
+            let mut app = sample_app(common::settings_in(lang), w, h);
             press(&mut app, &[ch('?'), ch('g')]);
             let total = lines(&app, app.geo.help.inner().width).len();
             let page = usize::from(app.geo.help.inner().height);
@@ -78,7 +64,7 @@ fn says(section: &[HelpLine], keys: &str) -> String {
 
 #[test]
 fn each_section_says_what_its_keys_do_there() {
-    let app = sample_app(settings(Lang::En), 80, 24);
+    let app = sample_app(common::settings_in(Lang::En), 80, 24);
     let outline = section(&app, "Outline");
     assert_eq!(says(&outline, "Enter"), "jump to the section");
     assert_eq!(
@@ -90,7 +76,7 @@ fn each_section_says_what_its_keys_do_there() {
     let results = section(&app, "Archive search results");
     assert!(says(&results, "S o").contains("most hits"));
     assert_eq!(says(&results, "s /"), "edit the search");
-    let zh = sample_app(settings(Lang::Zh), 80, 24);
+    let zh = sample_app(common::settings_in(Lang::Zh), 80, 24);
     let marks = section(&zh, "书签列表");
     assert_eq!(says(&marks, "/"), "筛选书签（也可直接输入中文）");
 }
@@ -98,7 +84,7 @@ fn each_section_says_what_its_keys_do_there() {
 #[test]
 fn the_status_line_shows_the_help_keys_while_help_is_open() {
     for lang in [Lang::En, Lang::Zh] {
-        let mut app = sample_app(settings(lang), 80, 24);
+        let mut app = sample_app(common::settings_in(lang), 80, 24);
         press(&mut app, &[ch('?')]);
         let text = buffer_text(&render(&app));
         let last = text.lines().last().unwrap().to_string();
@@ -114,9 +100,9 @@ fn the_status_line_shows_the_help_keys_while_help_is_open() {
 fn help_over_the_list() {
     for lang in [Lang::En, Lang::Zh] {
         for (w, h) in SIZES {
-            let mut app = sample_app(settings(lang), w, h);
+            let mut app = sample_app(common::settings_in(lang), w, h);
             press(&mut app, &[ch('?')]);
-            let shot = format!("help_list_{w}x{h}_{}", name(lang));
+            let shot = format!("help_list_{w}x{h}_{}", common::lang_name(lang));
             insta::assert_snapshot!(shot, snap(&app));
         }
     }
@@ -126,7 +112,7 @@ fn help_over_the_list() {
 fn help_over_the_outline() {
     for lang in [Lang::En, Lang::Zh] {
         for (w, h) in SIZES {
-            let mut app = reports_app(settings(lang), w, h, None);
+            let mut app = reports_app(common::settings_in(lang), w, h, None);
             type_str(&mut app, "2024年政府");
             press(
                 &mut app,
@@ -134,7 +120,7 @@ fn help_over_the_outline() {
             );
             assert_eq!(app.screen(), Screen::Outline);
             press(&mut app, &[ch('?')]);
-            let shot = format!("help_outline_{w}x{h}_{}", name(lang));
+            let shot = format!("help_outline_{w}x{h}_{}", common::lang_name(lang));
             insta::assert_snapshot!(shot, snap(&app));
         }
     }
@@ -144,11 +130,11 @@ fn help_over_the_outline() {
 fn help_over_the_bookmarks() {
     for lang in [Lang::En, Lang::Zh] {
         for (w, h) in SIZES {
-            let mut app = sample_app(settings(lang), w, h);
+            let mut app = sample_app(common::settings_in(lang), w, h);
             press(&mut app, &[ch('B')]);
             assert_eq!(app.screen(), Screen::Bookmarks);
             press(&mut app, &[ch('?')]);
-            let shot = format!("help_bookmarks_{w}x{h}_{}", name(lang));
+            let shot = format!("help_bookmarks_{w}x{h}_{}", common::lang_name(lang));
             insta::assert_snapshot!(shot, snap(&app));
         }
     }

@@ -8,7 +8,7 @@ use std::path::Path;
 
 use crate::common;
 
-use bulletin::app::{App, KeyCode, Lang, Settings};
+use bulletin::app::{App, KeyCode, Lang};
 use bulletin::model::{Strictness, open_path_with};
 use bulletin::store::{ArchiveKey, Status, Store, make_anchor};
 use common::{ch, key, press, sample_app, snap, type_str};
@@ -16,20 +16,6 @@ use serde_json::{Value, json};
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (40, 12)];
 const LANGS: [Lang; 2] = [Lang::En, Lang::Zh];
-
-fn settings(lang: Lang) -> Settings {
-    Settings {
-        lang,
-        ..Settings::default()
-    }
-}
-
-fn name(lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => "en",
-        Lang::Zh => "zh",
-    }
-}
 
 fn resized(mut app: App, w: u16, h: u16) -> App {
     bulletin::app::effect::update_inline(&mut app, bulletin::app::Action::Resize(w, h));
@@ -54,10 +40,13 @@ fn sample_with(dir: &Path, edit: impl FnOnce(&mut Vec<Value>)) -> std::path::Pat
 fn reader_hints_fit_a_narrow_status_line() {
     for lang in LANGS {
         for (w, h) in SIZES {
-            let mut app = sample_app(settings(lang), w, h);
+            let mut app = sample_app(common::settings_in(lang), w, h);
             type_str(&mut app, "须水");
             press(&mut app, &[key(KeyCode::Enter), key(KeyCode::Enter)]);
-            insta::assert_snapshot!(format!("reader_{w}x{h}_{}", name(lang)), snap(&app));
+            insta::assert_snapshot!(
+                format!("reader_{w}x{h}_{}", common::lang_name(lang)),
+                snap(&app)
+            );
         }
     }
 }
@@ -73,7 +62,7 @@ fn results_totals_fit_a_narrow_status_line() {
     for lang in LANGS {
         for (w, h) in SIZES {
             let lib = open_path_with(&path, Strictness::Lenient).unwrap();
-            let mut app = resized(App::new(lib, settings(lang)), w, h);
+            let mut app = resized(App::new(lib, common::settings_in(lang)), w, h);
             press(&mut app, &[ch('s')]);
             type_str(&mut app, "党建");
             // Most hits first, then one year.
@@ -84,7 +73,7 @@ fn results_totals_fit_a_narrow_status_line() {
                 !last.contains('\u{2026}') && last.contains("2023"),
                 "{last}"
             );
-            insta::assert_snapshot!(format!("results_{w}x{h}_{}", name(lang)), shot);
+            insta::assert_snapshot!(format!("results_{w}x{h}_{}", common::lang_name(lang)), shot);
         }
     }
 }
@@ -105,7 +94,7 @@ fn untitled_in_progress(dir: &Path, lang: Lang) -> App {
     store.set_position(&key, &id, anchor, Status::InProgress);
     store.save().unwrap();
     let (store, _) = Store::open(dir).unwrap();
-    App::new(lib, settings(lang)).with_store(store)
+    App::new(lib, common::settings_in(lang)).with_store(store)
 }
 
 #[test]
@@ -120,7 +109,10 @@ fn the_offer_to_continue_names_an_untitled_article_beside_the_problems() {
             assert!(!last.contains("\u{300a}"), "{last}");
             assert!(last.contains('!') && last.contains('C'), "both: {last}");
             assert!(w < 80 || last.contains(id), "{last}");
-            insta::assert_snapshot!(format!("continue_{w}x{h}_{}", name(lang)), shot);
+            insta::assert_snapshot!(
+                format!("continue_{w}x{h}_{}", common::lang_name(lang)),
+                shot
+            );
         }
     }
 }
@@ -141,8 +133,11 @@ fn subdistricts_line_up_when_only_some_articles_have_dates() {
     for lang in LANGS {
         for (w, h) in SIZES {
             let lib = open_path_with(&path, Strictness::Lenient).unwrap();
-            let app = resized(App::new(lib, settings(lang)), w, h);
-            insta::assert_snapshot!(format!("partial_dates_{w}x{h}_{}", name(lang)), snap(&app));
+            let app = resized(App::new(lib, common::settings_in(lang)), w, h);
+            insta::assert_snapshot!(
+                format!("partial_dates_{w}x{h}_{}", common::lang_name(lang)),
+                snap(&app)
+            );
         }
     }
 }
@@ -153,11 +148,14 @@ fn a_group_read_through_says_so() {
         for (w, h) in [(80, 24), (40, 12), (120, 40)] {
             let dir = tempfile::tempdir().unwrap();
             let (store, _) = Store::open(dir.path()).unwrap();
-            let mut app = sample_app(settings(lang), w, h).with_store(store);
+            let mut app = sample_app(common::settings_in(lang), w, h).with_store(store);
             // 桐柏路街道's one article, and one of 中原区's five, read.
             type_str(&mut app, "桐柏");
             press(&mut app, &[key(KeyCode::Enter), ch('r'), key(KeyCode::Esc)]);
-            insta::assert_snapshot!(format!("group_read_{w}x{h}_{}", name(lang)), snap(&app));
+            insta::assert_snapshot!(
+                format!("group_read_{w}x{h}_{}", common::lang_name(lang)),
+                snap(&app)
+            );
         }
     }
 }

@@ -10,7 +10,7 @@ use std::sync::{Arc, Condvar, Mutex};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
-use bulletin::app::{App, Lang, Settings, WidthSource};
+use bulletin::app::{App, Lang, WidthSource};
 use bulletin::model::{Library, load_sample};
 use bulletin::term::backend::{Choice, SyncOutput};
 use bulletin::term::{Ending, Feed, Options, Session, session};
@@ -88,13 +88,6 @@ impl Screen {
     }
 }
 
-fn settings(lang: Lang) -> Settings {
-    Settings {
-        lang,
-        ..Settings::default()
-    }
-}
-
 fn options(forced: Option<WidthMode>) -> Options {
     Options {
         forced,
@@ -129,14 +122,14 @@ fn two_sessions_over_one_library_show_their_own_state() {
     let first = lib.articles[0].title.clone();
     let narrow = Some(WidthMode::Narrow);
     let (fa, sa, ta) = start(
-        App::over(lib.clone(), settings(Lang::En)),
+        App::over(lib.clone(), crate::common::settings_in(Lang::En)),
         80,
         24,
         narrow,
         PATIENCE,
     );
     let (fb, sb, tb) = start(
-        App::over(lib.clone(), settings(Lang::En)),
+        App::over(lib.clone(), crate::common::settings_in(Lang::En)),
         60,
         20,
         narrow,
@@ -199,7 +192,7 @@ fn two_sessions_over_one_library_show_their_own_state() {
 #[test]
 fn a_closed_stream_ends_its_session_as_lost() {
     let lib = Arc::new(Library::from(load_sample().unwrap()));
-    let app = App::over(lib, settings(Lang::En));
+    let app = App::over(lib, crate::common::settings_in(Lang::En));
     let (feed, screen, thread) = start(app, 80, 24, Some(WidthMode::Narrow), PATIENCE);
     screen.wait_text("Articles");
     drop(feed);
@@ -214,7 +207,7 @@ fn each_session_has_its_own_width_probe() {
     // a's terminal answers (the cursor moved two columns: wide) after
     // keys were typed; b's never answers and falls back to narrow.
     let (fa, sa, ta) = start(
-        App::over(lib.clone(), settings(Lang::En)),
+        App::over(lib.clone(), crate::common::settings_in(Lang::En)),
         80,
         24,
         None,
@@ -222,7 +215,7 @@ fn each_session_has_its_own_width_probe() {
     );
     let short = Duration::from_millis(200);
     let (fb, sb, tb) = start(
-        App::over(lib.clone(), settings(Lang::En)),
+        App::over(lib.clone(), crate::common::settings_in(Lang::En)),
         80,
         24,
         None,

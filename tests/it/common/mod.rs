@@ -9,11 +9,27 @@ pub mod reader;
 pub mod snapshot;
 pub mod ssh;
 
-use bulletin::app::{Action, App, Event, Key, KeyCode, Settings};
+use bulletin::app::{Action, App, Event, Key, KeyCode, Lang, Settings};
 use bulletin::model::load_sample;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::{Buffer, CellWidth};
+
+/// Default settings in `lang`.
+pub fn settings_in(lang: Lang) -> Settings {
+    Settings {
+        lang,
+        ..Settings::default()
+    }
+}
+
+/// `en` or `zh`, for snapshot names.
+pub fn lang_name(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "en",
+        Lang::Zh => "zh",
+    }
+}
 
 /// The app on the bundled sample with `settings`, sized `w`x`h`.
 pub fn sample_app(settings: Settings, w: u16, h: u16) -> App {
