@@ -13,28 +13,21 @@ use crate::lang::Lang;
 /// Writes `e` where clap would (help and version to standard output,
 /// errors to standard error) in `lang`; the exit status to use.
 pub fn report(e: &clap::Error, lang: Lang) -> u8 {
-    if !e.use_stderr() {
-        match lang {
-            Lang::Zh => {
-                let help = in_chinese(&e.render().to_string());
-                let _ = std::io::stdout().lock().write_all(help.as_bytes());
-            }
-            Lang::En => drop(e.print()),
-        }
+    if !e.use_stderr() && lang == Lang::En {
+        // clap's own printing (it knows whether the terminal takes colour).
+        let _ = e.print();
         return super::EXIT_OK;
     }
-    let text = match lang {
-        Lang::Zh => chinese(e),
-        Lang::En => e.render().to_string(),
+    let (text, to_err, status) = render(e, lang);
+    let _ = match to_err {
+        true => std::io::stderr().lock().write_all(text.as_bytes()),
+        false => std::io::stdout().lock().write_all(text.as_bytes()),
     };
-    let mut err = std::io::stderr().lock();
-    let _ = err.write_all(text.as_bytes());
-    let _ = err.flush();
-    super::EXIT_USAGE
+    status
 }
 
-/// What [`report`] writes, as text: whether it goes to standard error,
-/// and the exit status (for a client of `bulletin serve`).
+/// `e` as text in `lang`, whether it goes to standard error (not
+/// standard output), and the exit status (an SSH channel writes it).
 pub fn render(e: &clap::Error, lang: Lang) -> (String, bool, u8) {
     if !e.use_stderr() {
         let help = match lang {
