@@ -59,15 +59,20 @@ pub fn lang_of_args(args: impl IntoIterator<Item = OsString>) -> Lang {
 pub fn parse() -> Result<Cli, clap::Error> {
     let (args, lang) = split_lang(std::env::args_os()).map_err(bad_lang)?;
     let shown = lang.unwrap_or_default().resolve(|k| std::env::var(k).ok());
+    let mut cli = parse_in(args, shown)?;
+    cli.lang = lang;
+    cli.prepare();
+    Ok(cli)
+}
+
+/// `args` (`--lang` taken out) parsed with help and errors in `shown`.
+fn parse_in(args: Vec<OsString>, shown: Lang) -> Result<Cli, clap::Error> {
     let args = match shown {
         Lang::Zh => help_as_flag(args),
         Lang::En => args,
     };
     let matches = command(shown).try_get_matches_from(args)?;
-    let mut cli = Cli::from_arg_matches(&matches)?;
-    cli.lang = lang;
-    cli.prepare();
-    Ok(cli)
+    Cli::from_arg_matches(&matches)
 }
 
 /// Parses `args` (the program's name first) with help in `lang` unless
@@ -75,12 +80,7 @@ pub fn parse() -> Result<Cli, clap::Error> {
 pub fn parse_from(args: Vec<OsString>, lang: Lang) -> Result<Cli, clap::Error> {
     let (args, given) = split_lang(args).map_err(bad_lang)?;
     let shown = given.map_or(lang, |l| l.resolve(|_| None));
-    let args = match shown {
-        Lang::Zh => help_as_flag(args),
-        Lang::En => args,
-    };
-    let matches = command(shown).try_get_matches_from(args)?;
-    let mut cli = Cli::from_arg_matches(&matches)?;
+    let mut cli = parse_in(args, shown)?;
     cli.lang = Some(match shown {
         Lang::Zh => Language::Zh,
         Lang::En => Language::En,
