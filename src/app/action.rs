@@ -102,4 +102,4 @@ pub enum Event {
     Terminate,
 }
 
-pub use super::actions::Action;
+pub use super::screens::table::Action;

@@ -1,11 +1,12 @@
 //! Every action, declared once: its variant, its name in the settings
 //! file and the help, what it does in both languages, and whether a user
 //! can bind it to keys. `Action`, `Action::KEYED`, `name()`, `describe()`
-//! and `is_machine()` are generated from this one table
-//! ([`declare_actions`]), so an action cannot be added without its name
-//! and descriptions, and no list of actions is kept by hand elsewhere.
-
-use crate::lang::Lang;
+//! and `is_machine()` are generated ([`declare_actions`]) from this table
+//! and the actions that open a screen, which are declared with their
+//! screen in the screen table (`screens/table.rs`, which expands
+//! [`declare_actions_with`]; so `Action` is defined there). An action
+//! cannot be added without its name and descriptions, and no list of
+//! actions is kept by hand elsewhere.
 
 /// Declares [`Action`] from three groups: `keys` (commands without data,
 /// each bindable in the settings file's `[keys]`), `typed` (what the user
@@ -43,15 +44,15 @@ macro_rules! declare_actions {
 
             /// What it does, for the help screen and the default settings
             /// file (empty for what the machine does).
-            pub fn describe(&self, lang: Lang) -> &'static str {
+            pub fn describe(&self, lang: $crate::lang::Lang) -> &'static str {
                 let (zh, en) = match self {
                     $( Action::$k => ($kzh, $ken), )*
                     $( Action::$t { .. } => ($tzh, $ten), )*
                     $( Action::$m { .. } => ("", ""), )*
                 };
                 match lang {
-                    Lang::Zh => zh,
-                    Lang::En => en,
+                    $crate::lang::Lang::Zh => zh,
+                    $crate::lang::Lang::En => en,
                 }
             }
 
@@ -63,15 +64,20 @@ macro_rules! declare_actions {
         }
     };
 }
+pub(crate) use declare_actions;
 
-declare_actions! {
+/// The actions that open no screen, handed to [`declare_actions`] with
+/// the screens' own (`$openers`, from the screen table,
+/// `screens/table.rs`), so `Action` is one enum declared in two places
+/// that each hold what belongs to them.
+macro_rules! declare_actions_with {
+    ($($openers:tt)*) => { $crate::app::actions::declare_actions! {
     keys {
         Quit = "quit", "退出", "quit";
         /// Back out one level; at the top, quit.
         Back = "back", "返回上一层（最上层时退出）", "back out one level (quit at the top)";
         /// Back out one level; at the top, nothing.
         Cancel = "cancel", "返回上一层", "back out one level";
-        ToggleHelp = "help", "显示/关闭帮助", "show or close this help";
         Up = "up", "上移一行", "up one line";
         Down = "down", "下移一行", "down one line";
         PageUp = "page-up", "上一页", "page up";
@@ -89,14 +95,10 @@ declare_actions! {
         StartFilter = "filter", "筛选文章（也可直接输入中文）", "filter the list (or just type Chinese)";
         /// Bookmark the top of the view (asks for an optional note).
         AddBookmark = "add-bookmark", "在此处添加书签（可写备注）", "bookmark this place (with an optional note)";
-        /// The list of every bookmark in the archive.
-        Bookmarks = "bookmarks", "书签列表", "list of bookmarks";
         Delete = "delete", "删除书签", "delete the bookmark";
         Undo = "undo", "撤销删除", "undo the delete";
         /// Open the in-article search prompt.
         Search = "search", "在文中搜索（以 re: 开头为正则）", "search in the article (re: prefix for a regex)";
-        /// Search the whole archive (opens the results with their prompt).
-        ArchiveSearch = "archive-search", "在全部文章中搜索", "search every article of the archive";
         /// Results: the next year facet (all, then each year with hits).
         CycleYear = "year", "按年份筛选（逐年切换）", "narrow to one year (cycles)";
         NextMatch = "next-match", "下一个匹配（全文搜索时接到下一篇）", "next match (on into the next article from a search)";
@@ -151,10 +153,9 @@ declare_actions! {
         InputNewer = "input-newer", "下一条输入记录", "newer entry of the prompt's history";
         InputAccept = "input-accept", "确定", "accept";
         InputCancel = "input-cancel", "取消", "cancel";
-        /// The list of the archive's problems.
-        Problems = "problems", "列出档案中的问题", "list the archive's problems";
         /// Read the archive file again now.
         Reload = "reload", "重新读入档案文件（文件改变时也会自动读入）", "read the archive file again (done by itself when it changes)";
+        $($openers)*
     }
     typed {
         /// A digit of a count typed before a motion (`5j`, `50%`).
@@ -174,27 +175,29 @@ declare_actions! {
         /// is pending). `update` never reads a clock of its own.
         Tick(std::time::Duration) = "tick";
         /// The ambiguous-width mode, as the start-up probe found it.
-        WidthMode(crate::text::WidthMode, super::WidthSource) = "width-mode";
+        WidthMode($crate::text::WidthMode, $crate::app::WidthSource) = "width-mode";
         /// A message for the status line (e.g. a state-file notice at start-up).
         Notice(String) = "notice";
         /// A save (or refresh) the app asked for has finished.
-        Saved(crate::store::SaveOutcome) = "saved";
+        Saved($crate::store::SaveOutcome) = "saved";
         /// Results of archive search number `.0`.
-        Found(u64, crate::find::Batch) = "found";
+        Found(u64, $crate::find::Batch) = "found";
         /// The search index is being built: articles done, of all.
         IndexProgress(usize, usize) = "index-progress";
         /// The search index is ready (or could not be built: why).
-        IndexDone(Result<super::finder::IndexHandle, String>) = "index-done";
+        IndexDone(Result<$crate::app::finder::IndexHandle, String>) = "index-done";
         Terminate = "terminate";
         /// The archive was read again (the file changed, or `Reload`).
-        Reloaded(super::reload::Reloaded) = "reloaded";
+        Reloaded($crate::app::reload::Reloaded) = "reloaded";
         /// An article's body, read as asked (`Effect::LoadArticle`).
-        ArticleLoaded(super::effect::ArticleLoaded) = "article-loaded";
+        ArticleLoaded($crate::app::effect::ArticleLoaded) = "article-loaded";
         /// Snippets of search results (`Effect::LoadSnippets`).
-        SnippetsLoaded(super::effect::SnippetsLoaded) = "snippets-loaded";
+        SnippetsLoaded($crate::app::effect::SnippetsLoaded) = "snippets-loaded";
         /// Which bookmarks lost their text (`Effect::CheckMarks`).
-        MarksChecked(super::effect::MarksChecked) = "marks-checked";
+        MarksChecked($crate::app::effect::MarksChecked) = "marks-checked";
         /// The list filter's index (`Effect::IndexTitles`).
-        TitlesIndexed(super::list_filter::TitlesHandle) = "titles-indexed";
+        TitlesIndexed($crate::app::list_filter::TitlesHandle) = "titles-indexed";
     }
+    } };
 }
+pub(crate) use declare_actions_with;

@@ -18,6 +18,7 @@ mod cli_show;
 mod cli_usage_zh;
 mod common;
 mod config_load;
+mod docs_config;
 mod e2e_bookmarks;
 mod e2e_follow;
 mod e2e_hostile;

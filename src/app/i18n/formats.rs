@@ -1,6 +1,6 @@
 //! Messages with numbers or names in them, in both languages. Like the
-//! table in `messages.rs`, free of East Asian Ambiguous punctuation so
-//! the status line lines up in wide mode.
+//! tables in `messages.rs` and `screens/table.rs`, free of East Asian
+//! Ambiguous punctuation so the status line lines up in wide mode.
 
 use super::Lang;
 

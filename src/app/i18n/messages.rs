@@ -1,9 +1,12 @@
 //! Every user-interface message, declared once with its text in both
-//! languages: the enum, [`ALL`] and the texts are generated from this one
-//! table ([`declare_msgs`]), so a message cannot exist without both
-//! translations and no list of messages is kept by hand.
+//! languages: the enum, `ALL` and the texts are generated
+//! ([`declare_msgs`]) from this table and the screens' own strings, which
+//! are declared with their screen in the screen table
+//! (`screens/table.rs`, which expands [`declare_msgs_with`]; so `Msg` is
+//! defined there). A message cannot exist without both translations and
+//! no list of messages is kept by hand.
 
-use super::Lang;
+use super::{Lang, Msg};
 
 macro_rules! declare_msgs {
     ($( $(#[$a:meta])* $m:ident = $zh:literal, $en:literal; )*) => {
@@ -19,7 +22,7 @@ macro_rules! declare_msgs {
 
         impl Msg {
             /// `(Chinese, English)`.
-            fn pair(self) -> (&'static str, &'static str) {
+            pub(crate) fn pair(self) -> (&'static str, &'static str) {
                 match self {
                     $( Msg::$m => ($zh, $en), )*
                 }
@@ -27,8 +30,12 @@ macro_rules! declare_msgs {
         }
     };
 }
+pub(crate) use declare_msgs;
 
-declare_msgs! {
+/// The messages shared by several screens or used outside the screen
+/// table, handed to [`declare_msgs`] with the screens' own (`$screens`).
+macro_rules! declare_msgs_with {
+    ($($screens:tt)*) => { $crate::app::i18n::declare_msgs! {
     All = "全部", "All";
     DistrictLevel = "区级", "district-wide";
     Groups = "街道", "Subdistricts";
@@ -44,22 +51,12 @@ declare_msgs! {
     InProgress = "在读", "reading";
     FirstInGroup = "已是本组第一篇", "First article in this group";
     LastInGroup = "已是本组最后一篇", "Last article in this group";
-    ScreenBrowse = "浏览", "Browse";
-    ScreenReader = "阅读", "Reader";
-    ScreenHelp = "帮助", "Help";
     ScreenGlobal = "任何时候", "Anywhere";
-    ScreenFilter = "筛选输入", "Filter prompt";
     HintOpen = "打开", "open";
-    HintPane = "切换", "pane";
     HintFilter = "筛选", "filter";
     HintHelp = "帮助", "help";
-    HintQuit = "退出", "quit";
     HintPage = "翻页", "page";
-    HintPrevNext = "上/下一篇", "prev/next";
-    HintSearch = "搜索", "search";
     HintBack = "返回", "back";
-    HintDelete = "删除", "delete";
-    HintUndo = "撤销", "undo";
     Top = "顶部", "Top";
     End = "末尾", "End";
     NoStore = "书签不可用（无数据目录）", "Bookmarks unavailable (no data directory)";
@@ -72,22 +69,8 @@ declare_msgs! {
     NoBookmarks = "还没有书签（阅读时按 m 添加）", "No bookmarks yet (press m while reading)";
     Detached = "原文已不在", "detached";
     SaveFailed = "尚未保存，将重试", "Not saved yet, will retry";
-    ScreenMarks = "书签列表", "Bookmark list";
-    ScreenSearch = "文中搜索输入", "Search prompt";
-    ScreenNote = "书签备注输入", "Bookmark note prompt";
     NoteTypeToFilter = "输入汉字即开始新的筛选；字母是按键，拼音要先按 / 再输入（/ 也用来修改当前筛选）", "Typing Chinese starts a new filter; letters are keys, so press / first for pinyin (/ also edits the current filter)";
     FilterPlaceholder = "汉字或拼音", "Chinese or pinyin";
-    NoteFilter = "列表随输入筛选；Enter 保留筛选，Esc 清除", "The list narrows as you type; Enter keeps the filter, Esc clears it";
-    NoteSearch = "随输入查找；以 re: 开头为正则；Enter 保留结果，Esc 回到原处", "Matches as you type; re: starts a regex; Enter keeps them, Esc goes back";
-    NoteNote = "Enter 保存书签（备注可空），Esc 不加书签", "Enter saves the bookmark (the note may be empty); Esc adds none";
-    ScreenResults = "全文搜索结果", "Archive search results";
-    ScreenFind = "全文搜索输入", "Archive search prompt";
-    HintEditSearch = "改搜索词", "edit search";
-    HintOrder = "排序", "order";
-    HintYear = "年份", "year";
-    NoteResults = "左栏选街道可缩小范围；每条结果下为最佳片段", "Pick a subdistrict on the left to narrow; each result shows its best snippet";
-    NoteFind = "在全部文章中随输入查找，与文中搜索同样匹配（简繁、全半角、re: 正则）", "Searches every article as you type, matching as the in-article search does (both scripts, full and half width, re:)";
-    NoteFacets = "限定：subdistrict:名称 district:名称 after:2020-01-01 before:2021", "Narrow with subdistrict:NAME district:NAME after:2020-01-01 before:2021";
     FindPrompt = "全文搜索", "Search all";
     Searching = "搜索中", "searching";
     Indexing = "建立索引", "indexing";
@@ -109,14 +92,7 @@ declare_msgs! {
     LastArticleWithHits = "已是最后一篇有结果的文章", "This is the last article with hits";
     FirstArticleWithHits = "已是第一篇有结果的文章", "This is the first article with hits";
     GroupsPlain = "分组", "Groups";
-    HintOutline = "目录", "outline";
-    HintJump = "跳转", "jump";
-    ScreenOutline = "目录", "Outline";
     OutlineTitle = "目录", "Outline";
-    NoteOutline = "> 标出当前所在章节；直接输入文字筛选（拼音请先按 /）", "> marks the section being read; type to filter (/ first for pinyin)";
-    NoteCount = "动作前可加数字：5j 下移5行，3} 后移3节，50% 到一半处，120g 到第120行", "A count before a motion: 5j, 3} (sections), 50% (of the text), 120g (line)";
-    NoteJumps = "跳转（g G % 章节 目录 搜索 书签）不算阅读，不移动保存的阅读位置", "Jumps (g G % sections outline search bookmarks) do not count as reading";
-    NoteJumpBack = "''（' 两次）或 ` 回到上次跳转前；Ctrl-o/Ctrl-i 在跳转记录中前后移动", "'' or ` go back to before the last jump; Ctrl-o/Ctrl-i walk all the jumps";
     NoSections = "本文没有可识别的章节", "No sections found in this article";
     NoNextSection = "后面没有章节了", "No section after this";
     NoPrevSection = "前面没有章节了", "No section before this";
@@ -148,9 +124,6 @@ declare_msgs! {
     WrappedTop = "已到末尾，从开头继续", "Search wrapped to the top";
     WrappedBottom = "已到开头，从末尾继续", "Search wrapped to the bottom";
     ClipboardOff = "剪贴板已关闭（--no-clipboard）", "Clipboard is off (--no-clipboard)";
-    ScreenProblems = "档案中的问题", "Problems in the archive";
-    HintReload = "重新读入", "reload";
-    NoteProblems = "能读的部分照常显示：空白的块略去，读不出的块以方括号标出；坏了的文章列出但打不开。Enter 打开问题所在的文章", "What can be read is shown: blank blocks are left out, unreadable ones marked in brackets; broken articles are listed but cannot be opened. Enter opens the article of a problem";
     NoProblems = "没有发现问题", "No problems found";
     ArchiveHeader = "档案本身", "the archive itself";
     Broken = "无法打开", "broken";
@@ -160,26 +133,15 @@ declare_msgs! {
     ReloadFailed = "档案文件改变了，但读不出（可能正在写入），仍显示原来的内容", "The archive file changed but cannot be read (still being written?); the old version stays";
     /// Short: it must fit a 40-column status line whole.
     QuitPrompt = "改动未能保存，仍要退出？（y/n）", "Not saved. Quit anyway? (y/n)";
-    ScreenQuit = "未保存时退出", "Quitting with unsaved changes";
-    SaySortList = "排序（轮换：按分组、原顺序、日期、标题）", "sort the list (in turn: by group, archive order, date, title)";
-    SaySortResults = "排序（轮换：原顺序、命中数、日期）", "sort the results (in turn: archive order, most hits, date)";
-    SayUndoMarkAll = "撤销刚才的全部标为已读", "undo marking the whole list read";
-    SayOpenMark = "打开文章，到书签处", "open the article at the bookmark";
-    SayFilterMarks = "筛选书签（也可直接输入中文）", "filter the bookmarks (or just type Chinese)";
-    SayEditSearch = "修改搜索词", "edit the search";
-    SayJumpToSection = "跳到该节", "jump to the section";
-    SayFilterSections = "筛选章节（也可直接输入中文）", "filter the sections (or just type Chinese)";
-    SayCloseOutline = "关闭目录", "close the outline";
-    SayOpenProblem = "打开问题所在的文章", "open the article with the problem";
-    HintScroll = "滚动", "scroll";
-    HintClose = "关闭", "close";
     /// `y` or the date order on an archive whose articles have no dates.
     NoDatesInArchive = "本档案中没有日期", "No dates in this archive";
     NothingToMarkRead = "这里的文章都已读", "Every article here is read already";
     NothingToUndo = "没有可撤销的操作", "Nothing to undo";
     ReadMarksRestored = "已恢复原来的已读标记", "Read marks restored as they were";
-    NoteQuit = "退出时会列出未保存的内容，并把副本写入缓存或临时目录", "On the way out, what was not saved is listed and a copy is written to the cache or temporary directory";
+    $($screens)*
+    } };
 }
+pub(crate) use declare_msgs_with;
 
 impl Msg {
     pub fn text(self, lang: Lang) -> &'static str {

@@ -10,12 +10,13 @@ mod formats;
 mod messages;
 mod notices;
 
+pub use super::screens::table::{ALL, Msg};
 pub use actions::describe;
 pub use formats::{
     article_changed, article_gone, continue_reading, marked_all_read, problems_line,
     problems_short, reload_failed, reloaded,
 };
-pub use messages::{ALL, Msg};
+pub(crate) use messages::{declare_msgs, declare_msgs_with};
 pub use notices::notice;
 
 /// Every formatted message in `lang` (see `formats`).

@@ -2,110 +2,19 @@
 //! bindings that apply there, its help section, its status-line key hints,
 //! any help notes, how it is opened and where its keys go. The help screen,
 //! the key hints, the settings file's `[keys]`, `App::update`'s dispatch
-//! and the docs test all read this table; adding a screen means a row (a
-//! `const` in `rows.rs`) and its line in `declare_screens!` (and, with keys
-//! of its own, a line in `declare_contexts!`), its state, and one draw
-//! function.
+//! and the docs test all read this table. The table itself is
+//! `table.rs` (one entry per screen, with its strings and the action that
+//! opens it); this file holds the types of its rows.
 
+use super::App;
 use super::action::Key;
-use super::i18n::Msg;
-use super::{Action, App};
 
-/// Declares [`Context`] once: each variant with its name in the settings
-/// file (`[keys.NAME]`); the enum, `ALL` (in the settings file's order)
-/// and `name()` are generated, so a context cannot be left out of `ALL`
-/// (its section would silently not be read).
-macro_rules! declare_contexts {
-    ($( $(#[$a:meta])* $c:ident = $name:literal, )*) => {
-        /// A set of bindings: one per screen, one for every text prompt,
-        /// and the global ones that apply wherever the screen does not use
-        /// the key.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-        pub enum Context {
-            $( $(#[$a])* $c, )*
-        }
+#[macro_use]
+mod declare;
+pub(super) mod table;
 
-        impl Context {
-            /// Every context, in the order the settings file lists them.
-            pub const ALL: [Context; [$($name),*].len()] = [$(Context::$c),*];
-
-            /// The name in the settings file: `[keys.NAME]`.
-            pub fn name(self) -> &'static str {
-                match self {
-                    $( Context::$c => $name, )*
-                }
-            }
-        }
-    };
-}
-
-declare_contexts! {
-    Global = "global",
-    Browse = "browse",
-    Reader = "reader",
-    Help = "help",
-    /// The bookmark list.
-    Marks = "bookmarks",
-    /// The archive search's results.
-    Results = "results",
-    /// The outline (table of contents) over an article.
-    Outline = "outline",
-    /// Any text prompt or filter has the focus.
-    Input = "input",
-    /// The list of the archive's problems.
-    Problems = "problems",
-}
-
-/// Declares [`Screen`] once, each variant with its row: the enum,
-/// `Screen::ALL`, [`SCREENS`] (in the order of the help screen) and
-/// [`info`] are generated, so a screen cannot lack a row nor a row be left
-/// out of the table.
-macro_rules! declare_screens {
-    ($( $(#[$a:meta])* $s:ident => $row:ident, )*) => {
-        /// Every screen, overlay and prompt a user can be in.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-        pub enum Screen {
-            $( $(#[$a])* $s, )*
-        }
-
-        impl Screen {
-            pub const ALL: [Screen; [$(stringify!($s)),*].len()] = [$(Screen::$s),*];
-        }
-
-        /// Every screen's row, in the order of the help screen.
-        pub const SCREENS: &[ScreenInfo] = &[$($row),*];
-
-        /// The table's row for `screen`.
-        pub fn info(screen: Screen) -> &'static ScreenInfo {
-            match screen {
-                $( Screen::$s => &$row, )*
-            }
-        }
-    };
-}
-
-declare_screens! {
-    Browse => BROWSE,
-    Read => READ,
-    Bookmarks => BOOKMARKS,
-    /// The archive search's results.
-    Results => RESULTS,
-    /// Typing an archive-wide search.
-    Find => FIND,
-    /// The outline (table of contents) over an article.
-    Outline => OUTLINE,
-    /// Typing a list filter (article list or bookmark list).
-    Filter => FILTER,
-    /// Typing an in-article search.
-    Search => SEARCH,
-    /// Typing a bookmark's note.
-    Note => NOTE,
-    /// The archive's problems.
-    Problems => PROBLEMS,
-    /// Asked whether to quit although saving failed.
-    Quit => QUIT,
-    Help => HELP,
-}
+use table::{Action, Msg};
+pub use table::{Context, SCREENS, Screen, info};
 
 /// A key hint on the status line: the first key of each action, then the label.
 #[derive(Debug)]
@@ -196,8 +105,9 @@ pub fn screen_keys() -> impl Iterator<Item = &'static (Context, &'static [Key], 
     SCREENS.iter().flat_map(|s| s.keys)
 }
 
-mod rows;
+pub(super) const fn hint(actions: &'static [Action], label: Msg) -> Hint {
+    Hint { actions, label }
+}
+
 #[cfg(test)]
 mod tests;
-
-use rows::*;

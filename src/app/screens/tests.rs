@@ -9,6 +9,11 @@ fn every_screen_has_exactly_one_row() {
     for screen in Screen::ALL {
         let rows = SCREENS.iter().filter(|s| s.screen == screen).count();
         assert_eq!(rows, 1, "{screen:?}");
+        assert_eq!(
+            info(screen).screen,
+            screen,
+            "info() indexes by the enum's order"
+        );
     }
     assert_eq!(SCREENS.len(), Screen::ALL.len());
 }
