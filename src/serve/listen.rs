@@ -19,8 +19,8 @@ use russh::{MethodKind, MethodSet};
 pub struct Running {
     pub addr: SocketAddr,
     pub server: Arc<Server>,
-    /// The one watcher of the archive (dropped: it stops).
-    _watch: Option<crate::watch::Watch>,
+    /// The one watcher of each archive (dropped: they stop).
+    _watch: Vec<crate::watch::Watch>,
     stop: Arc<Notify>,
     task: tokio::task::JoinHandle<()>,
 }
@@ -44,11 +44,9 @@ pub async fn start(setup: Setup, addr: SocketAddr) -> std::io::Result<Running> {
     let config = Arc::new(config(&server));
     let stop = Arc::new(Notify::new());
     let task = tokio::spawn(listen(listener, server.clone(), config, stop.clone()));
-    let watch = server
-        .setup
-        .source
-        .as_ref()
-        .and_then(|s| follow(&server, s));
+    let watch = (server.setup.archives.iter().enumerate())
+        .filter_map(|(i, a)| follow(&server, i, a.source.as_ref()?))
+        .collect();
     let sweeper = Arc::downgrade(&server);
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(Duration::from_secs(5));
@@ -69,15 +67,16 @@ pub async fn start(setup: Setup, addr: SocketAddr) -> std::io::Result<Running> {
     })
 }
 
-/// One watcher for every session: its readings go to all of them.
-fn follow(server: &Arc<Server>, source: &ArchiveSource) -> Option<crate::watch::Watch> {
+/// One watcher of archive `i` for every session: its readings go to all
+/// of those reading it.
+fn follow(server: &Arc<Server>, i: usize, source: &ArchiveSource) -> Option<crate::watch::Watch> {
     let (tx, rx) = std::sync::mpsc::channel();
     let watch = crate::watch::start(source, tx)?;
     let server = Arc::downgrade(server);
     std::thread::spawn(move || {
         for event in rx {
             match server.upgrade() {
-                Some(s) => s.reloaded(event),
+                Some(s) => s.reloaded(i, event),
                 None => return,
             }
         }

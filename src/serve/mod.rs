@@ -12,8 +12,12 @@
 //! - `reader`: a reader session on a channel
 //! - `outlet`: a channel's output otherwise (commands, refusals)
 //! - `exec`: the commands a client may run
+//! - `archives`: what is served, each archive by its name
+//! - `choose`: the chooser a reader opens on when several are served
 //! - `keys`, `log`, `outbox`
 
+pub mod archives;
+mod choose;
 mod conn;
 pub mod exec;
 pub mod keys;
@@ -34,11 +38,10 @@ use std::time::{Duration, Instant};
 use russh::keys::PrivateKey;
 use tokio::sync::Notify;
 
-use crate::app::{Action, ArchiveSource, Event, IndexState};
+use crate::app::{Action, Event};
 use crate::lang::Lang;
-use crate::model::Library;
 use crate::term::Feed;
-pub use exec::Served;
+pub use archives::Archive;
 pub use listen::{Running, start};
 pub use run::run;
 
@@ -92,8 +95,8 @@ pub enum Who {
 
 /// Everything a server is made of.
 pub struct Setup {
-    pub library: Arc<Library>,
-    pub served: Served,
+    /// What is served (at least one archive), each by its name.
+    pub archives: Vec<Archive>,
     pub who: Who,
     pub host_key: PrivateKey,
     /// Where each reader's bookmarks and positions are kept (one directory
@@ -102,9 +105,6 @@ pub struct Setup {
     /// Where an anonymous session keeps its state while it lasts (a
     /// directory of its own, deleted when it ends).
     pub scratch_dir: PathBuf,
-    pub index: IndexState,
-    /// The archive's file, followed for changes (`None`: the sample).
-    pub source: Option<ArchiveSource>,
     pub limits: Limits,
     pub log: log::Log,
 }
@@ -124,13 +124,16 @@ struct Live {
     warned: bool,
     lang: Lang,
     closing: Option<Closing>,
+    /// Which archive it reads (its place in [`Setup::archives`]).
+    archive: usize,
 }
 
 /// A running server, shared by its connections.
 pub struct Server {
     pub setup: Setup,
-    /// The archive as last read, and its index: what a new session opens.
-    current: Mutex<(Arc<Library>, IndexState)>,
+    /// The archives as last read, with their indexes: what a new session
+    /// opens and a command runs on.
+    current: Mutex<Vec<Archive>>,
     conns: Mutex<Conns>,
     live: Mutex<HashMap<u64, Live>>,
     next: AtomicU64,
@@ -146,7 +149,7 @@ struct Conns {
 
 impl Server {
     pub fn new(setup: Setup) -> Arc<Server> {
-        let current = Mutex::new((setup.library.clone(), setup.index.clone()));
+        let current = Mutex::new(setup.archives.clone());
         Arc::new(Server {
             setup,
             current,
@@ -189,7 +192,7 @@ impl Server {
         self.live.lock().map(|l| l.len()).unwrap_or(0)
     }
 
-    fn add_live(&self, feed: Feed, outbox: Arc<outbox::Outbox>, lang: Lang) -> u64 {
+    fn add_live(&self, feed: Feed, outbox: Arc<outbox::Outbox>, lang: Lang, archive: usize) -> u64 {
         let id = self.next.fetch_add(1, Ordering::SeqCst);
         let live = Live {
             feed,
@@ -198,6 +201,7 @@ impl Server {
             warned: false,
             lang,
             closing: None,
+            archive,
         };
         self.live
             .lock()
@@ -217,28 +221,37 @@ impl Server {
         gone.and_then(|l| l.closing)
     }
 
-    /// The archive and index a new session opens.
-    fn current(&self) -> (Arc<Library>, IndexState) {
+    /// Every archive as last read: what a command runs on.
+    pub fn archives(&self) -> Vec<Archive> {
         self.current
             .lock()
             .unwrap_or_else(|p| p.into_inner())
             .clone()
     }
 
-    /// A new reading of the archive (from the one watcher): kept for new
-    /// sessions and handed to every running one, which takes it keeping
-    /// its place as a local reader does.
-    fn reloaded(&self, event: Event) {
+    /// Archive `i` as last read: what a new session opens.
+    fn current(&self, i: usize) -> Archive {
+        self.current.lock().unwrap_or_else(|p| p.into_inner())[i].clone()
+    }
+
+    /// A new reading of archive `i` (from its watcher, or asked for with
+    /// `R`): kept for new sessions and handed to every running one on
+    /// it, which takes it keeping its place as a local reader does.
+    fn reloaded(&self, i: usize, event: Event) {
         if let Event::Done(Action::Reloaded(crate::app::Reloaded(Ok(fresh)))) = &event {
-            *self.current.lock().unwrap_or_else(|p| p.into_inner()) =
-                (fresh.library.clone(), fresh.index.clone());
+            let mut current = self.current.lock().unwrap_or_else(|p| p.into_inner());
+            current[i].library = fresh.library.clone();
+            current[i].index = fresh.index.clone();
         }
         let ok = matches!(&event, Event::Done(Action::Reloaded(r)) if r.0.is_ok());
         let result = if ok { "read again" } else { "unreadable" };
-        self.setup
-            .log
-            .event(None, &[("event", "archive"), ("result", result)]);
-        for l in self.live.lock().unwrap_or_else(|p| p.into_inner()).values() {
+        let name = self.setup.archives[i].name.as_str();
+        self.setup.log.event(
+            None,
+            &[("event", "archive"), ("result", result), ("archive", name)],
+        );
+        let live = self.live.lock().unwrap_or_else(|p| p.into_inner());
+        for l in live.values().filter(|l| l.archive == i) {
             l.feed.event(event.clone());
         }
     }

@@ -62,10 +62,11 @@ impl std::ops::Deref for Outlet {
     }
 }
 
-/// Runs a client's command on a thread (the commands read files), its
-/// output sent as the client's window allows.
+/// Runs a client's command on a thread (it reads articles' bodies) on
+/// the archives as last read, its output sent as the client's window
+/// allows.
 pub fn exec(conn: &Conn, write: Arc<Outlet>, line: String, lang: Lang, pty: bool) {
-    let served = conn.server.setup.served.clone();
+    let served = conn.server.archives();
     let rt = tokio::runtime::Handle::current();
     let (server, peer) = (conn.server.clone(), conn.peer);
     let reader = conn.reader.clone();

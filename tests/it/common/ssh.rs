@@ -9,13 +9,16 @@ use std::time::Duration;
 
 use bulletin::app::IndexState;
 use bulletin::model::{Library, load_sample};
+pub use bulletin::serve::Running;
 use bulletin::serve::keys::Allowed;
 use bulletin::serve::log::Log;
-use bulletin::serve::{Limits, Running, Served, Setup, Who};
+use bulletin::serve::{Archive, Limits, Setup, Who};
 use russh::client::{self, Handle, Msg};
 use russh::keys::ssh_key::private::Ed25519Keypair;
 use russh::keys::{PrivateKey, PrivateKeyWithHashAlg};
 use russh::{Channel, ChannelMsg};
+
+pub use super::ssh_deaf::connect_deaf;
 
 /// Long, because machines are shared; a passing test never waits this long.
 pub const PATIENCE: Duration = Duration::from_secs(20);
@@ -75,28 +78,33 @@ pub async fn server_of(
     limits: Limits,
     path: Option<PathBuf>,
 ) -> (Running, Lines, tempfile::TempDir) {
+    server_many(who, limits, path.as_slice()).await
+}
+
+/// A server on the archives at `paths` (none: the sample), following
+/// them, each called by its file name without the extension.
+pub async fn server_many(
+    who: Who,
+    limits: Limits,
+    paths: &[PathBuf],
+) -> (Running, Lines, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
     let lines = Lines::default();
-    let library = match &path {
-        Some(p) => {
-            bulletin::model::open_path_with(p, bulletin::model::Strictness::Lenient).unwrap()
-        }
-        None => Library::from(load_sample().unwrap()),
-    };
-    let source = path.clone().map(|path| bulletin::app::ArchiveSource {
-        path,
-        strictness: bulletin::model::Strictness::Lenient,
-        cache_dir: None,
-    });
+    let mut archives: Vec<Archive> = paths.iter().map(|p| archive_at(p)).collect();
+    if archives.is_empty() {
+        archives.push(Archive {
+            name: "sample".into(),
+            library: Arc::new(Library::from(load_sample().unwrap())),
+            index: IndexState::Unused,
+            source: None,
+        });
+    }
     let setup = Setup {
-        library: Arc::new(library),
-        served: path.map_or(Served::Sample, Served::Path),
+        archives,
         who,
         host_key: key(99),
         readers_dir: Some(dir.path().join("readers")),
         scratch_dir: scratch(&dir),
-        index: IndexState::Unused,
-        source,
         limits,
         log: Log::new(Box::new(lines.clone())),
     };
@@ -104,6 +112,22 @@ pub async fn server_of(
         .await
         .unwrap();
     (running, lines, dir)
+}
+
+/// The archive at `path`, loaded and followed, called by its file name.
+fn archive_at(path: &std::path::Path) -> Archive {
+    let lenient = bulletin::model::Strictness::Lenient;
+    let library = bulletin::model::open_path_with(path, lenient).unwrap();
+    Archive {
+        name: path.file_stem().unwrap().to_string_lossy().into_owned(),
+        library: Arc::new(library),
+        index: IndexState::Unused,
+        source: Some(bulletin::app::ArchiveSource {
+            path: path.to_path_buf(),
+            strictness: lenient,
+            cache_dir: None,
+        }),
+    }
 }
 
 /// Where anonymous sessions of a test server keep their state.
@@ -157,6 +181,18 @@ pub struct Term {
 
 /// Opens the reader at `cols`x`rows` with these environment requests.
 pub async fn reader(h: &Handle<Client>, cols: u16, rows: u16, env: &[(&str, &str)]) -> Term {
+    reader_on(h, cols, rows, env, None).await
+}
+
+/// A pty at `cols`x`rows` with these environment requests, and a shell
+/// (`command`: `None`) or a command.
+pub async fn reader_on(
+    h: &Handle<Client>,
+    cols: u16,
+    rows: u16,
+    env: &[(&str, &str)],
+    command: Option<&str>,
+) -> Term {
     let ch = h.channel_open_session().await.unwrap();
     for (k, v) in env {
         ch.set_env(false, *k, *v).await.unwrap();
@@ -164,7 +200,10 @@ pub async fn reader(h: &Handle<Client>, cols: u16, rows: u16, env: &[(&str, &str
     ch.request_pty(true, "xterm-256color", cols.into(), rows.into(), 0, 0, &[])
         .await
         .unwrap();
-    ch.request_shell(true).await.unwrap();
+    match command {
+        Some(c) => ch.exec(true, c).await.unwrap(),
+        None => ch.request_shell(true).await.unwrap(),
+    }
     Term {
         ch,
         screen: vt100::Parser::new(nz(rows), nz(cols), 0),
@@ -280,64 +319,4 @@ pub fn bookmarks_in(path: &std::path::Path) -> usize {
 
 fn nz(n: u16) -> std::num::NonZeroU16 {
     std::num::NonZeroU16::new(n).expect("a size")
-}
-
-/// A stream whose reading can be stopped for good: a client that stops
-/// reading what the server sends (its typing still goes out).
-pub struct Deaf {
-    pub inner: tokio::net::TcpStream,
-    pub deaf: Arc<std::sync::atomic::AtomicBool>,
-}
-
-impl tokio::io::AsyncRead for Deaf {
-    fn poll_read(
-        mut self: std::pin::Pin<&mut Self>,
-        cx: &mut std::task::Context<'_>,
-        buf: &mut tokio::io::ReadBuf<'_>,
-    ) -> std::task::Poll<std::io::Result<()>> {
-        if self.deaf.load(std::sync::atomic::Ordering::SeqCst) {
-            return std::task::Poll::Pending;
-        }
-        std::pin::Pin::new(&mut self.inner).poll_read(cx, buf)
-    }
-}
-
-impl tokio::io::AsyncWrite for Deaf {
-    fn poll_write(
-        mut self: std::pin::Pin<&mut Self>,
-        cx: &mut std::task::Context<'_>,
-        buf: &[u8],
-    ) -> std::task::Poll<std::io::Result<usize>> {
-        std::pin::Pin::new(&mut self.inner).poll_write(cx, buf)
-    }
-    fn poll_flush(
-        mut self: std::pin::Pin<&mut Self>,
-        cx: &mut std::task::Context<'_>,
-    ) -> std::task::Poll<std::io::Result<()>> {
-        std::pin::Pin::new(&mut self.inner).poll_flush(cx)
-    }
-    fn poll_shutdown(
-        mut self: std::pin::Pin<&mut Self>,
-        cx: &mut std::task::Context<'_>,
-    ) -> std::task::Poll<std::io::Result<()>> {
-        std::pin::Pin::new(&mut self.inner).poll_shutdown(cx)
-    }
-}
-
-/// An anonymous connection whose reading stops when the flag is set.
-pub async fn connect_deaf(
-    running: &Running,
-) -> (Handle<Client>, Arc<std::sync::atomic::AtomicBool>) {
-    let deaf = Arc::new(std::sync::atomic::AtomicBool::new(false));
-    let inner = tokio::net::TcpStream::connect(running.addr).await.unwrap();
-    let stream = Deaf {
-        inner,
-        deaf: deaf.clone(),
-    };
-    let config = Arc::new(client::Config::default());
-    let mut h = client::connect_stream(config, stream, Client)
-        .await
-        .unwrap();
-    assert!(h.authenticate_none("reader").await.unwrap().success());
-    (h, deaf)
 }
