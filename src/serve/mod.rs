@@ -14,6 +14,7 @@
 //! - `exec`: the commands a client may run
 //! - `archives`: what is served, each archive by its name
 //! - `choose`: the chooser a reader opens on when several are served
+//! - `reload`: `R` in a reader: the archive read again for everyone
 //! - `keys`, `log`, `outbox`
 
 pub mod archives;
@@ -26,6 +27,7 @@ pub mod log;
 pub mod outbox;
 mod outlet;
 mod reader;
+mod reload;
 mod run;
 
 use std::collections::HashMap;
@@ -134,6 +136,8 @@ pub struct Server {
     /// The archives as last read, with their indexes: what a new session
     /// opens and a command runs on.
     current: Mutex<Vec<Archive>>,
+    /// `R` pressed: the readings asked for and running.
+    reloads: reload::Reloads,
     conns: Mutex<Conns>,
     live: Mutex<HashMap<u64, Live>>,
     next: AtomicU64,
@@ -153,6 +157,7 @@ impl Server {
         Arc::new(Server {
             setup,
             current,
+            reloads: reload::Reloads::default(),
             conns: Mutex::default(),
             live: Mutex::default(),
             next: AtomicU64::new(1),
@@ -263,6 +268,13 @@ impl Server {
         let waiting = live.values().map(|l| l.outbox.waiting()).sum();
         let dropped = live.values().map(|l| l.outbox.counts().1).sum();
         (waiting, dropped)
+    }
+
+    /// An event for reader session `id`, if it still runs.
+    fn tell(&self, id: u64, event: Event) {
+        if let Some(l) = self.live.lock().unwrap_or_else(|p| p.into_inner()).get(&id) {
+            l.feed.event(event);
+        }
     }
 
     /// The reader typed something.

@@ -112,7 +112,11 @@ fn app_for(
     let (settings, _) = settings_from(&ReaderArgs::default(), None, &Config::default(), vars);
     let lang = settings.lang;
     let served = server.current(archive);
-    let mut app = App::over(served.library, settings).with_index(served.index);
+    // `R` reads the file again through the server (`reload`), which
+    // also follows it: the source says what to read.
+    let mut app = (App::over(served.library, settings))
+        .with_index(served.index)
+        .with_source(served.source);
     let scratch = match &reader.state_dir {
         Some(_) => None,
         None => tempfile::Builder::new()
@@ -173,7 +177,8 @@ pub fn start(
         pty.rows,
     );
     let id = server.add_live(feed.clone(), outbox.clone(), env.lang(), archive);
-    let session = session.with_probe_timeout(server.limits().probe_timeout);
+    let session = (session.with_probe_timeout(server.limits().probe_timeout))
+        .with_reloader(super::reload::reloader(&server, archive, id));
     let (done_tx, done) = watch::channel(false);
     let thread_outbox = outbox.clone();
     std::thread::spawn(move || {

@@ -185,3 +185,35 @@ async fn a_new_version_of_the_archive_reaches_every_session() {
     }
     running.stop().await;
 }
+
+/// `R` reads the file again through the server (no watcher of its own):
+/// the same version comes back to the one who asked, and a file that
+/// cannot be read is said to them, the version in hand kept.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn r_reads_the_archive_again_through_the_server() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("archive.json");
+    let sample = concat!(env!("CARGO_MANIFEST_DIR"), "/sample-data/zhongyuan.json");
+    std::fs::copy(sample, &path).unwrap();
+    let who = ssh::two_readers();
+    // The probe answered (it waits for it): `R` is a key at once.
+    let limits = bulletin::serve::Limits {
+        probe_timeout: ssh::PATIENCE,
+        ..ssh::quick()
+    };
+    let (running, log, _state) = ssh::server_of(who, limits, Some(path.clone())).await;
+    let alice = ssh::connect(&running, Some(1)).await;
+    let mut a = ssh::reader(&alice, 80, 24, &[]).await;
+    a.answer_probe = true;
+    a.wait_text("支部联建聚合力").await;
+    a.send("R").await;
+    a.wait_text("Archive read again: 0 new, 0 gone").await;
+    assert!(log.text().contains("result=unchanged archive=archive"));
+    // Gone: the watcher has nothing to read; `R` says it cannot be read.
+    std::fs::remove_file(&path).unwrap();
+    a.send("R").await;
+    a.wait_text("cannot be read").await;
+    assert!(a.text().contains("支部联建聚合力"));
+    quit(&mut a).await;
+    running.stop().await;
+}

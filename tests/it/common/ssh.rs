@@ -177,6 +177,9 @@ pub struct Term {
     pub raw: Vec<u8>,
     pub exit: Option<u32>,
     pub closed: bool,
+    /// Answer the width probe as a narrow terminal would (else it goes
+    /// unanswered, and keys like `R` are dropped for a moment after it).
+    pub answer_probe: bool,
 }
 
 /// Opens the reader at `cols`x`rows` with these environment requests.
@@ -210,6 +213,7 @@ pub async fn reader_on(
         raw: Vec::new(),
         exit: None,
         closed: false,
+        answer_probe: false,
     }
 }
 
@@ -225,7 +229,10 @@ impl Term {
         while !done(&self.text()) {
             let next = tokio::time::timeout_at(deadline, self.ch.wait()).await;
             match next {
-                Ok(Some(msg)) => self.take(msg),
+                Ok(Some(msg)) => {
+                    self.take(msg);
+                    self.answer().await;
+                }
                 Ok(None) => panic!("channel closed waiting for {what}:\n{}", self.text()),
                 Err(_) => panic!("no {what} after {PATIENCE:?}:\n{}", self.text()),
             }
@@ -234,6 +241,14 @@ impl Term {
 
     pub async fn wait_text(&mut self, text: &str) {
         self.wait(text, |s| s.contains(text)).await;
+    }
+
+    /// The probe's question answered once, if asked to.
+    async fn answer(&mut self) {
+        if self.answer_probe && self.raw.windows(4).any(|w| w == b"\x1b[6n") {
+            self.answer_probe = false;
+            self.send("\x1b[1;2R").await;
+        }
     }
 
     fn take(&mut self, msg: ChannelMsg) {
