@@ -170,7 +170,7 @@ pub async fn serve(
         ];
         server.setup.log.event(Some(peer), &fields);
     };
-    let session = match tokio::time::timeout(
+    let mut session = match tokio::time::timeout(
         timeout,
         russh::server::run_stream(config, socket, conn),
     )
@@ -188,7 +188,7 @@ pub async fn serve(
         }
     };
     tokio::select! {
-        ended = session => match ended {
+        ended = &mut session => match ended {
             Ok(()) => log("closed"),
             Err(e) => log(&format!("error: {e}")),
         },
@@ -197,6 +197,15 @@ pub async fn serve(
                 .disconnect(russh::Disconnect::ByApplication, "authentication timed out".into(), "".into())
                 .await;
             log("authentication timed out");
+        }
+        // After every reader has had its exit status: what was queued
+        // is sent before the connection goes.
+        _ = server.disconnecting() => {
+            let _ = handle
+                .disconnect(russh::Disconnect::ByApplication, "server shutting down".into(), "".into())
+                .await;
+            let _ = tokio::time::timeout(Duration::from_secs(2), session).await;
+            log("closed: server stopping");
         }
     }
     drop(admitted);

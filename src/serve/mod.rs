@@ -142,7 +142,11 @@ pub struct Server {
     live: Mutex<HashMap<u64, Live>>,
     next: AtomicU64,
     stopping: AtomicBool,
+    /// Sessions or connections ended.
     changed: Notify,
+    /// Set once every reader session has ended on stopping: connections
+    /// are then closed.
+    disconnect: tokio::sync::watch::Sender<bool>,
 }
 
 #[derive(Default)]
@@ -163,6 +167,7 @@ impl Server {
             next: AtomicU64::new(1),
             stopping: AtomicBool::new(false),
             changed: Notify::new(),
+            disconnect: tokio::sync::watch::Sender::new(false),
         })
     }
 
@@ -215,15 +220,16 @@ impl Server {
         id
     }
 
-    /// The session ended; why, if the server ended it.
-    fn remove_live(&self, id: u64) -> Option<Closing> {
-        let gone = self
-            .live
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .remove(&id);
+    /// Why the server ends session `id`, if it does.
+    fn closing_of(&self, id: u64) -> Option<Closing> {
+        let live = self.live.lock().unwrap_or_else(|p| p.into_inner());
+        live.get(&id).and_then(|l| l.closing)
+    }
+
+    /// The session ended, its channel closed.
+    fn remove_live(&self, id: u64) {
+        (self.live.lock().unwrap_or_else(|p| p.into_inner())).remove(&id);
         self.changed.notify_waiters();
-        gone.and_then(|l| l.closing)
     }
 
     /// Every archive as last read: what a command runs on.
@@ -311,8 +317,9 @@ impl Server {
         }
     }
 
-    /// Ends every reader session (each saves its state) and waits for
-    /// them, at most `wait`.
+    /// Ends every reader session (each saves its state, then its channel
+    /// is closed with its exit status) and waits for them, then closes
+    /// every connection and waits for them; at most `wait` each.
     pub async fn close_all(&self, wait: Duration) {
         self.stopping.store(true, Ordering::SeqCst);
         for l in self
@@ -324,16 +331,29 @@ impl Server {
             l.closing = Some(Closing::Stopping);
             l.feed.close();
         }
+        self.wait_until(wait, || self.sessions() == 0).await;
+        self.disconnect.send_replace(true);
+        self.wait_until(wait, || self.connections() == 0).await;
+    }
+
+    /// Waits until `done` holds (checked when sessions or connections
+    /// end), at most `wait`.
+    async fn wait_until(&self, wait: Duration, done: impl Fn() -> bool) {
         let _ = tokio::time::timeout(wait, async {
             loop {
                 let changed = self.changed.notified();
-                if self.sessions() == 0 {
+                if done() {
                     return;
                 }
                 changed.await;
             }
         })
         .await;
+    }
+
+    /// Resolves once connections are to be closed (the server stopping).
+    async fn disconnecting(&self) {
+        let _ = self.disconnect.subscribe().wait_for(|d| *d).await;
     }
 
     pub fn stopping(&self) -> bool {
@@ -365,5 +385,7 @@ impl Drop for Admitted {
                 c.by_addr.remove(&self.ip);
             }
         }
+        drop(c);
+        self.server.changed.notify_waiters();
     }
 }

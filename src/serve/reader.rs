@@ -260,7 +260,7 @@ impl Pump {
                 Next::Done => break,
             }
         }
-        let closing = self.server.remove_live(self.id);
+        let closing = self.server.closing_of(self.id);
         let farewell = match closing {
             Some(Closing::Idle) => Some(self.lang.pick(
                 "bulletin: 长时间没有按键，连接已关闭。\r\n",
@@ -278,6 +278,7 @@ impl Pump {
                     .await;
         }
         self.write.finish(0).await;
+        self.server.remove_live(self.id);
         let (peer, reader) = &self.log;
         let (sent, dropped) = self.outbox.counts();
         let why = match closing {

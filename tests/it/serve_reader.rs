@@ -217,3 +217,46 @@ async fn r_reads_the_archive_again_through_the_server() {
     quit(&mut a).await;
     running.stop().await;
 }
+
+/// The real binary: SIGTERM tells the reader, saves its state and exits 0.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sigterm_saves_every_readers_state_and_exits_0() {
+    use std::io::BufRead;
+    let dir = tempfile::tempdir().unwrap();
+    let keys = dir.path().join("authorized_keys");
+    let public = ssh::key(1).public_key().to_openssh().unwrap();
+    std::fs::write(&keys, format!("{public} alice\n")).unwrap();
+    let data = dir.path().join("data");
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_bulletin"))
+        .args(["serve", "--listen", "127.0.0.1:0", "--lang", "en"])
+        .arg("--authorized-keys")
+        .arg(&keys)
+        .arg("--data-dir")
+        .arg(&data)
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stderr = std::io::BufReader::new(child.stderr.take().unwrap());
+    let mut line = String::new();
+    stderr.read_line(&mut line).unwrap();
+    let addr = line.split(" on ").nth(1).and_then(|s| s.split(';').next());
+    let addr: std::net::SocketAddr = addr.expect(&line).parse().unwrap();
+    // The log goes on: read it so the server never blocks writing it.
+    std::thread::spawn(move || std::io::copy(&mut stderr, &mut std::io::sink()));
+    let h = ssh::connect_to(addr, 1).await;
+    let mut t = ssh::reader(&h, 80, 24, &[]).await;
+    bookmark_article(&mut t, 1).await;
+    let pid = child.id().to_string();
+    let killed = std::process::Command::new("kill")
+        .args(["-TERM", &pid])
+        .status();
+    assert!(killed.unwrap().success());
+    assert_eq!(t.wait_closed().await, Some(0));
+    assert!(String::from_utf8_lossy(&t.raw).contains("the server is shutting down"));
+    let status = tokio::task::spawn_blocking(move || child.wait().unwrap());
+    let status = tokio::time::timeout(ssh::PATIENCE, status).await.unwrap();
+    assert_eq!(status.unwrap().code(), Some(0));
+    let hex = bulletin::serve::keys::fingerprint_hex(ssh::key(1).public_key());
+    let state = data.join("serve/readers").join(hex).join("state.json");
+    assert_eq!(bookmarks_in(&state), 1, "{}", state.display());
+}

@@ -170,6 +170,19 @@ pub async fn try_connect(running: &Running) -> Result<Handle<Client>, russh::Err
     client::connect(config, running.addr, Client).await
 }
 
+/// A connection to a server at `addr` (another process), authenticated
+/// with key `seed`.
+pub async fn connect_to(addr: std::net::SocketAddr, seed: u8) -> Handle<Client> {
+    let config = Arc::new(client::Config::default());
+    let mut h = client::connect(config, addr, Client)
+        .await
+        .expect("connects");
+    let k = PrivateKeyWithHashAlg::new(Arc::new(key(seed)), None);
+    let ok = h.authenticate_publickey("reader", k).await.unwrap();
+    assert!(ok.success(), "authenticated");
+    h
+}
+
 /// A reader session on one channel, its screen as the client sees it.
 pub struct Term {
     pub ch: Channel<Msg>,
