@@ -118,7 +118,7 @@ pub enum Command {
     Bookmarks(BookmarksArgs),
     /// Show where the settings file is read from, or print the defaults.
     Config(ConfigArgs),
-    /// Serve the archive over SSH: readers connect with `ssh -t -p PORT HOST`.
+    /// Serve archives over SSH: readers connect with `ssh -t -p PORT HOST`.
     Serve(ServeArgs),
 }
 
