@@ -16,6 +16,9 @@ use crate::text::width::{WidthMode, truncate_to_width};
 /// (the reader enters it again itself).
 pub const ENTER: &[u8] = b"\x1b[?1049h\x1b[?25l";
 pub const LEAVE: &[u8] = b"\x1b[?25h\x1b[?1049l";
+/// The chooser wiped before the reader starts: the reader draws on a
+/// blank screen (its own entering changes nothing on one entered).
+pub const WIPE: &[u8] = b"\x1b[0m\x1b[H\x1b[2J";
 
 /// What a key did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

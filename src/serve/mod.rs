@@ -22,6 +22,7 @@ mod choose;
 mod conn;
 pub mod exec;
 pub mod keys;
+mod limits;
 mod listen;
 pub mod log;
 pub mod outbox;
@@ -44,44 +45,9 @@ use crate::app::{Action, Event};
 use crate::lang::Lang;
 use crate::term::Feed;
 pub use archives::Archive;
+pub use limits::Limits;
 pub use listen::{Running, start};
 pub use run::run;
-
-/// The limits a server keeps.
-#[derive(Debug, Clone)]
-pub struct Limits {
-    /// Connections at once, in all and from one address.
-    pub max_sessions: usize,
-    pub max_per_address: usize,
-    /// Time to authenticate.
-    pub auth_timeout: Duration,
-    /// No key for this long ends a reader session (a notice comes
-    /// [`IDLE_NOTICE`] before); `None`: never.
-    pub idle_timeout: Option<Duration>,
-    /// The largest window drawn.
-    pub max_size: (u16, u16),
-    /// How long a refused authentication takes (constant time).
-    pub auth_rejection: Duration,
-    /// Session channels on one connection.
-    pub channels_per_connection: usize,
-    /// How long the width probe waits for a client's terminal.
-    pub probe_timeout: Duration,
-}
-
-impl Default for Limits {
-    fn default() -> Limits {
-        Limits {
-            max_sessions: 64,
-            max_per_address: 8,
-            auth_timeout: Duration::from_secs(30),
-            idle_timeout: Some(Duration::from_secs(30 * 60)),
-            max_size: (400, 200),
-            auth_rejection: Duration::from_secs(1),
-            channels_per_connection: 4,
-            probe_timeout: crate::term::probe::DEFAULT_TIMEOUT,
-        }
-    }
-}
 
 /// How long before closing an idle session the reader is told.
 pub const IDLE_NOTICE: Duration = Duration::from_secs(60);
@@ -318,8 +284,9 @@ impl Server {
     }
 
     /// Ends every reader session (each saves its state, then its channel
-    /// is closed with its exit status) and waits for them, then closes
-    /// every connection and waits for them; at most `wait` each.
+    /// is closed with its exit status) and waits for them, then for the
+    /// clients to close their connections (`clients_leave`), then
+    /// closes the others and waits for them; at most `wait` each.
     pub async fn close_all(&self, wait: Duration) {
         self.stopping.store(true, Ordering::SeqCst);
         for l in self
@@ -332,6 +299,10 @@ impl Server {
             l.feed.close();
         }
         self.wait_until(wait, || self.sessions() == 0).await;
+        // Clients close a connection once its last channel is closed;
+        // the others are then disconnected.
+        let leave = self.limits().clients_leave;
+        self.wait_until(leave, || self.connections() == 0).await;
         self.disconnect.send_replace(true);
         self.wait_until(wait, || self.connections() == 0).await;
     }

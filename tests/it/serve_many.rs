@@ -81,6 +81,12 @@ async fn the_reader_opens_on_a_chooser_or_on_the_archive_named() {
     t.wait_text("2  reports  河清区政府文件选编").await;
     t.send("j\r").await;
     t.wait_text("河清区2024年政府工作报告").await;
+    // The chooser is wiped before the reader draws (a terminal already
+    // on the alternate screen keeps it when entering it again; vt100
+    // does not, so the bytes are looked at).
+    let raw = String::from_utf8_lossy(&t.raw);
+    let chooser_ends = raw.rfind("articles)").unwrap();
+    assert!(raw[chooser_ends..].contains("\x1b[2J"), "{raw:?}");
     t.send("\x03").await;
     assert_eq!(t.wait_closed().await, Some(0));
     // Named as the command, with a pty: that archive's reader at once.

@@ -81,6 +81,7 @@ impl Conn {
             }
             Chosen::Open(i) => {
                 c.choosing = None;
+                self.send(channel, choose::WIPE.to_vec()).await;
                 self.start_reader(channel, i);
             }
             Chosen::Leave => {

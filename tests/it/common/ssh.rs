@@ -62,6 +62,8 @@ pub fn quick() -> Limits {
     Limits {
         auth_rejection: Duration::from_millis(10),
         probe_timeout: Duration::from_millis(50),
+        // The test client keeps its connection: closed at once on stopping.
+        clients_leave: Duration::ZERO,
         ..Limits::default()
     }
 }
