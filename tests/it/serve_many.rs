@@ -97,7 +97,8 @@ async fn the_reader_opens_on_a_chooser_or_on_the_archive_named() {
     // Without a pty: how to connect, exit status 1.
     let (code, _, err) = ssh::exec(&h, "reports").await;
     assert_eq!(code, Some(1));
-    assert!(err.contains("ssh -t"), "{err}");
+    assert!(err.contains("ssh -t HOST NAME"), "{err}");
+    assert!(err.contains("zhongyuan, reports"), "{err}");
     // Leaving the chooser ends the session.
     let mut c = ssh::reader(&h, 40, 12, &[("LANG", "zh_CN.UTF-8")]).await;
     c.wait_text("本服务器上的档案").await;

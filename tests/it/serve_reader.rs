@@ -176,9 +176,13 @@ async fn a_new_version_of_the_archive_reaches_every_session() {
     std::fs::write(&path, changed).unwrap();
     a.wait_text("NEWTITLE").await;
     b.wait_text("NEWTITLE").await;
-    // A session that starts now opens the new version.
+    // A session that starts now opens the new version; commands run on
+    // it too (the version the readers see).
     let mut c = ssh::reader(&alice, 80, 24, &[]).await;
     c.wait_text("NEWTITLE").await;
+    let (code, out, _) = ssh::exec(&alice, "list").await;
+    assert_eq!(code, Some(0));
+    assert!(out.contains("NEWTITLE"), "{out}");
     assert!(log.text().contains("event=archive result=\"read again\""));
     for t in [&mut a, &mut b, &mut c] {
         quit(t).await;

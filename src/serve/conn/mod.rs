@@ -269,7 +269,7 @@ impl Handler for Conn {
         if c.pty.is_none() {
             let write = c.write.clone();
             self.log("shell", "refused: no pty", &[]);
-            outlet::no_pty(write, lang, self.server.setup.who.clone());
+            outlet::no_pty(write, lang, &self.server.setup.archives);
             return Ok(());
         }
         match self.server.setup.archives.len() {
@@ -298,7 +298,7 @@ impl Handler for Conn {
                 true => self.start_reader(channel, archive),
                 false => {
                     self.log("exec", "refused: no pty", &[("command", &line)]);
-                    outlet::no_pty(write, lang, self.server.setup.who.clone());
+                    outlet::no_pty(write, lang, &self.server.setup.archives);
                 }
             }
             return Ok(());
