@@ -6,7 +6,8 @@
 use std::path::Path;
 use std::sync::Arc;
 
-use crate::app::{ArchiveSource, IndexState};
+use crate::app::{ArchiveSource, IndexHandle, IndexState};
+use crate::find::FoldIndex;
 use crate::lang::Lang;
 use crate::model::Library;
 
@@ -20,6 +21,20 @@ pub struct Archive {
     /// Its file, followed for changes and read again on `R` (`None`: the
     /// bundled sample, which never changes).
     pub source: Option<ArchiveSource>,
+}
+
+impl Archive {
+    /// Its index taken up if it was missing and has been built since (a
+    /// reader's search builds it): what sessions and commands started
+    /// later use, instead of building it again or searching without.
+    pub fn refresh_index(&mut self) {
+        let lib = &self.library;
+        if let IndexState::Missing { path } = &self.index
+            && let Some(index) = FoldIndex::open(path, &lib.fingerprint(), lib.articles.len())
+        {
+            self.index = IndexState::Ready(IndexHandle(Arc::new(index)));
+        }
+    }
 }
 
 /// The name of the sample when it is served.
@@ -86,6 +101,25 @@ mod tests {
         let (a, b) = (Path::new("/x/zhongyuan.json"), Path::new("y/erqi.jsonl"));
         assert_eq!(names(&[a, b], Lang::En).unwrap(), ["zhongyuan", "erqi"]);
         assert_eq!(names(&[], Lang::En).unwrap(), ["sample"]);
+    }
+
+    #[test]
+    fn an_index_built_since_is_taken_up() {
+        let lib = crate::model::Library::from(crate::model::load_sample().unwrap());
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("index");
+        let mut a = Archive {
+            name: SAMPLE.into(),
+            library: Arc::new(lib),
+            index: IndexState::Missing { path: path.clone() },
+            source: None,
+        };
+        a.refresh_index();
+        assert!(matches!(a.index, IndexState::Missing { .. }));
+        let never = std::sync::atomic::AtomicBool::new(false);
+        crate::find::index::build(&*a.library, &path, &never, &mut |_, _| {}).unwrap();
+        a.refresh_index();
+        assert!(matches!(a.index, IndexState::Ready(_)));
     }
 
     #[test]

@@ -100,15 +100,10 @@ fn run_on(
     }
 }
 
-/// The archive's index, when it has one ready (or built by a reader
-/// since it was loaded).
+/// The archive's index, when it has one ready.
 fn index_of(a: &Archive) -> Option<Arc<FoldIndex>> {
     match &a.index {
         IndexState::Ready(handle) => Some(handle.0.clone()),
-        IndexState::Missing { path } => {
-            let lib = &a.library;
-            FoldIndex::open(path, &lib.fingerprint(), lib.articles.len()).map(Arc::new)
-        }
         _ => None,
     }
 }

@@ -200,15 +200,16 @@ impl Server {
 
     /// Every archive as last read: what a command runs on.
     pub fn archives(&self) -> Vec<Archive> {
-        self.current
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .clone()
+        let mut current = self.current.lock().unwrap_or_else(|p| p.into_inner());
+        current.iter_mut().for_each(Archive::refresh_index);
+        current.clone()
     }
 
     /// Archive `i` as last read: what a new session opens.
     fn current(&self, i: usize) -> Archive {
-        self.current.lock().unwrap_or_else(|p| p.into_inner())[i].clone()
+        let mut current = self.current.lock().unwrap_or_else(|p| p.into_inner());
+        current[i].refresh_index();
+        current[i].clone()
     }
 
     /// A new reading of archive `i` (from its watcher, or asked for with
