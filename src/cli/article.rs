@@ -10,6 +10,7 @@ use super::ArticleArgs;
 use super::open::{Opening, load_library};
 use super::say::Say;
 use super::{fail, usage_fail};
+use crate::lang::Lang;
 use crate::model::{self, Library, Mended};
 use crate::text::sanitize::sanitize_line;
 
@@ -21,8 +22,32 @@ pub(crate) fn open_named(named: &ArticleArgs, err: &mut dyn Write) -> Result<Men
     let (path, id) = target(named).map_err(|say| usage_fail(err, &say.text(lang)))?;
     let mended = match cached(path, id, &named.open) {
         Some(m) => m,
-        None => open_by_library(path, id, named, err)?,
+        None => {
+            let archive = load_library(path, &named.open).map_err(|e| e.report(err))?;
+            let name = path.map_or_else(|| "--sample".to_string(), super::commands::shown);
+            article_in(&archive, &name, id, lang, err)?
+        }
     };
+    say_faults(&mended, id, lang, err);
+    Ok(mended)
+}
+
+/// Opens article `id` of an archive already loaded (named `name` in
+/// messages), as [`open_named`] does.
+pub(crate) fn open_in(
+    archive: &Library,
+    name: &str,
+    id: &str,
+    lang: Lang,
+    err: &mut dyn Write,
+) -> Result<Mended, u8> {
+    let mended = article_in(archive, name, id, lang, err)?;
+    say_faults(&mended, id, lang, err);
+    Ok(mended)
+}
+
+/// What was mended in an article, said on `err`.
+fn say_faults(mended: &Mended, id: &str, lang: Lang, err: &mut dyn Write) {
     for f in &mended.faults {
         let problem = model::Problem {
             location: None,
@@ -31,7 +56,6 @@ pub(crate) fn open_named(named: &ArticleArgs, err: &mut dyn Write) -> Result<Men
         };
         let _ = writeln!(err, "bulletin: {}", problem.what(lang));
     }
-    Ok(mended)
 }
 
 /// The article from the metadata cache, by its cached place, when the
@@ -43,22 +67,18 @@ fn cached(path: Option<&Path>, id: &str, open: &Opening) -> Option<Mended> {
     model::open_article_cached(path, id, open.strictness(), &cache)
 }
 
-/// The article from the archive opened (and its metadata cached).
-fn open_by_library(
-    path: Option<&Path>,
+/// The article `id` of the archive, found by the id index (or, broken,
+/// by a walk, to say why it cannot be shown).
+fn article_in(
+    archive: &Library,
+    name: &str,
     id: &str,
-    named: &ArticleArgs,
+    lang: Lang,
     err: &mut dyn Write,
 ) -> Result<Mended, u8> {
-    let lang = named.open.lang;
-    let archive = load_library(path, &named.open).map_err(|e| e.report(err))?;
-    let name = path.map_or_else(
-        || "--sample".to_string(),
-        |p| sanitize_line(&p.display().to_string()),
-    );
-    let Some(i) = archive.index_of(id).or_else(|| broken_index(&archive, id)) else {
-        let id = sanitize_line(id);
-        return Err(fail(err, &Say::NoSuchId { id, archive: name }.text(lang)));
+    let Some(i) = archive.index_of(id).or_else(|| broken_index(archive, id)) else {
+        let (id, archive) = (sanitize_line(id), sanitize_line(name));
+        return Err(fail(err, &Say::NoSuchId { id, archive }.text(lang)));
     };
     let mended = archive.open(i).map_err(|e| fail(err, &e.text(lang)))?;
     Ok(mended.into_owned())

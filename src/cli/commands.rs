@@ -6,13 +6,13 @@ use std::path::Path;
 
 use serde_json::json;
 
-use super::article::open_named;
+use super::article::{open_in, open_named};
 use super::say::Say;
 use super::{BookmarksArgs, ConfigArgs, EXIT_OK, ListArgs, ShowArgs, fail, finish, load_library};
 use crate::config::Config;
 use crate::import::ImportArgs;
 use crate::lang::Lang;
-use crate::model::{self, Groups, Library, Strictness};
+use crate::model::{self, Groups, Library, Mended, Strictness};
 use crate::store::{self, ArchiveKey, Store};
 use crate::text::sanitize::sanitize_line;
 use crate::text::{WidthMode, layout};
@@ -20,35 +20,54 @@ use crate::text::{WidthMode, layout};
 /// `bulletin list`: groups and articles, as text or JSON. Reads only the
 /// metadata; broken articles are listed apart, with why.
 pub fn run_list(args: &ListArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
-    let lang = args.open.lang;
     let archive = match load_library(args.archive.as_deref(), &args.open) {
         Ok(a) => a,
         Err(e) => return e.report(err),
     };
+    let name = args.archive.as_deref().map_or_else(String::new, shown);
+    list_on(&archive, &name, args, out, err)
+}
+
+/// `bulletin list` on an archive already loaded (a server's), named
+/// `name` in messages; what `args` says of the archive itself is not
+/// read.
+pub fn list_on(
+    archive: &Library,
+    name: &str,
+    args: &ListArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> u8 {
+    let lang = args.open.lang;
     let groups = model::group_items(&archive.articles);
-    if let Some(name) = &args.subdistrict {
+    if let Some(sub) = &args.subdistrict {
         let known = groups
             .districts
             .iter()
-            .any(|d| d.subdistricts.iter().any(|s| &s.name == name));
+            .any(|d| d.subdistricts.iter().any(|s| &s.name == sub));
         if !known {
-            return fail(err, &Say::NoSubdistrict(sanitize_line(name)).text(lang));
+            return fail(err, &Say::NoSubdistrict(sanitize_line(sub)).text(lang));
         }
     }
-    note_problems(&archive, args.archive.as_deref(), lang, err);
+    note_problems(archive, name, lang, err);
     let result = if args.json {
-        write_list_json(&archive, &groups, args.subdistrict.as_deref(), out)
+        write_list_json(archive, &groups, args.subdistrict.as_deref(), out)
     } else {
-        write_list_text(&archive, &groups, args.subdistrict.as_deref(), lang, out)
+        write_list_text(archive, &groups, args.subdistrict.as_deref(), lang, out)
     };
     finish(result, lang, err)
 }
 
+/// A path as messages show it.
+pub(super) fn shown(path: &Path) -> String {
+    sanitize_line(&path.display().to_string())
+}
+
 /// Says on standard error how many problems were read around.
-fn note_problems(lib: &Library, path: Option<&Path>, lang: Lang, err: &mut dyn Write) {
+fn note_problems(lib: &Library, name: &str, lang: Lang, err: &mut dyn Write) {
     let count = lib.problem_count();
     if count > 0 && lib.strictness() == Strictness::Lenient {
-        let archive = path.map_or_else(String::new, |p| sanitize_line(&p.display().to_string()));
+        let archive = sanitize_line(name);
         let _ = writeln!(
             err,
             "bulletin: {}",
@@ -176,12 +195,31 @@ fn write_list_json(
 /// index, only its body parsed). Placeholders stand for what cannot be
 /// read; its problems go to standard error.
 pub fn run_show(args: &ShowArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+    match open_named(&args.article, err) {
+        Ok(mended) => write_show(&mended, args, out, err),
+        Err(status) => status,
+    }
+}
+
+/// `bulletin show` of article `id` of an archive already loaded (a
+/// server's), named `name` in messages.
+pub fn show_on(
+    archive: &Library,
+    name: &str,
+    id: &str,
+    args: &ShowArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> u8 {
+    match open_in(archive, name, id, args.article.open.lang, err) {
+        Ok(mended) => write_show(&mended, args, out, err),
+        Err(status) => status,
+    }
+}
+
+fn write_show(mended: &Mended, args: &ShowArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     let lang = args.article.open.lang;
-    let mended = match open_named(&args.article, err) {
-        Ok(m) => m,
-        Err(status) => return status,
-    };
-    let doc = model::mended_doc(&mended, lang);
+    let doc = model::mended_doc(mended, lang);
     let mode: WidthMode = args.ambiguous_width.into();
     let laid = layout::layout(&doc, args.width, mode);
     finish(

@@ -240,7 +240,11 @@ pub(super) const ARGS_ZH: &[(&str, &str, &str)] = &[
     ),
     ("import", "key", "档案的标识键（见 docs/format.md）"),
     ("import", "dry_run", "只显示识别结果，不写任何文件"),
-    ("serve", "archive", "要提供的档案（默认：内置的示例档案）"),
+    (
+        "serve",
+        "archives",
+        "要提供的档案（默认：内置的示例档案）。客户端用文件名（不含扩展名）指定档案（ssh -t 主机 名称、ssh 主机 list 名称）；有多个时阅读器先显示档案选择",
+    ),
     (
         "serve",
         "listen",

@@ -29,13 +29,13 @@ use crate::config::{AmbiguousWidth, Language, WIDTH_RANGE};
 use crate::lang::Lang;
 
 pub use check::run_check;
-pub use commands::{run_bookmarks, run_config, run_import, run_list, run_show};
+pub use commands::{list_on, run_bookmarks, run_config, run_import, run_list, run_show, show_on};
 pub use help::{command, lang_of_args, parse, parse_from};
 pub use open::{Opening, load_library, reader_library};
-pub use outline::{OutlineEntry, outline_entries, run_outline};
+pub use outline::{OutlineEntry, outline_entries, outline_on, run_outline};
 pub use reader::run_reader;
 pub use say::Say;
-pub use search::run_search;
+pub use search::{IndexAt, run_search, search_on};
 pub use serve_args::ServeArgs;
 pub use settings::settings_from;
 pub use usage_error::{render as render_usage_error, report as report_usage_error};
@@ -118,7 +118,7 @@ pub enum Command {
     Bookmarks(BookmarksArgs),
     /// Show where the settings file is read from, or print the defaults.
     Config(ConfigArgs),
-    /// Serve the archive over SSH: readers connect with `ssh -t -p PORT HOST`.
+    /// Serve archives over SSH: readers connect with `ssh -t -p PORT HOST`.
     Serve(ServeArgs),
 }
 

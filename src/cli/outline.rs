@@ -8,10 +8,10 @@ use std::io::Write;
 use serde::Serialize;
 use serde_json::json;
 
-use super::article::open_named;
+use super::article::{open_in, open_named};
 use super::say::Say;
 use super::{OutlineArgs, finish};
-use crate::model;
+use crate::model::{self, Library, Mended};
 use crate::text::Doc;
 use crate::text::outline::Outline;
 use crate::text::sanitize::sanitize_line;
@@ -56,12 +56,36 @@ pub fn outline_entries(doc: &Doc) -> Vec<OutlineEntry> {
 
 /// `bulletin outline ARCHIVE ID [--json]`.
 pub fn run_outline(args: &OutlineArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+    match open_named(&args.article, err) {
+        Ok(mended) => write_outline(&mended, args, out, err),
+        Err(status) => status,
+    }
+}
+
+/// `bulletin outline` of article `id` of an archive already loaded (a
+/// server's), named `name` in messages.
+pub fn outline_on(
+    archive: &Library,
+    name: &str,
+    id: &str,
+    args: &OutlineArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> u8 {
+    match open_in(archive, name, id, args.article.open.lang, err) {
+        Ok(mended) => write_outline(&mended, args, out, err),
+        Err(status) => status,
+    }
+}
+
+fn write_outline(
+    mended: &Mended,
+    args: &OutlineArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> u8 {
     let lang = args.article.open.lang;
-    let mended = match open_named(&args.article, err) {
-        Ok(m) => m,
-        Err(status) => return status,
-    };
-    let entries = outline_entries(&model::mended_doc(&mended, lang));
+    let entries = outline_entries(&model::mended_doc(mended, lang));
     let a = &mended.article;
     let result = if args.json {
         let doc = json!({"id": a.id, "title": a.title, "sections": entries});

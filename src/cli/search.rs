@@ -2,6 +2,7 @@
 //! grep: exit 0 with hits, 1 with none (or on error).
 
 use std::io::{IsTerminal, Write};
+use std::path::Path;
 use std::sync::atomic::AtomicBool;
 
 use super::search_out::{Output, write_results};
@@ -11,14 +12,42 @@ use crate::model::Library;
 use crate::text::sanitize_line;
 
 pub fn run_search(args: &SearchArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
-    let lang = args.open.lang;
     if let Err(e) = date_options(args) {
-        return usage(err, &e.text(lang));
+        return usage(err, &e.text(args.open.lang));
     }
     let lib = match load_library(args.archive.as_deref(), &args.open) {
         Ok(l) => l,
         Err(e) => return e.report(err),
     };
+    let cache = find::cache_dir(args.cache_dir.as_deref());
+    let at = IndexAt::Cache(cache.as_deref());
+    search_on(&lib, at, args, out, err)
+}
+
+/// Where a search finds the archive's index.
+#[derive(Clone, Copy)]
+pub enum IndexAt<'a> {
+    /// In this cache directory (`None`: there is none), for the archive
+    /// file the arguments name: built there when missing, removed when
+    /// damaged.
+    Cache(Option<&'a Path>),
+    /// One already open (a server's), or none: the archive is searched
+    /// article by article.
+    Open(Option<&'a FoldIndex>),
+}
+
+/// `bulletin search` on an archive already loaded; its index from `at`.
+pub fn search_on(
+    lib: &Library,
+    at: IndexAt,
+    args: &SearchArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> u8 {
+    let lang = args.open.lang;
+    if let Err(e) = date_options(args) {
+        return usage(err, &e.text(lang));
+    }
     let query = match ArchiveQuery::parse(&with_facets(args)) {
         Ok(q) if q.query.is_some() => q,
         Ok(_) => return fail(err, &Say::NothingToSearch.text(lang)),
@@ -28,22 +57,22 @@ pub fn run_search(args: &SearchArgs, out: &mut dyn Write, err: &mut dyn Write) -
     if query.facets.dates_unknown(&lib.articles) {
         let _ = writeln!(err, "bulletin: {}", Say::NoDates.text(lang));
     }
-    let cache = find::cache_dir(args.cache_dir.as_deref());
-    let index = open_index(&lib, args, cache.as_deref(), err);
+    let built;
+    let index = match at {
+        IndexAt::Cache(cache) => {
+            built = open_index(lib, args, cache, err);
+            built.as_ref()
+        }
+        IndexAt::Open(index) => index.filter(|_| !args.no_index),
+    };
     let mut all = Batch::default();
-    find::run(
-        &lib,
-        index.as_ref(),
-        &query,
-        &AtomicBool::new(false),
-        &mut |b| {
-            all.hits.extend(b.hits);
-            all.unreadable.extend(b.unreadable);
-            all.index_damaged |= b.index_damaged;
-        },
-    );
-    if all.index_damaged {
-        drop_damaged(args, cache.as_deref(), err);
+    find::run(lib, index, &query, &AtomicBool::new(false), &mut |b| {
+        all.hits.extend(b.hits);
+        all.unreadable.extend(b.unreadable);
+        all.index_damaged |= b.index_damaged;
+    });
+    if let (true, IndexAt::Cache(cache)) = (all.index_damaged, at) {
+        drop_damaged(args, cache, err);
     }
     for &(i, ref why) in &all.unreadable {
         let why = lib
@@ -62,7 +91,7 @@ pub fn run_search(args: &SearchArgs, out: &mut dyn Write, err: &mut dyn Write) -
             lang,
         }
     };
-    let written = write_results(&lib, &query, &all.hits, how, out, err);
+    let written = write_results(lib, &query, &all.hits, how, out, err);
     match written {
         Ok(()) if all.hits.is_empty() => EXIT_FAILURE,
         Ok(()) => EXIT_OK,

@@ -9,8 +9,11 @@ use clap::Args;
 #[derive(Debug, Args)]
 #[command(group = clap::ArgGroup::new("who").required(true).args(["authorized_keys", "anonymous"]))]
 pub struct ServeArgs {
-    /// Archive to serve (default: the bundled sample).
-    pub archive: Option<PathBuf>,
+    /// Archives to serve (default: the bundled sample). Clients name each
+    /// by its file name without the extension (`ssh -t HOST NAME`, `ssh
+    /// HOST list NAME`); with several, the reader opens on a chooser.
+    #[arg(value_name = "ARCHIVE")]
+    pub archives: Vec<PathBuf>,
     /// Address and port to listen on (another address than 127.0.0.1 makes
     /// the reader reachable from other machines).
     #[arg(long, value_name = "ADDR:PORT", default_value = "127.0.0.1:2222")]

@@ -1,39 +1,39 @@
 //! Commands a client may run (`ssh HOST list`, `show ID`, `search QUERY`,
-//! `outline ID`): the read-only commands of the command line, on the
-//! archive the server serves and no other. The archive is the server's
-//! to name: a command that names one, or asks for another file, cache or
-//! settings, is refused before anything is opened.
+//! `outline ID`): the read-only commands of the command line, with the
+//! same words and output, on the archives the server has loaded (the
+//! version the readers see), never on a file: where the local command
+//! takes an archive's path, a client gives a served archive's name (or
+//! none, when one is served). A command that asks for a file, a cache or
+//! settings is refused before anything is read.
 
 use std::ffi::OsString;
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::Path;
+use std::sync::Arc;
 
-use crate::cli::{self, Command, EXIT_FAILURE, EXIT_USAGE};
+use super::archives::{self, Archive};
+use crate::app::IndexState;
+use crate::cli::{self, ArticleArgs, Command, EXIT_FAILURE, EXIT_USAGE, IndexAt, Say};
+use crate::find::FoldIndex;
 use crate::lang::Lang;
-
-/// What the server serves.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Served {
-    Path(PathBuf),
-    Sample,
-}
 
 /// The commands a client may run.
 pub const ALLOWED: [&str; 4] = ["list", "show", "search", "outline"];
 
-/// Options that would reach another file than the served archive.
+/// Options that would reach another file than the served archives, or
+/// read them otherwise than they were loaded.
 const FORBIDDEN: [&str; 5] = [
-    "--archive",
     "--sample",
     "--cache-dir",
     "--config",
     "--data-dir",
+    "--strict",
 ];
 
-/// Runs a client's command line on the served archive; the exit status.
+/// Runs a client's command line on the served archives; the exit status.
 pub fn run(
     line: &str,
-    served: &Served,
+    served: &[Archive],
     lang: Lang,
     out: &mut dyn Write,
     err: &mut dyn Write,
@@ -53,7 +53,9 @@ pub fn run(
     if let Some(w) = words.iter().find(|w| named(w)) {
         return refuse(err, lang, w);
     }
-    let cli = match cli::parse_from(with_archive(words, served), lang) {
+    let mut args: Vec<OsString> = vec!["bulletin".into()];
+    args.extend(words.into_iter().map(OsString::from));
+    let cli = match cli::parse_from(args, lang) {
         Ok(cli) => cli,
         Err(e) => {
             let (text, to_err, status) = cli::render_usage_error(&e, lang);
@@ -64,61 +66,119 @@ pub fn run(
             return status;
         }
     };
-    match cli.command {
-        Some(Command::List(a)) if a.archive == archive_of(served) => cli::run_list(&a, out, err),
-        Some(Command::Search(a)) if a.archive == archive_of(served) => {
-            cli::run_search(&a, out, err)
+    let lang = cli.language();
+    let Some(command) = cli.command else {
+        return refuse(err, lang, line);
+    };
+    match on_archive(&command, served, lang) {
+        Ok((a, id)) => run_on(&command, a, id, out, err),
+        Err((text, status)) => {
+            let _ = writeln!(err, "bulletin: {text}");
+            status
         }
-        Some(Command::Show(a)) if one_id(&a.article, served) => cli::run_show(&a, out, err),
-        Some(Command::Outline(a)) if one_id(&a.article, served) => cli::run_outline(&a, out, err),
-        _ => {
-            let _ = writeln!(err, "bulletin: {}", say_one_archive(lang));
-            EXIT_USAGE
+    }
+}
+
+/// Runs `command` on archive `a` (article `id` for `show` and `outline`).
+fn run_on(
+    command: &Command,
+    a: &Archive,
+    id: &str,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> u8 {
+    let (lib, name) = (&*a.library, a.name.as_str());
+    match command {
+        Command::List(args) => cli::list_on(lib, name, args, out, err),
+        Command::Search(args) => {
+            let index = index_of(a);
+            cli::search_on(lib, IndexAt::Open(index.as_deref()), args, out, err)
         }
+        Command::Show(args) => cli::show_on(lib, name, id, args, out, err),
+        Command::Outline(args) => cli::outline_on(lib, name, id, args, out, err),
+        _ => EXIT_FAILURE,
     }
 }
 
-/// The words with the served archive put where the command takes it:
-/// after the others (`list ARCHIVE`, `search QUERY ARCHIVE`), or as
-/// `--archive` (`show ID --archive ARCHIVE`).
-fn with_archive(words: Vec<String>, served: &Served) -> Vec<OsString> {
-    let by_option = matches!(words[0].as_str(), "show" | "outline");
-    let mut args: Vec<OsString> = vec!["bulletin".into()];
-    args.extend(words.into_iter().map(OsString::from));
-    match served {
-        Served::Sample => args.push("--sample".into()),
-        Served::Path(p) if by_option => {
-            args.push("--archive".into());
-            args.push(p.clone().into());
-        }
-        Served::Path(p) => {
-            // After `--`: whatever the client wrote, this is the archive.
-            if !args.iter().any(|a| a == "--") {
-                args.push("--".into());
-            }
-            args.push(p.clone().into());
-        }
-    }
-    args
-}
-
-fn archive_of(served: &Served) -> Option<PathBuf> {
-    match served {
-        Served::Path(p) => Some(p.clone()),
-        Served::Sample => None,
+/// The archive's index, when it has one ready.
+fn index_of(a: &Archive) -> Option<Arc<FoldIndex>> {
+    match &a.index {
+        IndexState::Ready(handle) => Some(handle.0.clone()),
+        _ => None,
     }
 }
 
-/// `show`/`outline` named one id and no archive of its own: the id is the
-/// first positional (`ID --archive ARCHIVE`), and nothing is second.
-fn one_id(a: &cli::ArticleArgs, served: &Served) -> bool {
-    a.id.is_none() && a.archive.is_some() && a.archive_option == archive_of(served)
+/// Why a command names no served archive: the message and exit status.
+type Refusal = (String, u8);
+
+/// Which served archive `command` runs on (and which article, for `show`
+/// and `outline`): the one it names, or the only one served.
+fn on_archive<'a>(
+    command: &'a Command,
+    served: &'a [Archive],
+    lang: Lang,
+) -> Result<(&'a Archive, &'a str), Refusal> {
+    match command {
+        Command::List(a) => Ok((pick(served, a.archive.as_deref(), lang)?, "")),
+        Command::Search(a) => Ok((pick(served, a.archive.as_deref(), lang)?, "")),
+        Command::Show(a) => article(&a.article, served, lang),
+        Command::Outline(a) => article(&a.article, served, lang),
+        _ => Err((String::new(), EXIT_FAILURE)),
+    }
 }
 
-fn say_one_archive(lang: Lang) -> &'static str {
+/// `show`/`outline`: `NAME ID`, `ID --archive NAME`, or `ID` alone when
+/// one archive is served.
+fn article<'a>(
+    named: &'a ArticleArgs,
+    served: &'a [Archive],
+    lang: Lang,
+) -> Result<(&'a Archive, &'a str), Refusal> {
+    let option = named.archive_option.as_deref();
+    let first = named.archive.as_deref().and_then(Path::to_str);
+    let usage = |say: Say| (say.text(lang), EXIT_USAGE);
+    match (first, named.id.as_deref()) {
+        (Some(_), Some(_)) if option.is_some() => Err(usage(Say::ArchiveTwice)),
+        (Some(name), Some(id)) => Ok((pick(served, Some(Path::new(name)), lang)?, id)),
+        (Some(id), None) => Ok((pick(served, option, lang)?, id)),
+        (None, _) => Err(usage(Say::NeedId(named.open.command))),
+    }
+}
+
+/// The served archive called `name`, or the only one when none is named.
+fn pick<'a>(
+    served: &'a [Archive],
+    name: Option<&Path>,
+    lang: Lang,
+) -> Result<&'a Archive, Refusal> {
+    let all = archives::listed(served);
+    let Some(name) = name else {
+        return match served {
+            [one] => Ok(one),
+            _ => Err((say_name_one(lang, &all), EXIT_USAGE)),
+        };
+    };
+    let found = name.to_str().and_then(|n| archives::find(served, n));
+    found.map(|i| &served[i]).ok_or_else(|| {
+        let name: String = crate::text::sanitize_line(&name.to_string_lossy())
+            .chars()
+            .take(80)
+            .collect();
+        (say_no_archive(lang, &name, &all), EXIT_USAGE)
+    })
+}
+
+fn say_name_one(lang: Lang, all: &str) -> String {
     lang.pick(
-        "此服务器只提供一个档案，命令中不能指定档案。",
-        "this server serves one archive: a command cannot name another.",
+        format!("此服务器提供多个档案，请在命令中写出档案名：{all}"),
+        format!("this server serves several archives: name one ({all})"),
+    )
+}
+
+fn say_no_archive(lang: Lang, name: &str, all: &str) -> String {
+    lang.pick(
+        format!("此服务器没有名为“{name}”的档案（有：{all}）"),
+        format!("no archive called \"{name}\" is served here (served: {all})"),
     )
 }
 
@@ -171,9 +231,19 @@ pub fn split(line: &str) -> Option<Vec<String>> {
 mod tests {
     use super::*;
 
-    fn run_on(line: &str) -> (u8, String, String) {
+    fn sample() -> Vec<Archive> {
+        let lib = crate::model::Library::from(crate::model::load_sample().unwrap());
+        vec![Archive {
+            name: archives::SAMPLE.into(),
+            library: std::sync::Arc::new(lib),
+            index: IndexState::Unused,
+            source: None,
+        }]
+    }
+
+    fn run_line(line: &str) -> (u8, String, String) {
         let (mut out, mut err) = (Vec::new(), Vec::new());
-        let code = run(line, &Served::Sample, Lang::En, &mut out, &mut err);
+        let code = run(line, &sample(), Lang::En, &mut out, &mut err);
         let s = |v: Vec<u8>| String::from_utf8(v).unwrap();
         (code, s(out), s(err))
     }
@@ -191,10 +261,10 @@ mod tests {
 
     #[test]
     fn the_read_only_commands_run_on_the_served_archive() {
-        let (code, out, _) = run_on("list --json");
+        let (code, out, _) = run_line("list --json");
         assert_eq!(code, 0);
         assert!(out.trim_start().starts_with('{'), "{out}");
-        let (code, out, err) = run_on("search 物业");
+        let (code, out, err) = run_line("search 物业");
         assert_eq!(code, 0, "{err}");
         assert!(!out.is_empty());
     }
@@ -215,7 +285,7 @@ mod tests {
             "",
             "list 'open",
         ] {
-            let (code, out, err) = run_on(line);
+            let (code, out, err) = run_line(line);
             assert_ne!(code, 0, "{line}: {out}");
             assert!(!err.is_empty(), "{line}");
             assert!(!err.contains("root:"), "{line}");
@@ -224,7 +294,7 @@ mod tests {
 
     #[test]
     fn a_path_for_an_id_is_only_an_id_not_found() {
-        let (code, _, err) = run_on("show ../../etc/passwd");
+        let (code, _, err) = run_line("show ../../etc/passwd");
         assert_eq!(code, 1);
         assert!(err.contains("../../etc/passwd"), "{err}");
         assert!(!err.contains("root:"));

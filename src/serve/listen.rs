@@ -19,8 +19,8 @@ use russh::{MethodKind, MethodSet};
 pub struct Running {
     pub addr: SocketAddr,
     pub server: Arc<Server>,
-    /// The one watcher of the archive (dropped: it stops).
-    _watch: Option<crate::watch::Watch>,
+    /// The one watcher of each archive (dropped: they stop).
+    _watch: Vec<crate::watch::Watch>,
     stop: Arc<Notify>,
     task: tokio::task::JoinHandle<()>,
 }
@@ -44,11 +44,9 @@ pub async fn start(setup: Setup, addr: SocketAddr) -> std::io::Result<Running> {
     let config = Arc::new(config(&server));
     let stop = Arc::new(Notify::new());
     let task = tokio::spawn(listen(listener, server.clone(), config, stop.clone()));
-    let watch = server
-        .setup
-        .source
-        .as_ref()
-        .and_then(|s| follow(&server, s));
+    let watch = (server.setup.archives.iter().enumerate())
+        .filter_map(|(i, a)| follow(&server, i, a.source.as_ref()?))
+        .collect();
     let sweeper = Arc::downgrade(&server);
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(Duration::from_secs(5));
@@ -69,15 +67,16 @@ pub async fn start(setup: Setup, addr: SocketAddr) -> std::io::Result<Running> {
     })
 }
 
-/// One watcher for every session: its readings go to all of them.
-fn follow(server: &Arc<Server>, source: &ArchiveSource) -> Option<crate::watch::Watch> {
+/// One watcher of archive `i` for every session: its readings go to all
+/// of those reading it.
+fn follow(server: &Arc<Server>, i: usize, source: &ArchiveSource) -> Option<crate::watch::Watch> {
     let (tx, rx) = std::sync::mpsc::channel();
     let watch = crate::watch::start(source, tx)?;
     let server = Arc::downgrade(server);
     std::thread::spawn(move || {
         for event in rx {
             match server.upgrade() {
-                Some(s) => s.reloaded(event),
+                Some(s) => s.reloaded(i, event),
                 None => return,
             }
         }
@@ -171,7 +170,7 @@ pub async fn serve(
         ];
         server.setup.log.event(Some(peer), &fields);
     };
-    let session = match tokio::time::timeout(
+    let mut session = match tokio::time::timeout(
         timeout,
         russh::server::run_stream(config, socket, conn),
     )
@@ -189,7 +188,7 @@ pub async fn serve(
         }
     };
     tokio::select! {
-        ended = session => match ended {
+        ended = &mut session => match ended {
             Ok(()) => log("closed"),
             Err(e) => log(&format!("error: {e}")),
         },
@@ -198,6 +197,15 @@ pub async fn serve(
                 .disconnect(russh::Disconnect::ByApplication, "authentication timed out".into(), "".into())
                 .await;
             log("authentication timed out");
+        }
+        // After every reader has had its exit status: what was queued
+        // is sent before the connection goes.
+        _ = server.disconnecting() => {
+            let _ = handle
+                .disconnect(russh::Disconnect::ByApplication, "server shutting down".into(), "".into())
+                .await;
+            let _ = tokio::time::timeout(Duration::from_secs(2), session).await;
+            log("closed: server stopping");
         }
     }
     drop(admitted);

@@ -12,16 +12,23 @@
 //! - `reader`: a reader session on a channel
 //! - `outlet`: a channel's output otherwise (commands, refusals)
 //! - `exec`: the commands a client may run
+//! - `archives`: what is served, each archive by its name
+//! - `choose`: the chooser a reader opens on when several are served
+//! - `reload`: `R` in a reader: the archive read again for everyone
 //! - `keys`, `log`, `outbox`
 
+pub mod archives;
+mod choose;
 mod conn;
 pub mod exec;
 pub mod keys;
+mod limits;
 mod listen;
 pub mod log;
 pub mod outbox;
 mod outlet;
 mod reader;
+mod reload;
 mod run;
 
 use std::collections::HashMap;
@@ -34,49 +41,13 @@ use std::time::{Duration, Instant};
 use russh::keys::PrivateKey;
 use tokio::sync::Notify;
 
-use crate::app::{Action, ArchiveSource, Event, IndexState};
+use crate::app::{Action, Event};
 use crate::lang::Lang;
-use crate::model::Library;
 use crate::term::Feed;
-pub use exec::Served;
+pub use archives::Archive;
+pub use limits::Limits;
 pub use listen::{Running, start};
 pub use run::run;
-
-/// The limits a server keeps.
-#[derive(Debug, Clone)]
-pub struct Limits {
-    /// Connections at once, in all and from one address.
-    pub max_sessions: usize,
-    pub max_per_address: usize,
-    /// Time to authenticate.
-    pub auth_timeout: Duration,
-    /// No key for this long ends a reader session (a notice comes
-    /// [`IDLE_NOTICE`] before); `None`: never.
-    pub idle_timeout: Option<Duration>,
-    /// The largest window drawn.
-    pub max_size: (u16, u16),
-    /// How long a refused authentication takes (constant time).
-    pub auth_rejection: Duration,
-    /// Session channels on one connection.
-    pub channels_per_connection: usize,
-    /// How long the width probe waits for a client's terminal.
-    pub probe_timeout: Duration,
-}
-
-impl Default for Limits {
-    fn default() -> Limits {
-        Limits {
-            max_sessions: 64,
-            max_per_address: 8,
-            auth_timeout: Duration::from_secs(30),
-            idle_timeout: Some(Duration::from_secs(30 * 60)),
-            max_size: (400, 200),
-            auth_rejection: Duration::from_secs(1),
-            channels_per_connection: 4,
-            probe_timeout: crate::term::probe::DEFAULT_TIMEOUT,
-        }
-    }
-}
 
 /// How long before closing an idle session the reader is told.
 pub const IDLE_NOTICE: Duration = Duration::from_secs(60);
@@ -92,8 +63,8 @@ pub enum Who {
 
 /// Everything a server is made of.
 pub struct Setup {
-    pub library: Arc<Library>,
-    pub served: Served,
+    /// What is served (at least one archive), each by its name.
+    pub archives: Vec<Archive>,
     pub who: Who,
     pub host_key: PrivateKey,
     /// Where each reader's bookmarks and positions are kept (one directory
@@ -102,9 +73,6 @@ pub struct Setup {
     /// Where an anonymous session keeps its state while it lasts (a
     /// directory of its own, deleted when it ends).
     pub scratch_dir: PathBuf,
-    pub index: IndexState,
-    /// The archive's file, followed for changes (`None`: the sample).
-    pub source: Option<ArchiveSource>,
     pub limits: Limits,
     pub log: log::Log,
 }
@@ -124,18 +92,27 @@ struct Live {
     warned: bool,
     lang: Lang,
     closing: Option<Closing>,
+    /// Which archive it reads (its place in [`Setup::archives`]).
+    archive: usize,
 }
 
 /// A running server, shared by its connections.
 pub struct Server {
     pub setup: Setup,
-    /// The archive as last read, and its index: what a new session opens.
-    current: Mutex<(Arc<Library>, IndexState)>,
+    /// The archives as last read, with their indexes: what a new session
+    /// opens and a command runs on.
+    current: Mutex<Vec<Archive>>,
+    /// `R` pressed: the readings asked for and running.
+    reloads: reload::Reloads,
     conns: Mutex<Conns>,
     live: Mutex<HashMap<u64, Live>>,
     next: AtomicU64,
     stopping: AtomicBool,
+    /// Sessions or connections ended.
     changed: Notify,
+    /// Set once every reader session has ended on stopping: connections
+    /// are then closed.
+    disconnect: tokio::sync::watch::Sender<bool>,
 }
 
 #[derive(Default)]
@@ -146,15 +123,17 @@ struct Conns {
 
 impl Server {
     pub fn new(setup: Setup) -> Arc<Server> {
-        let current = Mutex::new((setup.library.clone(), setup.index.clone()));
+        let current = Mutex::new(setup.archives.clone());
         Arc::new(Server {
             setup,
             current,
+            reloads: reload::Reloads::default(),
             conns: Mutex::default(),
             live: Mutex::default(),
             next: AtomicU64::new(1),
             stopping: AtomicBool::new(false),
             changed: Notify::new(),
+            disconnect: tokio::sync::watch::Sender::new(false),
         })
     }
 
@@ -189,7 +168,7 @@ impl Server {
         self.live.lock().map(|l| l.len()).unwrap_or(0)
     }
 
-    fn add_live(&self, feed: Feed, outbox: Arc<outbox::Outbox>, lang: Lang) -> u64 {
+    fn add_live(&self, feed: Feed, outbox: Arc<outbox::Outbox>, lang: Lang, archive: usize) -> u64 {
         let id = self.next.fetch_add(1, Ordering::SeqCst);
         let live = Live {
             feed,
@@ -198,6 +177,7 @@ impl Server {
             warned: false,
             lang,
             closing: None,
+            archive,
         };
         self.live
             .lock()
@@ -206,39 +186,50 @@ impl Server {
         id
     }
 
-    /// The session ended; why, if the server ended it.
-    fn remove_live(&self, id: u64) -> Option<Closing> {
-        let gone = self
-            .live
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .remove(&id);
+    /// Why the server ends session `id`, if it does.
+    fn closing_of(&self, id: u64) -> Option<Closing> {
+        let live = self.live.lock().unwrap_or_else(|p| p.into_inner());
+        live.get(&id).and_then(|l| l.closing)
+    }
+
+    /// The session ended, its channel closed.
+    fn remove_live(&self, id: u64) {
+        (self.live.lock().unwrap_or_else(|p| p.into_inner())).remove(&id);
         self.changed.notify_waiters();
-        gone.and_then(|l| l.closing)
     }
 
-    /// The archive and index a new session opens.
-    fn current(&self) -> (Arc<Library>, IndexState) {
-        self.current
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .clone()
+    /// Every archive as last read: what a command runs on.
+    pub fn archives(&self) -> Vec<Archive> {
+        let mut current = self.current.lock().unwrap_or_else(|p| p.into_inner());
+        current.iter_mut().for_each(Archive::refresh_index);
+        current.clone()
     }
 
-    /// A new reading of the archive (from the one watcher): kept for new
-    /// sessions and handed to every running one, which takes it keeping
-    /// its place as a local reader does.
-    fn reloaded(&self, event: Event) {
+    /// Archive `i` as last read: what a new session opens.
+    fn current(&self, i: usize) -> Archive {
+        let mut current = self.current.lock().unwrap_or_else(|p| p.into_inner());
+        current[i].refresh_index();
+        current[i].clone()
+    }
+
+    /// A new reading of archive `i` (from its watcher, or asked for with
+    /// `R`): kept for new sessions and handed to every running one on
+    /// it, which takes it keeping its place as a local reader does.
+    fn reloaded(&self, i: usize, event: Event) {
         if let Event::Done(Action::Reloaded(crate::app::Reloaded(Ok(fresh)))) = &event {
-            *self.current.lock().unwrap_or_else(|p| p.into_inner()) =
-                (fresh.library.clone(), fresh.index.clone());
+            let mut current = self.current.lock().unwrap_or_else(|p| p.into_inner());
+            current[i].library = fresh.library.clone();
+            current[i].index = fresh.index.clone();
         }
         let ok = matches!(&event, Event::Done(Action::Reloaded(r)) if r.0.is_ok());
         let result = if ok { "read again" } else { "unreadable" };
-        self.setup
-            .log
-            .event(None, &[("event", "archive"), ("result", result)]);
-        for l in self.live.lock().unwrap_or_else(|p| p.into_inner()).values() {
+        let name = self.setup.archives[i].name.as_str();
+        self.setup.log.event(
+            None,
+            &[("event", "archive"), ("result", result), ("archive", name)],
+        );
+        let live = self.live.lock().unwrap_or_else(|p| p.into_inner());
+        for l in live.values().filter(|l| l.archive == i) {
             l.feed.event(event.clone());
         }
     }
@@ -250,6 +241,13 @@ impl Server {
         let waiting = live.values().map(|l| l.outbox.waiting()).sum();
         let dropped = live.values().map(|l| l.outbox.counts().1).sum();
         (waiting, dropped)
+    }
+
+    /// An event for reader session `id`, if it still runs.
+    fn tell(&self, id: u64, event: Event) {
+        if let Some(l) = self.live.lock().unwrap_or_else(|p| p.into_inner()).get(&id) {
+            l.feed.event(event);
+        }
     }
 
     /// The reader typed something.
@@ -286,8 +284,10 @@ impl Server {
         }
     }
 
-    /// Ends every reader session (each saves its state) and waits for
-    /// them, at most `wait`.
+    /// Ends every reader session (each saves its state, then its channel
+    /// is closed with its exit status) and waits for them, then for the
+    /// clients to close their connections (`clients_leave`), then
+    /// closes the others and waits for them; at most `wait` each.
     pub async fn close_all(&self, wait: Duration) {
         self.stopping.store(true, Ordering::SeqCst);
         for l in self
@@ -299,16 +299,33 @@ impl Server {
             l.closing = Some(Closing::Stopping);
             l.feed.close();
         }
+        self.wait_until(wait, || self.sessions() == 0).await;
+        // Clients close a connection once its last channel is closed;
+        // the others are then disconnected.
+        let leave = self.limits().clients_leave;
+        self.wait_until(leave, || self.connections() == 0).await;
+        self.disconnect.send_replace(true);
+        self.wait_until(wait, || self.connections() == 0).await;
+    }
+
+    /// Waits until `done` holds (checked when sessions or connections
+    /// end), at most `wait`.
+    async fn wait_until(&self, wait: Duration, done: impl Fn() -> bool) {
         let _ = tokio::time::timeout(wait, async {
             loop {
                 let changed = self.changed.notified();
-                if self.sessions() == 0 {
+                if done() {
                     return;
                 }
                 changed.await;
             }
         })
         .await;
+    }
+
+    /// Resolves once connections are to be closed (the server stopping).
+    async fn disconnecting(&self) {
+        let _ = self.disconnect.subscribe().wait_for(|d| *d).await;
     }
 
     pub fn stopping(&self) -> bool {
@@ -340,5 +357,7 @@ impl Drop for Admitted {
                 c.by_addr.remove(&self.ip);
             }
         }
+        drop(c);
+        self.server.changed.notify_waiters();
     }
 }

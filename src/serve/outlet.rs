@@ -11,15 +11,26 @@ use russh::ChannelWriteHalf;
 use russh::server::Msg;
 
 use super::conn::Conn;
-use super::{Who, exec};
+use super::{Archive, exec};
 use crate::lang::Lang;
 
-/// A shell without a pty: one line saying how to connect, exit status 1.
-pub fn no_pty(write: Arc<Outlet>, lang: Lang, _: Who) {
-    let text = lang.pick(
-        "bulletin: 阅读器需要终端，请用 ssh -t 连接（或运行命令：list、show 编号、search 查询、outline 编号）。\r\n",
-        "bulletin: the reader needs a terminal: connect with ssh -t (or run a command: list, show ID, search QUERY, outline ID).\r\n",
-    );
+/// A shell without a pty: one line saying how to connect (with the
+/// archives' names when several are served), exit status 1.
+pub fn no_pty(write: Arc<Outlet>, lang: Lang, served: &[Archive]) {
+    let mut text = lang
+        .pick(
+            "bulletin: 阅读器需要终端，请用 ssh -t 连接（或运行命令：list、show 编号、search 查询、outline 编号）。",
+            "bulletin: the reader needs a terminal: connect with ssh -t (or run a command: list, show ID, search QUERY, outline ID).",
+        )
+        .to_string();
+    if served.len() > 1 {
+        let names = super::archives::listed(served);
+        text += &lang.pick(
+            format!("档案：{names}（ssh -t 主机 档案名 直接打开其一）。"),
+            format!(" Archives: {names} (ssh -t HOST NAME opens one)."),
+        );
+    }
+    text += "\r\n";
     tokio::spawn(async move {
         let _ = write.extended_data_bytes(1, text.as_bytes().to_vec()).await;
         write.finish(1).await;
@@ -62,10 +73,11 @@ impl std::ops::Deref for Outlet {
     }
 }
 
-/// Runs a client's command on a thread (the commands read files), its
-/// output sent as the client's window allows.
+/// Runs a client's command on a thread (it reads articles' bodies) on
+/// the archives as last read, its output sent as the client's window
+/// allows.
 pub fn exec(conn: &Conn, write: Arc<Outlet>, line: String, lang: Lang, pty: bool) {
-    let served = conn.server.setup.served.clone();
+    let served = conn.server.archives();
     let rt = tokio::runtime::Handle::current();
     let (server, peer) = (conn.server.clone(), conn.peer);
     let reader = conn.reader.clone();

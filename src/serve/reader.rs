@@ -97,7 +97,13 @@ impl Running {
 /// the client's terminal and locale, the reader's own state store (for an
 /// anonymous reader, in a directory deleted when the session ends: the
 /// second value).
-fn app_for(conn: &Conn, pty: &Pty, env: &Env, reader: &Reader) -> (App, Option<tempfile::TempDir>) {
+fn app_for(
+    conn: &Conn,
+    pty: &Pty,
+    env: &Env,
+    reader: &Reader,
+    archive: usize,
+) -> (App, Option<tempfile::TempDir>) {
     let server = &conn.server;
     let vars = |k: &str| match k {
         "TERM" => Some(pty.term.clone()),
@@ -105,8 +111,12 @@ fn app_for(conn: &Conn, pty: &Pty, env: &Env, reader: &Reader) -> (App, Option<t
     };
     let (settings, _) = settings_from(&ReaderArgs::default(), None, &Config::default(), vars);
     let lang = settings.lang;
-    let (library, index) = server.current();
-    let mut app = App::over(library, settings).with_index(index);
+    let served = server.current(archive);
+    // `R` reads the file again through the server (`reload`), which
+    // also follows it: the source says what to read.
+    let mut app = (App::over(served.library, settings))
+        .with_index(served.index)
+        .with_source(served.source);
     let scratch = match &reader.state_dir {
         Some(_) => None,
         None => tempfile::Builder::new()
@@ -149,18 +159,26 @@ fn unsaved_notice(lang: Lang) -> String {
     .to_string()
 }
 
-/// Starts the reader on a channel.
-pub fn start(conn: &Conn, write: Arc<Outlet>, pty: Pty, env: Env, reader: Reader) -> Running {
+/// Starts the reader on a channel, on served archive `archive`.
+pub fn start(
+    conn: &Conn,
+    write: Arc<Outlet>,
+    pty: Pty,
+    env: Env,
+    reader: Reader,
+    archive: usize,
+) -> Running {
     let server = conn.server.clone();
-    let (mut app, scratch) = app_for(conn, &pty, &env, &reader);
+    let (mut app, scratch) = app_for(conn, &pty, &env, &reader, archive);
     let outbox = Outbox::new();
     let (session, feed) = Session::new(
         Box::new(FrameWriter::new(outbox.clone())),
         pty.cols,
         pty.rows,
     );
-    let session = session.with_probe_timeout(server.limits().probe_timeout);
-    let id = server.add_live(feed.clone(), outbox.clone(), env.lang());
+    let id = server.add_live(feed.clone(), outbox.clone(), env.lang(), archive);
+    let session = (session.with_probe_timeout(server.limits().probe_timeout))
+        .with_reloader(super::reload::reloader(&server, archive, id));
     let (done_tx, done) = watch::channel(false);
     let thread_outbox = outbox.clone();
     std::thread::spawn(move || {
@@ -242,7 +260,7 @@ impl Pump {
                 Next::Done => break,
             }
         }
-        let closing = self.server.remove_live(self.id);
+        let closing = self.server.closing_of(self.id);
         let farewell = match closing {
             Some(Closing::Idle) => Some(self.lang.pick(
                 "bulletin: 长时间没有按键，连接已关闭。\r\n",
@@ -260,6 +278,7 @@ impl Pump {
                     .await;
         }
         self.write.finish(0).await;
+        self.server.remove_live(self.id);
         let (peer, reader) = &self.log;
         let (sent, dropped) = self.outbox.counts();
         let why = match closing {

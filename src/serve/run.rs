@@ -3,13 +3,14 @@
 //! SIGTERM or SIGINT (every session told and its state saved), exit 0.
 
 use std::io::Write;
-use std::path::Path;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 
 use signal_hook::consts::{SIGINT, SIGTERM};
 
-use super::{Limits, Served, Setup, Who, keys, log::Log};
+use super::{Archive, Limits, Setup, Who, archives, keys, log::Log};
 use crate::app::{ArchiveSource, IndexHandle, IndexState};
 use crate::cli::{EXIT_FAILURE, EXIT_OK, ServeArgs};
 use crate::find::{self, Lookup};
@@ -20,8 +21,12 @@ use crate::model::{Library, Strictness};
 pub fn run(args: &ServeArgs, lang: Lang, err: &mut dyn Write) -> u8 {
     match setup(args, lang) {
         Ok((setup, fingerprint)) => {
-            let _ = writeln!(err, "bulletin: {}", say_listening(lang, args, &fingerprint));
-            match serve(setup, args) {
+            let names = archives::listed(&setup.archives);
+            let listening = |at: SocketAddr, err: &mut dyn Write| {
+                let said = say_listening(lang, at, &names, &fingerprint);
+                let _ = writeln!(err, "bulletin: {said}");
+            };
+            match serve(setup, args.listen, |at| listening(at, err)) {
                 Ok(()) => EXIT_OK,
                 Err(e) => {
                     let _ = writeln!(err, "bulletin: {}: {e}", args.listen);
@@ -36,11 +41,13 @@ pub fn run(args: &ServeArgs, lang: Lang, err: &mut dyn Write) -> u8 {
     }
 }
 
-fn say_listening(lang: Lang, args: &ServeArgs, fingerprint: &str) -> String {
-    let port = args.listen.port();
+/// Said once listening, on the address bound (`--listen …:0` takes any
+/// free port).
+fn say_listening(lang: Lang, at: SocketAddr, names: &str, fingerprint: &str) -> String {
+    let port = at.port();
     lang.pick(
-        format!("在 {} 上提供档案；主机密钥指纹 {fingerprint}；连接：ssh -t -p {port} 主机", args.listen),
-        format!("serving on {}; host key fingerprint {fingerprint}; connect with: ssh -t -p {port} HOST", args.listen),
+        format!("在 {at} 上提供档案 {names}；主机密钥指纹 {fingerprint}；连接：ssh -t -p {port} 主机"),
+        format!("serving {names} on {at}; host key fingerprint {fingerprint}; connect with: ssh -t -p {port} HOST"),
     )
 }
 
@@ -61,10 +68,7 @@ fn setup(args: &ServeArgs, lang: Lang) -> Result<(Setup, String), String> {
         Who::Keys(_) => Some(data_dir?.join("serve").join("readers")),
         Who::Anonymous => None,
     };
-    let archive = args.archive.as_deref();
-    let cache = args.cache_dir.as_deref();
-    let library = crate::cli::reader_library(archive, Strictness::Lenient, cache, lang)?;
-    let index = index_state(archive, &library, args.cache_dir.as_deref());
+    let archives = load(args, lang)?;
     let log: Box<dyn Write + Send> = match &args.log {
         Some(p) => Box::new(
             std::fs::OpenOptions::new()
@@ -84,22 +88,39 @@ fn setup(args: &ServeArgs, lang: Lang) -> Result<(Setup, String), String> {
         ..Limits::default()
     };
     let setup = Setup {
-        library: Arc::new(library),
-        served: archive.map_or(Served::Sample, |p| Served::Path(p.to_path_buf())),
+        archives,
         who,
         host_key,
         readers_dir,
         scratch_dir: std::env::temp_dir(),
-        index,
-        source: archive.map(|p| ArchiveSource {
-            path: p.to_path_buf(),
-            strictness: Strictness::Lenient,
-            cache_dir: find::cache_dir(args.cache_dir.as_deref()),
-        }),
         limits,
         log: Log::new(log),
     };
     Ok((setup, fingerprint))
+}
+
+/// Every archive named (or the sample), loaded once, each with its
+/// index and its name.
+fn load(args: &ServeArgs, lang: Lang) -> Result<Vec<Archive>, String> {
+    let paths: Vec<&Path> = args.archives.iter().map(PathBuf::as_path).collect();
+    let names = archives::names(&paths, lang)?;
+    let cache = args.cache_dir.as_deref();
+    let paths = paths.into_iter().map(Some).chain(std::iter::once(None));
+    let mut loaded = Vec::new();
+    for (name, path) in names.into_iter().zip(paths) {
+        let library = crate::cli::reader_library(path, Strictness::Lenient, cache, lang)?;
+        loaded.push(Archive {
+            name,
+            index: index_state(path, &library, cache),
+            library: Arc::new(library),
+            source: path.map(|p| ArchiveSource {
+                path: p.to_path_buf(),
+                strictness: Strictness::Lenient,
+                cache_dir: find::cache_dir(cache),
+            }),
+        });
+    }
+    Ok(loaded)
 }
 
 fn index_state(archive: Option<&Path>, lib: &Library, cache: Option<&Path>) -> IndexState {
@@ -111,8 +132,13 @@ fn index_state(archive: Option<&Path>, lib: &Library, cache: Option<&Path>) -> I
     }
 }
 
-/// Serves until SIGTERM or SIGINT, then closes every session.
-fn serve(setup: Setup, args: &ServeArgs) -> std::io::Result<()> {
+/// Serves until SIGTERM or SIGINT, then closes every session; says where
+/// once listening.
+fn serve(
+    setup: Setup,
+    listen: SocketAddr,
+    listening: impl FnOnce(SocketAddr),
+) -> std::io::Result<()> {
     let rt = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
@@ -125,9 +151,9 @@ fn serve(setup: Setup, args: &ServeArgs) -> std::io::Result<()> {
             let _ = tx.send(sig);
         }
     });
-    let listen = args.listen;
     let result = rt.block_on(async move {
         let running = super::start(setup, listen).await?;
+        listening(running.addr);
         let sig = rx.await.unwrap_or(SIGTERM);
         let server = running.server.clone();
         server

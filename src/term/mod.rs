@@ -42,6 +42,12 @@ use runtime::Runtime;
 pub use session::{Feed, Session};
 pub use worker::SaveWorker;
 
+/// Reads the archive again when the reader asks (`R`) on a session's
+/// behalf: a server serving many sessions reads it once for all, and
+/// the answer comes back to the session as an event. A session with one
+/// keeps no watcher of its own either: the server's watcher is the one.
+pub type Reloader = std::sync::Arc<dyn Fn(crate::app::effect::ReloadJob) + Send + Sync>;
+
 /// How the reader uses the terminal (from the command line).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Options {
@@ -111,6 +117,7 @@ fn start<B: Backend>(
     options: Options,
     input: events::Input,
     out: &mut dyn Write,
+    reloader: Option<Reloader>,
 ) -> std::io::Result<()>
 where
     B::Error: std::error::Error + Send + Sync + 'static,
@@ -120,11 +127,12 @@ where
             worker: None,
             searcher: None,
             reads: None,
+            reloader: None,
             out,
         };
         return draw(t, app, &mut rt);
     }
-    run(t, app, input, out)
+    run_with(t, app, input, out, reloader)
 }
 
 /// Where the run loop's events come from.
@@ -209,19 +217,36 @@ where
 pub fn run<B: Backend>(
     terminal: &mut Terminal<B>,
     app: &mut App,
-    mut events: impl Events,
+    events: impl Events,
     out: &mut dyn Write,
 ) -> std::io::Result<()>
 where
     B::Error: std::error::Error + Send + Sync + 'static,
 {
+    run_with(terminal, app, events, out, None)
+}
+
+/// [`run`], the archive read again by `reloader` when there is one.
+fn run_with<B: Backend>(
+    terminal: &mut Terminal<B>,
+    app: &mut App,
+    mut events: impl Events,
+    out: &mut dyn Write,
+    reloader: Option<Reloader>,
+) -> std::io::Result<()>
+where
+    B::Error: std::error::Error + Send + Sync + 'static,
+{
     let saver = app.persist.as_mut().and_then(|p| p.store.take_saver());
-    // Follows the archive on disk (issue 14); stops when dropped.
-    let _watch = (app.source.as_ref()).and_then(|s| crate::watch::start(s, events.waker()?));
+    // Follows the archive on disk (issue 14); stops when dropped. Not
+    // when it is read for the session (a server follows it).
+    let follows = app.source.as_ref().filter(|_| reloader.is_none());
+    let _watch = follows.and_then(|s| crate::watch::start(s, events.waker()?));
     let mut rt = Runtime {
         worker: saver.map(|s| SaveWorker::spawn(s, events.waker())),
         searcher: events.waker().map(find::Searcher::new),
         reads: events.waker(),
+        reloader,
         out,
     };
     let ahead = app.ahead();

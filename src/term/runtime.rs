@@ -25,6 +25,9 @@ pub(super) struct Runtime<'a> {
     /// Reads of the archive (bodies, snippets, bookmarks, reloads) run on
     /// threads that answer here; without it (scripted events) in place.
     pub(super) reads: Option<Sender<Event>>,
+    /// Who reads the archive again on `R`, if not this session (a
+    /// server's sessions share one reading).
+    pub(super) reloader: Option<super::Reloader>,
     /// The terminal, for clipboard sequences.
     pub(super) out: &'a mut dyn Write,
 }
@@ -75,6 +78,11 @@ impl Runtime<'_> {
                 Effect::CheckMarks(job) if self.reads.is_some() => {
                     self.read(move || work::check_marks(job));
                 }
+                Effect::Reload(job) if asked_of(&job) && self.reloader.is_some() => {
+                    if let Some(reload) = &self.reloader {
+                        reload(job);
+                    }
+                }
                 Effect::Reload(job) if self.reads.is_some() => {
                     self.read(move || work::reload(job));
                 }
@@ -114,4 +122,10 @@ impl Runtime<'_> {
         }
         Ok(any)
     }
+}
+
+/// A reading of the archive's file asked for (`R`), not the documents of
+/// a reading in hand.
+fn asked_of(job: &crate::app::effect::ReloadJob) -> bool {
+    matches!(job.what, crate::app::effect::ReloadWhat::Source(_))
 }

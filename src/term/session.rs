@@ -109,6 +109,8 @@ pub struct Session {
     /// Set when the input ended: the terminal went away.
     pub(super) lost: Arc<AtomicBool>,
     pub(super) probe_timeout: Duration,
+    /// Who reads the archive again on `R` (`None`: the session itself).
+    pub(super) reloader: Option<super::Reloader>,
 }
 
 impl Session {
@@ -123,6 +125,7 @@ impl Session {
             size: size.clone(),
             lost: Arc::default(),
             probe_timeout: probe::DEFAULT_TIMEOUT,
+            reloader: None,
         };
         (session, Feed { tx, size })
     }
@@ -130,6 +133,13 @@ impl Session {
     /// How long the width probe waits for the terminal's answer.
     pub fn with_probe_timeout(mut self, timeout: Duration) -> Session {
         self.probe_timeout = timeout;
+        self
+    }
+
+    /// The archive read again by `reloader` on `R`, not by the session
+    /// (which then follows no file itself).
+    pub fn with_reloader(mut self, reloader: super::Reloader) -> Session {
+        self.reloader = Some(reloader);
         self
     }
 }
@@ -206,6 +216,7 @@ pub(super) fn serve(
         size,
         lost,
         probe_timeout,
+        reloader,
     } = session;
     let mut quiet_until = None;
     let mut typed = Vec::new();
@@ -264,7 +275,7 @@ pub(super) fn serve(
             let plain =
                 super::capped::Capped(ratatui::backend::CrosstermBackend::new(std::io::stdout()));
             Terminal::new(plain).and_then(|mut t| {
-                let r = super::start(&mut t, app, options, input, &mut out);
+                let r = super::start(&mut t, app, options, input, &mut out, reloader);
                 // Dropping a terminal whose cursor cannot be shown again
                 // would report it with `eprintln!`, which panics when the
                 // terminal is gone: leak it instead (the process ends).
@@ -284,7 +295,7 @@ pub(super) fn serve(
                 false => super::backend::LeanBackend::for_session(out.clone(), size, sync),
             };
             Terminal::new(lean)
-                .and_then(|mut t| super::start(&mut t, app, options, input, &mut out))
+                .and_then(|mut t| super::start(&mut t, app, options, input, &mut out, reloader))
         }
     };
     if mouse {

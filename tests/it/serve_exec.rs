@@ -247,3 +247,40 @@ async fn a_connection_that_never_authenticates_is_closed() {
     assert!(log.contains("authentication timed out"), "{log}");
     running.stop().await;
 }
+
+/// Commands answer from the archive the server loaded (what its readers
+/// see), not from the file: with the file removed after the server
+/// started, they print what the local command printed of it before.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn commands_answer_from_the_loaded_archive_not_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("zhongyuan.json");
+    let sample = concat!(env!("CARGO_MANIFEST_DIR"), "/sample-data/zhongyuan.json");
+    std::fs::copy(sample, &path).unwrap();
+    let p = path.to_str().unwrap();
+    let (_, list) = local(&["list", "--json", p]);
+    let v: serde_json::Value = serde_json::from_str(&list).unwrap();
+    let id = v["groups"][0]["articles"][0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let cases = [
+        ("list --json".to_string(), local(&["list", "--json", p])),
+        (format!("show {id}"), local(&["show", p, &id])),
+        (format!("outline {id}"), local(&["outline", p, &id])),
+        (
+            "search 物业 --json".into(),
+            local(&["search", "物业", p, "--json"]),
+        ),
+    ];
+    let (running, _log, _state) =
+        ssh::server_of(ssh::two_readers(), ssh::quick(), Some(path.clone())).await;
+    std::fs::remove_file(&path).unwrap();
+    let h = ssh::connect(&running, Some(1)).await;
+    for (remote, here) in cases {
+        assert_eq!(here.0, Some(0), "{remote}");
+        let (code, out, err) = ssh::exec(&h, &remote).await;
+        assert_eq!((code, out), here, "{remote}: {err}");
+    }
+    running.stop().await;
+}

@@ -176,12 +176,91 @@ async fn a_new_version_of_the_archive_reaches_every_session() {
     std::fs::write(&path, changed).unwrap();
     a.wait_text("NEWTITLE").await;
     b.wait_text("NEWTITLE").await;
-    // A session that starts now opens the new version.
+    // A session that starts now opens the new version; commands run on
+    // it too (the version the readers see).
     let mut c = ssh::reader(&alice, 80, 24, &[]).await;
     c.wait_text("NEWTITLE").await;
+    let (code, out, _) = ssh::exec(&alice, "list").await;
+    assert_eq!(code, Some(0));
+    assert!(out.contains("NEWTITLE"), "{out}");
     assert!(log.text().contains("event=archive result=\"read again\""));
     for t in [&mut a, &mut b, &mut c] {
         quit(t).await;
     }
     running.stop().await;
+}
+
+/// `R` reads the file again through the server (no watcher of its own):
+/// the same version comes back to the one who asked, and a file that
+/// cannot be read is said to them, the version in hand kept.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn r_reads_the_archive_again_through_the_server() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("archive.json");
+    let sample = concat!(env!("CARGO_MANIFEST_DIR"), "/sample-data/zhongyuan.json");
+    std::fs::copy(sample, &path).unwrap();
+    let who = ssh::two_readers();
+    // The probe answered (it waits for it): `R` is a key at once.
+    let limits = bulletin::serve::Limits {
+        probe_timeout: ssh::PATIENCE,
+        ..ssh::quick()
+    };
+    let (running, log, _state) = ssh::server_of(who, limits, Some(path.clone())).await;
+    let alice = ssh::connect(&running, Some(1)).await;
+    let mut a = ssh::reader(&alice, 80, 24, &[]).await;
+    a.answer_probe = true;
+    a.wait_text("支部联建聚合力").await;
+    a.send("R").await;
+    a.wait_text("Archive read again: 0 new, 0 gone").await;
+    assert!(log.text().contains("result=unchanged archive=archive"));
+    // Gone: the watcher has nothing to read; `R` says it cannot be read.
+    std::fs::remove_file(&path).unwrap();
+    a.send("R").await;
+    a.wait_text("cannot be read").await;
+    assert!(a.text().contains("支部联建聚合力"));
+    quit(&mut a).await;
+    running.stop().await;
+}
+
+/// The real binary: SIGTERM tells the reader, saves its state and exits 0.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sigterm_saves_every_readers_state_and_exits_0() {
+    use std::io::BufRead;
+    let dir = tempfile::tempdir().unwrap();
+    let keys = dir.path().join("authorized_keys");
+    let public = ssh::key(1).public_key().to_openssh().unwrap();
+    std::fs::write(&keys, format!("{public} alice\n")).unwrap();
+    let data = dir.path().join("data");
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_bulletin"))
+        .args(["serve", "--listen", "127.0.0.1:0", "--lang", "en"])
+        .arg("--authorized-keys")
+        .arg(&keys)
+        .arg("--data-dir")
+        .arg(&data)
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stderr = std::io::BufReader::new(child.stderr.take().unwrap());
+    let mut line = String::new();
+    stderr.read_line(&mut line).unwrap();
+    let addr = line.split(" on ").nth(1).and_then(|s| s.split(';').next());
+    let addr: std::net::SocketAddr = addr.expect(&line).parse().unwrap();
+    // The log goes on: read it so the server never blocks writing it.
+    std::thread::spawn(move || std::io::copy(&mut stderr, &mut std::io::sink()));
+    let h = ssh::connect_to(addr, 1).await;
+    let mut t = ssh::reader(&h, 80, 24, &[]).await;
+    bookmark_article(&mut t, 1).await;
+    let pid = child.id().to_string();
+    let killed = std::process::Command::new("kill")
+        .args(["-TERM", &pid])
+        .status();
+    assert!(killed.unwrap().success());
+    assert_eq!(t.wait_closed().await, Some(0));
+    assert!(String::from_utf8_lossy(&t.raw).contains("the server is shutting down"));
+    let status = tokio::task::spawn_blocking(move || child.wait().unwrap());
+    let status = tokio::time::timeout(ssh::PATIENCE, status).await.unwrap();
+    assert_eq!(status.unwrap().code(), Some(0));
+    let hex = bulletin::serve::keys::fingerprint_hex(ssh::key(1).public_key());
+    let state = data.join("serve/readers").join(hex).join("state.json");
+    assert_eq!(bookmarks_in(&state), 1, "{}", state.display());
 }

@@ -12,9 +12,11 @@ use std::sync::atomic::AtomicBool;
 use russh::server::{Auth, ChannelOpenHandle, Handler, Msg, Session};
 use russh::{Channel, ChannelId};
 
+use super::choose::Chooser;
 use super::reader::{self, Env, Pty};
 use super::{Server, Who, outlet};
 
+mod choosing;
 mod state;
 
 /// Who a connection authenticated as.
@@ -34,6 +36,8 @@ pub struct Chan {
     pub env: Env,
     /// The reader running on it, once started.
     pub running: Option<reader::Running>,
+    /// The archive chooser, before the reader starts (several served).
+    pub choosing: Option<Chooser>,
     /// A shell, an exec or a subsystem was asked for (only one may be).
     pub started: bool,
 }
@@ -120,6 +124,7 @@ impl Handler for Conn {
             pty: None,
             env: Env::default(),
             running: None,
+            choosing: None,
             started: false,
         };
         self.channels.insert(chan.write.id(), chan);
@@ -245,6 +250,7 @@ impl Handler for Conn {
                 r.resize(w, h);
             }
         }
+        self.chooser_resized(channel, cols, rows).await;
         Ok(())
     }
 
@@ -260,26 +266,15 @@ impl Handler for Conn {
         };
         c.started = true;
         let _ = session.channel_success(channel);
-        let write = c.write.clone();
-        let Some(pty) = c.pty.clone() else {
+        if c.pty.is_none() {
+            let write = c.write.clone();
             self.log("shell", "refused: no pty", &[]);
-            outlet::no_pty(write, lang, self.server.setup.who.clone());
+            outlet::no_pty(write, lang, &self.server.setup.archives);
             return Ok(());
-        };
-        let env = c.env.clone();
-        let Some(reader) = self.reader.clone() else {
-            return Ok(());
-        };
-        let lang_name = env.lang().pick("zh", "en");
-        let size = format!("{}x{}", pty.cols, pty.rows);
-        self.log(
-            "shell",
-            "started",
-            &[("term", &pty.term), ("size", &size), ("lang", lang_name)],
-        );
-        let running = reader::start(self, write, pty, env, reader);
-        if let Some(c) = self.channels.get_mut(&channel) {
-            c.running = Some(running);
+        }
+        match self.server.setup.archives.len() {
+            1 => self.start_reader(channel, 0),
+            _ => self.start_chooser(channel).await,
         }
         Ok(())
     }
@@ -298,6 +293,16 @@ impl Handler for Conn {
         let _ = session.channel_success(channel);
         let line = String::from_utf8_lossy(data).into_owned();
         let (write, pty, lang) = (c.write.clone(), c.pty.is_some(), c.env.lang());
+        if let Some(archive) = self.archive_named(&line) {
+            match pty {
+                true => self.start_reader(channel, archive),
+                false => {
+                    self.log("exec", "refused: no pty", &[("command", &line)]);
+                    outlet::no_pty(write, lang, &self.server.setup.archives);
+                }
+            }
+            return Ok(());
+        }
         self.log("exec", "started", &[("command", &line)]);
         outlet::exec(self, write, line, lang, pty);
         Ok(())
@@ -311,6 +316,8 @@ impl Handler for Conn {
     ) -> Result<(), Self::Error> {
         if let Some(r) = self.channels.get(&channel).and_then(|c| c.running.as_ref()) {
             r.input(data);
+        } else {
+            self.choosing(channel, data).await;
         }
         Ok(())
     }

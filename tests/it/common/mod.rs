@@ -8,6 +8,7 @@ pub mod pty;
 pub mod reader;
 pub mod snapshot;
 pub mod ssh;
+pub mod ssh_deaf;
 
 use bulletin::app::{Action, App, Event, Key, KeyCode, Lang, Settings};
 use bulletin::model::load_sample;

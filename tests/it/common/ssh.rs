@@ -9,13 +9,16 @@ use std::time::Duration;
 
 use bulletin::app::IndexState;
 use bulletin::model::{Library, load_sample};
+pub use bulletin::serve::Running;
 use bulletin::serve::keys::Allowed;
 use bulletin::serve::log::Log;
-use bulletin::serve::{Limits, Running, Served, Setup, Who};
+use bulletin::serve::{Archive, Limits, Setup, Who};
 use russh::client::{self, Handle, Msg};
 use russh::keys::ssh_key::private::Ed25519Keypair;
 use russh::keys::{PrivateKey, PrivateKeyWithHashAlg};
 use russh::{Channel, ChannelMsg};
+
+pub use super::ssh_deaf::connect_deaf;
 
 /// Long, because machines are shared; a passing test never waits this long.
 pub const PATIENCE: Duration = Duration::from_secs(20);
@@ -59,6 +62,8 @@ pub fn quick() -> Limits {
     Limits {
         auth_rejection: Duration::from_millis(10),
         probe_timeout: Duration::from_millis(50),
+        // The test client keeps its connection: closed at once on stopping.
+        clients_leave: Duration::ZERO,
         ..Limits::default()
     }
 }
@@ -75,28 +80,33 @@ pub async fn server_of(
     limits: Limits,
     path: Option<PathBuf>,
 ) -> (Running, Lines, tempfile::TempDir) {
+    server_many(who, limits, path.as_slice()).await
+}
+
+/// A server on the archives at `paths` (none: the sample), following
+/// them, each called by its file name without the extension.
+pub async fn server_many(
+    who: Who,
+    limits: Limits,
+    paths: &[PathBuf],
+) -> (Running, Lines, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
     let lines = Lines::default();
-    let library = match &path {
-        Some(p) => {
-            bulletin::model::open_path_with(p, bulletin::model::Strictness::Lenient).unwrap()
-        }
-        None => Library::from(load_sample().unwrap()),
-    };
-    let source = path.clone().map(|path| bulletin::app::ArchiveSource {
-        path,
-        strictness: bulletin::model::Strictness::Lenient,
-        cache_dir: None,
-    });
+    let mut archives: Vec<Archive> = paths.iter().map(|p| archive_at(p)).collect();
+    if archives.is_empty() {
+        archives.push(Archive {
+            name: "sample".into(),
+            library: Arc::new(Library::from(load_sample().unwrap())),
+            index: IndexState::Unused,
+            source: None,
+        });
+    }
     let setup = Setup {
-        library: Arc::new(library),
-        served: path.map_or(Served::Sample, Served::Path),
+        archives,
         who,
         host_key: key(99),
         readers_dir: Some(dir.path().join("readers")),
         scratch_dir: scratch(&dir),
-        index: IndexState::Unused,
-        source,
         limits,
         log: Log::new(Box::new(lines.clone())),
     };
@@ -104,6 +114,22 @@ pub async fn server_of(
         .await
         .unwrap();
     (running, lines, dir)
+}
+
+/// The archive at `path`, loaded and followed, called by its file name.
+fn archive_at(path: &std::path::Path) -> Archive {
+    let lenient = bulletin::model::Strictness::Lenient;
+    let library = bulletin::model::open_path_with(path, lenient).unwrap();
+    Archive {
+        name: path.file_stem().unwrap().to_string_lossy().into_owned(),
+        library: Arc::new(library),
+        index: IndexState::Unused,
+        source: Some(bulletin::app::ArchiveSource {
+            path: path.to_path_buf(),
+            strictness: lenient,
+            cache_dir: None,
+        }),
+    }
 }
 
 /// Where anonymous sessions of a test server keep their state.
@@ -146,6 +172,19 @@ pub async fn try_connect(running: &Running) -> Result<Handle<Client>, russh::Err
     client::connect(config, running.addr, Client).await
 }
 
+/// A connection to a server at `addr` (another process), authenticated
+/// with key `seed`.
+pub async fn connect_to(addr: std::net::SocketAddr, seed: u8) -> Handle<Client> {
+    let config = Arc::new(client::Config::default());
+    let mut h = client::connect(config, addr, Client)
+        .await
+        .expect("connects");
+    let k = PrivateKeyWithHashAlg::new(Arc::new(key(seed)), None);
+    let ok = h.authenticate_publickey("reader", k).await.unwrap();
+    assert!(ok.success(), "authenticated");
+    h
+}
+
 /// A reader session on one channel, its screen as the client sees it.
 pub struct Term {
     pub ch: Channel<Msg>,
@@ -153,10 +192,25 @@ pub struct Term {
     pub raw: Vec<u8>,
     pub exit: Option<u32>,
     pub closed: bool,
+    /// Answer the width probe as a narrow terminal would (else it goes
+    /// unanswered, and keys like `R` are dropped for a moment after it).
+    pub answer_probe: bool,
 }
 
 /// Opens the reader at `cols`x`rows` with these environment requests.
 pub async fn reader(h: &Handle<Client>, cols: u16, rows: u16, env: &[(&str, &str)]) -> Term {
+    reader_on(h, cols, rows, env, None).await
+}
+
+/// A pty at `cols`x`rows` with these environment requests, and a shell
+/// (`command`: `None`) or a command.
+pub async fn reader_on(
+    h: &Handle<Client>,
+    cols: u16,
+    rows: u16,
+    env: &[(&str, &str)],
+    command: Option<&str>,
+) -> Term {
     let ch = h.channel_open_session().await.unwrap();
     for (k, v) in env {
         ch.set_env(false, *k, *v).await.unwrap();
@@ -164,13 +218,17 @@ pub async fn reader(h: &Handle<Client>, cols: u16, rows: u16, env: &[(&str, &str
     ch.request_pty(true, "xterm-256color", cols.into(), rows.into(), 0, 0, &[])
         .await
         .unwrap();
-    ch.request_shell(true).await.unwrap();
+    match command {
+        Some(c) => ch.exec(true, c).await.unwrap(),
+        None => ch.request_shell(true).await.unwrap(),
+    }
     Term {
         ch,
         screen: vt100::Parser::new(nz(rows), nz(cols), 0),
         raw: Vec::new(),
         exit: None,
         closed: false,
+        answer_probe: false,
     }
 }
 
@@ -186,7 +244,10 @@ impl Term {
         while !done(&self.text()) {
             let next = tokio::time::timeout_at(deadline, self.ch.wait()).await;
             match next {
-                Ok(Some(msg)) => self.take(msg),
+                Ok(Some(msg)) => {
+                    self.take(msg);
+                    self.answer().await;
+                }
                 Ok(None) => panic!("channel closed waiting for {what}:\n{}", self.text()),
                 Err(_) => panic!("no {what} after {PATIENCE:?}:\n{}", self.text()),
             }
@@ -195,6 +256,14 @@ impl Term {
 
     pub async fn wait_text(&mut self, text: &str) {
         self.wait(text, |s| s.contains(text)).await;
+    }
+
+    /// The probe's question answered once, if asked to.
+    async fn answer(&mut self) {
+        if self.answer_probe && self.raw.windows(4).any(|w| w == b"\x1b[6n") {
+            self.answer_probe = false;
+            self.send("\x1b[1;2R").await;
+        }
     }
 
     fn take(&mut self, msg: ChannelMsg) {
@@ -280,64 +349,4 @@ pub fn bookmarks_in(path: &std::path::Path) -> usize {
 
 fn nz(n: u16) -> std::num::NonZeroU16 {
     std::num::NonZeroU16::new(n).expect("a size")
-}
-
-/// A stream whose reading can be stopped for good: a client that stops
-/// reading what the server sends (its typing still goes out).
-pub struct Deaf {
-    pub inner: tokio::net::TcpStream,
-    pub deaf: Arc<std::sync::atomic::AtomicBool>,
-}
-
-impl tokio::io::AsyncRead for Deaf {
-    fn poll_read(
-        mut self: std::pin::Pin<&mut Self>,
-        cx: &mut std::task::Context<'_>,
-        buf: &mut tokio::io::ReadBuf<'_>,
-    ) -> std::task::Poll<std::io::Result<()>> {
-        if self.deaf.load(std::sync::atomic::Ordering::SeqCst) {
-            return std::task::Poll::Pending;
-        }
-        std::pin::Pin::new(&mut self.inner).poll_read(cx, buf)
-    }
-}
-
-impl tokio::io::AsyncWrite for Deaf {
-    fn poll_write(
-        mut self: std::pin::Pin<&mut Self>,
-        cx: &mut std::task::Context<'_>,
-        buf: &[u8],
-    ) -> std::task::Poll<std::io::Result<usize>> {
-        std::pin::Pin::new(&mut self.inner).poll_write(cx, buf)
-    }
-    fn poll_flush(
-        mut self: std::pin::Pin<&mut Self>,
-        cx: &mut std::task::Context<'_>,
-    ) -> std::task::Poll<std::io::Result<()>> {
-        std::pin::Pin::new(&mut self.inner).poll_flush(cx)
-    }
-    fn poll_shutdown(
-        mut self: std::pin::Pin<&mut Self>,
-        cx: &mut std::task::Context<'_>,
-    ) -> std::task::Poll<std::io::Result<()>> {
-        std::pin::Pin::new(&mut self.inner).poll_shutdown(cx)
-    }
-}
-
-/// An anonymous connection whose reading stops when the flag is set.
-pub async fn connect_deaf(
-    running: &Running,
-) -> (Handle<Client>, Arc<std::sync::atomic::AtomicBool>) {
-    let deaf = Arc::new(std::sync::atomic::AtomicBool::new(false));
-    let inner = tokio::net::TcpStream::connect(running.addr).await.unwrap();
-    let stream = Deaf {
-        inner,
-        deaf: deaf.clone(),
-    };
-    let config = Arc::new(client::Config::default());
-    let mut h = client::connect_stream(config, stream, Client)
-        .await
-        .unwrap();
-    assert!(h.authenticate_none("reader").await.unwrap().success());
-    (h, deaf)
 }
