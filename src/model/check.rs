@@ -17,7 +17,7 @@ use super::scan::{Keep, scan_by};
 use super::scan_window::WINDOW;
 use super::source::ArchiveBytes;
 use super::strict_filter::{Filtered, check_strictly};
-use super::whole_load::io_error;
+use super::whole_load::{io_error, stem};
 use super::{LoadError, group_items};
 use crate::files;
 
@@ -68,7 +68,13 @@ pub fn check_path(path: &Path) -> Result<Checked, LoadError> {
     // No fault and no two ids alike: the ids need not be gathered again.
     let clean = found.faults.is_empty() && !found.missing_body && found.ids_distinct;
     let disk = OnDisk::new(bytes, len, path, lines, &mut found);
-    match check_strictly(path, &disk, header, clean) {
+    match check_strictly(
+        path,
+        std::slice::from_ref(&disk),
+        vec![header],
+        clean,
+        &stem(path),
+    ) {
         Filtered::Passed(groups) => Ok(Checked {
             articles,
             districts: groups.districts.len(),

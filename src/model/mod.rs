@@ -7,13 +7,15 @@
 //! - `scan` (with `scan_window`, `scan_raw`): where an archive is scanned,
 //!   a window at a time, leniently: every article's metadata, offsets,
 //!   hashes and the problems it can see;
+//! - `build`: the one builder of a library from what the pass found in
+//!   one file or a directory's files, with the one duplicate-id check;
 //! - `body`: where an article's body is decoded, its bytes read again
-//!   when it is opened;
+//!   when it is opened (`bodies`: from the file of the archive it is in);
 //! - `strict_filter`: strictness as a filter over the problems found (each
 //!   article read once more, one at a time, for the error);
 //! - `whole_text`, `whole_parse`, `whole_load`, `whole_library`: the full
-//!   loader, only for what the pass cannot read (a directory, a file that
-//!   is not JSON of the archive's shape); `whole_parse::Parsed` is the one
+//!   loader, only for what the pass cannot read (a file that is not JSON
+//!   of the archive's shape, or a directory holding one); `whole_parse::Parsed` is the one
 //!   per-article check and `whole_library::merge` the one merge;
 //! - `convert` (parsed JSON to a checked article), `rules` (the format's
 //!   rules), `mend` (the lenient reading), `validate` (an archive built in
@@ -25,7 +27,9 @@
 
 mod article;
 mod article_error;
+mod bodies;
 mod body;
+mod build;
 mod check;
 mod convert;
 mod describe;

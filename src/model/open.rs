@@ -14,10 +14,14 @@
 //! - Checked (`bulletin check`, `--strict` on the command line): each
 //!   article is always read once more and checked, bodies included.
 //!
+//! A directory's files are each read by the same pass and built into one
+//! library by the one builder (`model::build`), with one duplicate-id
+//! check over all of them.
+//!
 //! The full loader (`model::whole_library`) reads only what the pass
-//! cannot: a directory, an empty file, a file that is not JSON of the
-//! archive's shape (it says where and why), one with an article that is
-//! not an object (lenient: listed as broken).
+//! cannot: an empty file, a file that is not JSON of the archive's shape
+//! (it says where and why), one with an article that is not an object
+//! (lenient: listed as broken), and a directory holding such a file.
 
 use std::fs;
 use std::path::Path;
@@ -25,15 +29,16 @@ use std::sync::Arc;
 
 use serde_json::{Map, Value};
 
-use super::body::OnDisk;
-use super::library::{Library, Parts};
+use super::build::{Found, build, check_ids};
+use super::library::Library;
 use super::mend::Strictness;
 use super::meta_cache::{self, Hashing, MetaCache};
 use super::scan::{Scan, scan};
 use super::source::ArchiveBytes;
 use super::strict_filter::Filtered;
 use super::whole_load::{
-    Header, check_file_bytes, io_error, load_file_bytes, read_header, read_whole, stem,
+    Header, archive_files, check_file_bytes, dir_title, io_error, load_file_bytes, read_header,
+    read_whole, stem,
 };
 use super::{LoadError, Problem, whole_library};
 use crate::files;
@@ -78,7 +83,7 @@ pub(super) fn open_with(
 ) -> Result<Library, LoadError> {
     let meta = fs::metadata(path).map_err(|e| io_error(path, e))?;
     if meta.is_dir() {
-        return whole_library::load(path, how.strictness());
+        return open_dir(path, how);
     }
     let (file, meta) = files::open_regular(path).map_err(|e| io_error(path, e))?;
     // The length when opened: a file that keeps growing is read that far.
@@ -130,25 +135,34 @@ fn read(
         ArchiveBytes::File(_) => None,
     };
     let hashing = Hashing::new(&bytes);
-    let Some(mut found) = (len > 0).then(|| scan(&hashing, len)).flatten() else {
+    let Some(found) = (len > 0).then(|| scan(&hashing, len)).flatten() else {
         return whole(path, again, how);
     };
     let digest = hashing.digest(len);
-    let header = found.header.clone();
-    let articles_clean = found.faults.is_empty() && !found.missing_body;
+    let mut files = [Found {
+        path: path.to_path_buf(),
+        bytes,
+        len,
+        scan: found,
+    }];
+    let ids = check_ids(&mut files);
+    let [mut file] = files;
+    file.scan.ids = ids;
+    let header = file.scan.header.clone();
+    let articles_clean = file.clean();
     if let (Some(cache), Some(digest), true) = (cache, digest, articles_clean) {
         // Only an archive with no problem at all, its own fields included.
         let mut problems = Vec::new();
         if title_and_key(path, header.clone(), &mut problems).is_some() && problems.is_empty() {
-            meta_cache::store(cache, path, len, digest, &found);
+            meta_cache::store(cache, path, len, digest, &file.scan);
         }
     }
     if how != Opening::Lenient && !articles_clean {
         // The strict check says every problem, in its own words (and a
         // JSON Lines file is not read again to place the lenient ones).
-        found.faults.clear();
+        file.scan.faults.clear();
     }
-    let Some(library) = library(path, bytes, len, found, how.strictness()) else {
+    let Some(library) = library(path, file.bytes, len, file.scan, how.strictness()) else {
         return whole(path, again, how);
     };
     // And the archive's own fields (a blank title…).
@@ -156,10 +170,55 @@ fn read(
     if how == Opening::Lenient || (how == Opening::Strict && clean) {
         return Ok(library);
     }
-    match library.check_strictly(path, header, articles_clean) {
+    match library.check_strictly(path, vec![header], articles_clean, &stem(path)) {
         Filtered::Passed(_) => Ok(library),
         Filtered::Refused(e) => Err(e),
         Filtered::Unread => whole(path, again, how),
+    }
+}
+
+/// A directory's archive files, each read by the quick pass as a single
+/// file is, and built into one library (`model::build`). Strict, every
+/// article is checked, bodies included, as a directory always was;
+/// lenient, every body is read now, so that their problems are known
+/// from the start (they were, when a directory was read whole). A file
+/// the pass cannot read, or a header it cannot take, leaves the directory
+/// to the full loader, which says why.
+fn open_dir(dir: &Path, how: Opening) -> Result<Library, LoadError> {
+    let mut files = Vec::new();
+    for path in archive_files(dir)? {
+        let (file, meta) = files::open_regular(&path).map_err(|e| io_error(&path, e))?;
+        let (bytes, len) = (ArchiveBytes::File(file), meta.len());
+        let Some(found) = (len > 0).then(|| scan(&bytes, len)).flatten() else {
+            return whole_library::load(dir, how.strictness());
+        };
+        let scan = found;
+        files.push(Found {
+            path,
+            bytes,
+            len,
+            scan,
+        });
+    }
+    let ids = check_ids(&mut files);
+    let clean = files.iter().all(Found::clean);
+    let headers: Vec<_> = files.iter().map(|f| f.scan.header.clone()).collect();
+    let strict = how != Opening::Lenient;
+    if strict {
+        files.iter_mut().for_each(|f| f.scan.faults.clear());
+    }
+    let name = dir_title(dir);
+    let Some(library) = build(files, ids, name.clone(), how.strictness()) else {
+        return whole_library::load(dir, how.strictness());
+    };
+    if !strict {
+        library.check_bodies();
+        return Ok(library);
+    }
+    match library.check_strictly(dir, headers, clean, &name) {
+        Filtered::Passed(_) => Ok(library),
+        Filtered::Refused(e) => Err(e),
+        Filtered::Unread => whole_library::load(dir, how.strictness()),
     }
 }
 
@@ -189,33 +248,23 @@ pub(super) fn whole(
     }
 }
 
-/// The library of what the pass found in `bytes` (`len` of them); `None`
-/// when the header keeps it from being read this way.
-fn library(
+/// The library of what the pass found in `bytes` (`len` of them), its
+/// ids indexed; `None` when the header keeps it from being read this way.
+pub(super) fn library(
     path: &Path,
     bytes: ArchiveBytes,
     len: u64,
     mut found: Scan,
     strictness: Strictness,
 ) -> Option<Library> {
-    let mut problems = Vec::new();
-    let header = found.header.take();
-    let lines = header.is_none();
-    let (title, key, extra) = title_and_key(path, header, &mut problems)?;
-    let disk = OnDisk::new(bytes, len, path, lines, &mut found);
-    let fingerprint = disk.fingerprint();
-    let broken = disk.place_faults(found.faults, &found.articles, &mut problems);
-    let parts = Parts {
-        title,
-        key,
-        extra,
-        articles: found.articles,
-        ids: found.ids,
-        broken,
-        problems,
-        strictness,
+    let ids = std::mem::take(&mut found.ids);
+    let file = Found {
+        path: path.to_path_buf(),
+        bytes,
+        len,
+        scan: found,
     };
-    Some(Library::on_disk(parts, disk, fingerprint))
+    build(vec![file], ids, stem(path), strictness)
 }
 
 /// The title, key and other members of a scanned file (a JSON Lines file is named by its

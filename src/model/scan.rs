@@ -30,7 +30,6 @@ use super::mend::Strictness;
 use super::scan_raw::Scanned;
 use super::scan_window::{Take, WINDOW, read_file};
 use super::source::Source;
-use super::unique_ids::Ids;
 
 /// Articles per batch handed to the checking thread.
 const BATCH: usize = 1024;
@@ -38,8 +37,9 @@ const BATCH: usize = 1024;
 /// What the pass found: a single-file archive's own fields (`None` for
 /// JSON Lines), each article's metadata and start offset in the text
 /// (after the byte order mark, `bom` bytes), where the last article ends,
-/// the index of every usable id, and (lenient only) the faults of each
-/// article that has some, with whether it is broken.
+/// and the faults of each article that has some, with whether it is
+/// broken. Duplicate ids are the builder's to find (`model::build`,
+/// which fills `ids`).
 pub(super) struct Scan {
     pub header: Option<Map<String, Value>>,
     pub bom: usize,
@@ -211,51 +211,11 @@ fn check_all(rx: Receiver<Batch>, keep: Keep) -> Option<Scan> {
             }
         }
     }
-    if keep == Keep::Metadata {
-        index_ids(&mut scan);
-    }
     scan.articles.shrink_to_fit();
     scan.starts.shrink_to_fit();
     scan.ends.shrink_to_fit();
     scan.hashes.shrink_to_fit();
     Some(scan)
-}
-
-/// Ids must be unique (bookmarks refer to them): the index of every
-/// usable one; a later article with the same id is broken.
-fn index_ids(scan: &mut Scan) {
-    let broken: std::collections::HashSet<usize> = scan
-        .faults
-        .iter()
-        .filter(|f| f.broken)
-        .map(|f| f.index)
-        .collect();
-    let mut ids = Ids::with_capacity(scan.articles.len());
-    let mut dups = Vec::new();
-    for (i, a) in scan.articles.iter().enumerate() {
-        if broken.contains(&i) {
-            continue;
-        }
-        // One file: the place is the same, and never named.
-        if let Some(what) = ids.see(&a.id, i, i + 1, None) {
-            dups.push((i, what));
-        }
-    }
-    scan.ids = ids.into_index();
-    for (index, what) in dups {
-        match scan.faults.iter_mut().find(|f| f.index == index) {
-            Some(f) => {
-                f.broken = true;
-                f.faults.push(what.into());
-            }
-            None => scan.faults.push(Faulty {
-                index,
-                broken: true,
-                faults: vec![what.into()],
-            }),
-        }
-    }
-    scan.faults.sort_by_key(|f| f.index);
 }
 
 enum Head {

@@ -6,11 +6,25 @@ use std::io::Write;
 
 use super::*;
 
-/// Scans `text` from a file, `window` bytes at a time.
+/// Scans `text` from a file, `window` bytes at a time, its ids checked
+/// as every open checks them (`model::build`).
 fn scan_text(text: &[u8], window: usize) -> Option<Scan> {
     let mut file = tempfile::tempfile().unwrap();
     file.write_all(text).unwrap();
-    scan_by(&file, text.len() as u64, window, Keep::Metadata)
+    let scan = scan_by(&file, text.len() as u64, window, Keep::Metadata)?;
+    let len = text.len() as u64;
+    let bytes = crate::model::source::ArchiveBytes::File(file);
+    let path = std::path::PathBuf::from("a.json");
+    let mut found = [crate::model::build::Found {
+        path,
+        bytes,
+        len,
+        scan,
+    }];
+    let ids = crate::model::build::check_ids(&mut found);
+    let [mut found] = found;
+    found.scan.ids = ids;
+    Some(found.scan)
 }
 
 /// Everything a scan found, comparable.

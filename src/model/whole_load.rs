@@ -104,28 +104,28 @@ pub(super) fn io_error(path: &Path, source: std::io::Error) -> LoadError {
 /// Every `*.json` / `*.jsonl` file directly in `dir`, by file name.
 fn read_dir(dir: &Path, strictness: Strictness) -> Result<(Vec<Parsed>, String), LoadError> {
     let files = archive_files(dir)?;
-    if files.is_empty() {
-        return Err(LoadError::NoArchives {
-            path: dir.to_path_buf(),
-        });
-    }
     let mut parsed = Vec::with_capacity(files.len());
     for file in &files {
         let (_, bytes) = read_whole(file)?;
         parsed.push(parse_file(file, &bytes, strictness)?);
     }
-    let name = match dir.canonicalize() {
+    Ok((parsed, dir_title(dir)))
+}
+
+/// A directory's name, the title of its archive when no file gives one.
+pub(super) fn dir_title(dir: &Path) -> String {
+    match dir.canonicalize() {
         Ok(full) => stem(&full),
         Err(_) => stem(dir),
-    };
-    Ok((parsed, name))
+    }
 }
 
 /// The archive files of a directory: files named `*.json` or `*.jsonl`
 /// (any case), not hidden, sorted by name. A subdirectory or a dangling
 /// link of that name is passed over; a FIFO or a device is kept, so that
-/// reading it refuses it by name rather than leaving it out unsaid.
-fn archive_files(dir: &Path) -> Result<Vec<PathBuf>, LoadError> {
+/// reading it refuses it by name rather than leaving it out unsaid. None
+/// at all is an error.
+pub(super) fn archive_files(dir: &Path) -> Result<Vec<PathBuf>, LoadError> {
     let mut found = Vec::new();
     for entry in fs::read_dir(dir).map_err(|e| io_error(dir, e))? {
         let path = entry.map_err(|e| io_error(dir, e))?.path();
@@ -139,6 +139,11 @@ fn archive_files(dir: &Path) -> Result<Vec<PathBuf>, LoadError> {
         }
     }
     found.sort_by(|a, b| a.file_name().cmp(&b.file_name()));
+    if found.is_empty() {
+        return Err(LoadError::NoArchives {
+            path: dir.to_path_buf(),
+        });
+    }
     Ok(found)
 }
 

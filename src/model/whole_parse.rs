@@ -63,6 +63,12 @@ pub(crate) struct Groups {
 }
 
 impl Groups {
+    /// Those of `other` too.
+    pub(crate) fn add(&mut self, other: Groups) {
+        self.districts.extend(other.districts);
+        self.subdistricts.extend(other.subdistricts);
+    }
+
     fn see(&mut self, article: &super::Article) {
         if !self.districts.contains(&article.district) {
             self.districts.insert(article.district.clone());
