@@ -2,7 +2,8 @@
 //!
 //! Where each part of reading an archive is:
 //!
-//! - `open`: which reader reads what, and what strictness changes;
+//! - `open` (`open_dir` for a directory): which reader reads what, and
+//!   what strictness changes;
 //! - `source`: where the bytes come from (a file, or bytes in memory);
 //! - `scan` (with `scan_window`, `scan_raw`): where an archive is scanned,
 //!   a window at a time, leniently: every article's metadata, offsets,
@@ -21,6 +22,8 @@
 //!   rules), `mend` (the lenient reading), `validate` (an archive built in
 //!   memory), `unique_ids` (the one duplicate-id check), `unique_names` (a
 //!   known name given twice);
+//! - `unreadable`: why a file the pass cannot read cannot be read, said
+//!   by streaming it (memory flat), as the full loader says it;
 //! - `describe`: where problems are described: faults, problems and load
 //!   errors in words;
 //! - `library`: what every command reads through ([`Library`]).
@@ -41,6 +44,7 @@ mod line_numbers;
 mod mend;
 mod meta_cache;
 mod open;
+mod open_dir;
 mod rules;
 mod sample;
 mod scan;
@@ -52,6 +56,7 @@ mod source;
 mod strict_filter;
 mod unique_ids;
 mod unique_names;
+mod unreadable;
 mod validate;
 mod whole_library;
 mod whole_load;

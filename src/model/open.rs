@@ -36,9 +36,9 @@ use super::meta_cache::{self, Hashing, MetaCache};
 use super::scan::{Scan, scan};
 use super::source::ArchiveBytes;
 use super::strict_filter::Filtered;
+use super::unreadable::unreadable;
 use super::whole_load::{
-    Header, archive_files, check_file_bytes, dir_title, io_error, load_file_bytes, read_header,
-    read_whole, stem,
+    Header, check_file_bytes, io_error, load_file_bytes, read_header, read_whole, stem,
 };
 use super::{LoadError, Problem, whole_library};
 use crate::files;
@@ -58,7 +58,7 @@ pub(super) enum Opening {
 
 impl Opening {
     /// How the quick pass reads: strict unless lenient.
-    fn strictness(self) -> Strictness {
+    pub(super) fn strictness(self) -> Strictness {
         match self {
             Opening::Lenient => Strictness::Lenient,
             Opening::Strict | Opening::Checked => Strictness::Strict,
@@ -83,7 +83,7 @@ pub(super) fn open_with(
 ) -> Result<Library, LoadError> {
     let meta = fs::metadata(path).map_err(|e| io_error(path, e))?;
     if meta.is_dir() {
-        return open_dir(path, how);
+        return super::open_dir::open_dir(path, how);
     }
     let (file, meta) = files::open_regular(path).map_err(|e| io_error(path, e))?;
     // The length when opened: a file that keeps growing is read that far.
@@ -177,59 +177,27 @@ fn read(
     }
 }
 
-/// A directory's archive files, each read by the quick pass as a single
-/// file is, and built into one library (`model::build`). Strict, every
-/// article is checked, bodies included, as a directory always was;
-/// lenient, every body is read now, so that their problems are known
-/// from the start (they were, when a directory was read whole). A file
-/// the pass cannot read, or a header it cannot take, leaves the directory
-/// to the full loader, which says why.
-fn open_dir(dir: &Path, how: Opening) -> Result<Library, LoadError> {
-    let mut files = Vec::new();
-    for path in archive_files(dir)? {
-        let (file, meta) = files::open_regular(&path).map_err(|e| io_error(&path, e))?;
-        let (bytes, len) = (ArchiveBytes::File(file), meta.len());
-        let Some(found) = (len > 0).then(|| scan(&bytes, len)).flatten() else {
-            return whole_library::load(dir, how.strictness());
-        };
-        let scan = found;
-        files.push(Found {
-            path,
-            bytes,
-            len,
-            scan,
-        });
-    }
-    let ids = check_ids(&mut files);
-    let clean = files.iter().all(Found::clean);
-    let headers: Vec<_> = files.iter().map(|f| f.scan.header.clone()).collect();
-    let strict = how != Opening::Lenient;
-    if strict {
-        files.iter_mut().for_each(|f| f.scan.faults.clear());
-    }
-    let name = dir_title(dir);
-    let Some(library) = build(files, ids, name.clone(), how.strictness()) else {
-        return whole_library::load(dir, how.strictness());
-    };
-    if !strict {
-        library.check_bodies();
-        return Ok(library);
-    }
-    match library.check_strictly(dir, headers, clean, &name) {
-        Filtered::Passed(_) => Ok(library),
-        Filtered::Refused(e) => Err(e),
-        Filtered::Unread => whole_library::load(dir, how.strictness()),
-    }
-}
-
-/// The full loader over the whole of the bytes (those in memory, or the
-/// file read again: the new reading if it changed since the pass): what
-/// it can read of a file the pass cannot, and every problem in words.
+/// What the pass could not read: why the file cannot be read at all,
+/// found by streaming it (`model::unreadable`); else the full loader over
+/// the whole of the bytes (those in memory, or the file read again: the
+/// new reading if it changed since the pass), for what it can read of a
+/// file the pass cannot (an article that is not an object), and every
+/// problem in words.
 pub(super) fn whole(
     path: &Path,
     held: Option<Arc<[u8]>>,
     how: Opening,
 ) -> Result<Library, LoadError> {
+    let why = match &held {
+        Some(held) => unreadable(path, &held[..], held.len() as u64),
+        None => {
+            let (file, meta) = files::open_regular(path).map_err(|e| io_error(path, e))?;
+            unreadable(path, &file, meta.len())
+        }
+    };
+    if let Some(error) = why {
+        return Err(error);
+    }
     let read;
     let bytes: &[u8] = match &held {
         Some(held) => held,
