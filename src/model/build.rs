@@ -233,8 +233,8 @@ mod tests {
     const MIXED: &str = include_str!("../../tests/fixtures/lenient/mixed.json");
 
     /// A directory of several files: problems in headers, metadata and
-    /// bodies, broken articles, and ids used twice in a file and across
-    /// files, in both forms.
+    /// bodies, broken articles (articles that are not objects too), and
+    /// ids used twice in a file and across files, in both forms.
     fn directory() -> tempfile::TempDir {
         let dir = tempfile::tempdir().unwrap();
         let line = |id: &str, extra: &str| {
@@ -250,10 +250,11 @@ mod tests {
             line("l2", r#", "subtitle": 7"#).replace(r#""title": "t""#, r#""title": 7"#),
             line("image", "").replace("paragraph", "image"),
             line("l3", ""),
+            "[1, {\"id\": \"x\"}]".to_owned(),
         ];
         fs::write(dir.path().join("b.jsonl"), lines.join("\n") + "\n").unwrap();
         let header = r#"{"format": "bulletin-archive/1", "title": " ", "articles": ["#;
-        let c = format!("{header}{}, {}]}}", line("l3", ""), line("c1", ""));
+        let c = format!("{header}{}, 7, {}]}}", line("l3", ""), line("c1", ""));
         fs::write(dir.path().join("c.json"), c).unwrap();
         dir
     }

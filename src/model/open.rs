@@ -18,10 +18,11 @@
 //! library by the one builder (`model::build`), with one duplicate-id
 //! check over all of them.
 //!
-//! The full loader (`model::whole_library`) reads only what the pass
-//! cannot: an empty file, a file that is not JSON of the archive's shape
-//! (it says where and why), one with an article that is not an object
-//! (lenient: listed as broken), and a directory holding such a file.
+//! What the pass cannot read is said by streaming the file
+//! (`model::unreadable`): an empty file, one not UTF-8, one that is not
+//! JSON of the archive's shape (where and why). Only what that cannot
+//! place as the full loader does is left to the full loader
+//! (`model::whole_library`).
 
 use std::fs;
 use std::path::Path;
@@ -180,9 +181,8 @@ fn read(
 /// What the pass could not read: why the file cannot be read at all,
 /// found by streaming it (`model::unreadable`); else the full loader over
 /// the whole of the bytes (those in memory, or the file read again: the
-/// new reading if it changed since the pass), for what it can read of a
-/// file the pass cannot (an article that is not an object), and every
-/// problem in words.
+/// new reading if it changed since the pass), for what that cannot place
+/// (a bad number, a known name given twice), and every problem in words.
 pub(super) fn whole(
     path: &Path,
     held: Option<Arc<[u8]>>,

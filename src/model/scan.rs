@@ -12,9 +12,10 @@
 //!
 //! The pass reads leniently, whatever the strictness of the open: every
 //! problem it sees is kept ([`Scan::faults`]), and strictness is a filter
-//! over them (`model::strict_filter`). It gives up (`None`) only on what
-//! it cannot read (a syntax error, an article that is not an object, a
-//! file cut short): the full loader then says what is wrong.
+//! over them (`model::strict_filter`). An article that is not an object
+//! is kept as broken. It gives up (`None`) only on what it cannot read (a
+//! syntax error, a file cut short): `model::unreadable` (or the full
+//! loader) then says what is wrong.
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -23,10 +24,10 @@ use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 use serde_json::{Map, Value};
 
 use super::convert::accept;
-use super::describe::Fault;
+use super::describe::{Fault, Kind, What};
 use super::fields::{Fields, Skipped};
 use super::library::ArticleMeta;
-use super::mend::Strictness;
+use super::mend::{Strictness, rough_meta_of};
 use super::scan_raw::Scanned;
 use super::scan_window::{Take, WINDOW, read_file};
 use super::source::Source;
@@ -126,15 +127,22 @@ struct Batch {
 
 /// An article of a batch: where it is in the file, the hash of its bytes,
 /// and its members as ranges of the batch's text.
-type Raw = (Range<usize>, u64, Fields<Range<usize>, Skipped>);
+/// (An article that is not an object is only its kind.)
+type Raw = (
+    Range<usize>,
+    u64,
+    Result<Fields<Range<usize>, Skipped>, Kind>,
+);
 
 impl Batch {
     fn push(&mut self, scanned: Scanned, at: Range<usize>, hash: u64) {
         let text = &mut self.text;
-        let kept = scanned.fields.map(|raw| {
-            let from = text.len();
-            text.push_str(raw.get());
-            from..text.len()
+        let kept = scanned.fields.map(|fields| {
+            fields.map(|raw| {
+                let from = text.len();
+                text.push_str(raw.get());
+                from..text.len()
+            })
         });
         self.articles.push((at, hash, kept));
     }
@@ -186,9 +194,15 @@ fn check_all(rx: Receiver<Batch>, keep: Keep) -> Option<Scan> {
     for batch in rx {
         for (at, hash, ranges) in batch.articles {
             let index = scan.starts.len();
-            let fields = ranges.map(|r| &batch.text[r]);
-            scan.missing_body |= !fields.body.0;
-            let (meta, faulty) = match check(fields, index + 1)? {
+            let head = match ranges {
+                Ok(ranges) => {
+                    let fields = ranges.map(|r| &batch.text[r]);
+                    scan.missing_body |= !fields.body.0;
+                    check(fields, index + 1)?
+                }
+                Err(kind) => not_an_article(kind, index + 1),
+            };
+            let (meta, faulty) = match head {
                 Head::Good(meta, faults) => (meta, (!faults.is_empty()).then_some((false, faults))),
                 Head::Broken(meta, faults) => (meta, Some((true, faults))),
             };
@@ -221,6 +235,13 @@ fn check_all(rx: Receiver<Batch>, keep: Keep) -> Option<Scan> {
 enum Head {
     Good(ArticleMeta, Vec<Fault>),
     Broken(ArticleMeta, Vec<Fault>),
+}
+
+/// An article that is not an object: broken, called by its number (as
+/// the full loader has it: `model::whole_parse`).
+fn not_an_article(kind: Kind, number: usize) -> Head {
+    let meta = rough_meta_of(&Value::Null, number);
+    Head::Broken(meta, vec![What::NotArticle(kind).into()])
 }
 
 /// One article's metadata, parsed, sanitised and checked leniently (as
