@@ -27,9 +27,9 @@ use super::line_numbers::LineCounter;
 use super::mend::Strictness;
 use super::scan::Scan;
 use super::scan_window::body_hash;
+use super::source::io_error;
 use super::source::{ArchiveBytes, Source};
 use super::unique_names::UniqueNames;
-use super::whole_load::io_error;
 use super::{LoadError, Problem};
 use crate::text::sanitize::sanitize_line;
 

@@ -14,12 +14,12 @@ use serde_json::{Map, Value};
 use super::bodies::Bodies;
 use super::body::OnDisk;
 use super::describe::{Fault, What};
+use super::header::{Header, read_header};
 use super::library::{Library, Parts};
 use super::mend::Strictness;
 use super::scan::{Faulty, Scan};
 use super::source::ArchiveBytes;
 use super::unique_ids::Ids;
-use super::whole_load::{Header, read_header};
 use super::{LoadError, Problem};
 use crate::text::sanitize::sanitize_line;
 

@@ -11,13 +11,14 @@ use std::fs;
 use std::path::Path;
 
 use super::body::OnDisk;
+use super::header::{stem, title_and_key};
 use super::library::Library;
-use super::open::{Opening, open, title_and_key, whole};
+use super::open::{Opening, open, whole};
 use super::scan::{Keep, scan_by};
 use super::scan_window::WINDOW;
 use super::source::ArchiveBytes;
+use super::source::io_error;
 use super::strict_filter::{Filtered, check_strictly};
-use super::whole_load::{io_error, stem};
 use super::{LoadError, group_items};
 use crate::files;
 

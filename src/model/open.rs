@@ -28,20 +28,18 @@ use std::fs;
 use std::path::Path;
 use std::sync::Arc;
 
-use serde_json::{Map, Value};
-
 use super::build::{Found, build, check_ids};
+use super::header::{stem, title_and_key};
 use super::library::Library;
 use super::mend::Strictness;
 use super::meta_cache::{self, Hashing, MetaCache};
 use super::scan::{Scan, scan};
 use super::source::ArchiveBytes;
+use super::source::io_error;
 use super::strict_filter::Filtered;
 use super::unreadable::unreadable;
-use super::whole_load::{
-    Header, check_file_bytes, io_error, load_file_bytes, read_header, read_whole, stem,
-};
-use super::{LoadError, Problem, whole_library};
+use super::whole_load::{check_file_bytes, load_file_bytes, read_whole};
+use super::{LoadError, whole_library};
 use crate::files;
 
 /// How an archive is opened.
@@ -233,27 +231,6 @@ pub(super) fn library(
         scan: found,
     };
     build(vec![file], ids, stem(path), strictness)
-}
-
-/// The title, key and other members of a scanned file (a JSON Lines file is named by its
-/// file name). `None` when the header keeps the file from being read (the
-/// full loader then says why); a problem is kept and a bad title is
-/// replaced by the file's name.
-pub(super) fn title_and_key(
-    path: &Path,
-    header: Option<Map<String, Value>>,
-    problems: &mut Vec<(Option<usize>, Problem)>,
-) -> Option<(String, Option<String>, Map<String, Value>)> {
-    let Some(fields) = header else {
-        return Some((stem(path), None, Map::new()));
-    };
-    let mut found = Vec::new();
-    let Header { title, key, extra } = read_header(path, fields, &mut found).ok()?;
-    let title = title
-        .filter(|t| !t.trim().is_empty())
-        .unwrap_or_else(|| stem(path));
-    problems.extend(found.into_iter().map(|p| (None, p)));
-    Some((title, key, extra))
 }
 
 #[cfg(test)]

@@ -3,18 +3,20 @@
 //! them all (`model::build`); what the pass cannot read is said by
 //! streaming the files (`model::unreadable`), or left to the full loader.
 
+use std::fs;
 use std::path::{Path, PathBuf};
 
 use super::LoadError;
 use super::build::{Found, build, check_ids};
+use super::header::stem;
 use super::library::Library;
 use super::open::Opening;
 use super::scan::scan;
 use super::source::ArchiveBytes;
+use super::source::io_error;
 use super::strict_filter::Filtered;
 use super::unreadable::{Verdict, verdict};
 use super::whole_library;
-use super::whole_load::{archive_files, dir_title, io_error};
 use crate::files;
 
 /// A directory's archive files, each read by the quick pass as a single
@@ -83,4 +85,39 @@ fn whole_dir(dir: &Path, paths: &[PathBuf], how: Opening) -> Result<Library, Loa
         Some(e) => Err(e),
         None => whole_library::load(dir, how.strictness()),
     }
+}
+
+/// A directory's name, the title of its archive when no file gives one.
+pub(super) fn dir_title(dir: &Path) -> String {
+    match dir.canonicalize() {
+        Ok(full) => stem(&full),
+        Err(_) => stem(dir),
+    }
+}
+
+/// The archive files of a directory: files named `*.json` or `*.jsonl`
+/// (any case), not hidden, sorted by name. A subdirectory or a dangling
+/// link of that name is passed over; a FIFO or a device is kept, so that
+/// reading it refuses it by name rather than leaving it out unsaid. None
+/// at all is an error.
+pub(super) fn archive_files(dir: &Path) -> Result<Vec<PathBuf>, LoadError> {
+    let mut found = Vec::new();
+    for entry in fs::read_dir(dir).map_err(|e| io_error(dir, e))? {
+        let path = entry.map_err(|e| io_error(dir, e))?.path();
+        let name = path.file_name().unwrap_or_default().to_string_lossy();
+        let ext = path.extension().unwrap_or_default().to_string_lossy();
+        let wanted = ext.eq_ignore_ascii_case("json") || ext.eq_ignore_ascii_case("jsonl");
+        // `metadata` follows links and never opens: a FIFO cannot block it.
+        let file = path.metadata().is_ok_and(|m| !m.is_dir());
+        if wanted && !name.starts_with('.') && file {
+            found.push(path);
+        }
+    }
+    found.sort_by(|a, b| a.file_name().cmp(&b.file_name()));
+    if found.is_empty() {
+        return Err(LoadError::NoArchives {
+            path: dir.to_path_buf(),
+        });
+    }
+    Ok(found)
 }

@@ -19,9 +19,9 @@ use serde_json::error::Category;
 
 use super::LoadError;
 use super::describe::{not_utf8_placed, syntax_error_placed};
+use super::header::read_header;
 use super::line_numbers::LineCounter;
 use super::source::Source;
-use super::whole_load::read_header;
 use super::whole_parse::Labels;
 use super::whole_text::read_by;
 

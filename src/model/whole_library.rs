@@ -9,11 +9,12 @@ use std::path::Path;
 
 use super::convert::Mended;
 use super::describe::{Fault, What};
+use super::header::{Header, read_header, stem};
 use super::library::{Library, Parts};
 use super::mend::Strictness;
 use super::unique_ids::Ids;
 use super::whole_load::load_whole;
-use super::whole_load::{Header, parse_file, read_header, read_path, stem};
+use super::whole_load::{parse_file, read_path};
 use super::whole_parse::{Item, Parsed};
 use super::{ArticleMeta, LoadError, Problem};
 
