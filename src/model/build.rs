@@ -272,7 +272,7 @@ mod tests {
         let dir = directory();
         let path = dir.path();
         let built = open(path, Opening::Lenient).unwrap();
-        let full = whole_library::load(path, Strictness::Lenient).unwrap();
+        let full = whole_library::lenient::load(path, Strictness::Lenient).unwrap();
         assert!(built.is_lazy() && !full.is_lazy());
         assert_eq!((&built.title, &built.key), (&full.title, &full.key));
         assert_eq!(built.articles, full.articles);

@@ -6,9 +6,9 @@
 //! `load_bytes`) once for its metadata and keeps only metadata and
 //! offsets; bodies are read again when opened (`model::body`), from the
 //! file they are in (`model::bodies`: a directory's files are read the
-//! same way, and built into one library by `model::build`). A file the
-//! quick pass cannot read is loaded in full (`model::whole_library`).
-//! `model::open` says which reader reads what.
+//! same way, and built into one library by `model::build`). Why a file
+//! the quick pass cannot read cannot be read is said by streaming it
+//! (`model::unreadable`). `model::open` says which reader reads what.
 //!
 //! Lenient (the default), an archive opens whenever it parses: a broken
 //! article is listed but cannot be opened, the others are mended

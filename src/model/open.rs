@@ -22,12 +22,13 @@
 //! (`model::unreadable`): an empty file, one not UTF-8, one that is not
 //! JSON of the archive's shape (where and why). Only what that cannot
 //! place as the full loader does is left to the full loader
-//! (`model::whole_library`).
+//! (`model::whole_load`).
 
 use std::fs;
 use std::path::Path;
 use std::sync::Arc;
 
+use super::LoadError;
 use super::build::{Found, build, check_ids};
 use super::header::{stem, title_and_key};
 use super::library::Library;
@@ -37,9 +38,8 @@ use super::scan::{Scan, scan};
 use super::source::ArchiveBytes;
 use super::source::io_error;
 use super::strict_filter::Filtered;
-use super::unreadable::unreadable;
+use super::unreadable::{Verdict, verdict};
 use super::whole_load::{check_file_bytes, load_file_bytes, read_whole};
-use super::{LoadError, whole_library};
 use crate::files;
 
 /// How an archive is opened.
@@ -178,38 +178,39 @@ fn read(
 
 /// What the pass could not read: why the file cannot be read at all,
 /// found by streaming it (`model::unreadable`); else the full loader over
-/// the whole of the bytes (those in memory, or the file read again: the
-/// new reading if it changed since the pass), for what that cannot place
-/// (a bad number, a known name given twice), and every problem in words.
+/// the whole of the bytes (those in memory, or the file read again), for
+/// what that cannot place (a bad number, a known name given twice) and
+/// every problem in words. A file the pass could not read that reads now
+/// changed since: lenient, its new reading is read by the pass (once: its
+/// bytes are held).
 pub(super) fn whole(
     path: &Path,
     held: Option<Arc<[u8]>>,
     how: Opening,
 ) -> Result<Library, LoadError> {
-    let why = match &held {
-        Some(held) => unreadable(path, &held[..], held.len() as u64),
+    let found = match &held {
+        Some(held) => verdict(path, &held[..], held.len() as u64),
         None => {
             let (file, meta) = files::open_regular(path).map_err(|e| io_error(path, e))?;
-            unreadable(path, &file, meta.len())
+            verdict(path, &file, meta.len())
         }
     };
-    if let Some(error) = why {
-        return Err(error);
-    }
-    let read;
-    let bytes: &[u8] = match &held {
-        Some(held) => held,
-        None => {
-            read = read_whole(path)?.1;
-            &read
+    let read_now = |path| read_whole(path).map(|(_, bytes)| Arc::<[u8]>::from(bytes));
+    let bytes = match (found, held) {
+        (Verdict::Refused(error), _) => return Err(error),
+        (Verdict::Readable, None) if how == Opening::Lenient => {
+            let bytes = read_now(path)?;
+            let len = bytes.len() as u64;
+            return read(path, ArchiveBytes::Memory(bytes), len, how, None);
         }
+        (_, Some(held)) => held,
+        (_, None) => read_now(path)?,
     };
     match how {
-        Opening::Lenient => whole_library::load_bytes(path, bytes),
-        Opening::Strict => load_file_bytes(path, bytes).map(Library::from),
+        Opening::Lenient | Opening::Strict => load_file_bytes(path, &bytes).map(Library::from),
         Opening::Checked => {
-            check_file_bytes(path, bytes)?;
-            load_file_bytes(path, bytes).map(Library::from)
+            check_file_bytes(path, &bytes)?;
+            load_file_bytes(path, &bytes).map(Library::from)
         }
     }
 }
@@ -333,5 +334,17 @@ mod tests {
             "bodies are read when opened"
         );
         assert_eq!(read, text.len() as u64);
+    }
+
+    /// A file that changed after the pass gave up on it, and reads now:
+    /// lenient, its new reading is read by the pass, problems and all.
+    #[test]
+    fn a_file_that_reads_now_is_read_by_the_pass_again() {
+        let (_dir, path, _) = file(&[GOOD, BAD_HEAD]);
+        let library = whole(&path, None, Opening::Lenient).unwrap();
+        assert!(library.is_lazy());
+        assert_eq!(library.problem_count(), 1, "{:?}", library.problems());
+        let strict = whole(&path, None, Opening::Strict).unwrap_err();
+        assert!(strict.to_string().contains("1 problem"), "{strict}");
     }
 }

@@ -16,7 +16,7 @@ use super::source::ArchiveBytes;
 use super::source::io_error;
 use super::strict_filter::Filtered;
 use super::unreadable::{Verdict, verdict};
-use super::whole_library;
+use super::whole_load::load_whole;
 use crate::files;
 
 /// A directory's archive files, each read by the quick pass as a single
@@ -33,7 +33,7 @@ pub(super) fn open_dir(dir: &Path, how: Opening) -> Result<Library, LoadError> {
         let (file, meta) = files::open_regular(path).map_err(|e| io_error(path, e))?;
         let (bytes, len) = (ArchiveBytes::File(file), meta.len());
         let Some(scan) = (len > 0).then(|| scan(&bytes, len)).flatten() else {
-            return whole_dir(dir, &paths, how);
+            return whole_dir(dir, &paths);
         };
         let path = path.clone();
         files.push(Found {
@@ -52,7 +52,7 @@ pub(super) fn open_dir(dir: &Path, how: Opening) -> Result<Library, LoadError> {
     }
     let name = dir_title(dir);
     let Some(library) = build(files, ids, name.clone(), how.strictness()) else {
-        return whole_dir(dir, &paths, how);
+        return whole_dir(dir, &paths);
     };
     if !strict {
         library.check_bodies();
@@ -61,7 +61,7 @@ pub(super) fn open_dir(dir: &Path, how: Opening) -> Result<Library, LoadError> {
     match library.check_strictly(dir, headers, clean, &name) {
         Filtered::Passed(_) => Ok(library),
         Filtered::Refused(e) => Err(e),
-        Filtered::Unread => whole_dir(dir, &paths, how),
+        Filtered::Unread => whole_dir(dir, &paths),
     }
 }
 
@@ -70,7 +70,7 @@ pub(super) fn open_dir(dir: &Path, how: Opening) -> Result<Library, LoadError> {
 /// full loader reads them (the first file that is not JSON of the
 /// archive's shape, else the first with the wrong format tag); else the
 /// full loader, for what only it reads.
-fn whole_dir(dir: &Path, paths: &[PathBuf], how: Opening) -> Result<Library, LoadError> {
+fn whole_dir(dir: &Path, paths: &[PathBuf]) -> Result<Library, LoadError> {
     let mut format = None;
     for path in paths {
         let (file, meta) = files::open_regular(path).map_err(|e| io_error(path, e))?;
@@ -78,13 +78,20 @@ fn whole_dir(dir: &Path, paths: &[PathBuf], how: Opening) -> Result<Library, Loa
             Verdict::Refused(e @ LoadError::Format { .. }) => drop(format.get_or_insert(e)),
             Verdict::Refused(e) => return Err(e),
             Verdict::Readable => {}
-            Verdict::Unsaid => return whole_library::load(dir, how.strictness()),
+            Verdict::Unsaid => return full(dir),
         }
     }
     match format {
         Some(e) => Err(e),
-        None => whole_library::load(dir, how.strictness()),
+        None => full(dir),
     }
+}
+
+/// The full loader's reading of a directory: its error (a file's fault
+/// that only it places), or, when every file reads now (one changed since
+/// the pass), the archive it reads.
+fn full(dir: &Path) -> Result<Library, LoadError> {
+    load_whole(dir).map(Library::from)
 }
 
 /// A directory's name, the title of its archive when no file gives one.

@@ -31,21 +31,6 @@ const CHUNK: usize = 64 << 10;
 /// The UTF-8 byte order mark, skipped at the start of a file.
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
-/// Why the first `len` bytes of `source` (the file `path`) cannot be
-/// read as an archive; `None` when they can (the full loader then reads
-/// what the quick pass could not, such as an article that is not an
-/// object), or when it cannot be said this way ([`verdict`]).
-pub(super) fn unreadable(
-    path: &Path,
-    source: &(impl Source + ?Sized),
-    len: u64,
-) -> Option<LoadError> {
-    match verdict(path, source, len) {
-        Verdict::Refused(error) => Some(error),
-        Verdict::Readable | Verdict::Unsaid => None,
-    }
-}
-
 /// What streaming a file found.
 pub(super) enum Verdict {
     /// Why it cannot be read.
@@ -57,8 +42,10 @@ pub(super) enum Verdict {
     Unsaid,
 }
 
-/// [`unreadable`], telling a readable file from one whose fault is left
-/// to the full loader.
+/// Why the first `len` bytes of `source` (the file `path`) cannot be
+/// read as an archive, if they cannot; whether they can (the full loader
+/// then reads what the quick pass could not: the file changed since), or
+/// whether it cannot be said this way.
 pub(super) fn verdict(path: &Path, source: &(impl Source + ?Sized), len: u64) -> Verdict {
     match described(path, source, len) {
         Some(Some(error)) => Verdict::Refused(error),
@@ -241,7 +228,7 @@ impl<S: Source + ?Sized> Read for Reader<'_, S> {
 mod tests {
     use std::path::Path;
 
-    use super::unreadable;
+    use super::{Verdict, verdict};
     use crate::model::SAMPLE_JSON;
     use crate::model::whole_load::load_file_bytes;
 
@@ -296,7 +283,7 @@ mod tests {
                     1 => b.truncate(at),
                     _ => drop(b.remove(at)),
                 }
-                let Some(streamed) = unreadable(path, &b[..], b.len() as u64) else {
+                let Verdict::Refused(streamed) = verdict(path, &b[..], b.len() as u64) else {
                     continue;
                 };
                 let whole = load_file_bytes(path, &b).map(drop).unwrap_err();
@@ -309,7 +296,11 @@ mod tests {
             }
         }
         assert!(said > 450, "most damage is said streaming: {said} of 720");
-        let empty = unreadable(Path::new("e.json"), &b"\xEF\xBB\xBF \n\x0C"[..], 6);
-        assert!(matches!(empty, Some(crate::model::LoadError::Empty { .. })));
+        let empty = verdict(Path::new("e.json"), &b"\xEF\xBB\xBF \n\x0C"[..], 6);
+        let empty = matches!(
+            empty,
+            Verdict::Refused(crate::model::LoadError::Empty { .. })
+        );
+        assert!(empty);
     }
 }
