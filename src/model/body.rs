@@ -10,7 +10,6 @@
 //! A read of a file cut short comes back short, which says the file
 //! changed.
 
-use std::collections::HashMap;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
@@ -23,14 +22,14 @@ use super::describe::{Fault, What};
 use super::describe::{
     bad_byte_place, error_offset, line_column, not_utf8_placed, syntax_error_placed,
 };
-use super::library::{ArticleMeta, Fingerprint};
+use super::library::Fingerprint;
 use super::line_numbers::LineCounter;
 use super::mend::Strictness;
-use super::scan::{Faulty, Scan};
+use super::scan::Scan;
 use super::scan_window::body_hash;
+use super::source::io_error;
 use super::source::{ArchiveBytes, Source};
 use super::unique_names::UniqueNames;
-use super::whole_load::io_error;
 use super::{LoadError, Problem};
 use crate::text::sanitize::sanitize_line;
 
@@ -96,29 +95,6 @@ impl OnDisk {
             len: self.len,
             content: twox_hash::XxHash3_128::oneshot(&all),
         }
-    }
-
-    /// The problems the pass found, placed, into `problems`; why each
-    /// broken article is broken.
-    pub(super) fn place_faults(
-        &self,
-        faults: Vec<Faulty>,
-        articles: &[ArticleMeta],
-        problems: &mut Vec<(Option<usize>, Problem)>,
-    ) -> HashMap<usize, Vec<Fault>> {
-        let mut broken = HashMap::new();
-        for f in faults {
-            let label = &articles[f.index].id;
-            let place = self.place(f.index);
-            for fault in &f.faults {
-                let problem = self.problem(&place, label, fault.clone());
-                problems.push((Some(f.index), problem));
-            }
-            if f.broken {
-                broken.insert(f.index, f.faults);
-            }
-        }
-        broken
     }
 
     /// Article `i`, whose id is `id`, as read with `strictness`, or why it
@@ -268,13 +244,13 @@ impl OnDisk {
         }
     }
 
-    fn file_name(&self) -> String {
+    pub(super) fn file_name(&self) -> String {
         sanitize_line(&self.path.display().to_string())
     }
 
     /// Where article `i` is, for messages: the file, and for JSON Lines
     /// the line it starts on (counted in the file).
-    fn place(&self, i: usize) -> String {
+    pub(super) fn place(&self, i: usize) -> String {
         let start = self.starts.get(i).copied().unwrap_or(0);
         let line = match self.lines {
             true => self.start_of(start).map(|(line, _)| line),

@@ -11,13 +11,14 @@ use std::fs;
 use std::path::Path;
 
 use super::body::OnDisk;
+use super::header::{stem, title_and_key};
 use super::library::Library;
-use super::open::{Opening, open, title_and_key, whole};
+use super::open::{Opening, open, whole};
 use super::scan::{Keep, scan_by};
 use super::scan_window::WINDOW;
 use super::source::ArchiveBytes;
+use super::source::io_error;
 use super::strict_filter::{Filtered, check_strictly};
-use super::whole_load::io_error;
 use super::{LoadError, group_items};
 use crate::files;
 
@@ -68,7 +69,13 @@ pub fn check_path(path: &Path) -> Result<Checked, LoadError> {
     // No fault and no two ids alike: the ids need not be gathered again.
     let clean = found.faults.is_empty() && !found.missing_body && found.ids_distinct;
     let disk = OnDisk::new(bytes, len, path, lines, &mut found);
-    match check_strictly(path, &disk, header, clean) {
+    match check_strictly(
+        path,
+        std::slice::from_ref(&disk),
+        vec![header],
+        clean,
+        &stem(path),
+    ) {
         Filtered::Passed(groups) => Ok(Checked {
             articles,
             districts: groups.districts.len(),

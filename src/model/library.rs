@@ -4,9 +4,11 @@
 //!
 //! [`open_path_with`] reads a single archive file (or bytes in memory,
 //! `load_bytes`) once for its metadata and keeps only metadata and
-//! offsets; bodies are read again when opened (`model::body`). A
-//! directory, or a file the quick pass cannot read, is loaded in full
-//! (`model::whole_library`). `model::open` says which reader reads what.
+//! offsets; bodies are read again when opened (`model::body`), from the
+//! file they are in (`model::bodies`: a directory's files are read the
+//! same way, and built into one library by `model::build`). Why a file
+//! the quick pass cannot read cannot be read is said by streaming it
+//! (`model::unreadable`). `model::open` says which reader reads what.
 //!
 //! Lenient (the default), an archive opens whenever it parses: a broken
 //! article is listed but cannot be opened, the others are mended
@@ -21,7 +23,7 @@ use std::path::Path;
 use std::sync::Mutex;
 
 use super::article_error::ArticleError;
-use super::body::OnDisk;
+use super::bodies::Bodies;
 use super::convert::Mended;
 use super::describe::Fault;
 use super::mend::Strictness;
@@ -115,8 +117,8 @@ impl Fingerprint {
 enum Source {
     /// Whole articles in memory (`None`: broken).
     Loaded(Vec<Option<Mended>>),
-    /// Articles in the file, read and parsed when opened.
-    OnDisk(OnDisk),
+    /// Articles in their files, read and parsed when opened.
+    OnDisk(Bodies),
 }
 
 /// Everything a loader found, to make a [`Library`] of.
@@ -137,7 +139,7 @@ impl Library {
         Library::new(parts, Source::Loaded(articles), fingerprint)
     }
 
-    pub(super) fn on_disk(parts: Parts, disk: OnDisk, fingerprint: Fingerprint) -> Library {
+    pub(super) fn on_disk(parts: Parts, disk: Bodies, fingerprint: Fingerprint) -> Library {
         Library::new(parts, Source::OnDisk(disk), fingerprint)
     }
 
@@ -285,11 +287,12 @@ impl Library {
     pub(super) fn check_strictly(
         &self,
         path: &Path,
-        header: Option<Map<String, Value>>,
+        headers: Vec<Option<Map<String, Value>>>,
         clean: bool,
+        fallback: &str,
     ) -> Filtered {
         match &self.source {
-            Source::OnDisk(disk) => check_strictly(path, disk, header, clean),
+            Source::OnDisk(disk) => check_strictly(path, disk.files(), headers, clean, fallback),
             Source::Loaded(_) => Filtered::Passed(Default::default()),
         }
     }

@@ -2,41 +2,53 @@
 //!
 //! Where each part of reading an archive is:
 //!
-//! - `open`: which reader reads what, and what strictness changes;
+//! - `library`: what every command reads through ([`Library`]);
+//! - `open` (`open_dir` for a directory): which reader reads what, and
+//!   what strictness changes;
 //! - `source`: where the bytes come from (a file, or bytes in memory);
 //! - `scan` (with `scan_window`, `scan_raw`): where an archive is scanned,
 //!   a window at a time, leniently: every article's metadata, offsets,
 //!   hashes and the problems it can see;
+//! - `build`: the one builder of a library from what the pass found in
+//!   one file or a directory's files, with the one duplicate-id check
+//!   (`unique_ids`); `header`: an archive's own members checked;
 //! - `body`: where an article's body is decoded, its bytes read again
-//!   when it is opened;
+//!   when it is opened (`bodies`: from the file of the archive it is in);
 //! - `strict_filter`: strictness as a filter over the problems found (each
 //!   article read once more, one at a time, for the error);
-//! - `whole_text`, `whole_parse`, `whole_load`, `whole_library`: the full
-//!   loader, only for what the pass cannot read (a directory, a file that
-//!   is not JSON of the archive's shape); `whole_parse::Parsed` is the one
-//!   per-article check and `whole_library::merge` the one merge;
-//! - `convert` (parsed JSON to a checked article), `rules` (the format's
-//!   rules), `mend` (the lenient reading), `validate` (an archive built in
-//!   memory), `unique_ids` (the one duplicate-id check), `unique_names` (a
-//!   known name given twice);
+//! - `unreadable`: why a file the pass cannot read cannot be read, said
+//!   by streaming it (memory flat), word for word as the full loader says
+//!   it;
 //! - `describe`: where problems are described: faults, problems and load
 //!   errors in words;
-//! - `library`: what every command reads through ([`Library`]).
+//! - `convert` (parsed JSON to a checked article), `rules` (the format's
+//!   rules), `mend` (the lenient reading), `validate` (an archive built in
+//!   memory), `unique_names` (a known name given twice);
+//! - `whole_text`, `whole_parse`, `whole_load`, `whole_library`: the full
+//!   loader, holding a file whole, only for what the others cannot say
+//!   (a bad number, a value the format refuses, which a stream places a
+//!   byte off); `whole_text` is also the shape `unreadable` streams,
+//!   `whole_parse::Parsed` the one per-article check (the strict
+//!   filter's), `whole_load::finish` the problems gathered into one error.
 
 mod article;
 mod article_error;
+mod bodies;
 mod body;
+mod build;
 mod check;
 mod convert;
 mod describe;
 mod doc;
 mod fields;
 mod group;
+mod header;
 mod library;
 mod line_numbers;
 mod mend;
 mod meta_cache;
 mod open;
+mod open_dir;
 mod rules;
 mod sample;
 mod scan;
@@ -48,6 +60,7 @@ mod source;
 mod strict_filter;
 mod unique_ids;
 mod unique_names;
+mod unreadable;
 mod validate;
 mod whole_library;
 mod whole_load;

@@ -14,28 +14,32 @@
 //! - Checked (`bulletin check`, `--strict` on the command line): each
 //!   article is always read once more and checked, bodies included.
 //!
-//! The full loader (`model::whole_library`) reads only what the pass
-//! cannot: a directory, an empty file, a file that is not JSON of the
-//! archive's shape (it says where and why), one with an article that is
-//! not an object (lenient: listed as broken).
+//! A directory's files are each read by the same pass and built into one
+//! library by the one builder (`model::build`), with one duplicate-id
+//! check over all of them.
+//!
+//! What the pass cannot read is said by streaming the file
+//! (`model::unreadable`): an empty file, one not UTF-8, one that is not
+//! JSON of the archive's shape (where and why). Only what that cannot
+//! place as the full loader does is left to the full loader
+//! (`model::whole_load`).
 
 use std::fs;
 use std::path::Path;
 use std::sync::Arc;
 
-use serde_json::{Map, Value};
-
-use super::body::OnDisk;
-use super::library::{Library, Parts};
+use super::LoadError;
+use super::build::{Found, build, check_ids};
+use super::header::{stem, title_and_key};
+use super::library::Library;
 use super::mend::Strictness;
 use super::meta_cache::{self, Hashing, MetaCache};
 use super::scan::{Scan, scan};
 use super::source::ArchiveBytes;
+use super::source::io_error;
 use super::strict_filter::Filtered;
-use super::whole_load::{
-    Header, check_file_bytes, io_error, load_file_bytes, read_header, read_whole, stem,
-};
-use super::{LoadError, Problem, whole_library};
+use super::unreadable::{Verdict, verdict};
+use super::whole_load::{check_file_bytes, load_file_bytes, read_whole};
 use crate::files;
 
 /// How an archive is opened.
@@ -53,7 +57,7 @@ pub(super) enum Opening {
 
 impl Opening {
     /// How the quick pass reads: strict unless lenient.
-    fn strictness(self) -> Strictness {
+    pub(super) fn strictness(self) -> Strictness {
         match self {
             Opening::Lenient => Strictness::Lenient,
             Opening::Strict | Opening::Checked => Strictness::Strict,
@@ -78,7 +82,7 @@ pub(super) fn open_with(
 ) -> Result<Library, LoadError> {
     let meta = fs::metadata(path).map_err(|e| io_error(path, e))?;
     if meta.is_dir() {
-        return whole_library::load(path, how.strictness());
+        return super::open_dir::open_dir(path, how);
     }
     let (file, meta) = files::open_regular(path).map_err(|e| io_error(path, e))?;
     // The length when opened: a file that keeps growing is read that far.
@@ -130,25 +134,34 @@ fn read(
         ArchiveBytes::File(_) => None,
     };
     let hashing = Hashing::new(&bytes);
-    let Some(mut found) = (len > 0).then(|| scan(&hashing, len)).flatten() else {
+    let Some(found) = (len > 0).then(|| scan(&hashing, len)).flatten() else {
         return whole(path, again, how);
     };
     let digest = hashing.digest(len);
-    let header = found.header.clone();
-    let articles_clean = found.faults.is_empty() && !found.missing_body;
+    let mut files = [Found {
+        path: path.to_path_buf(),
+        bytes,
+        len,
+        scan: found,
+    }];
+    let ids = check_ids(&mut files);
+    let [mut file] = files;
+    file.scan.ids = ids;
+    let header = file.scan.header.clone();
+    let articles_clean = file.clean();
     if let (Some(cache), Some(digest), true) = (cache, digest, articles_clean) {
         // Only an archive with no problem at all, its own fields included.
         let mut problems = Vec::new();
         if title_and_key(path, header.clone(), &mut problems).is_some() && problems.is_empty() {
-            meta_cache::store(cache, path, len, digest, &found);
+            meta_cache::store(cache, path, len, digest, &file.scan);
         }
     }
     if how != Opening::Lenient && !articles_clean {
         // The strict check says every problem, in its own words (and a
         // JSON Lines file is not read again to place the lenient ones).
-        found.faults.clear();
+        file.scan.faults.clear();
     }
-    let Some(library) = library(path, bytes, len, found, how.strictness()) else {
+    let Some(library) = library(path, file.bytes, len, file.scan, how.strictness()) else {
         return whole(path, again, how);
     };
     // And the archive's own fields (a blank title…).
@@ -156,87 +169,69 @@ fn read(
     if how == Opening::Lenient || (how == Opening::Strict && clean) {
         return Ok(library);
     }
-    match library.check_strictly(path, header, articles_clean) {
+    match library.check_strictly(path, vec![header], articles_clean, &stem(path)) {
         Filtered::Passed(_) => Ok(library),
         Filtered::Refused(e) => Err(e),
         Filtered::Unread => whole(path, again, how),
     }
 }
 
-/// The full loader over the whole of the bytes (those in memory, or the
-/// file read again: the new reading if it changed since the pass): what
-/// it can read of a file the pass cannot, and every problem in words.
+/// What the pass could not read: why the file cannot be read at all,
+/// found by streaming it (`model::unreadable`); else the full loader over
+/// the whole of the bytes (those in memory, or the file read again), for
+/// what that cannot place (a bad number, a known name given twice) and
+/// every problem in words. A file the pass could not read that reads now
+/// changed since: lenient, its new reading is read by the pass (once: its
+/// bytes are held).
 pub(super) fn whole(
     path: &Path,
     held: Option<Arc<[u8]>>,
     how: Opening,
 ) -> Result<Library, LoadError> {
-    let read;
-    let bytes: &[u8] = match &held {
-        Some(held) => held,
+    let found = match &held {
+        Some(held) => verdict(path, &held[..], held.len() as u64),
         None => {
-            read = read_whole(path)?.1;
-            &read
+            let (file, meta) = files::open_regular(path).map_err(|e| io_error(path, e))?;
+            verdict(path, &file, meta.len())
         }
     };
+    let read_now = |path| read_whole(path).map(|(_, bytes)| Arc::<[u8]>::from(bytes));
+    let bytes = match (found, held) {
+        (Verdict::Refused(error), _) => return Err(error),
+        (Verdict::Readable, None) if how == Opening::Lenient => {
+            let bytes = read_now(path)?;
+            let len = bytes.len() as u64;
+            return read(path, ArchiveBytes::Memory(bytes), len, how, None);
+        }
+        (_, Some(held)) => held,
+        (_, None) => read_now(path)?,
+    };
     match how {
-        Opening::Lenient => whole_library::load_bytes(path, bytes),
-        Opening::Strict => load_file_bytes(path, bytes).map(Library::from),
+        Opening::Lenient | Opening::Strict => load_file_bytes(path, &bytes).map(Library::from),
         Opening::Checked => {
-            check_file_bytes(path, bytes)?;
-            load_file_bytes(path, bytes).map(Library::from)
+            check_file_bytes(path, &bytes)?;
+            load_file_bytes(path, &bytes).map(Library::from)
         }
     }
 }
 
-/// The library of what the pass found in `bytes` (`len` of them); `None`
-/// when the header keeps it from being read this way.
-fn library(
+/// The library of what the pass found in `bytes` (`len` of them), its
+/// ids indexed; `None` when the header keeps it from being read this way.
+pub(super) fn library(
     path: &Path,
     bytes: ArchiveBytes,
     len: u64,
     mut found: Scan,
     strictness: Strictness,
 ) -> Option<Library> {
-    let mut problems = Vec::new();
-    let header = found.header.take();
-    let lines = header.is_none();
-    let (title, key, extra) = title_and_key(path, header, &mut problems)?;
-    let disk = OnDisk::new(bytes, len, path, lines, &mut found);
-    let fingerprint = disk.fingerprint();
-    let broken = disk.place_faults(found.faults, &found.articles, &mut problems);
-    let parts = Parts {
-        title,
-        key,
-        extra,
-        articles: found.articles,
-        ids: found.ids,
-        broken,
-        problems,
-        strictness,
+    let ids = std::mem::take(&mut found.ids);
+    let file = Found {
+        path: path.to_path_buf(),
+        bytes,
+        len,
+        scan: found,
     };
-    Some(Library::on_disk(parts, disk, fingerprint))
-}
-
-/// The title, key and other members of a scanned file (a JSON Lines file is named by its
-/// file name). `None` when the header keeps the file from being read (the
-/// full loader then says why); a problem is kept and a bad title is
-/// replaced by the file's name.
-pub(super) fn title_and_key(
-    path: &Path,
-    header: Option<Map<String, Value>>,
-    problems: &mut Vec<(Option<usize>, Problem)>,
-) -> Option<(String, Option<String>, Map<String, Value>)> {
-    let Some(fields) = header else {
-        return Some((stem(path), None, Map::new()));
-    };
-    let mut found = Vec::new();
-    let Header { title, key, extra } = read_header(path, fields, &mut found).ok()?;
-    let title = title
-        .filter(|t| !t.trim().is_empty())
-        .unwrap_or_else(|| stem(path));
-    problems.extend(found.into_iter().map(|p| (None, p)));
-    Some((title, key, extra))
+    build(vec![file], ids, stem(path), strictness)
 }
 
 #[cfg(test)]
@@ -339,5 +334,17 @@ mod tests {
             "bodies are read when opened"
         );
         assert_eq!(read, text.len() as u64);
+    }
+
+    /// A file that changed after the pass gave up on it, and reads now:
+    /// lenient, its new reading is read by the pass, problems and all.
+    #[test]
+    fn a_file_that_reads_now_is_read_by_the_pass_again() {
+        let (_dir, path, _) = file(&[GOOD, BAD_HEAD]);
+        let library = whole(&path, None, Opening::Lenient).unwrap();
+        assert!(library.is_lazy());
+        assert_eq!(library.problem_count(), 1, "{:?}", library.problems());
+        let strict = whole(&path, None, Opening::Strict).unwrap_err();
+        assert!(strict.to_string().contains("1 problem"), "{strict}");
     }
 }

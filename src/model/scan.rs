@@ -12,9 +12,10 @@
 //!
 //! The pass reads leniently, whatever the strictness of the open: every
 //! problem it sees is kept ([`Scan::faults`]), and strictness is a filter
-//! over them (`model::strict_filter`). It gives up (`None`) only on what
-//! it cannot read (a syntax error, an article that is not an object, a
-//! file cut short): the full loader then says what is wrong.
+//! over them (`model::strict_filter`). An article that is not an object
+//! is kept as broken. It gives up (`None`) only on what it cannot read (a
+//! syntax error, a file cut short): `model::unreadable` (or the full
+//! loader) then says what is wrong.
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -23,14 +24,13 @@ use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 use serde_json::{Map, Value};
 
 use super::convert::accept;
-use super::describe::Fault;
+use super::describe::{Fault, Kind, What};
 use super::fields::{Fields, Skipped};
 use super::library::ArticleMeta;
-use super::mend::Strictness;
+use super::mend::{Strictness, rough_meta_of};
 use super::scan_raw::Scanned;
 use super::scan_window::{Take, WINDOW, read_file};
 use super::source::Source;
-use super::unique_ids::Ids;
 
 /// Articles per batch handed to the checking thread.
 const BATCH: usize = 1024;
@@ -38,8 +38,9 @@ const BATCH: usize = 1024;
 /// What the pass found: a single-file archive's own fields (`None` for
 /// JSON Lines), each article's metadata and start offset in the text
 /// (after the byte order mark, `bom` bytes), where the last article ends,
-/// the index of every usable id, and (lenient only) the faults of each
-/// article that has some, with whether it is broken.
+/// and the faults of each article that has some, with whether it is
+/// broken. Duplicate ids are the builder's to find (`model::build`,
+/// which fills `ids`).
 pub(super) struct Scan {
     pub header: Option<Map<String, Value>>,
     pub bom: usize,
@@ -126,15 +127,22 @@ struct Batch {
 
 /// An article of a batch: where it is in the file, the hash of its bytes,
 /// and its members as ranges of the batch's text.
-type Raw = (Range<usize>, u64, Fields<Range<usize>, Skipped>);
+/// (An article that is not an object is only its kind.)
+type Raw = (
+    Range<usize>,
+    u64,
+    Result<Fields<Range<usize>, Skipped>, Kind>,
+);
 
 impl Batch {
     fn push(&mut self, scanned: Scanned, at: Range<usize>, hash: u64) {
         let text = &mut self.text;
-        let kept = scanned.fields.map(|raw| {
-            let from = text.len();
-            text.push_str(raw.get());
-            from..text.len()
+        let kept = scanned.fields.map(|fields| {
+            fields.map(|raw| {
+                let from = text.len();
+                text.push_str(raw.get());
+                from..text.len()
+            })
         });
         self.articles.push((at, hash, kept));
     }
@@ -186,9 +194,15 @@ fn check_all(rx: Receiver<Batch>, keep: Keep) -> Option<Scan> {
     for batch in rx {
         for (at, hash, ranges) in batch.articles {
             let index = scan.starts.len();
-            let fields = ranges.map(|r| &batch.text[r]);
-            scan.missing_body |= !fields.body.0;
-            let (meta, faulty) = match check(fields, index + 1)? {
+            let head = match ranges {
+                Ok(ranges) => {
+                    let fields = ranges.map(|r| &batch.text[r]);
+                    scan.missing_body |= !fields.body.0;
+                    check(fields, index + 1)?
+                }
+                Err(kind) => not_an_article(kind, index + 1),
+            };
+            let (meta, faulty) = match head {
                 Head::Good(meta, faults) => (meta, (!faults.is_empty()).then_some((false, faults))),
                 Head::Broken(meta, faults) => (meta, Some((true, faults))),
             };
@@ -211,9 +225,6 @@ fn check_all(rx: Receiver<Batch>, keep: Keep) -> Option<Scan> {
             }
         }
     }
-    if keep == Keep::Metadata {
-        index_ids(&mut scan);
-    }
     scan.articles.shrink_to_fit();
     scan.starts.shrink_to_fit();
     scan.ends.shrink_to_fit();
@@ -221,46 +232,16 @@ fn check_all(rx: Receiver<Batch>, keep: Keep) -> Option<Scan> {
     Some(scan)
 }
 
-/// Ids must be unique (bookmarks refer to them): the index of every
-/// usable one; a later article with the same id is broken.
-fn index_ids(scan: &mut Scan) {
-    let broken: std::collections::HashSet<usize> = scan
-        .faults
-        .iter()
-        .filter(|f| f.broken)
-        .map(|f| f.index)
-        .collect();
-    let mut ids = Ids::with_capacity(scan.articles.len());
-    let mut dups = Vec::new();
-    for (i, a) in scan.articles.iter().enumerate() {
-        if broken.contains(&i) {
-            continue;
-        }
-        // One file: the place is the same, and never named.
-        if let Some(what) = ids.see(&a.id, i, i + 1, None) {
-            dups.push((i, what));
-        }
-    }
-    scan.ids = ids.into_index();
-    for (index, what) in dups {
-        match scan.faults.iter_mut().find(|f| f.index == index) {
-            Some(f) => {
-                f.broken = true;
-                f.faults.push(what.into());
-            }
-            None => scan.faults.push(Faulty {
-                index,
-                broken: true,
-                faults: vec![what.into()],
-            }),
-        }
-    }
-    scan.faults.sort_by_key(|f| f.index);
-}
-
 enum Head {
     Good(ArticleMeta, Vec<Fault>),
     Broken(ArticleMeta, Vec<Fault>),
+}
+
+/// An article that is not an object: broken, called by its number (as
+/// the full loader has it: `model::whole_parse`).
+fn not_an_article(kind: Kind, number: usize) -> Head {
+    let meta = rough_meta_of(&Value::Null, number);
+    Head::Broken(meta, vec![What::NotArticle(kind).into()])
 }
 
 /// One article's metadata, parsed, sanitised and checked leniently (as

@@ -5,24 +5,32 @@
 use std::fmt;
 
 use serde::de::value::MapAccessDeserializer;
-use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
+use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::value::RawValue;
 
+use super::describe::Kind;
 use super::fields::{Fields, Skipped};
+use super::unique_names::UniqueNames;
 
-/// One article as the pass reads it: raw JSON text, not parsed yet.
+/// One article as the pass reads it: raw JSON text, not parsed yet; or,
+/// when it is not an object, only its kind (read whole, as the full
+/// loader reads it: a known name given twice in it is refused).
 pub(super) struct Scanned<'de> {
-    pub fields: Fields<&'de RawValue, Skipped>,
+    pub fields: Result<Fields<&'de RawValue, Skipped>, Kind>,
 }
 
 impl<'de> Deserialize<'de> for Scanned<'de> {
-    /// An object only (serde's derive alone would take an array too).
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Scanned<'de>, D::Error> {
-        d.deserialize_map(ScanVisitor)
+        d.deserialize_any(ScanVisitor)
     }
 }
 
 struct ScanVisitor;
+
+/// Not an object: its kind.
+fn other<'de, E>(kind: Kind) -> Result<Scanned<'de>, E> {
+    Ok(Scanned { fields: Err(kind) })
+}
 
 impl<'de> Visitor<'de> for ScanVisitor {
     type Value = Scanned<'de>;
@@ -33,7 +41,36 @@ impl<'de> Visitor<'de> for ScanVisitor {
 
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Scanned<'de>, A::Error> {
         let fields = Fields::deserialize(MapAccessDeserializer::new(map))?;
-        Ok(Scanned { fields })
+        Ok(Scanned { fields: Ok(fields) })
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Scanned<'de>, A::Error> {
+        while seq.next_element::<UniqueNames>()?.is_some() {}
+        other(Kind::Array)
+    }
+
+    fn visit_bool<E>(self, _: bool) -> Result<Scanned<'de>, E> {
+        other(Kind::Bool)
+    }
+
+    fn visit_i64<E>(self, _: i64) -> Result<Scanned<'de>, E> {
+        other(Kind::Number)
+    }
+
+    fn visit_u64<E>(self, _: u64) -> Result<Scanned<'de>, E> {
+        other(Kind::Number)
+    }
+
+    fn visit_f64<E>(self, _: f64) -> Result<Scanned<'de>, E> {
+        other(Kind::Number)
+    }
+
+    fn visit_str<E>(self, _: &str) -> Result<Scanned<'de>, E> {
+        other(Kind::String)
+    }
+
+    fn visit_unit<E>(self) -> Result<Scanned<'de>, E> {
+        other(Kind::Null)
     }
 }
 
@@ -42,12 +79,16 @@ mod tests {
     use super::*;
 
     #[test]
-    fn articles_are_objects_with_the_body_skipped() {
+    fn articles_are_objects_with_the_body_skipped_or_only_their_kind() {
         let text = r#"[{"body": [1], "id": "a"}, {"\u0069d": "b"}]"#;
         let items: Vec<Scanned> = serde_json::from_str(text).unwrap();
-        assert_eq!(items[0].fields.body, Skipped(true));
-        assert_eq!(items[0].fields.id.unwrap().get(), r#""a""#);
-        assert_eq!(items[1].fields.id.unwrap().get(), r#""b""#);
-        assert!(serde_json::from_str::<Scanned>(r#"["a", "t"]"#).is_err());
+        let fields = |i: usize| items[i].fields.as_ref().ok().unwrap();
+        assert_eq!(fields(0).body, Skipped(true));
+        assert_eq!(fields(0).id.unwrap().get(), r#""a""#);
+        assert_eq!(fields(1).id.unwrap().get(), r#""b""#);
+        let array = serde_json::from_str::<Scanned>(r#"["a", "t"]"#).unwrap();
+        assert_eq!(array.fields.err(), Some(Kind::Array));
+        let twice = r#"[{"id": "a", "id": "b"}]"#;
+        assert!(serde_json::from_str::<Scanned>(twice).is_err());
     }
 }

@@ -6,11 +6,25 @@ use std::io::Write;
 
 use super::*;
 
-/// Scans `text` from a file, `window` bytes at a time.
+/// Scans `text` from a file, `window` bytes at a time, its ids checked
+/// as every open checks them (`model::build`).
 fn scan_text(text: &[u8], window: usize) -> Option<Scan> {
     let mut file = tempfile::tempfile().unwrap();
     file.write_all(text).unwrap();
-    scan_by(&file, text.len() as u64, window, Keep::Metadata)
+    let scan = scan_by(&file, text.len() as u64, window, Keep::Metadata)?;
+    let len = text.len() as u64;
+    let bytes = crate::model::source::ArchiveBytes::File(file);
+    let path = std::path::PathBuf::from("a.json");
+    let mut found = [crate::model::build::Found {
+        path,
+        bytes,
+        len,
+        scan,
+    }];
+    let ids = crate::model::build::check_ids(&mut found);
+    let [mut found] = found;
+    found.scan.ids = ids;
+    Some(found.scan)
 }
 
 /// Everything a scan found, comparable.
@@ -90,9 +104,25 @@ fn scan_keeps_every_problem_it_sees_and_gives_up_on_what_it_cannot_read() {
         r#"{"id":"a","title":"t","district":"d","body":[}"#,
         r#"{"format":"bulletin-archive/1","title":"T","articles":[]} x"#,
         r#"{"format":"bulletin-archive/1","title":"T"}"#,
-        r#"{"format":"bulletin-archive/1","title":"T","articles":[7]}"#,
     ] {
         assert!(scan_text(unread.as_bytes(), WINDOW).is_none(), "{unread}");
+    }
+    // An article that is not an object is kept, broken, called by its number.
+    for (text, number) in [
+        (
+            r#"{"format":"bulletin-archive/1","title":"T","articles":[7]}"#,
+            1,
+        ),
+        (
+            "{\"id\":\"a\",\"title\":\"t\",\"district\":\"d\",\"body\":[]}\n[1, 2]\n",
+            2,
+        ),
+    ] {
+        let scan = scan_text(text.as_bytes(), WINDOW).expect(text);
+        let faulty = scan.faults.last().expect(text);
+        assert!(faulty.broken, "{text}");
+        assert_eq!(faulty.faults[0].id(), "not-an-article", "{text}");
+        assert_eq!(scan.articles[number - 1].id, format!("#{number}"));
     }
 }
 

@@ -209,7 +209,8 @@ impl<S: Source + ?Sized> Window<'_, S> {
             let rest = &self.buf[self.pos..self.filled];
             let mut values = serde_json::Deserializer::from_slice(rest).into_iter::<Scanned>();
             match values.next() {
-                Some(Ok(article)) => {
+                // A number that ends with the window may go on.
+                Some(Ok(article)) if whole || values.byte_offset() < rest.len() => {
                     let end = values.byte_offset();
                     let start = self.offset();
                     let hash = body_hash(&rest[..end]);
@@ -217,6 +218,7 @@ impl<S: Source + ?Sized> Window<'_, S> {
                     self.pos += end;
                     return if taken { Ok(()) } else { Err(Stop) };
                 }
+                Some(Ok(_)) => self.more()?,
                 Some(Err(e)) if e.is_eof() && !whole => self.more()?,
                 _ => return Err(Stop),
             }

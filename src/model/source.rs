@@ -10,7 +10,10 @@ use std::fs::File;
 use std::io;
 use std::sync::Arc;
 
-use crate::files::read_exact_at;
+use std::path::Path;
+
+use super::LoadError;
+use crate::files::{self, read_exact_at};
 
 /// Something an archive can be read from, at any offset.
 pub(super) trait Source {
@@ -61,6 +64,15 @@ impl Source for ArchiveBytes {
             ArchiveBytes::File(file) => file.read_at(buf, offset),
             ArchiveBytes::Memory(bytes) => bytes[..].read_at(buf, offset),
         }
+    }
+}
+
+/// The error of reading `path`: a refused special file says what it is.
+pub(super) fn io_error(path: &Path, source: std::io::Error) -> LoadError {
+    let path = path.to_path_buf();
+    match files::refused_kind(&source) {
+        Some(kind) => LoadError::NotRegular { path, kind },
+        None => LoadError::Io { path, source },
     }
 }
 

@@ -19,9 +19,8 @@ use super::LoadError;
 use super::body::OnDisk;
 use super::mend::Strictness;
 use super::unique_names::UniqueNames;
-use super::whole_load::{finish, stem};
+use super::whole_load::finish;
 use super::whole_parse::{Groups, Parsed};
-use crate::text::sanitize::sanitize_line;
 
 /// What the strict check of an archive found.
 pub(super) enum Filtered {
@@ -33,18 +32,39 @@ pub(super) enum Filtered {
     Unread,
 }
 
-/// Checks every article of `disk` (the archive `path`, whose own members
-/// are `header`, `None` for JSON Lines) strictly, bodies included. When
-/// the pass found no problem (`clean`), its ids are each used once and
-/// are not gathered again (a hundred thousand of them cost 20 MB).
+/// Checks every article of `files` (the archive `path`: one file, or a
+/// directory's; each file's own members are in `headers`, `None` for
+/// JSON Lines) strictly, bodies included, and gathers their problems
+/// into one error as the full loader does (`whole_load::finish`, whose
+/// title is `fallback` when no file gives one). When the pass found no
+/// problem (`clean`), the ids are each used once and are not gathered
+/// again (a hundred thousand of them cost 20 MB).
 pub(super) fn check_strictly(
     path: &Path,
-    disk: &OnDisk,
-    header: Option<Map<String, Value>>,
+    files: &[OnDisk],
+    headers: Vec<Option<Map<String, Value>>>,
     clean: bool,
+    fallback: &str,
 ) -> Filtered {
-    let location = sanitize_line(&path.display().to_string());
-    let mut parsed = Parsed::new(location, Strictness::Strict).only_checking();
+    let mut parsed = Vec::with_capacity(files.len());
+    let mut groups = Groups::default();
+    for (disk, header) in files.iter().zip(headers) {
+        let Some(mut file) = check_file(disk, header, clean) else {
+            return Filtered::Unread;
+        };
+        groups.add(std::mem::take(&mut file.groups));
+        parsed.push(file);
+    }
+    match finish(path, parsed, fallback) {
+        Ok(_) => Filtered::Passed(groups),
+        Err(e) => Filtered::Refused(e),
+    }
+}
+
+/// One file's articles read again and checked; `None` when one cannot be
+/// read this way.
+fn check_file(disk: &OnDisk, header: Option<Map<String, Value>>, clean: bool) -> Option<Parsed> {
+    let mut parsed = Parsed::new(disk.file_name(), Strictness::Strict).only_checking();
     if clean {
         parsed = parsed.ids_unique();
     }
@@ -57,22 +77,14 @@ pub(super) fn check_strictly(
     // Lines counted as the articles are read, for JSON Lines' places.
     let (mut from, mut line) = (0, 1);
     for i in 0..disk.count() {
-        let Some((bytes, at)) = disk.read_up_to(from, i) else {
-            return Filtered::Unread;
-        };
+        let (bytes, at) = disk.read_up_to(from, i)?;
         line += newlines(&bytes[..at]);
-        let Ok(UniqueNames(value)) = serde_json::from_slice(&bytes[at..]) else {
-            return Filtered::Unread;
-        };
+        let UniqueNames(value) = serde_json::from_slice(&bytes[at..]).ok()?;
         parsed.take(value, lines.then_some(line));
         line += newlines(&bytes[at..]);
         from = disk.end_of(i);
     }
-    let groups = std::mem::take(&mut parsed.groups);
-    match finish(path, vec![parsed], &stem(path)) {
-        Ok(_) => Filtered::Passed(groups),
-        Err(e) => Filtered::Refused(e),
-    }
+    Some(parsed)
 }
 
 #[cfg(test)]

@@ -1,7 +1,8 @@
 //! The one check that ids are unique (bookmarks, positions and links
-//! refer to them), for every way of reading an archive: the quick pass
-//! (`model::scan`), the full loader strict (`model::whole_load`) and
-//! lenient (`model::whole_library`), and `validate`. The first article
+//! refer to them), for every way of reading an archive: the builder of
+//! what the quick pass found (`model::build`, one file or a directory's),
+//! the full loader's problems gathered into one error
+//! (`model::whole_library`, strict), and `validate`. The first article
 //! with an id keeps it; each later one gets a [`What::Duplicate`] naming
 //! the first by its number and, when it is somewhere else, its place.
 

@@ -1,64 +1,27 @@
-//! The full loader's one merge of the files it parsed (`model::whole_load`),
-//! strict or lenient, and the [`Library`] it makes of them: a directory,
-//! or a file the quick pass cannot read. Strict, every problem is an error
-//! (`whole_load::load_whole`); lenient, broken articles are kept as such, the others
-//! mended, and every problem is kept.
+//! The full loader's merge of the files it parsed (`model::whole_load`):
+//! every problem, and one id check over all of them, gathered into one
+//! error by `whole_load::finish` (the strict filter's too). The lenient
+//! full loader that made a library of them is kept only as the tests'
+//! oracle ([`lenient`]): every archive is now built by `model::build`.
 
 use std::collections::HashMap;
 use std::path::Path;
 
 use super::convert::Mended;
 use super::describe::{Fault, What};
-use super::library::{Library, Parts};
+use super::header::{Header, read_header};
 use super::mend::Strictness;
 use super::unique_ids::Ids;
-use super::whole_load::load_whole;
-use super::whole_load::{Header, parse_file, read_header, read_path, stem};
 use super::whole_parse::{Item, Parsed};
 use super::{ArticleMeta, LoadError, Problem};
-
-/// Loads `path` in full.
-pub(super) fn load(path: &Path, strictness: Strictness) -> Result<Library, LoadError> {
-    if strictness == Strictness::Strict {
-        return load_whole(path).map(Library::from);
-    }
-    let (files, fallback) = read_path(path, strictness)?;
-    from_parsed(files, fallback)
-}
-
-/// Loads the bytes of the file `path` in full, leniently.
-pub(super) fn load_bytes(path: &Path, bytes: &[u8]) -> Result<Library, LoadError> {
-    let parsed = parse_file(path, bytes, Strictness::Lenient)?;
-    from_parsed(vec![parsed], stem(path))
-}
-
-/// The lenient library of parsed files; `fallback` is the title when none
-/// has one.
-fn from_parsed(files: Vec<Parsed>, fallback: String) -> Result<Library, LoadError> {
-    let merged = merge(files, Strictness::Lenient)?;
-    let title = merged.header.title.filter(|t| !t.trim().is_empty());
-    let parts = Parts {
-        title: title.unwrap_or(fallback),
-        key: merged.header.key,
-        extra: merged.header.extra,
-        articles: merged.metas,
-        ids: merged.ids.into_index(),
-        broken: merged.broken,
-        problems: merged
-            .problems
-            .into_iter()
-            .map(|p| (p.index, p.problem))
-            .collect(),
-        strictness: Strictness::Lenient,
-    };
-    Ok(Library::loaded(parts, merged.items))
-}
 
 /// A problem with where it is: its file, its article's number there (0:
 /// the archive's own), and (lenient) the article's index in the archive.
 pub(super) struct Placed {
     pub file: usize,
     pub number: usize,
+    /// (Read by the lenient loader, the tests' oracle.)
+    #[cfg_attr(not(test), allow(dead_code))]
     pub index: Option<usize>,
     pub problem: Problem,
 }
@@ -197,4 +160,53 @@ fn check_ids(
         duplicates.insert(s.number, what);
     }
     duplicates
+}
+
+/// The lenient full loader, test only: the builder's oracle (what a
+/// directory said when it was read whole, before the quick pass read it).
+#[cfg(test)]
+pub(super) mod lenient {
+    use std::path::Path;
+
+    use super::merge;
+    use crate::model::LoadError;
+    use crate::model::library::{Library, Parts};
+    use crate::model::mend::Strictness;
+    use crate::model::whole_load::{load_whole, read_path};
+    use crate::model::whole_parse::Parsed;
+
+    /// Loads `path` in full (test only: the builder's oracle, what a
+    /// directory said when it was read whole).
+    pub(in crate::model) fn load(
+        path: &Path,
+        strictness: Strictness,
+    ) -> Result<Library, LoadError> {
+        if strictness == Strictness::Strict {
+            return load_whole(path).map(Library::from);
+        }
+        let (files, fallback) = read_path(path, strictness)?;
+        from_parsed(files, fallback)
+    }
+
+    /// The lenient library of parsed files; `fallback` is the title when none
+    /// has one.
+    fn from_parsed(files: Vec<Parsed>, fallback: String) -> Result<Library, LoadError> {
+        let merged = merge(files, Strictness::Lenient)?;
+        let title = merged.header.title.filter(|t| !t.trim().is_empty());
+        let parts = Parts {
+            title: title.unwrap_or(fallback),
+            key: merged.header.key,
+            extra: merged.header.extra,
+            articles: merged.metas,
+            ids: merged.ids.into_index(),
+            broken: merged.broken,
+            problems: merged
+                .problems
+                .into_iter()
+                .map(|p| (p.index, p.problem))
+                .collect(),
+            strictness: Strictness::Lenient,
+        };
+        Ok(Library::loaded(parts, merged.items))
+    }
 }

@@ -5,21 +5,18 @@
 //! and syntax checked, its header read, its files merged into one error.
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use serde_json::{Map, Value};
-
-use super::describe::FormatFound;
-use super::describe::{Kind, What};
 use super::describe::{not_utf8, syntax_error};
+use super::header::stem;
 use super::mend::Strictness;
 use super::open::{Opening, open, open_bytes};
-use super::rules::{blank_problem, quote};
-use super::source::count_read;
+use super::open_dir::{archive_files, dir_title};
+use super::source::{count_read, io_error};
 use super::whole_library::merge;
 use super::whole_parse::{Parsed, parse_text};
 use super::whole_text::strip_bom;
-use super::{Archive, FORMAT_TAG, LoadError, Problem};
+use super::{Archive, FORMAT_TAG, LoadError};
 use crate::files;
 use crate::text::sanitize::sanitize_line;
 
@@ -92,60 +89,15 @@ pub(super) fn read_whole(path: &Path) -> Result<(std::fs::File, Vec<u8>), LoadEr
     Ok((file, bytes))
 }
 
-/// The error of reading `path`: a refused special file says what it is.
-pub(super) fn io_error(path: &Path, source: std::io::Error) -> LoadError {
-    let path = path.to_path_buf();
-    match files::refused_kind(&source) {
-        Some(kind) => LoadError::NotRegular { path, kind },
-        None => LoadError::Io { path, source },
-    }
-}
-
 /// Every `*.json` / `*.jsonl` file directly in `dir`, by file name.
 fn read_dir(dir: &Path, strictness: Strictness) -> Result<(Vec<Parsed>, String), LoadError> {
     let files = archive_files(dir)?;
-    if files.is_empty() {
-        return Err(LoadError::NoArchives {
-            path: dir.to_path_buf(),
-        });
-    }
     let mut parsed = Vec::with_capacity(files.len());
     for file in &files {
         let (_, bytes) = read_whole(file)?;
         parsed.push(parse_file(file, &bytes, strictness)?);
     }
-    let name = match dir.canonicalize() {
-        Ok(full) => stem(&full),
-        Err(_) => stem(dir),
-    };
-    Ok((parsed, name))
-}
-
-/// The archive files of a directory: files named `*.json` or `*.jsonl`
-/// (any case), not hidden, sorted by name. A subdirectory or a dangling
-/// link of that name is passed over; a FIFO or a device is kept, so that
-/// reading it refuses it by name rather than leaving it out unsaid.
-fn archive_files(dir: &Path) -> Result<Vec<PathBuf>, LoadError> {
-    let mut found = Vec::new();
-    for entry in fs::read_dir(dir).map_err(|e| io_error(dir, e))? {
-        let path = entry.map_err(|e| io_error(dir, e))?.path();
-        let name = path.file_name().unwrap_or_default().to_string_lossy();
-        let ext = path.extension().unwrap_or_default().to_string_lossy();
-        let wanted = ext.eq_ignore_ascii_case("json") || ext.eq_ignore_ascii_case("jsonl");
-        // `metadata` follows links and never opens: a FIFO cannot block it.
-        let file = path.metadata().is_ok_and(|m| !m.is_dir());
-        if wanted && !name.starts_with('.') && file {
-            found.push(path);
-        }
-    }
-    found.sort_by(|a, b| a.file_name().cmp(&b.file_name()));
-    Ok(found)
-}
-
-/// A file name without its extension, sanitised: the title of JSON Lines.
-pub(super) fn stem(path: &Path) -> String {
-    let stem = path.file_stem().unwrap_or(path.as_os_str());
-    sanitize_line(&stem.to_string_lossy())
+    Ok((parsed, dir_title(dir)))
 }
 
 /// Bytes to [`Parsed`]: BOM, emptiness, UTF-8 and syntax checks.
@@ -178,71 +130,6 @@ fn parse_file_into(
     }
     parse_text(text, &mut parsed).map_err(|f| syntax_error(path, text, &f.error, f.context))?;
     Ok(parsed)
-}
-
-/// The archive's own fields, from a single-file header.
-pub(super) struct Header {
-    pub(super) title: Option<String>,
-    pub(super) key: Option<String>,
-    pub(super) extra: Map<String, Value>,
-}
-
-/// Checks a header's `format`, `title` and `key`; problems go to `problems`.
-pub(super) fn read_header(
-    path: &Path,
-    mut fields: Map<String, Value>,
-    problems: &mut Vec<Problem>,
-) -> Result<Header, LoadError> {
-    match fields.shift_remove("format") {
-        Some(Value::String(tag)) if tag == FORMAT_TAG => {}
-        found => {
-            return Err(LoadError::Format {
-                path: path.to_path_buf(),
-                found: found.map(|v| match v {
-                    Value::String(tag) => FormatFound::Tag(quote(&tag)),
-                    other => FormatFound::Type(Kind::of(&other)),
-                }),
-            });
-        }
-    }
-    let mut problem = |message: What| {
-        let message = message.into();
-        problems.push(Problem {
-            location: Some(path.display().to_string()),
-            article: String::new(),
-            message,
-        })
-    };
-    let title = match fields.shift_remove("title") {
-        Some(Value::String(t)) => {
-            let t = sanitize_line(&t);
-            if let Some(why) = blank_problem("title", &t) {
-                problem(why);
-            }
-            Some(t)
-        }
-        None | Some(Value::Null) => {
-            problem(What::Missing("title"));
-            None
-        }
-        Some(v) => {
-            problem(What::NotString("title", Kind::of(&v)));
-            None
-        }
-    };
-    let key = match fields.shift_remove("key") {
-        None | Some(Value::Null) => None,
-        Some(Value::String(k)) => Some(k),
-        Some(v) => {
-            problem(What::NotString("key", Kind::of(&v)));
-            None
-        }
-    };
-    Ok(Header {
-        title,
-        key,
-        extra: fields,
-    })
 }
 
 /// Merges parsed files into one archive (`model::whole_library`'s merge),

@@ -63,6 +63,12 @@ pub(crate) struct Groups {
 }
 
 impl Groups {
+    /// Those of `other` too.
+    pub(crate) fn add(&mut self, other: Groups) {
+        self.districts.extend(other.districts);
+        self.subdistricts.extend(other.subdistricts);
+    }
+
     fn see(&mut self, article: &super::Article) {
         if !self.districts.contains(&article.district) {
             self.districts.insert(article.district.clone());
@@ -99,14 +105,7 @@ impl Parsed {
 
     /// Where a syntax error happened, when that helps.
     fn context(&self, stage: Stage) -> Option<Reading> {
-        match stage {
-            Stage::Article(number) => Some(Reading::Article {
-                number,
-                after: self.last_label.clone(),
-            }),
-            Stage::AfterArchive => Some(Reading::AfterArchive),
-            Stage::Top | Stage::Lines => None,
-        }
+        context(stage, &self.last_label)
     }
 
     /// Takes one article value: sanitise, check, convert. `line` is the
@@ -115,10 +114,7 @@ impl Parsed {
         self.count += 1;
         let number = self.count;
         let id = value.get("id").and_then(Value::as_str).map(str::to_owned);
-        let label = match &id {
-            Some(id) if good_id(id) => id.clone(),
-            _ => format!("#{number}"),
-        };
+        let label = label(id.as_deref(), number);
         let location = Problem::place(&self.location, line);
         let lenient = self.strictness == Strictness::Lenient;
         let rough = lenient.then(|| rough_meta_of(&value, number));
@@ -151,6 +147,57 @@ impl Parsed {
             });
         }
         self.last_label = Some(label);
+    }
+}
+
+/// What a problem calls article `number` whose id is `id`: the id when
+/// it is usable, else its number.
+fn label(id: Option<&str>, number: usize) -> String {
+    match id {
+        Some(id) if good_id(id) => id.to_owned(),
+        _ => format!("#{number}"),
+    }
+}
+
+/// Where a syntax error happened (`stage`), when that helps; `last` is
+/// the label of the article read before it.
+fn context(stage: Stage, last: &Option<String>) -> Option<Reading> {
+    match stage {
+        Stage::Article(number) => Some(Reading::Article {
+            number,
+            after: last.clone(),
+        }),
+        Stage::AfterArchive => Some(Reading::AfterArchive),
+        Stage::Top | Stage::Lines => None,
+    }
+}
+
+/// A sink that keeps only the label of the last article read, for the
+/// context of a syntax error: the full loader's reading of a file kept
+/// to what it takes to say why the file cannot be read
+/// (`model::unreadable`).
+#[derive(Default)]
+pub(super) struct Labels {
+    count: usize,
+    last: Option<String>,
+}
+
+impl Labels {
+    /// Where a syntax error happened, when that helps.
+    pub(super) fn context(&self, stage: Stage) -> Option<Reading> {
+        context(stage, &self.last)
+    }
+}
+
+impl Sink<'_> for Labels {
+    /// Duplicate known names are refused, as the full loader refuses them.
+    type Item = super::unique_names::UniqueNames;
+
+    fn take(&mut self, value: super::unique_names::UniqueNames, _: Option<usize>) -> bool {
+        self.count += 1;
+        let id = value.0.get("id").and_then(Value::as_str);
+        self.last = Some(label(id, self.count));
+        true
     }
 }
 

@@ -60,7 +60,20 @@ pub(super) fn read<'de, S: Sink<'de>>(
     input: &'de str,
     sink: &mut S,
 ) -> Result<Option<Map<String, Value>>, ReadError> {
-    let mut de = serde_json::Deserializer::from_str(input);
+    let text = || serde_json::de::StrRead::new(input);
+    read_by(text, Some(input.as_bytes()), sink)
+}
+
+/// [`read`] of the text `open` reads from its start (each time it is
+/// called: JSON Lines are read again from the top), such as a file
+/// streamed a window at a time (`model::unreadable`). Without the text
+/// itself (`bytes`), where a JSON Lines article starts is not told.
+pub(super) fn read_by<'de, R: serde_json::de::Read<'de>, S: Sink<'de>>(
+    open: impl Fn() -> R,
+    bytes: Option<&[u8]>,
+    sink: &mut S,
+) -> Result<Option<Map<String, Value>>, ReadError> {
+    let mut de = serde_json::Deserializer::new(open());
     let mut reader = Reader {
         sink,
         count: 0,
@@ -76,26 +89,32 @@ pub(super) fn read<'de, S: Sink<'de>>(
             Ok(Some(fields))
         }
         Ok(None) => {
-            read_lines(input, reader.sink).map_err(|e| fail(e, Stage::Lines))?;
+            let stream = serde_json::Deserializer::new(open()).into_iter::<S::Item>();
+            read_lines(stream, bytes, reader.sink).map_err(|e| fail(e, Stage::Lines))?;
             Ok(None)
         }
     }
 }
 
-/// JSON Lines: every value of the file is an article.
-fn read_lines<'de, S: Sink<'de>>(input: &'de str, sink: &mut S) -> Result<(), serde_json::Error> {
-    let bytes = input.as_bytes();
-    let mut stream = serde_json::Deserializer::from_str(input).into_iter::<S::Item>();
+/// JSON Lines: every value of the file (`bytes`, when in hand) is an
+/// article.
+fn read_lines<'de, R: serde_json::de::Read<'de>, S: Sink<'de>>(
+    mut stream: serde_json::StreamDeserializer<'de, R, S::Item>,
+    bytes: Option<&[u8]>,
+    sink: &mut S,
+) -> Result<(), serde_json::Error> {
     loop {
         let offset = stream.byte_offset();
-        let blank = bytes[offset..]
-            .iter()
-            .take_while(|b| b" \t\r\n".contains(b));
-        let start = offset + blank.count();
+        let start = bytes.map(|bytes| {
+            let blank = bytes[offset..]
+                .iter()
+                .take_while(|b| b" \t\r\n".contains(b));
+            offset + blank.count()
+        });
         let Some(item) = stream.next().transpose()? else {
             return Ok(());
         };
-        if !sink.take(item, Some(start)) {
+        if !sink.take(item, start.or(Some(offset))) {
             return Err(de::Error::custom("article refused"));
         }
     }

@@ -60,10 +60,10 @@ fn good_files_are_read_lazily_and_agree_with_the_full_loader() {
 }
 
 #[test]
-fn a_directory_is_loaded_in_full() {
+fn a_directory_is_read_lazily_file_by_file() {
     let path = fixture("good/dir");
     let library = open_path(&path).unwrap();
-    assert!(!library.is_lazy());
+    assert!(library.is_lazy());
     assert_agrees(&path, &library);
 }
 

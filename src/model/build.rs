@@ -1,0 +1,307 @@
+//! The one builder of a [`Library`] from what the quick pass
+//! (`model::scan`) found in an archive's files: one file, or every file
+//! of a directory, in order. The archive's own fields come from the
+//! first file that has them (a single-file archive's header), every
+//! article's metadata and problems follow file by file, and one
+//! duplicate-id check ([`check_ids`], over `model::unique_ids`) runs over
+//! all of them.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use serde_json::{Map, Value};
+
+use super::bodies::Bodies;
+use super::body::OnDisk;
+use super::describe::{Fault, What};
+use super::header::{Header, read_header};
+use super::library::{Library, Parts};
+use super::mend::Strictness;
+use super::scan::{Faulty, Scan};
+use super::source::ArchiveBytes;
+use super::unique_ids::Ids;
+use super::{LoadError, Problem};
+use crate::text::sanitize::sanitize_line;
+
+/// One archive file as the pass found it.
+pub(super) struct Found {
+    /// The file (its problems name it).
+    pub path: PathBuf,
+    pub bytes: ArchiveBytes,
+    /// Its length when the pass read it.
+    pub len: u64,
+    pub scan: Scan,
+}
+
+impl Found {
+    /// Whether the pass found no problem in its articles.
+    pub(super) fn clean(&self) -> bool {
+        self.scan.faults.is_empty() && !self.scan.missing_body
+    }
+}
+
+/// The one duplicate-id check: ids must be unique (bookmarks refer to
+/// them), over every usable article of `files` in order; a later article
+/// with an id already used is broken, and the fault says which article
+/// has it first (and where, when that is another file). The index of
+/// every usable id, by its article's place in the archive.
+pub(super) fn check_ids(files: &mut [Found]) -> HashMap<String, usize> {
+    let count = files.iter().map(|f| f.scan.articles.len()).sum();
+    let many = files.len() > 1;
+    let mut ids = Ids::with_capacity(count);
+    let mut base = 0;
+    for file in files.iter_mut() {
+        // One file: the place is the same, and never named.
+        let place = many.then(|| sanitize_line(&file.path.display().to_string()));
+        let scan = &mut file.scan;
+        let broken: HashSet<usize> = scan
+            .faults
+            .iter()
+            .filter(|f| f.broken)
+            .map(|f| f.index)
+            .collect();
+        let mut dups = Vec::new();
+        for (i, a) in scan.articles.iter().enumerate() {
+            if broken.contains(&i) {
+                continue;
+            }
+            if let Some(what) = ids.see(&a.id, base + i, i + 1, place.as_deref()) {
+                dups.push((i, what));
+            }
+        }
+        mark_duplicates(&mut scan.faults, dups);
+        base += scan.articles.len();
+    }
+    ids.into_index()
+}
+
+/// Each duplicate made broken, its fault after the others it has.
+fn mark_duplicates(faults: &mut Vec<Faulty>, dups: Vec<(usize, What)>) {
+    for (index, what) in dups {
+        match faults.iter_mut().find(|f| f.index == index) {
+            Some(f) => {
+                f.broken = true;
+                f.faults.push(what.into());
+            }
+            None => faults.push(Faulty {
+                index,
+                broken: true,
+                faults: vec![what.into()],
+            }),
+        }
+    }
+    faults.sort_by_key(|f| f.index);
+}
+
+/// The library of `files` (their ids indexed by [`check_ids`]: `ids`);
+/// `fallback` is the title when no file gives one. `None` when a header
+/// keeps it from being read this way (the full loader then says why).
+pub(super) fn build(
+    files: Vec<Found>,
+    ids: HashMap<String, usize>,
+    fallback: String,
+    strictness: Strictness,
+) -> Option<Library> {
+    let many = files.len() > 1;
+    let mut problems = Vec::new();
+    let mut header: Option<Header> = None;
+    let (mut articles, mut broken, mut disks) = (Vec::new(), HashMap::new(), Vec::new());
+    let mut faults = Vec::new();
+    for mut file in files {
+        // JSON Lines has no header.
+        let lines = file.scan.header.is_none();
+        if let Some(fields) = file.scan.header.take() {
+            let h = read_fields(&file.path, many, fields, &mut problems).ok()?;
+            header.get_or_insert(h);
+        }
+        let disk = OnDisk::new(file.bytes, file.len, &file.path, lines, &mut file.scan);
+        let base = articles.len();
+        faults.push((base, std::mem::take(&mut file.scan.faults)));
+        articles.append(&mut file.scan.articles);
+        disks.push(disk);
+    }
+    let bodies = Bodies::new(disks);
+    for (base, found) in faults {
+        place(
+            &bodies,
+            base,
+            found,
+            &articles,
+            many,
+            &mut problems,
+            &mut broken,
+        );
+    }
+    let header = header.unwrap_or(Header {
+        title: None,
+        key: None,
+        extra: Map::new(),
+    });
+    let title = header.title.filter(|t| !t.trim().is_empty());
+    let parts = Parts {
+        title: title.unwrap_or(fallback),
+        key: header.key,
+        extra: header.extra,
+        articles,
+        ids,
+        broken,
+        problems,
+        strictness,
+    };
+    let fingerprint = bodies.fingerprint();
+    Some(Library::on_disk(parts, bodies, fingerprint))
+}
+
+/// A header's fields read and checked; its problems kept, named by the
+/// file (as the directory's full loader named it: sanitised).
+fn read_fields(
+    path: &Path,
+    many: bool,
+    fields: Map<String, Value>,
+    problems: &mut Vec<(Option<usize>, Problem)>,
+) -> Result<Header, LoadError> {
+    let named;
+    let name = match many {
+        true => {
+            named = PathBuf::from(sanitize_line(&path.display().to_string()));
+            &named
+        }
+        false => path,
+    };
+    let mut found = Vec::new();
+    let header = read_header(name, fields, &mut found)?;
+    problems.extend(found.into_iter().map(|p| (None, p)));
+    Ok(header)
+}
+
+/// The faults the pass found in one file (its first article at `base`),
+/// placed, into `problems`; why each broken article is broken, into
+/// `broken`. In a directory a duplicate id is placed in its file, after
+/// the problems of its body, and is the only reason its article is broken.
+fn place(
+    bodies: &Bodies,
+    base: usize,
+    faults: Vec<Faulty>,
+    articles: &[super::ArticleMeta],
+    many: bool,
+    problems: &mut Vec<(Option<usize>, Problem)>,
+    broken: &mut HashMap<usize, Vec<Fault>>,
+) {
+    for f in faults {
+        let index = base + f.index;
+        let label = &articles[index].id;
+        let place = bodies.place(index);
+        let file = bodies.file_name(index);
+        let dup = |fault: &Fault| many && matches!(fault.what, What::Duplicate { .. });
+        for fault in &f.faults {
+            if dup(fault) {
+                // Its body's problems too, before it (the full loader read
+                // every body, and found them).
+                let read = bodies.read(index, label, Strictness::Lenient);
+                let found = bodies.problems_of(index, label, &read);
+                problems.extend(found.into_iter().map(|p| (Some(index), p)));
+            }
+            let at = if dup(fault) { &file } else { &place };
+            let problem = Problem {
+                location: Some(at.clone()),
+                article: label.clone(),
+                message: fault.clone(),
+            };
+            problems.push((Some(index), problem));
+        }
+        if f.broken {
+            // (A duplicate's other faults, if any, are minor.)
+            let why = match f.faults.iter().find(|&f| dup(f)) {
+                Some(d) => vec![d.clone()],
+                None => f.faults,
+            };
+            broken.insert(index, why);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::fs;
+    use std::path::Path;
+
+    use crate::model::open::{Opening, open};
+    use crate::model::whole_library;
+    use crate::model::whole_load::load_whole;
+    use crate::model::{Library, Strictness};
+
+    const MIXED: &str = include_str!("../../tests/fixtures/lenient/mixed.json");
+
+    /// A directory of several files: problems in headers, metadata and
+    /// bodies, broken articles (articles that are not objects too), and
+    /// ids used twice in a file and across files, in both forms.
+    fn directory() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        let line = |id: &str, extra: &str| {
+            format!(
+                r#"{{"id": "{id}", "title": "t", "district": "d"{extra}, "body": [{{"type": "paragraph", "text": "x"}}]}}"#
+            )
+        };
+        fs::write(dir.path().join("a.json"), MIXED).unwrap();
+        let lines = [
+            line("good", ""),
+            line("l1", r#", "date": "2023-02-30""#),
+            line("l1", ""),
+            line("l2", r#", "subtitle": 7"#).replace(r#""title": "t""#, r#""title": 7"#),
+            line("image", "").replace("paragraph", "image"),
+            line("l3", ""),
+            "[1, {\"id\": \"x\"}]".to_owned(),
+        ];
+        fs::write(dir.path().join("b.jsonl"), lines.join("\n") + "\n").unwrap();
+        let header = r#"{"format": "bulletin-archive/1", "title": " ", "articles": ["#;
+        let c = format!("{header}{}, 7, {}]}}", line("l3", ""), line("c1", ""));
+        fs::write(dir.path().join("c.json"), c).unwrap();
+        dir
+    }
+
+    fn problems(library: &Library) -> Vec<(Option<usize>, String)> {
+        let all = library.problems().into_iter();
+        all.map(|(i, p)| (i, p.to_string())).collect()
+    }
+
+    /// The builder over a directory says what the full loader says of it:
+    /// the same articles, ids, broken ones, problems (words and places)
+    /// and articles; strict, the same error.
+    #[test]
+    fn a_directory_built_file_by_file_agrees_with_the_full_loader() {
+        let dir = directory();
+        let path = dir.path();
+        let built = open(path, Opening::Lenient).unwrap();
+        let full = whole_library::lenient::load(path, Strictness::Lenient).unwrap();
+        assert!(built.is_lazy() && !full.is_lazy());
+        assert_eq!((&built.title, &built.key), (&full.title, &full.key));
+        assert_eq!(built.articles, full.articles);
+        assert_eq!(problems(&built), problems(&full));
+        assert!(problems(&full).len() > 8, "{:#?}", problems(&full));
+        for (i, a) in full.articles.iter().enumerate() {
+            assert_eq!(built.broken(i), full.broken(i), "#{i}");
+            assert_eq!(built.index_of(&a.id), full.index_of(&a.id), "{}", a.id);
+            match (built.open(i), full.open(i)) {
+                (Ok(a), Ok(b)) => assert_eq!(a.as_ref(), b.as_ref()),
+                (Err(a), Err(b)) => assert_eq!(a.to_string(), b.to_string()),
+                _ => panic!("article {i} opens in one way only"),
+            }
+        }
+        let said = load_whole(path).unwrap_err().to_string();
+        for how in [Opening::Strict, Opening::Checked] {
+            assert_eq!(open(path, how).unwrap_err().to_string(), said);
+        }
+    }
+
+    /// Strict, a clean directory opens lazily, as the full loader has it.
+    #[test]
+    fn a_clean_directory_opens_strictly() {
+        let good = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/good/dir");
+        let built = open(&good, Opening::Strict).unwrap();
+        let full = crate::model::Library::from(load_whole(&good).unwrap());
+        assert!(built.is_lazy());
+        assert_eq!(built.articles, full.articles);
+        assert_eq!(built.title, full.title);
+        assert_eq!(built.to_archive().unwrap(), full.to_archive().unwrap());
+    }
+}
