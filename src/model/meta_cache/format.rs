@@ -190,16 +190,22 @@ pub(super) fn section<'b>(h: &Header, i: usize, bytes: &'b [u8], from: u64) -> O
     (hash(got) == h.sections[i].1).then_some(got)
 }
 
+/// An entry of the ids section (12 bytes): the id's hash and its article.
+pub(super) fn id_entry(entry: &[u8]) -> (u64, u32) {
+    let i = u32::from_le_bytes(entry[8..12].try_into().unwrap());
+    (u64_at(entry, 0), i)
+}
+
 /// The indexes of the articles whose id may be `id` (its hash matches),
 /// from the ids section.
 pub(super) fn candidates(ids: &[u8], id: &str) -> Vec<usize> {
     let want = id_hash(id);
-    let entry = |k: usize| (u64_at(ids, 12 * k), &ids[12 * k + 8..12 * k + 12]);
+    let entry = |k: usize| id_entry(&ids[12 * k..12 * k + 12]);
     let n = ids.len() / 12;
     let first = partition(n, |k| entry(k).0 < want);
     (first..n)
         .take_while(|&k| entry(k).0 == want)
-        .map(|k| u32::from_le_bytes(entry(k).1.try_into().unwrap()) as usize)
+        .map(|k| entry(k).1 as usize)
         .collect()
 }
 

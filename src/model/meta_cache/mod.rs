@@ -22,6 +22,7 @@
 
 mod digest;
 mod format;
+mod ids;
 mod sweep;
 
 use std::fs::File;
@@ -31,6 +32,7 @@ use sha2::{Digest, Sha256};
 
 pub(super) use digest::Hashing;
 use format::{Content, Header, Stamp};
+pub use ids::IdTable;
 
 use super::article_error::ArticleError;
 use super::body::OnDisk;
@@ -126,33 +128,48 @@ fn open_cache(path: &Path) -> Option<(File, Header)> {
 }
 
 /// What the pass would find in the archive `file` (`len` bytes, at
-/// `archive`), from its cache: `None` unless the cache is whole and the
-/// file hashes to its digest now.
-pub(super) fn load(cache: &MetaCache, archive: &Path, file: &File, len: u64) -> Option<Scan> {
+/// `archive`), from its cache, with the cache's id table: `None` unless
+/// the cache is whole and the file hashes to its digest now. The file is
+/// hashed on other threads while the cache is read; nothing read is
+/// returned before the digest is known to match.
+pub(super) fn load(
+    cache: &MetaCache,
+    archive: &Path,
+    file: &File,
+    len: u64,
+) -> Option<(Scan, IdTable)> {
     if len < cache.min {
         return None;
     }
     let (cfile, h) = open_cache(&cache.path_of(archive))?;
-    if h.stamp.len != len || digest::digest_of(file, len)? != h.stamp.digest {
+    if h.stamp.len != len {
         return None;
     }
+    std::thread::scope(|s| {
+        let digest = s.spawn(|| digest::digest_of(file, len));
+        let read = decode(&cfile, &h);
+        let same = digest.join().ok().flatten() == Some(h.stamp.digest);
+        read.filter(|_| same)
+    })
+}
+
+/// The cache file's sections (header `h`), each checked against its hash,
+/// as the pass's findings.
+fn decode(cfile: &File, h: &Header) -> Option<(Scan, IdTable)> {
     let from = h.sections[0].0;
     let mut bytes = vec![0; usize::try_from(h.end - from).ok()?];
-    read_exact_at(&cfile, &mut bytes, from).ok()?;
-    format::section(&h, 0, &bytes, from)?;
-    let places = format::section(&h, 1, &bytes, from)?;
-    let metas = format::section(&h, 2, &bytes, from)?;
+    read_exact_at(cfile, &mut bytes, from).ok()?;
+    let ids = format::section(h, 0, &bytes, from)?;
+    let places = format::section(h, 1, &bytes, from)?;
+    let metas = format::section(h, 2, &bytes, from)?;
     let (starts, ends, hashes) = format::places(places, h.count)?;
     let (header, articles) = format::metas(metas, h.count)?;
     if header.is_some() == h.lines {
         return None;
     }
-    let mut ids = std::collections::HashMap::with_capacity(articles.len());
-    for (i, a) in articles.iter().enumerate() {
-        ids.insert(a.id.clone(), i);
-    }
-    // Ids are each used once in a clean archive.
-    (ids.len() == articles.len()).then_some(Scan {
+    // Ids are each used once in a clean archive (the table checks).
+    let table = IdTable::checked(ids, &articles)?;
+    let scan = Scan {
         header,
         bom: h.bom,
         articles,
@@ -160,11 +177,12 @@ pub(super) fn load(cache: &MetaCache, archive: &Path, file: &File, len: u64) -> 
         ends,
         hashes,
         last_end: h.last_end,
-        ids,
+        ids: Default::default(),
         faults: Vec::new(),
         missing_body: false,
         ids_distinct: true,
-    })
+    };
+    Some((scan, table))
 }
 
 /// Writes the cache of the archive at `archive` (`len` bytes, the pass
