@@ -20,6 +20,7 @@
 //! writes the cache again. Only archives the pass found no problem in are
 //! cached (a problem is the full reading's to find and place).
 
+mod blocks;
 mod digest;
 mod format;
 mod ids;
@@ -30,6 +31,7 @@ use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
 
+use blocks::Blocks;
 pub(super) use digest::Hashing;
 use format::{Content, Header, Stamp};
 pub use ids::IdTable;
@@ -162,6 +164,8 @@ fn decode(cfile: &File, h: &Header) -> Option<(Scan, IdTable)> {
     let ids = format::section(h, 0, &bytes, from)?;
     let places = format::section(h, 1, &bytes, from)?;
     let metas = format::section(h, 2, &bytes, from)?;
+    // Not needed here (`show` reads it), but a file is whole or not used.
+    format::section(h, 3, &bytes, from)?;
     let (starts, ends, hashes) = format::places(places, h.count)?;
     let (header, articles) = format::metas(metas, h.count)?;
     if header.is_some() == h.lines {
@@ -218,7 +222,9 @@ pub(super) fn store(cache: &MetaCache, archive: &Path, len: u64, digest: u128, f
 /// Article `id` of the archive at `archive`, read by its cached place:
 /// `None` when the cache cannot say (no cache, damaged, not this file's
 /// length, no such id, or the article's bytes are not the ones cached),
-/// and the caller reads the archive.
+/// and the caller reads the archive. Only the blocks of the cache's
+/// tables that hold the id and the article's place are read (and
+/// checked against their hashes).
 fn article(cache: &MetaCache, archive: &Path, id: &str, strictness: Strictness) -> Option<Mended> {
     let (file, meta) = files::open_regular(archive).ok()?;
     let len = meta.len();
@@ -229,26 +235,27 @@ fn article(cache: &MetaCache, archive: &Path, id: &str, strictness: Strictness) 
     if h.stamp.len != len {
         return None;
     }
-    let [(ids_at, _), _, (metas_at, _)] = h.sections;
-    let mut bytes = vec![0; usize::try_from(metas_at - ids_at).ok()?];
-    read_exact_at(&cfile, &mut bytes, ids_at).ok()?;
-    let ids = format::section(&h, 0, &bytes, ids_at)?;
-    let places = format::section(&h, 1, &bytes, ids_at)?;
-    let (starts, ends, hashes) = format::places(places, h.count)?;
-    let candidates = format::candidates(ids, id);
+    let blocks = Blocks::read(&cfile, &h)?;
+    let n = h.count;
+    // Every other article's place stays zero (never read: pages of zeros
+    // the system gives untouched).
     let mut scan = Scan {
         header: None,
         bom: h.bom,
         articles: Vec::new(),
-        starts,
-        ends,
-        hashes,
+        starts: vec![0; n],
+        ends: vec![0; n],
+        hashes: vec![0; n],
         last_end: h.last_end,
         ids: Default::default(),
         faults: Vec::new(),
         missing_body: false,
         ids_distinct: true,
     };
+    let candidates = blocks.candidates(id)?;
+    for &i in &candidates {
+        (scan.starts[i], scan.ends[i], scan.hashes[i]) = blocks.place(i)?;
+    }
     let disk = OnDisk::new(ArchiveBytes::File(file), len, archive, h.lines, &mut scan);
     for i in candidates {
         // The body's id and bytes are checked (`ArticleError::Changed`).
