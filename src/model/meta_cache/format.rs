@@ -224,29 +224,7 @@ pub(super) fn places(bytes: &[u8], n: usize) -> Option<(Vec<usize>, Vec<usize>, 
 }
 
 /// An archive's own members (none for JSON Lines).
-type Members = Option<Map<String, Value>>;
-
-/// The archive's members and every article's metadata.
-pub(super) fn metas(bytes: &[u8], n: usize) -> Option<(Members, Vec<ArticleMeta>)> {
-    let mut at = 0;
-    let members = match read_str(bytes, &mut at)? {
-        Some(json) => Some(serde_json::from_str(json).ok()?),
-        None => None,
-    };
-    let mut articles = Vec::with_capacity(n);
-    for _ in 0..n {
-        let mut next = || read_str(bytes, &mut at).map(|s| s.map(str::to_owned));
-        articles.push(ArticleMeta {
-            id: next()??,
-            title: next()??,
-            subtitle: next()?,
-            district: next()??,
-            subdistrict: next()?,
-            date: next()?,
-        });
-    }
-    (at == bytes.len()).then_some((members, articles))
-}
+pub(super) type Members = Option<Map<String, Value>>;
 
 pub(super) fn id_hash(id: &str) -> u64 {
     hash(id.as_bytes())
@@ -267,7 +245,7 @@ fn push_str(out: &mut Vec<u8>, s: Option<&str>) {
 
 /// A string written by [`push_str`] at `at` (moved past it): `Some(None)`
 /// for none, `None` if the bytes are not one.
-fn read_str<'b>(bytes: &'b [u8], at: &mut usize) -> Option<Option<&'b str>> {
+pub(super) fn read_str<'b>(bytes: &'b [u8], at: &mut usize) -> Option<Option<&'b str>> {
     let (mut n, mut shift) = (0u64, 0);
     loop {
         let b = *bytes.get(*at)?;

@@ -24,6 +24,7 @@ mod blocks;
 mod digest;
 mod format;
 mod ids;
+mod stream;
 mod sweep;
 
 use std::fs::File;
@@ -156,18 +157,17 @@ pub(super) fn load(
 }
 
 /// The cache file's sections (header `h`), each checked against its hash,
-/// as the pass's findings.
+/// as the pass's findings. The metadata is read a window at a time.
 fn decode(cfile: &File, h: &Header) -> Option<(Scan, IdTable)> {
-    let from = h.sections[0].0;
-    let mut bytes = vec![0; usize::try_from(h.end - from).ok()?];
+    let [(from, _), _, (metas_at, _), _] = h.sections;
+    let mut bytes = vec![0; usize::try_from(metas_at - from).ok()?];
     read_exact_at(cfile, &mut bytes, from).ok()?;
     let ids = format::section(h, 0, &bytes, from)?;
     let places = format::section(h, 1, &bytes, from)?;
-    let metas = format::section(h, 2, &bytes, from)?;
-    // Not needed here (`show` reads it), but a file is whole or not used.
-    format::section(h, 3, &bytes, from)?;
     let (starts, ends, hashes) = format::places(places, h.count)?;
-    let (header, articles) = format::metas(metas, h.count)?;
+    // Not needed here (`show` reads it), but a file is whole or not used.
+    Blocks::read(cfile, h)?;
+    let (header, articles) = stream::metas(cfile, h)?;
     if header.is_some() == h.lines {
         return None;
     }
