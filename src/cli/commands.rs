@@ -1,6 +1,7 @@
 //! The non-interactive commands. Each writes to the given writers and
 //! returns an exit status, so tests can run them without a process.
 
+use std::borrow::Cow;
 use std::io::Write;
 use std::path::Path;
 
@@ -14,7 +15,7 @@ use crate::import::ImportArgs;
 use crate::lang::Lang;
 use crate::model::{self, Groups, Library, Mended, Strictness};
 use crate::store::{self, ArchiveKey, Store};
-use crate::text::sanitize::sanitize_line;
+use crate::text::sanitize::{is_clean, sanitize_line};
 use crate::text::{WidthMode, layout};
 
 /// `bulletin list`: groups and articles, as text or JSON. Reads only the
@@ -50,12 +51,21 @@ pub fn list_on(
         }
     }
     note_problems(archive, name, lang, err);
+    // Standard output flushes at every line: a million lines were a
+    // million writes.
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
     let result = if args.json {
-        write_list_json(archive, &groups, args.subdistrict.as_deref(), out)
+        write_list_json(archive, &groups, args.subdistrict.as_deref(), &mut out)
     } else {
-        write_list_text(archive, &groups, args.subdistrict.as_deref(), lang, out)
+        write_list_text(
+            archive,
+            &groups,
+            args.subdistrict.as_deref(),
+            lang,
+            &mut out,
+        )
     };
-    finish(result, lang, err)
+    finish(result.and_then(|()| out.flush()), lang, err)
 }
 
 /// A path as messages show it.
@@ -129,13 +139,12 @@ fn write_list_text(
         writeln!(out, "\n{d} › {s} ({})", g.articles.len())?;
         for &i in &g.articles {
             let a = &archive.articles[i];
-            let date = a
-                .date
-                .as_deref()
-                .map(|d| format!("  {d}"))
-                .unwrap_or_default();
-            let (id, title) = (sanitize_line(&a.id), sanitize_line(&a.title));
-            writeln!(out, "  {id}  {title}{}", sanitize_line(&date))?;
+            let (id, title) = (one_line(&a.id), one_line(&a.title));
+            match a.date.as_deref() {
+                Some(d) if is_clean(d) => writeln!(out, "  {id}  {title}  {d}")?,
+                Some(d) => writeln!(out, "  {id}  {title}{}", sanitize_line(&format!("  {d}")))?,
+                None => writeln!(out, "  {id}  {title}")?,
+            }
         }
     }
     let broken = broken_of(archive);
@@ -148,6 +157,14 @@ fn write_list_text(
         }
     }
     Ok(())
+}
+
+/// `s` as [`sanitize_line`] gives it, copied only when that changes it.
+fn one_line(s: &str) -> Cow<'_, str> {
+    match is_clean(s) {
+        true => Cow::Borrowed(s),
+        false => Cow::Owned(sanitize_line(s)),
+    }
 }
 
 /// The broken articles, in archive order, with why.

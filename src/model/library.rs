@@ -27,6 +27,7 @@ use super::bodies::Bodies;
 use super::convert::Mended;
 use super::describe::Fault;
 use super::mend::Strictness;
+use super::meta_cache::IdTable;
 use super::open::Opening;
 use super::strict_filter::{Filtered, check_strictly};
 use super::{Archive, Article, FORMAT_TAG, LoadError, Problem};
@@ -78,7 +79,7 @@ pub struct Library {
     /// far as it can be read).
     pub articles: Vec<ArticleMeta>,
     /// Where each usable id is.
-    ids: HashMap<String, usize>,
+    ids: Ids,
     /// Why each broken article cannot be opened.
     broken: HashMap<usize, Vec<Fault>>,
     /// Problems seen on opening: the archive's own (`None`) and each
@@ -113,6 +114,14 @@ impl Fingerprint {
     }
 }
 
+/// Where each usable id is: a map, or the metadata cache's table (no
+/// map of a million ids built at every start).
+#[derive(Debug)]
+enum Ids {
+    Map(HashMap<String, usize>),
+    Table(IdTable),
+}
+
 #[derive(Debug)]
 enum Source {
     /// Whole articles in memory (`None`: broken).
@@ -143,13 +152,22 @@ impl Library {
         Library::new(parts, Source::OnDisk(disk), fingerprint)
     }
 
+    /// This library with its ids looked up in `table` (the metadata
+    /// cache's, checked against these very articles).
+    pub(super) fn with_id_table(self, table: IdTable) -> Library {
+        Library {
+            ids: Ids::Table(table),
+            ..self
+        }
+    }
+
     fn new(parts: Parts, source: Source, fingerprint: Fingerprint) -> Library {
         Library {
             title: parts.title,
             key: parts.key,
             extra: parts.extra,
             articles: parts.articles,
-            ids: parts.ids,
+            ids: Ids::Map(parts.ids),
             broken: parts.broken,
             problems: parts.problems,
             found: Mutex::default(),
@@ -208,7 +226,10 @@ impl Library {
 
     /// The article whose id is `id`, if there is one that can be opened.
     pub fn index_of(&self, id: &str) -> Option<usize> {
-        self.ids.get(id).copied()
+        match &self.ids {
+            Ids::Map(map) => map.get(id).copied(),
+            Ids::Table(table) => table.find(id, &self.articles),
+        }
     }
 
     /// Why article `i` cannot be opened, if it is broken.

@@ -88,15 +88,11 @@ pub(super) fn open_with(
     // The length when opened: a file that keeps growing is read that far.
     let len = meta.len();
     let cache = cache.filter(|_| how != Opening::Checked);
-    if let Some(found) = cache.and_then(|c| meta_cache::load(c, path, &file, len)) {
+    if let Some((found, ids)) = cache.and_then(|c| meta_cache::load(c, path, &file, len)) {
         let again = file.try_clone().map_err(|e| io_error(path, e))?;
-        let cached = library(
-            path,
-            ArchiveBytes::File(again),
-            len,
-            found,
-            how.strictness(),
-        );
+        let bytes = ArchiveBytes::File(again);
+        let cached =
+            library(path, bytes, len, found, how.strictness()).map(|l| l.with_id_table(ids));
         if let Some(library) = cached.filter(|l| l.problem_count() == 0) {
             return Ok(library);
         }

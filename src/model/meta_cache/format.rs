@@ -12,7 +12,9 @@
 //!   pass's `model::body` checks a body read against it);
 //! - metadata: the archive's own members as JSON (none for JSON Lines),
 //!   then each article's id, title, subtitle, district, subdistrict and
-//!   date, each a varint length (+1, 0 for none) and its UTF-8.
+//!   date, each a varint length (+1, 0 for none) and its UTF-8;
+//! - blocks: a hash of each block of the ids and places sections
+//!   (`meta_cache::blocks`), so that `show` reads only the blocks it needs.
 //!
 //! Every section is checked against its hash before it is used; any
 //! mismatch and the file is not used (the next open writes it again).
@@ -23,11 +25,11 @@ use twox_hash::XxHash3_64;
 use crate::model::library::ArticleMeta;
 
 const MAGIC: &[u8; 8] = b"BLTNMETA";
-const VERSION: u32 = 1;
+const VERSION: u32 = 2;
 /// The fixed header, before the archive's path.
-pub(super) const HEADER: usize = 128;
+pub(super) const HEADER: usize = 144;
 
-fn hash(bytes: &[u8]) -> u64 {
+pub(super) fn hash(bytes: &[u8]) -> u64 {
     XxHash3_64::oneshot(bytes)
 }
 
@@ -61,13 +63,13 @@ pub(super) struct Header {
     pub bom: usize,
     pub last_end: usize,
     pub count: usize,
-    /// Where each section starts and its hash: ids, places, metadata;
-    /// then where the file ends.
-    pub sections: [(u64, u64); 3],
+    /// Where each section starts and its hash: ids, places, metadata,
+    /// blocks; then where the file ends.
+    pub sections: [(u64, u64); 4],
     pub end: u64,
 }
 
-fn u64_at(b: &[u8], i: usize) -> u64 {
+pub(super) fn u64_at(b: &[u8], i: usize) -> u64 {
     u64::from_le_bytes(b[i..i + 8].try_into().unwrap())
 }
 
@@ -106,12 +108,21 @@ pub(super) fn encode(c: &Content) -> Vec<u8> {
         push_str(&mut out, a.subdistrict.as_deref());
         push_str(&mut out, a.date.as_deref());
     }
+    let blocks_at = out.len();
+    let mut table = Vec::with_capacity(super::blocks::len(n));
+    super::blocks::encode(
+        &out[ids_at..places_at],
+        &out[places_at..metas_at],
+        &mut table,
+    );
+    out.extend_from_slice(&table);
     let end = out.len();
     let h = |r: std::ops::Range<usize>| hash(&out[r]);
     let hashes = [
         h(ids_at..places_at),
         h(places_at..metas_at),
-        h(metas_at..end),
+        h(metas_at..blocks_at),
+        h(blocks_at..end),
     ];
     let mut head = Vec::with_capacity(HEADER);
     head.extend_from_slice(MAGIC);
@@ -127,7 +138,10 @@ pub(super) fn encode(c: &Content) -> Vec<u8> {
     for v in [n as u64, c.bom as u64, c.last_end as u64] {
         head.extend_from_slice(&v.to_le_bytes());
     }
-    for (at, h) in [ids_at, places_at, metas_at].into_iter().zip(hashes) {
+    for (at, h) in [ids_at, places_at, metas_at, blocks_at]
+        .into_iter()
+        .zip(hashes)
+    {
         head.extend_from_slice(&(at as u64).to_le_bytes());
         head.extend_from_slice(&h.to_le_bytes());
     }
@@ -167,15 +181,16 @@ pub(super) fn header(head: &[u8]) -> Option<Header> {
         bom: usize::try_from(u64_at(head, 48)).ok()?,
         count: usize::try_from(u64_at(head, 40)).ok()?,
         last_end: usize::try_from(u64_at(head, 56)).ok()?,
-        sections: [section(0), section(1), section(2)],
-        end: u64_at(head, 112),
+        sections: [section(0), section(1), section(2), section(3)],
+        end: u64_at(head, 128),
     };
     let n = header.count as u64;
-    let [(ids, _), (places, _), (metas, _)] = header.sections;
+    let [(ids, _), (places, _), (metas, _), (blocks, _)] = header.sections;
     let laid_out = ids == at as u64
         && places == ids.checked_add(n.checked_mul(12)?)?
         && metas == places.checked_add(n.checked_mul(24)?)?
-        && metas <= header.end
+        && metas <= blocks
+        && blocks <= header.end
         && u32::try_from(header.count).is_ok();
     laid_out.then_some(header)
 }
@@ -190,27 +205,10 @@ pub(super) fn section<'b>(h: &Header, i: usize, bytes: &'b [u8], from: u64) -> O
     (hash(got) == h.sections[i].1).then_some(got)
 }
 
-/// The indexes of the articles whose id may be `id` (its hash matches),
-/// from the ids section.
-pub(super) fn candidates(ids: &[u8], id: &str) -> Vec<usize> {
-    let want = id_hash(id);
-    let entry = |k: usize| (u64_at(ids, 12 * k), &ids[12 * k + 8..12 * k + 12]);
-    let n = ids.len() / 12;
-    let first = partition(n, |k| entry(k).0 < want);
-    (first..n)
-        .take_while(|&k| entry(k).0 == want)
-        .map(|k| u32::from_le_bytes(entry(k).1.try_into().unwrap()) as usize)
-        .collect()
-}
-
-/// The first `k` in `0..n` for which `before(k)` is false.
-fn partition(n: usize, before: impl Fn(usize) -> bool) -> usize {
-    let (mut lo, mut hi) = (0, n);
-    while lo < hi {
-        let mid = lo + (hi - lo) / 2;
-        if before(mid) { lo = mid + 1 } else { hi = mid }
-    }
-    lo
+/// An entry of the ids section (12 bytes): the id's hash and its article.
+pub(super) fn id_entry(entry: &[u8]) -> (u64, u32) {
+    let i = u32::from_le_bytes(entry[8..12].try_into().unwrap());
+    (u64_at(entry, 0), i)
 }
 
 /// The starts, ends and hashes of the places section.
@@ -226,29 +224,7 @@ pub(super) fn places(bytes: &[u8], n: usize) -> Option<(Vec<usize>, Vec<usize>, 
 }
 
 /// An archive's own members (none for JSON Lines).
-type Members = Option<Map<String, Value>>;
-
-/// The archive's members and every article's metadata.
-pub(super) fn metas(bytes: &[u8], n: usize) -> Option<(Members, Vec<ArticleMeta>)> {
-    let mut at = 0;
-    let members = match read_str(bytes, &mut at)? {
-        Some(json) => Some(serde_json::from_str(json).ok()?),
-        None => None,
-    };
-    let mut articles = Vec::with_capacity(n);
-    for _ in 0..n {
-        let mut next = || read_str(bytes, &mut at).map(|s| s.map(str::to_owned));
-        articles.push(ArticleMeta {
-            id: next()??,
-            title: next()??,
-            subtitle: next()?,
-            district: next()??,
-            subdistrict: next()?,
-            date: next()?,
-        });
-    }
-    (at == bytes.len()).then_some((members, articles))
-}
+pub(super) type Members = Option<Map<String, Value>>;
 
 pub(super) fn id_hash(id: &str) -> u64 {
     hash(id.as_bytes())
@@ -269,7 +245,7 @@ fn push_str(out: &mut Vec<u8>, s: Option<&str>) {
 
 /// A string written by [`push_str`] at `at` (moved past it): `Some(None)`
 /// for none, `None` if the bytes are not one.
-fn read_str<'b>(bytes: &'b [u8], at: &mut usize) -> Option<Option<&'b str>> {
+pub(super) fn read_str<'b>(bytes: &'b [u8], at: &mut usize) -> Option<Option<&'b str>> {
     let (mut n, mut shift) = (0u64, 0);
     loop {
         let b = *bytes.get(*at)?;

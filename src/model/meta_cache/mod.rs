@@ -20,8 +20,11 @@
 //! writes the cache again. Only archives the pass found no problem in are
 //! cached (a problem is the full reading's to find and place).
 
+mod blocks;
 mod digest;
 mod format;
+mod ids;
+mod stream;
 mod sweep;
 
 use std::fs::File;
@@ -29,8 +32,10 @@ use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
 
+use blocks::Blocks;
 pub(super) use digest::Hashing;
 use format::{Content, Header, Stamp};
+pub use ids::IdTable;
 
 use super::article_error::ArticleError;
 use super::body::OnDisk;
@@ -126,33 +131,49 @@ fn open_cache(path: &Path) -> Option<(File, Header)> {
 }
 
 /// What the pass would find in the archive `file` (`len` bytes, at
-/// `archive`), from its cache: `None` unless the cache is whole and the
-/// file hashes to its digest now.
-pub(super) fn load(cache: &MetaCache, archive: &Path, file: &File, len: u64) -> Option<Scan> {
+/// `archive`), from its cache, with the cache's id table: `None` unless
+/// the cache is whole and the file hashes to its digest now. The file is
+/// hashed on other threads while the cache is read; nothing read is
+/// returned before the digest is known to match.
+pub(super) fn load(
+    cache: &MetaCache,
+    archive: &Path,
+    file: &File,
+    len: u64,
+) -> Option<(Scan, IdTable)> {
     if len < cache.min {
         return None;
     }
     let (cfile, h) = open_cache(&cache.path_of(archive))?;
-    if h.stamp.len != len || digest::digest_of(file, len)? != h.stamp.digest {
+    if h.stamp.len != len {
         return None;
     }
-    let from = h.sections[0].0;
-    let mut bytes = vec![0; usize::try_from(h.end - from).ok()?];
-    read_exact_at(&cfile, &mut bytes, from).ok()?;
-    format::section(&h, 0, &bytes, from)?;
-    let places = format::section(&h, 1, &bytes, from)?;
-    let metas = format::section(&h, 2, &bytes, from)?;
+    std::thread::scope(|s| {
+        let digest = s.spawn(|| digest::digest_of(file, len));
+        let read = decode(&cfile, &h);
+        let same = digest.join().ok().flatten() == Some(h.stamp.digest);
+        read.filter(|_| same)
+    })
+}
+
+/// The cache file's sections (header `h`), each checked against its hash,
+/// as the pass's findings. The metadata is read a window at a time.
+fn decode(cfile: &File, h: &Header) -> Option<(Scan, IdTable)> {
+    let [(from, _), _, (metas_at, _), _] = h.sections;
+    let mut bytes = vec![0; usize::try_from(metas_at - from).ok()?];
+    read_exact_at(cfile, &mut bytes, from).ok()?;
+    let ids = format::section(h, 0, &bytes, from)?;
+    let places = format::section(h, 1, &bytes, from)?;
     let (starts, ends, hashes) = format::places(places, h.count)?;
-    let (header, articles) = format::metas(metas, h.count)?;
+    // Not needed here (`show` reads it), but a file is whole or not used.
+    Blocks::read(cfile, h)?;
+    let (header, articles) = stream::metas(cfile, h)?;
     if header.is_some() == h.lines {
         return None;
     }
-    let mut ids = std::collections::HashMap::with_capacity(articles.len());
-    for (i, a) in articles.iter().enumerate() {
-        ids.insert(a.id.clone(), i);
-    }
-    // Ids are each used once in a clean archive.
-    (ids.len() == articles.len()).then_some(Scan {
+    // Ids are each used once in a clean archive (the table checks).
+    let table = IdTable::checked(ids, &articles)?;
+    let scan = Scan {
         header,
         bom: h.bom,
         articles,
@@ -160,11 +181,12 @@ pub(super) fn load(cache: &MetaCache, archive: &Path, file: &File, len: u64) -> 
         ends,
         hashes,
         last_end: h.last_end,
-        ids,
+        ids: Default::default(),
         faults: Vec::new(),
         missing_body: false,
         ids_distinct: true,
-    })
+    };
+    Some((scan, table))
 }
 
 /// Writes the cache of the archive at `archive` (`len` bytes, the pass
@@ -200,7 +222,9 @@ pub(super) fn store(cache: &MetaCache, archive: &Path, len: u64, digest: u128, f
 /// Article `id` of the archive at `archive`, read by its cached place:
 /// `None` when the cache cannot say (no cache, damaged, not this file's
 /// length, no such id, or the article's bytes are not the ones cached),
-/// and the caller reads the archive.
+/// and the caller reads the archive. Only the blocks of the cache's
+/// tables that hold the id and the article's place are read (and
+/// checked against their hashes).
 fn article(cache: &MetaCache, archive: &Path, id: &str, strictness: Strictness) -> Option<Mended> {
     let (file, meta) = files::open_regular(archive).ok()?;
     let len = meta.len();
@@ -211,26 +235,27 @@ fn article(cache: &MetaCache, archive: &Path, id: &str, strictness: Strictness) 
     if h.stamp.len != len {
         return None;
     }
-    let [(ids_at, _), _, (metas_at, _)] = h.sections;
-    let mut bytes = vec![0; usize::try_from(metas_at - ids_at).ok()?];
-    read_exact_at(&cfile, &mut bytes, ids_at).ok()?;
-    let ids = format::section(&h, 0, &bytes, ids_at)?;
-    let places = format::section(&h, 1, &bytes, ids_at)?;
-    let (starts, ends, hashes) = format::places(places, h.count)?;
-    let candidates = format::candidates(ids, id);
+    let blocks = Blocks::read(&cfile, &h)?;
+    let n = h.count;
+    // Every other article's place stays zero (never read: pages of zeros
+    // the system gives untouched).
     let mut scan = Scan {
         header: None,
         bom: h.bom,
         articles: Vec::new(),
-        starts,
-        ends,
-        hashes,
+        starts: vec![0; n],
+        ends: vec![0; n],
+        hashes: vec![0; n],
         last_end: h.last_end,
         ids: Default::default(),
         faults: Vec::new(),
         missing_body: false,
         ids_distinct: true,
     };
+    let candidates = blocks.candidates(id)?;
+    for &i in &candidates {
+        (scan.starts[i], scan.ends[i], scan.hashes[i]) = blocks.place(i)?;
+    }
     let disk = OnDisk::new(ArchiveBytes::File(file), len, archive, h.lines, &mut scan);
     for i in candidates {
         // The body's id and bytes are checked (`ArticleError::Changed`).
