@@ -176,37 +176,14 @@ fn draw_entry(app: &App, f: &Finder, hit: Hit, row: Rect, buf: &mut Buffer, st: 
     }
     let date = a.date.as_deref().map(sanitize_line).unwrap_or_default();
     let meta = format!("{place}  {date}  {}", hit.hits);
-    let mw = str_width(&meta, mode) as u16;
-    let show_meta = mw + 12 <= row.width;
-    let room = if show_meta {
-        row.width - mw - 3
-    } else {
-        row.width.saturating_sub(2)
-    };
-    put_truncated(
-        buf,
-        row.x + 1,
-        row.y,
-        room,
+    draw_title_row(
         &sanitize_line(&a.title),
-        style,
-        mode,
+        &meta,
+        hit.hits,
+        row,
+        buf,
+        (style, mode),
     );
-    if show_meta {
-        put(buf, row.right() - mw - 1, row.y, mw, &meta, style, mode);
-    } else {
-        let n = format!(" {}", hit.hits);
-        let w = n.len() as u16;
-        put(
-            buf,
-            row.right().saturating_sub(w + 1),
-            row.y,
-            w,
-            &n,
-            style,
-            mode,
-        );
-    }
     if row.height < 2 {
         return;
     }
@@ -231,6 +208,35 @@ fn draw_entry(app: &App, f: &Finder, hit: Hit, row: Rect, buf: &mut Buffer, st: 
             put_truncated(buf, x, y, width, t(app, Msg::Loading), theme.dim, mode);
         }
         _ => {}
+    }
+}
+
+/// A result's first row: the title on the left, cut with an ellipsis where
+/// it must be; on the right `meta` (place, date, hits) when the title keeps
+/// some room beside it, else the hits alone. One column always parts the
+/// two, so a wide character at the title's cut never touches the count.
+fn draw_title_row(
+    title: &str,
+    meta: &str,
+    hits: usize,
+    row: Rect,
+    buf: &mut Buffer,
+    (style, mode): (Style, WidthMode),
+) {
+    let cols = |s: &str| u16::try_from(str_width(s, mode)).unwrap_or(u16::MAX);
+    let count = hits.to_string();
+    let right = match cols(meta).saturating_add(12) <= row.width {
+        true => meta,
+        false => count.as_str(),
+    };
+    let rw = cols(right);
+    // A column of margin each side, one between title and count.
+    let room = row.width.saturating_sub(rw.saturating_add(3));
+    put_truncated(buf, row.x + 1, row.y, room, title, style, mode);
+    // A count cut short would be a wrong count: whole or not at all.
+    if rw <= row.width {
+        let x = row.right().saturating_sub(rw + 1).max(row.x);
+        put(buf, x, row.y, rw, right, style, mode);
     }
 }
 

@@ -84,6 +84,7 @@ mod reload_flow;
 mod screens;
 mod screens_find;
 mod screens_help;
+mod screens_narrow;
 mod screens_outline;
 mod screens_prompts;
 mod screens_status;
