@@ -101,10 +101,14 @@ fn each(
     map_in_order(hits, threads, render, write)
 }
 
-/// The snippets of an article's hits (best first), at most `n`.
+/// The snippets of an article's hits (best first), at most `n`. Its
+/// document read the quick way when the article is plain, else in full.
 fn snippets(lib: &Library, q: &ArchiveQuery, article: usize, n: usize) -> Vec<find::Snippet> {
     use crate::find::Corpus;
-    let (Some(query), Ok(doc)) = (q.query.as_ref(), lib.doc(article)) else {
+    let Some(query) = q.query.as_ref() else {
+        return Vec::new();
+    };
+    let Some(doc) = lib.plain_doc(article).or_else(|| lib.doc(article).ok()) else {
         return Vec::new();
     };
     find::best_snippets(&doc, query, n)

@@ -55,6 +55,12 @@ impl Bodies {
         file.read(local, id, strictness)
     }
 
+    /// Article `i`'s JSON if unchanged since the pass (`model::body`).
+    pub(super) fn bytes_of(&self, i: usize) -> Option<Vec<u8>> {
+        let (file, local) = self.locate(i)?;
+        file.bytes_of(local)
+    }
+
     /// The problems of article `i`'s body just read (`model::body`).
     pub(super) fn problems_of(
         &self,

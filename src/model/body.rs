@@ -153,6 +153,15 @@ impl OnDisk {
         }
     }
 
+    /// Article `i`'s JSON, read from the file now, if it is still what the
+    /// pass read (its hash the same); `None` otherwise ([`OnDisk::read`]
+    /// says why).
+    pub(super) fn bytes_of(&self, i: usize) -> Option<Vec<u8>> {
+        let (start, end) = (*self.starts.get(i)?, self.ends[i]);
+        let bytes = self.bytes(start, end).ok()?;
+        (body_hash(&bytes) == self.hashes[i]).then_some(bytes)
+    }
+
     /// The error for an article whose file changed since it was opened.
     fn changed(&self, label: &str) -> ArticleError {
         ArticleError::Changed {

@@ -1,9 +1,14 @@
 //! Turn an article into a [`Doc`] for layout, search and positions.
 
+use serde::Deserialize;
+use serde_json::Map;
+
 use super::describe::{Fault, Part};
+use super::rules::{BLOCK_TYPES, blank_problem, good_id, parse_date};
 use super::{Mended, Note};
 use crate::lang::Lang;
-use crate::model::{Article, Block};
+use crate::model::{Article, Block, Byline};
+use crate::text::sanitize::is_clean;
 use crate::text::{Doc, Unit, UnitKind, sanitize};
 
 /// The article as units, in reading order: title; subtitle (if any); one
@@ -24,9 +29,16 @@ pub fn mended_doc(m: &Mended, lang: Lang) -> Doc {
 }
 
 fn doc_with_notes(a: &Article, notes: &[Note], lang: Lang) -> Doc {
-    let mut units = vec![Unit::new(UnitKind::Title, None, sanitize(&a.title))];
+    doc_of(a, notes, lang, sanitize)
+}
+
+/// [`doc_with_notes`], each text of its own (title, subtitle, block text,
+/// credit) passed through `text`: [`sanitize`], or a copy when the text is
+/// known to be clean already (which sanitising leaves as it is).
+fn doc_of(a: &Article, notes: &[Note], lang: Lang, text: fn(&str) -> String) -> Doc {
+    let mut units = vec![Unit::new(UnitKind::Title, None, text(&a.title))];
     if let Some(sub) = &a.subtitle {
-        units.push(Unit::new(UnitKind::Subtitle, None, sanitize(sub)));
+        units.push(Unit::new(UnitKind::Subtitle, None, text(sub)));
     }
     for b in &a.bylines {
         units.push(Unit::new(UnitKind::Byline, None, sanitize(&b.display())));
@@ -49,19 +61,151 @@ fn doc_with_notes(a: &Article, notes: &[Note], lang: Lang) -> Doc {
             Block::Heading { .. } => UnitKind::Heading,
             Block::Caption { .. } => UnitKind::Caption,
         };
-        units.push(Unit::new(kind, Some(i), sanitize(block.text())));
+        units.push(Unit::new(kind, Some(i), text(block.text())));
         if let Block::Caption {
             credit: Some(credit),
             ..
         } = block
         {
-            units.push(Unit::new(UnitKind::Credit, Some(i), sanitize(credit)));
+            units.push(Unit::new(UnitKind::Credit, Some(i), text(credit)));
         }
     }
     for n in notes {
         units.push(note_unit(n, units.len(), lang));
     }
     Doc { units }
+}
+
+/// The [`mended_doc`] of the article whose JSON is `bytes` (its id `id`),
+/// read the quick way: typed, no `Value` in between. Only for an article
+/// with nothing to mend or sanitise: the format's members and no other,
+/// none given twice or `null`, each of its type and by its rules, every
+/// text already clean. `None` for any other: read it the full way
+/// (`Library::open`), which alone decides what it becomes.
+pub(crate) fn plain_doc(bytes: &[u8], id: &str) -> Option<Doc> {
+    let mut values = serde_json::Deserializer::from_slice(bytes).into_iter::<Plain>();
+    let plain = values.next()?.ok()?;
+    if plain.id != id || !plain.is_plain() {
+        return None;
+    }
+    // Every text of its own is clean (`is_plain`): no need to sanitise it
+    // again.
+    Some(doc_of(&plain.into_article(), &[], Lang::En, str::to_owned))
+}
+
+/// An article with only the format's members ([`plain_doc`]).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Plain {
+    id: String,
+    title: String,
+    #[serde(default)]
+    subtitle: Option<String>,
+    district: String,
+    #[serde(default)]
+    subdistrict: Option<String>,
+    #[serde(default)]
+    date: Option<String>,
+    #[serde(default)]
+    source: Option<String>,
+    #[serde(default)]
+    bulletin: Option<String>,
+    /// Not `Option`: the full way refuses `"bylines": null`.
+    #[serde(default)]
+    bylines: Vec<PlainByline>,
+    body: Vec<PlainBlock>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PlainByline {
+    role: String,
+    name: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PlainBlock {
+    #[serde(rename = "type")]
+    kind: String,
+    text: String,
+    #[serde(default)]
+    credit: Option<String>,
+}
+
+impl Plain {
+    /// Whether the full way finds nothing to report, mend or sanitise
+    /// (`model::fields`, `model::rules`): then it reads what this holds.
+    fn is_plain(&self) -> bool {
+        let filled = |s: &str| blank_problem("", s).is_none() && is_clean(s);
+        let clean = |s: &Option<String>| s.as_deref().is_none_or(is_clean);
+        good_id(&self.id)
+            && filled(&self.title)
+            && filled(&self.district)
+            && self.subdistrict.as_deref().is_none_or(filled)
+            && self.date.as_deref().is_none_or(|d| parse_date(d).is_ok())
+            && [&self.subtitle, &self.source, &self.bulletin]
+                .into_iter()
+                .all(clean)
+            && self
+                .bylines
+                .iter()
+                .all(|b| is_clean(&b.role) && filled(&b.name))
+            && !self.body.is_empty()
+            && self.body.iter().all(PlainBlock::is_plain)
+    }
+
+    fn into_article(self) -> Article {
+        Article {
+            id: self.id,
+            title: self.title,
+            subtitle: self.subtitle,
+            district: self.district,
+            subdistrict: self.subdistrict,
+            date: self.date,
+            source: self.source,
+            bulletin: self.bulletin,
+            bylines: self
+                .bylines
+                .into_iter()
+                .map(PlainByline::into_byline)
+                .collect(),
+            body: self.body.into_iter().map(PlainBlock::into_block).collect(),
+            extra: Map::new(),
+        }
+    }
+}
+
+impl PlainByline {
+    fn into_byline(self) -> Byline {
+        Byline {
+            role: self.role,
+            name: self.name,
+        }
+    }
+}
+
+impl PlainBlock {
+    /// A known type, text, and a credit only on a caption.
+    fn is_plain(&self) -> bool {
+        BLOCK_TYPES.contains(&self.kind.as_str())
+            && blank_problem("", &self.text).is_none()
+            && is_clean(&self.text)
+            && (self.kind == "caption" || self.credit.is_none())
+            && self.credit.as_deref().is_none_or(is_clean)
+    }
+
+    fn into_block(self) -> Block {
+        let text = self.text;
+        match self.kind.as_str() {
+            "heading" => Block::Heading { text },
+            "caption" => Block::Caption {
+                text,
+                credit: self.credit,
+            },
+            _ => Block::Paragraph { text },
+        }
+    }
 }
 
 /// A placeholder unit: a block of its own (numbered past any real block,
@@ -208,3 +352,7 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+#[path = "plain_doc_tests.rs"]
+mod plain_doc_tests;

@@ -262,6 +262,22 @@ impl Library {
         }
     }
 
+    /// Article `i`'s document as the search reads it ([`mended_doc`]),
+    /// the quick way: only for an article in a file with nothing to mend
+    /// or sanitise (`model::doc::plain_doc`); `None` for any other (then read it
+    /// through [`Library::open`]).
+    ///
+    /// [`mended_doc`]: super::mended_doc
+    pub fn plain_doc(&self, i: usize) -> Option<crate::text::Doc> {
+        let Source::OnDisk(files) = &self.source else {
+            return None;
+        };
+        if self.broken.contains_key(&i) {
+            return None;
+        }
+        super::doc::plain_doc(&files.bytes_of(i)?, &self.articles.get(i)?.id)
+    }
+
     /// Article `i` in full, or why not (in English: for the search's
     /// reports; the reader uses [`Library::open`]).
     pub fn article(&self, i: usize) -> Result<Cow<'_, Article>, String> {
