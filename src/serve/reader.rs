@@ -178,7 +178,8 @@ pub fn start(
     );
     let id = server.add_live(feed.clone(), outbox.clone(), env.lang(), archive);
     let session = (session.with_probe_timeout(server.limits().probe_timeout))
-        .with_reloader(super::reload::reloader(&server, archive, id));
+        .with_reloader(super::reload::reloader(&server, archive, id))
+        .with_index_builder(super::index::builder(&server, archive, id));
     let (done_tx, done) = watch::channel(false);
     let thread_outbox = outbox.clone();
     std::thread::spawn(move || {
