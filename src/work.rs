@@ -197,7 +197,9 @@ pub fn perform_inline(app: &mut App, effect: Effect) -> Vec<Effect> {
             });
             batches
         }
-        Effect::BuildIndex { path } => vec![Action::IndexDone(build_index(&*app.archive, &path))],
+        Effect::BuildIndex { path, .. } => {
+            vec![Action::IndexDone(build_index(&*app.archive, &path))]
+        }
         Effect::LoadArticle(job) => vec![load_article(job)],
         Effect::LoadSnippets(job) => vec![load_snippets(job)],
         Effect::CheckMarks(job) => vec![check_marks(job)],

@@ -210,7 +210,7 @@ impl App {
             Action::Scroll(n) => self.move_cursor(isize::from(n)),
             Action::Click(x, y) => self.click(x, y),
             Action::Back | Action::Cancel if !self.browse.filter.is_empty() => self.set_filter(""),
-            Action::Back => self.request_quit(),
+            Action::Back => self.request_quit(true),
             _ => {}
         }
     }

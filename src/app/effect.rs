@@ -29,8 +29,13 @@ pub enum Effect {
     StopSearch,
     /// Build the search index of the archive in hand into `path`;
     /// progress comes back as [`Action::IndexProgress`], the end as
-    /// [`Action::IndexDone`].
-    BuildIndex { path: PathBuf },
+    /// [`Action::IndexDone`]. `damaged`: the index in use was found
+    /// damaged, and is not to be handed back (a server keeps the one it
+    /// loaded for every session).
+    BuildIndex {
+        path: PathBuf,
+        damaged: Option<super::IndexHandle>,
+    },
     /// Read an article's body and make its document; it comes back as
     /// [`Action::ArticleLoaded`].
     LoadArticle(ArticleJob),

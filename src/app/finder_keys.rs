@@ -120,19 +120,26 @@ impl App {
     /// built again in the background.
     fn index_damaged(&mut self) {
         if let IndexState::Ready(h) = &self.index {
+            let damaged = h.clone();
             self.index = IndexState::Missing {
                 path: h.0.path().to_path_buf(),
             };
             self.say(Msg::IndexDamaged);
-            self.start_index_if_missing();
+            self.build_missing_index(Some(damaged));
         }
     }
 
     /// Builds the search index in the background the first time one is
     /// needed; searches go article by article meanwhile.
     fn start_index_if_missing(&mut self) {
+        self.build_missing_index(None);
+    }
+
+    /// Asks for the missing index (instead of `damaged`, if it was).
+    fn build_missing_index(&mut self, damaged: Option<super::IndexHandle>) {
         if let IndexState::Missing { path } = &self.index {
-            self.effects.push(Effect::BuildIndex { path: path.clone() });
+            let path = path.clone();
+            self.effects.push(Effect::BuildIndex { path, damaged });
             self.index = IndexState::Building(0, self.archive.articles.len());
         }
     }

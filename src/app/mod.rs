@@ -190,6 +190,10 @@ pub struct App {
     /// reading succeeds).
     pub reload_failed: Option<Arc<crate::model::LoadError>>,
     pub quit: bool,
+    /// The last quit asked for was `q` (Back) on the list, the top level,
+    /// not Ctrl-C: a server serving several archives takes the reader
+    /// back to its chooser.
+    pub quit_by_back: bool,
     /// The clock: time since the session started, as the last
     /// `Action::Tick` said (the app never reads a clock itself).
     pub clock: std::time::Duration,
@@ -238,6 +242,7 @@ impl App {
             problems_view: ProblemsView::default(),
             reload_failed: None,
             quit: false,
+            quit_by_back: false,
             clock: std::time::Duration::ZERO,
             loads: loads::Loads::default(),
             problem_list: Vec::new(),

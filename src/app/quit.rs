@@ -8,8 +8,11 @@ use super::mode::{Modal, PromptKind};
 use super::{Action, App};
 
 impl App {
-    /// Quits, or asks first when a save has failed and changes are unsaved.
-    pub(super) fn request_quit(&mut self) {
+    /// Quits, or asks first when a save has failed and changes are
+    /// unsaved; `back`: asked with `q` on the list (see
+    /// [`App::quit_by_back`]).
+    pub(super) fn request_quit(&mut self, back: bool) {
+        self.quit_by_back = back;
         let asking = matches!(
             self.modal,
             Modal::Prompt {

@@ -26,7 +26,7 @@ impl App {
             self.count.take()
         };
         match action {
-            Action::Quit => self.request_quit(),
+            Action::Quit => self.request_quit(false),
             Action::Terminate => self.quit = true,
             Action::Resize(w, h) => self.resize(w, h),
             Action::Tick(now) => self.clock = self.clock.max(now),

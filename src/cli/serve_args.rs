@@ -11,7 +11,8 @@ use clap::Args;
 pub struct ServeArgs {
     /// Archives to serve (default: the bundled sample). Clients name each
     /// by its file name without the extension (`ssh -t HOST NAME`, `ssh
-    /// HOST list NAME`); with several, the reader opens on a chooser.
+    /// HOST list NAME`); with several, the reader opens on a chooser, which
+    /// `q` on the reader's list comes back to.
     #[arg(value_name = "ARCHIVE")]
     pub archives: Vec<PathBuf>,
     /// Address and port to listen on (another address than 127.0.0.1 makes

@@ -1,7 +1,8 @@
 //! The chooser a reader opens on when a server serves several archives:
 //! one line per archive (its name, title and number of articles), the
 //! arrows or `j`/`k` to move, Enter (or the archive's number) to open it,
-//! `q` to leave. A screen of its own, drawn as plain lines: the reader
+//! `q` to leave; `q` on a reader's list opened from it comes back to it,
+//! that archive selected. A screen of its own, drawn as plain lines: the reader
 //! (`App`) starts once an archive is chosen, on the same channel. Every
 //! string from an archive is sanitised; lines are cut to the window.
 
@@ -52,6 +53,12 @@ impl Chooser {
             lang,
             parser: Parser::new(),
         }
+    }
+
+    /// The chooser with archive `i` selected (the one a reader left).
+    pub fn selecting(mut self, i: usize) -> Chooser {
+        self.selected = i.min(self.rows.len().saturating_sub(1));
+        self
     }
 
     pub fn resize(&mut self, cols: u16, rows: u16) {

@@ -30,10 +30,16 @@ const FORBIDDEN: [&str; 5] = [
     "--strict",
 ];
 
-/// Runs a client's command line on the served archives; the exit status.
+/// The index a `search` on an archive uses, if any ([`ready_index`]: the
+/// one it has ready; a server's builds it when missing).
+pub type IndexOf<'a> = dyn Fn(&Archive) -> Option<Arc<FoldIndex>> + 'a;
+
+/// Runs a client's command line on the served archives, searching with
+/// the indexes `index` gives; the exit status.
 pub fn run(
     line: &str,
     served: &[Archive],
+    index: &IndexOf,
     lang: Lang,
     out: &mut dyn Write,
     err: &mut dyn Write,
@@ -71,7 +77,7 @@ pub fn run(
         return refuse(err, lang, line);
     };
     match on_archive(&command, served, lang) {
-        Ok((a, id)) => run_on(&command, a, id, out, err),
+        Ok((a, id)) => run_on(&command, (a, index), id, out, err),
         Err((text, status)) => {
             let _ = writeln!(err, "bulletin: {text}");
             status
@@ -79,10 +85,11 @@ pub fn run(
     }
 }
 
-/// Runs `command` on archive `a` (article `id` for `show` and `outline`).
+/// Runs `command` on archive `a` (article `id` for `show` and `outline`),
+/// searching with the index `index` gives.
 fn run_on(
     command: &Command,
-    a: &Archive,
+    (a, index): (&Archive, &IndexOf),
     id: &str,
     out: &mut dyn Write,
     err: &mut dyn Write,
@@ -91,7 +98,8 @@ fn run_on(
     match command {
         Command::List(args) => cli::list_on(lib, name, args, out, err),
         Command::Search(args) => {
-            let index = index_of(a);
+            // `--no-index`: none looked for, none built.
+            let index = (!args.no_index).then(|| index(a)).flatten();
             cli::search_on(lib, IndexAt::Open(index.as_deref()), args, out, err)
         }
         Command::Show(args) => cli::show_on(lib, name, id, args, out, err),
@@ -101,7 +109,7 @@ fn run_on(
 }
 
 /// The archive's index, when it has one ready.
-fn index_of(a: &Archive) -> Option<Arc<FoldIndex>> {
+pub fn ready_index(a: &Archive) -> Option<Arc<FoldIndex>> {
     match &a.index {
         IndexState::Ready(handle) => Some(handle.0.clone()),
         _ => None,
@@ -243,7 +251,7 @@ mod tests {
 
     fn run_line(line: &str) -> (u8, String, String) {
         let (mut out, mut err) = (Vec::new(), Vec::new());
-        let code = run(line, &sample(), Lang::En, &mut out, &mut err);
+        let code = run(line, &sample(), &ready_index, Lang::En, &mut out, &mut err);
         let s = |v: Vec<u8>| String::from_utf8(v).unwrap();
         (code, s(out), s(err))
     }

@@ -15,12 +15,14 @@
 //! - `archives`: what is served, each archive by its name
 //! - `choose`: the chooser a reader opens on when several are served
 //! - `reload`: `R` in a reader: the archive read again for everyone
+//! - `index`: an archive's search index, built once for everyone
 //! - `keys`, `log`, `outbox`
 
 pub mod archives;
 mod choose;
 mod conn;
 pub mod exec;
+mod index;
 pub mod keys;
 mod limits;
 mod listen;
@@ -104,6 +106,8 @@ pub struct Server {
     current: Mutex<Vec<Archive>>,
     /// `R` pressed: the readings asked for and running.
     reloads: reload::Reloads,
+    /// Search indexes being built, and who waits for them.
+    builds: index::Builds,
     conns: Mutex<Conns>,
     live: Mutex<HashMap<u64, Live>>,
     next: AtomicU64,
@@ -128,6 +132,7 @@ impl Server {
             setup,
             current,
             reloads: reload::Reloads::default(),
+            builds: index::Builds::default(),
             conns: Mutex::default(),
             live: Mutex::default(),
             next: AtomicU64::new(1),
@@ -210,6 +215,15 @@ impl Server {
         let mut current = self.current.lock().unwrap_or_else(|p| p.into_inner());
         current[i].refresh_index();
         current[i].clone()
+    }
+
+    /// Archive `i`'s index was built: what new sessions open and
+    /// commands search with, if it is of the version in hand.
+    fn index_built(&self, i: usize, h: &crate::app::IndexHandle) {
+        let mut current = self.current.lock().unwrap_or_else(|p| p.into_inner());
+        if h.0.stamp() == current[i].library.fingerprint().content {
+            current[i].index = crate::app::IndexState::Ready(h.clone());
+        }
     }
 
     /// A new reading of archive `i` (from its watcher, or asked for with

@@ -85,7 +85,8 @@ pub fn exec(conn: &Conn, write: Arc<Outlet>, line: String, lang: Lang, pty: bool
         let started = std::time::Instant::now();
         let mut out = ChannelWriter::new(rt.clone(), write.clone(), None, pty);
         let mut err = ChannelWriter::new(rt.clone(), write.clone(), Some(1), pty);
-        let status = exec::run(&line, &served, lang, &mut out, &mut err);
+        let index = |a: &super::Archive| server.index_for(a);
+        let status = exec::run(&line, &served, &index, lang, &mut out, &mut err);
         let _ = out.flush();
         let _ = err.flush();
         rt.block_on(write.finish(status));

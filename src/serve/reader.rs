@@ -3,11 +3,13 @@
 //! thread of its own (`term::session::run`); a task sends its frames as
 //! the client's window allows (`outbox`).
 
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use tokio::sync::watch;
 
+use super::choose::{self, Chooser};
 use super::conn::{Conn, Reader};
 use super::outbox::{FrameWriter, Next, Outbox};
 use super::outlet::Outlet;
@@ -78,6 +80,45 @@ pub struct Running {
     id: u64,
     server: Arc<Server>,
     size: Arc<Mutex<(u16, u16)>>,
+    /// Going back to the chooser, if it does.
+    pub back: Arc<Back>,
+}
+
+/// A reader going back to the chooser it was opened from (`q` on its
+/// list) rather than ending the session: its thread says so as the
+/// reader ends (before the chooser can be seen), the pump draws the
+/// chooser once the reader's last frames are sent, and the connection
+/// then takes the chooser, keys typed meanwhile included.
+pub struct Back {
+    going: AtomicBool,
+    chooser: Mutex<Option<Chooser>>,
+    /// Set once the pump has drawn the chooser or ended the channel.
+    settled: watch::Sender<bool>,
+}
+
+impl Back {
+    fn new() -> Back {
+        Back {
+            going: AtomicBool::new(false),
+            chooser: Mutex::new(None),
+            settled: watch::Sender::new(false),
+        }
+    }
+
+    /// The reader has ended by going back to the chooser.
+    pub fn going(&self) -> bool {
+        self.going.load(Ordering::SeqCst)
+    }
+
+    /// The chooser, once drawn (waits for it); `None` if the channel was
+    /// ended instead.
+    pub async fn chooser(&self) -> Option<Chooser> {
+        let _ = self.settled.subscribe().wait_for(|s| *s).await;
+        self.chooser
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .take()
+    }
 }
 
 impl Running {
@@ -159,14 +200,16 @@ fn unsaved_notice(lang: Lang) -> String {
     .to_string()
 }
 
-/// Starts the reader on a channel, on served archive `archive`.
+/// Starts the reader on a channel, on served archive `archive`;
+/// `chosen`: picked in the chooser, which `q` on the reader's list goes
+/// back to (else it ends the session).
 pub fn start(
     conn: &Conn,
     write: Arc<Outlet>,
     pty: Pty,
     env: Env,
     reader: Reader,
-    archive: usize,
+    (archive, chosen): (usize, bool),
 ) -> Running {
     let server = conn.server.clone();
     let (mut app, scratch) = app_for(conn, &pty, &env, &reader, archive);
@@ -178,16 +221,21 @@ pub fn start(
     );
     let id = server.add_live(feed.clone(), outbox.clone(), env.lang(), archive);
     let session = (session.with_probe_timeout(server.limits().probe_timeout))
-        .with_reloader(super::reload::reloader(&server, archive, id));
+        .with_reloader(super::reload::reloader(&server, archive, id))
+        .with_index_builder(super::index::builder(&server, archive, id));
     let (done_tx, done) = watch::channel(false);
     let thread_outbox = outbox.clone();
+    let back = Arc::new(Back::new());
+    let going = back.clone();
     std::thread::spawn(move || {
         let options = term::Options {
             forced: None,
             backend: Choice::named(None),
             exit_after_first_frame: false,
         };
-        let _ = term::session::run(&mut app, session, options);
+        let ending = term::session::run(&mut app, session, options);
+        let quit = matches!(ending, Ok(term::Ending::Quit));
+        (going.going).store(chosen && quit && app.quit_by_back, Ordering::SeqCst);
         drop(app);
         drop(scratch);
         thread_outbox.end();
@@ -204,6 +252,7 @@ pub fn start(
         done,
         lang: env.lang(),
         log: (conn.peer, reader),
+        back: (archive, back.clone()),
     };
     tokio::spawn(pump.run());
     Running {
@@ -211,6 +260,7 @@ pub fn start(
         id,
         server,
         size,
+        back,
     }
 }
 
@@ -226,6 +276,8 @@ struct Pump {
     done: watch::Receiver<bool>,
     lang: Lang,
     log: (std::net::SocketAddr, Reader),
+    /// The archive read, and going back to the chooser.
+    back: (usize, Arc<Back>),
 }
 
 /// How long a client that does not read may keep a finished session.
@@ -261,23 +313,12 @@ impl Pump {
             }
         }
         let closing = self.server.closing_of(self.id);
-        let farewell = match closing {
-            Some(Closing::Idle) => Some(self.lang.pick(
-                "bulletin: 长时间没有按键，连接已关闭。\r\n",
-                "bulletin: closed after a long time without a key.\r\n",
-            )),
-            Some(Closing::Stopping) => Some(self.lang.pick(
-                "bulletin: 服务器正在关闭。\r\n",
-                "bulletin: the server is shutting down.\r\n",
-            )),
-            None => None,
-        };
-        if let (Some(text), false) = (farewell, self.outbox.counts().1 > 0 && result != "ended") {
-            let _ =
-                tokio::time::timeout(LAST_FRAMES, self.write.data_bytes(text.as_bytes().to_vec()))
-                    .await;
+        if closing.is_none() && result == "ended" && self.go_back().await {
+            result = "back to the chooser";
+        } else {
+            self.close(closing, result).await;
         }
-        self.write.finish(0).await;
+        self.back.1.settled.send_replace(true);
         self.server.remove_live(self.id);
         let (peer, reader) = &self.log;
         let (sent, dropped) = self.outbox.counts();
@@ -299,5 +340,47 @@ impl Pump {
             ("frames_dropped", &dropped.to_string()),
         ];
         self.server.setup.log.event(Some(*peer), &fields);
+    }
+
+    /// If the reader went back to the chooser (`q` on its list), draws
+    /// the chooser, the archive it read selected, and hands it to the
+    /// connection; false if it did not, or the client does not read.
+    async fn go_back(&self) -> bool {
+        let (archive, back) = &self.back;
+        if !back.going() || self.server.stopping() {
+            return false;
+        }
+        let size = *self.size.lock().unwrap_or_else(|p| p.into_inner());
+        let archives = self.server.archives();
+        let chooser = Chooser::new(&archives, self.lang, size).selecting(*archive);
+        let mut frame = choose::ENTER.to_vec();
+        frame.extend(chooser.frame());
+        let sent = tokio::time::timeout(LAST_FRAMES, self.write.data_bytes(frame)).await;
+        if !matches!(sent, Ok(Ok(()))) {
+            return false;
+        }
+        *back.chooser.lock().unwrap_or_else(|p| p.into_inner()) = Some(chooser);
+        true
+    }
+
+    /// Ends the channel, saying why if the server closed it.
+    async fn close(&self, closing: Option<Closing>, result: &str) {
+        let farewell = match closing {
+            Some(Closing::Idle) => Some(self.lang.pick(
+                "bulletin: 长时间没有按键，连接已关闭。\r\n",
+                "bulletin: closed after a long time without a key.\r\n",
+            )),
+            Some(Closing::Stopping) => Some(self.lang.pick(
+                "bulletin: 服务器正在关闭。\r\n",
+                "bulletin: the server is shutting down.\r\n",
+            )),
+            None => None,
+        };
+        if let (Some(text), false) = (farewell, self.outbox.counts().1 > 0 && result != "ended") {
+            let _ =
+                tokio::time::timeout(LAST_FRAMES, self.write.data_bytes(text.as_bytes().to_vec()))
+                    .await;
+        }
+        self.write.finish(0).await;
     }
 }

@@ -48,6 +48,32 @@ pub use worker::SaveWorker;
 /// keeps no watcher of its own either: the server's watcher is the one.
 pub type Reloader = std::sync::Arc<dyn Fn(crate::app::effect::ReloadJob) + Send + Sync>;
 
+/// Builds the archive's search index on a session's behalf: a server
+/// serving many sessions builds it once however many ask, and answers
+/// each of them with events (its progress, then `Action::IndexDone`).
+pub type IndexBuilder = std::sync::Arc<dyn Fn(IndexJob) + Send + Sync>;
+
+/// An index a session's search needs.
+pub struct IndexJob {
+    /// The archive it is of (the session's version).
+    pub library: std::sync::Arc<crate::model::Library>,
+    /// Where it goes.
+    pub path: std::path::PathBuf,
+    /// The index the session was searching with, found damaged: not to
+    /// be handed back.
+    pub damaged: Option<crate::app::IndexHandle>,
+}
+
+/// What a server does once for all its sessions that a local reader
+/// does itself (`None`: the session does it).
+#[derive(Clone, Default)]
+pub struct Shared {
+    /// Reads the archive again on `R`.
+    pub reloader: Option<Reloader>,
+    /// Builds the search index the first time a search needs it.
+    pub index_builder: Option<IndexBuilder>,
+}
+
 /// How the reader uses the terminal (from the command line).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Options {
@@ -117,7 +143,7 @@ fn start<B: Backend>(
     options: Options,
     input: events::Input,
     out: &mut dyn Write,
-    reloader: Option<Reloader>,
+    shared: Shared,
 ) -> std::io::Result<()>
 where
     B::Error: std::error::Error + Send + Sync + 'static,
@@ -127,12 +153,12 @@ where
             worker: None,
             searcher: None,
             reads: None,
-            reloader: None,
+            shared: Shared::default(),
             out,
         };
         return draw(t, app, &mut rt);
     }
-    run_with(t, app, input, out, reloader)
+    run_with(t, app, input, out, shared)
 }
 
 /// Where the run loop's events come from.
@@ -223,16 +249,16 @@ pub fn run<B: Backend>(
 where
     B::Error: std::error::Error + Send + Sync + 'static,
 {
-    run_with(terminal, app, events, out, None)
+    run_with(terminal, app, events, out, Shared::default())
 }
 
-/// [`run`], the archive read again by `reloader` when there is one.
+/// [`run`], with what the `shared` hooks do done by them.
 fn run_with<B: Backend>(
     terminal: &mut Terminal<B>,
     app: &mut App,
     mut events: impl Events,
     out: &mut dyn Write,
-    reloader: Option<Reloader>,
+    shared: Shared,
 ) -> std::io::Result<()>
 where
     B::Error: std::error::Error + Send + Sync + 'static,
@@ -240,13 +266,13 @@ where
     let saver = app.persist.as_mut().and_then(|p| p.store.take_saver());
     // Follows the archive on disk (issue 14); stops when dropped. Not
     // when it is read for the session (a server follows it).
-    let follows = app.source.as_ref().filter(|_| reloader.is_none());
+    let follows = app.source.as_ref().filter(|_| shared.reloader.is_none());
     let _watch = follows.and_then(|s| crate::watch::start(s, events.waker()?));
     let mut rt = Runtime {
         worker: saver.map(|s| SaveWorker::spawn(s, events.waker())),
         searcher: events.waker().map(find::Searcher::new),
         reads: events.waker(),
-        reloader,
+        shared,
         out,
     };
     let ahead = app.ahead();

@@ -25,9 +25,9 @@ pub(super) struct Runtime<'a> {
     /// Reads of the archive (bodies, snippets, bookmarks, reloads) run on
     /// threads that answer here; without it (scripted events) in place.
     pub(super) reads: Option<Sender<Event>>,
-    /// Who reads the archive again on `R`, if not this session (a
-    /// server's sessions share one reading).
-    pub(super) reloader: Option<super::Reloader>,
+    /// Who reads the archive again on `R` and builds its index, if not
+    /// this session (a server's sessions share one of each).
+    pub(super) shared: super::Shared,
     /// The terminal, for clipboard sequences.
     pub(super) out: &'a mut dyn Write,
 }
@@ -53,7 +53,17 @@ impl Runtime<'_> {
                         s.stop();
                     }
                 }
-                Effect::BuildIndex { path } if self.searcher.is_some() => {
+                Effect::BuildIndex { path, damaged } if self.shared.index_builder.is_some() => {
+                    if let Some(build) = &self.shared.index_builder {
+                        let library = app.archive.clone();
+                        build(super::IndexJob {
+                            library,
+                            path,
+                            damaged,
+                        });
+                    }
+                }
+                Effect::BuildIndex { path, .. } if self.searcher.is_some() => {
                     if let Some(s) = self.searcher.as_mut() {
                         s.build(app, path);
                     }
@@ -78,8 +88,8 @@ impl Runtime<'_> {
                 Effect::CheckMarks(job) if self.reads.is_some() => {
                     self.read(move || work::check_marks(job));
                 }
-                Effect::Reload(job) if asked_of(&job) && self.reloader.is_some() => {
-                    if let Some(reload) = &self.reloader {
+                Effect::Reload(job) if asked_of(&job) && self.shared.reloader.is_some() => {
+                    if let Some(reload) = &self.shared.reloader {
                         reload(job);
                     }
                 }

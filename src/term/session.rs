@@ -109,8 +109,9 @@ pub struct Session {
     /// Set when the input ended: the terminal went away.
     pub(super) lost: Arc<AtomicBool>,
     pub(super) probe_timeout: Duration,
-    /// Who reads the archive again on `R` (`None`: the session itself).
-    pub(super) reloader: Option<super::Reloader>,
+    /// Who reads the archive again on `R` and builds its index (`None`:
+    /// the session itself).
+    pub(super) shared: super::Shared,
 }
 
 impl Session {
@@ -125,7 +126,7 @@ impl Session {
             size: size.clone(),
             lost: Arc::default(),
             probe_timeout: probe::DEFAULT_TIMEOUT,
-            reloader: None,
+            shared: super::Shared::default(),
         };
         (session, Feed { tx, size })
     }
@@ -139,7 +140,14 @@ impl Session {
     /// The archive read again by `reloader` on `R`, not by the session
     /// (which then follows no file itself).
     pub fn with_reloader(mut self, reloader: super::Reloader) -> Session {
-        self.reloader = Some(reloader);
+        self.shared.reloader = Some(reloader);
+        self
+    }
+
+    /// The search index built by `builder` when a search first needs it,
+    /// not by the session.
+    pub fn with_index_builder(mut self, builder: super::IndexBuilder) -> Session {
+        self.shared.index_builder = Some(builder);
         self
     }
 }
@@ -216,7 +224,7 @@ pub(super) fn serve(
         size,
         lost,
         probe_timeout,
-        reloader,
+        shared,
     } = session;
     let mut quiet_until = None;
     let mut typed = Vec::new();
@@ -275,7 +283,7 @@ pub(super) fn serve(
             let plain =
                 super::capped::Capped(ratatui::backend::CrosstermBackend::new(std::io::stdout()));
             Terminal::new(plain).and_then(|mut t| {
-                let r = super::start(&mut t, app, options, input, &mut out, reloader);
+                let r = super::start(&mut t, app, options, input, &mut out, shared);
                 // Dropping a terminal whose cursor cannot be shown again
                 // would report it with `eprintln!`, which panics when the
                 // terminal is gone: leak it instead (the process ends).
@@ -295,7 +303,7 @@ pub(super) fn serve(
                 false => super::backend::LeanBackend::for_session(out.clone(), size, sync),
             };
             Terminal::new(lean)
-                .and_then(|mut t| super::start(&mut t, app, options, input, &mut out, reloader))
+                .and_then(|mut t| super::start(&mut t, app, options, input, &mut out, shared))
         }
     };
     if mouse {

@@ -392,3 +392,23 @@ fn the_list_filter_finds_names_by_pinyin_and_by_either_script() {
         "full-width letters and digits match the id fbe66a44"
     );
 }
+
+#[test]
+fn quitting_with_q_on_the_list_is_told_from_ctrl_c() {
+    // `q` backs out of the article, then quits from the list: a server
+    // serving several archives takes that back to its chooser.
+    let mut app = sample_app(settings(), 80, 24);
+    press(&mut app, &[key(KeyCode::Enter)]);
+    assert_eq!(app.screen(), Screen::Read);
+    press(&mut app, &[ch('q')]);
+    assert!(!app.quit);
+    press(&mut app, &[ch('q')]);
+    assert!(app.quit && app.quit_by_back);
+    // Ctrl-C quits from anywhere, and is not `q`.
+    for keys in [&[][..], &[key(KeyCode::Enter)]] {
+        let mut app = sample_app(settings(), 80, 24);
+        press(&mut app, keys);
+        press(&mut app, &[bulletin::app::Key::ctrl('c')]);
+        assert!(app.quit && !app.quit_by_back);
+    }
+}

@@ -93,6 +93,7 @@ mod search_flow;
 mod search_props;
 mod search_sample;
 mod serve_exec;
+mod serve_index;
 mod serve_many;
 mod serve_reader;
 mod session_bytes;

@@ -1,7 +1,8 @@
 //! `bulletin serve A B` (issue 24): several archives, each called by its
 //! file name. Commands name the one they run on as the local command
-//! names a file; the reader opens on a chooser, or on the archive named
-//! as the command (`ssh -t HOST NAME`).
+//! names a file; the reader opens on a chooser (which `q` on its list
+//! comes back to), or on the archive named as the command (`ssh -t HOST
+//! NAME`).
 
 use std::path::PathBuf;
 
@@ -105,5 +106,49 @@ async fn the_reader_opens_on_a_chooser_or_on_the_archive_named() {
     c.send("q").await;
     assert_eq!(c.wait_closed().await, Some(0));
     assert!(log.text().contains("archive=reports"), "{}", log.text());
+    running.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn q_on_the_list_goes_back_to_the_chooser() {
+    let (_dir, a, b) = two_archives();
+    let (running, log, _state) = ssh::server_many(ssh::two_readers(), ssh::quick(), &[a, b]).await;
+    let h = ssh::connect(&running, Some(1)).await;
+    let mut t = ssh::reader(&h, 80, 24, &[]).await;
+    t.answer_probe = true;
+    t.wait_text("Archives on this server").await;
+    t.send("2").await;
+    t.wait_text("河清区2024年政府工作报告").await;
+    // `q` in an article goes back to the list, `q` on the list to the
+    // chooser, the archive just read selected: Enter opens it again.
+    t.send("\r").await;
+    t.wait("an article", |s| !s.contains("Articles")).await;
+    t.send("q").await;
+    t.wait_text("Articles").await;
+    t.send("q").await;
+    t.wait_text("Archives on this server").await;
+    assert!(!t.closed);
+    t.send("\r").await;
+    t.wait_text("河清区2024年政府工作报告").await;
+    // Ctrl-C in the reader still ends the session.
+    t.send("\x03").await;
+    assert_eq!(t.wait_closed().await, Some(0));
+    let log = log.text();
+    assert!(log.contains("result=\"back to the chooser\""), "{log}");
+    // And `q` in the chooser after coming back leaves.
+    let mut c = ssh::reader(&h, 80, 24, &[]).await;
+    c.answer_probe = true;
+    c.wait_text("Archives on this server").await;
+    c.send("1").await;
+    c.wait_text("Subdistricts").await;
+    c.send("q").await;
+    c.wait_text("Archives on this server").await;
+    c.send("q").await;
+    assert_eq!(c.wait_closed().await, Some(0));
+    // A reader opened by name has no chooser to go back to: `q` leaves.
+    let mut n = ssh::reader_on(&h, 80, 24, &[], Some("reports")).await;
+    n.wait_text("河清区2024年政府工作报告").await;
+    n.send("q").await;
+    assert_eq!(n.wait_closed().await, Some(0));
     running.stop().await;
 }

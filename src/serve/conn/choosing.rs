@@ -23,8 +23,9 @@ impl Conn {
         }
     }
 
-    /// Starts the reader on `channel` (which has a pty), on archive `i`.
-    pub(super) fn start_reader(&mut self, channel: ChannelId, i: usize) {
+    /// Starts the reader on `channel` (which has a pty), on archive `i`;
+    /// `chosen`: in the chooser, which the reader's `q` goes back to.
+    pub(super) fn start_reader(&mut self, channel: ChannelId, i: usize, chosen: bool) {
         let Some(c) = self.channels.get(&channel) else {
             return;
         };
@@ -42,7 +43,7 @@ impl Conn {
             ("lang", lang_name),
         ];
         self.log("shell", "started", &fields);
-        let running = reader::start(self, write, pty, env, reader, i);
+        let running = reader::start(self, write, pty, env, reader, (i, chosen));
         if let Some(c) = self.channels.get_mut(&channel) {
             c.running = Some(running);
         }
@@ -66,6 +67,21 @@ impl Conn {
         self.send(channel, frame).await;
     }
 
+    /// A reader on `channel` that went back to the chooser (`q` on its
+    /// list): once the chooser is drawn (waited for, a client that does
+    /// not read it aside), it takes the channel's keys and resizes again.
+    pub(super) async fn back_from_reader(&mut self, channel: ChannelId) {
+        let running = self.channels.get(&channel).and_then(|c| c.running.as_ref());
+        let Some(back) = running.map(|r| r.back.clone()).filter(|b| b.going()) else {
+            return;
+        };
+        let chooser = tokio::time::timeout(STALLED, back.chooser()).await;
+        if let (Ok(Some(chooser)), Some(c)) = (chooser, self.channels.get_mut(&channel)) {
+            c.running = None;
+            c.choosing = Some(chooser);
+        }
+    }
+
     /// Keys typed in the chooser: it moves, opens an archive or ends.
     pub(super) async fn choosing(&mut self, channel: ChannelId, data: &[u8]) {
         let Some(c) = self.channels.get_mut(&channel) else {
@@ -82,7 +98,7 @@ impl Conn {
             Chosen::Open(i) => {
                 c.choosing = None;
                 self.send(channel, choose::WIPE.to_vec()).await;
-                self.start_reader(channel, i);
+                self.start_reader(channel, i, true);
             }
             Chosen::Leave => {
                 c.choosing = None;

@@ -241,6 +241,7 @@ impl Handler for Conn {
         _: &mut Session,
     ) -> Result<(), Self::Error> {
         let max = self.server.limits().max_size;
+        self.back_from_reader(channel).await;
         if let Some(c) = self.channels.get_mut(&channel) {
             let (w, h) = reader::clamp(cols, rows, max);
             if let Some(p) = c.pty.as_mut() {
@@ -273,7 +274,7 @@ impl Handler for Conn {
             return Ok(());
         }
         match self.server.setup.archives.len() {
-            1 => self.start_reader(channel, 0),
+            1 => self.start_reader(channel, 0, false),
             _ => self.start_chooser(channel).await,
         }
         Ok(())
@@ -295,7 +296,7 @@ impl Handler for Conn {
         let (write, pty, lang) = (c.write.clone(), c.pty.is_some(), c.env.lang());
         if let Some(archive) = self.archive_named(&line) {
             match pty {
-                true => self.start_reader(channel, archive),
+                true => self.start_reader(channel, archive, false),
                 false => {
                     self.log("exec", "refused: no pty", &[("command", &line)]);
                     outlet::no_pty(write, lang, &self.server.setup.archives);
@@ -314,6 +315,7 @@ impl Handler for Conn {
         data: &[u8],
         _: &mut Session,
     ) -> Result<(), Self::Error> {
+        self.back_from_reader(channel).await;
         if let Some(r) = self.channels.get(&channel).and_then(|c| c.running.as_ref()) {
             r.input(data);
         } else {

@@ -90,17 +90,31 @@ pub async fn server_many(
     limits: Limits,
     paths: &[PathBuf],
 ) -> (Running, Lines, tempfile::TempDir) {
-    let dir = tempfile::tempdir().unwrap();
-    let lines = Lines::default();
     let mut archives: Vec<Archive> = paths.iter().map(|p| archive_at(p)).collect();
     if archives.is_empty() {
-        archives.push(Archive {
-            name: "sample".into(),
-            library: Arc::new(Library::from(load_sample().unwrap())),
-            index: IndexState::Unused,
-            source: None,
-        });
+        archives.push(sample(IndexState::Unused));
     }
+    server_on(who, limits, archives).await
+}
+
+/// The sample, served as `sample`, its index as `index` says.
+pub fn sample(index: IndexState) -> Archive {
+    Archive {
+        name: "sample".into(),
+        library: Arc::new(Library::from(load_sample().unwrap())),
+        index,
+        source: None,
+    }
+}
+
+/// A server on `archives` as they are given.
+pub async fn server_on(
+    who: Who,
+    limits: Limits,
+    archives: Vec<Archive>,
+) -> (Running, Lines, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    let lines = Lines::default();
     let setup = Setup {
         archives,
         who,
