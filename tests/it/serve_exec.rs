@@ -11,16 +11,6 @@ use russh::ChannelMsg;
 
 use crate::common::ssh;
 
-fn local(args: &[&str]) -> (Option<u32>, String) {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_bulletin"))
-        .args(args)
-        .env("LANG", "C")
-        .output()
-        .unwrap();
-    let code = out.status.code().map(|c| c as u32);
-    (code, String::from_utf8_lossy(&out.stdout).into_owned())
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn commands_print_what_the_local_ones_print() {
     let (running, log, _dir) = ssh::server(ssh::two_readers(), ssh::quick()).await;
@@ -37,14 +27,14 @@ async fn commands_print_what_the_local_ones_print() {
         ),
     ] {
         let (code, out, _) = ssh::exec(&h, remote).await;
-        assert_eq!((code, out), local(here), "{remote}");
+        assert_eq!((code, out), ssh::local(here), "{remote}");
     }
-    let (_, list) = local(&["list", "--json", "--sample"]);
+    let (_, list) = ssh::local(&["list", "--json", "--sample"]);
     let v: serde_json::Value = serde_json::from_str(&list).unwrap();
     let id = v[0]["articles"][0]["id"].as_str().or(v[0]["id"].as_str());
     if let Some(id) = id {
         let (code, out, _) = ssh::exec(&h, &format!("show {id}")).await;
-        assert_eq!((code, out), local(&["show", id, "--sample"]));
+        assert_eq!((code, out), ssh::local(&["show", id, "--sample"]));
         let (code, _, _) = ssh::exec(&h, &format!("outline {id}")).await;
         assert_eq!(code, Some(0));
     }
@@ -258,19 +248,22 @@ async fn commands_answer_from_the_loaded_archive_not_the_file() {
     let sample = concat!(env!("CARGO_MANIFEST_DIR"), "/sample-data/zhongyuan.json");
     std::fs::copy(sample, &path).unwrap();
     let p = path.to_str().unwrap();
-    let (_, list) = local(&["list", "--json", p]);
+    let (_, list) = ssh::local(&["list", "--json", p]);
     let v: serde_json::Value = serde_json::from_str(&list).unwrap();
     let id = v["groups"][0]["articles"][0]["id"]
         .as_str()
         .unwrap()
         .to_string();
     let cases = [
-        ("list --json".to_string(), local(&["list", "--json", p])),
-        (format!("show {id}"), local(&["show", p, &id])),
-        (format!("outline {id}"), local(&["outline", p, &id])),
+        (
+            "list --json".to_string(),
+            ssh::local(&["list", "--json", p]),
+        ),
+        (format!("show {id}"), ssh::local(&["show", p, &id])),
+        (format!("outline {id}"), ssh::local(&["outline", p, &id])),
         (
             "search 物业 --json".into(),
-            local(&["search", "物业", p, "--json"]),
+            ssh::local(&["search", "物业", p, "--json"]),
         ),
     ];
     let (running, _log, _state) =

@@ -8,16 +8,6 @@ use std::path::PathBuf;
 
 use crate::common::ssh;
 
-fn local(args: &[&str]) -> (Option<u32>, String) {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_bulletin"))
-        .args(args)
-        .env("LANG", "C")
-        .output()
-        .unwrap();
-    let code = out.status.code().map(|c| c as u32);
-    (code, String::from_utf8_lossy(&out.stdout).into_owned())
-}
-
 /// Copies of the sample (`zhongyuan`) and of the outline fixture
 /// (`reports`, titled 河清区政府文件选编).
 fn two_archives() -> (tempfile::TempDir, PathBuf, PathBuf) {
@@ -56,7 +46,7 @@ async fn commands_name_the_archive_they_run_on() {
         ),
     ] {
         let (code, out, err) = ssh::exec(&h, remote).await;
-        assert_eq!((code, out), local(here), "{remote}: {err}");
+        assert_eq!((code, out), ssh::local(here), "{remote}: {err}");
     }
     // Named by none, or by a name not served: a usage error naming them.
     for remote in [

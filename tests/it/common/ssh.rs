@@ -364,3 +364,15 @@ pub fn bookmarks_in(path: &std::path::Path) -> usize {
 fn nz(n: u16) -> std::num::NonZeroU16 {
     std::num::NonZeroU16::new(n).expect("a size")
 }
+
+/// The local command's exit status and standard output, in English, to
+/// compare with what the server answers.
+pub fn local(args: &[&str]) -> (Option<u32>, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_bulletin"))
+        .args(args)
+        .env("LANG", "C")
+        .output()
+        .unwrap();
+    let code = out.status.code().map(|c| c as u32);
+    (code, String::from_utf8_lossy(&out.stdout).into_owned())
+}
