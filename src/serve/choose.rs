@@ -11,7 +11,7 @@ use crate::app::{Event, Key, KeyCode};
 use crate::lang::Lang;
 use crate::term::input::{Parsed, Parser};
 use crate::text::sanitize_line;
-use crate::text::width::{WidthMode, truncate_to_width};
+use crate::text::width::{WidthMode, str_width, truncate_to_width};
 
 /// The alternate screen, entered for the chooser and left when leaving
 /// (the reader enters it again itself).
@@ -34,7 +34,7 @@ pub enum Chosen {
 
 /// The chooser's state.
 pub struct Chooser {
-    rows: Vec<String>,
+    rows: Vec<Row>,
     selected: usize,
     size: (u16, u16),
     lang: Lang,
@@ -131,7 +131,7 @@ impl Chooser {
         line(heading, false, &mut out);
         line("", false, &mut out);
         for (i, r) in self.rows.iter().enumerate().skip(top).take(room) {
-            line(r, i == self.selected, &mut out);
+            line(&r.fitted(cols), i == self.selected, &mut out);
         }
         if rows >= 4 {
             line("", false, &mut out);
@@ -142,17 +142,45 @@ impl Chooser {
     }
 }
 
-/// One archive's line: its number, name, title and size.
-fn row(i: usize, a: &Archive, lang: Lang) -> String {
+/// One archive's line: its number and name, its title, and its size.
+struct Row {
+    head: String,
+    title: String,
+    tail: String,
+}
+
+impl Row {
+    /// The line in `cols` columns: a title too long is cut with `…`, so
+    /// the size stays in view (when the number and name leave room for
+    /// a few characters of the title).
+    fn fitted(&self, cols: usize) -> String {
+        let whole = format!("{}{}{}", self.head, self.title, self.tail);
+        let width = |s: &str| str_width(s, WidthMode::Wide);
+        if width(&whole) <= cols {
+            return whole;
+        }
+        let room = cols.saturating_sub(width(&self.head) + width(&self.tail) + width("…"));
+        if room < 4 {
+            return whole;
+        }
+        let title = truncate_to_width(&self.title, room, WidthMode::Wide);
+        format!("{}{title}…{}", self.head, self.tail)
+    }
+}
+
+fn row(i: usize, a: &Archive, lang: Lang) -> Row {
     let number = match i {
         0..9 => format!("{}", i + 1),
         _ => " ".to_string(),
     };
     let name = sanitize_line(&a.name);
-    let title = sanitize_line(&a.library.title);
     let n = a.library.articles.len();
     let count = lang.pick(format!("{n} 篇"), format!("{n} articles"));
-    format!(" {number}  {name}  {title}  ({count})")
+    Row {
+        head: format!(" {number}  {name}  "),
+        title: sanitize_line(&a.library.title),
+        tail: format!("  ({count})"),
+    }
 }
 
 #[cfg(test)]
@@ -201,5 +229,23 @@ mod tests {
         };
         assert!(parsed.contains(" 1  zhongyuan"), "{parsed}");
         assert!(parsed.lines().all(|l| l.chars().count() <= 20), "{parsed}");
+    }
+
+    /// A title too long for the window is cut, not the archive's size.
+    #[test]
+    fn a_long_title_is_cut_and_the_size_stays() {
+        let a = archives(&["zhongyuan"]);
+        let title = sanitize_line(&a[0].library.title);
+        let wide = Chooser::new(&a, Lang::En, (200, 10)).rows[0].fitted(200);
+        assert!(wide.contains(&title), "{wide}");
+        for cols in 36..=60 {
+            let line = Chooser::new(&a, Lang::En, (cols, 10)).rows[0].fitted(usize::from(cols));
+            assert!(line.ends_with("(5 articles)"), "{cols}: {line}");
+            assert!(line.contains('…'), "{cols}: {line}");
+            assert!(
+                str_width(&line, WidthMode::Wide) <= usize::from(cols),
+                "{cols}: {line}"
+            );
+        }
     }
 }
