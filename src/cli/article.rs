@@ -25,7 +25,7 @@ pub(crate) fn open_named(named: &ArticleArgs, err: &mut dyn Write) -> Result<Men
         None => {
             let archive = load_library(path, &named.open).map_err(|e| e.report(err))?;
             let name = path.map_or_else(|| "--sample".to_string(), super::commands::shown);
-            article_in(&archive, &name, id, lang, err)?
+            return open_in(&archive, &name, id, lang, err);
         }
     };
     say_faults(&mended, id, lang, err);
