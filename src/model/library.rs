@@ -330,7 +330,7 @@ impl Library {
     ) -> Filtered {
         match &self.source {
             Source::OnDisk(disk) => check_strictly(path, disk.files(), headers, clean, fallback),
-            Source::Loaded(_) => Filtered::Passed(Default::default()),
+            Source::Loaded(_) => Filtered::Passed,
         }
     }
 

@@ -34,12 +34,14 @@ use super::header::{stem, title_and_key};
 use super::library::Library;
 use super::mend::Strictness;
 use super::meta_cache::{self, Hashing, MetaCache};
-use super::scan::{Scan, scan};
+use super::scan::{Keep, Scan, scan_by};
+use super::scan_window::WINDOW;
 use super::source::ArchiveBytes;
 use super::source::io_error;
 use super::strict_filter::Filtered;
 use super::unreadable::{Verdict, verdict};
-use super::whole_load::{check_file_bytes, load_file_bytes, read_whole};
+use super::whole_load::{check_file_bytes, finish, load_file_bytes, read_whole};
+use super::whole_parse::Parsed;
 use crate::files;
 
 /// How an archive is opened.
@@ -130,9 +132,12 @@ fn read(
         ArchiveBytes::File(_) => None,
     };
     let hashing = Hashing::new(&bytes);
-    let Some(found) = (len > 0).then(|| scan(&hashing, len)).flatten() else {
+    let check = (how == Opening::Checked).then(|| Parsed::checking(path));
+    let scanned = (len > 0).then(|| scan_by(&hashing, len, WINDOW, Keep::Metadata, check));
+    let Some(mut found) = scanned.flatten() else {
         return whole(path, again, how);
     };
+    let checked = found.checked.take();
     let digest = hashing.digest(len);
     let mut files = [Found {
         path: path.to_path_buf(),
@@ -165,8 +170,13 @@ fn read(
     if how == Opening::Lenient || (how == Opening::Strict && clean) {
         return Ok(library);
     }
+    if let Some(mut checked) = checked {
+        // Checked as it was read: its problems, in `check`'s words.
+        checked.header = header;
+        return finish(path, vec![checked], &stem(path)).map(|_| library);
+    }
     match library.check_strictly(path, vec![header], articles_clean, &stem(path)) {
-        Filtered::Passed(_) => Ok(library),
+        Filtered::Passed => Ok(library),
         Filtered::Refused(e) => Err(e),
         Filtered::Unread => whole(path, again, how),
     }
@@ -277,19 +287,16 @@ mod tests {
         assert!(read < 2 * len, "{read} bytes for {len}");
     }
 
-    /// `check` and `--strict` on the command line: the pass, then each
-    /// article by itself (memory flat in the archive's size), problems
-    /// or not.
+    /// `check` and `--strict` on the command line: one reading, each
+    /// article checked whole as the pass reads it (memory flat in the
+    /// archive's size), problems or not, in the full loader's words.
     #[test]
-    fn a_checked_open_reads_the_file_once_and_each_article_again() {
+    fn a_checked_open_reads_the_file_once() {
         let (_dir, path, len) = file(&[GOOD, GOOD.replace("\"a\"", "\"b\"").as_str()]);
         let (opened, read) = reads(|| open(&path, Opening::Checked));
         assert!(opened.is_ok());
-        assert!(
-            read < 2 * len,
-            "the pass and the articles: {read} bytes for {len}"
-        );
-        let (_dir, path, len) = file(&[GOOD, BAD_BODY]);
+        assert_eq!(read, len, "one reading");
+        let (_dir, path, len) = file(&[GOOD, BAD_HEAD, BAD_BODY, GOOD]);
         let (opened, read) = reads(|| open(&path, Opening::Checked));
         let error = opened.unwrap_err().to_string();
         assert_eq!(
@@ -298,7 +305,11 @@ mod tests {
                 .unwrap_err()
                 .to_string()
         );
-        assert!(read < 2 * len, "{read} for {len}");
+        // JSON Lines places, counted by the pass as it reads.
+        assert!(error.contains("a.jsonl:2: article b: missing title"), "{error}");
+        assert!(error.contains("a.jsonl:3: article c: block 1"), "{error}");
+        assert!(error.contains("duplicate id"), "{error}");
+        assert_eq!(read, len, "one reading");
     }
 
     #[test]

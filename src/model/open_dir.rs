@@ -11,17 +11,20 @@ use super::build::{Found, build, check_ids};
 use super::header::stem;
 use super::library::Library;
 use super::open::Opening;
-use super::scan::scan;
+use super::scan::{Keep, scan_by};
+use super::scan_window::WINDOW;
 use super::source::ArchiveBytes;
 use super::source::io_error;
 use super::strict_filter::Filtered;
 use super::unreadable::{Verdict, verdict};
-use super::whole_load::load_whole;
+use super::whole_load::{finish, load_whole};
+use super::whole_parse::Parsed;
 use crate::files;
 
 /// A directory's archive files, each read by the quick pass as a single
-/// file is, and built into one library (`model::build`). Strict, every
-/// article is checked, bodies included, as a directory always was;
+/// file is, and built into one library (`model::build`). Checked, every
+/// article is checked as it is read, bodies included; strict, each is
+/// read again when the pass found a problem (`model::strict_filter`);
 /// lenient, every body is read now, so that their problems are known
 /// from the start (they were, when a directory was read whole). A file
 /// the pass cannot read, or a header it cannot take, leaves the directory
@@ -29,12 +32,19 @@ use crate::files;
 pub(super) fn open_dir(dir: &Path, how: Opening) -> Result<Library, LoadError> {
     let paths = archive_files(dir)?;
     let mut files = Vec::with_capacity(paths.len());
+    let mut checked = Vec::new();
     for path in &paths {
         let (file, meta) = files::open_regular(path).map_err(|e| io_error(path, e))?;
         let (bytes, len) = (ArchiveBytes::File(file), meta.len());
-        let Some(scan) = (len > 0).then(|| scan(&bytes, len)).flatten() else {
+        let check = (how == Opening::Checked).then(|| Parsed::checking(path));
+        let scanned = (len > 0).then(|| scan_by(&bytes, len, WINDOW, Keep::Metadata, check));
+        let Some(mut scan) = scanned.flatten() else {
             return whole_dir(dir, &paths);
         };
+        if let Some(mut parsed) = scan.checked.take() {
+            parsed.header = scan.header.clone();
+            checked.push(parsed);
+        }
         let path = path.clone();
         files.push(Found {
             path,
@@ -58,8 +68,12 @@ pub(super) fn open_dir(dir: &Path, how: Opening) -> Result<Library, LoadError> {
         library.check_bodies();
         return Ok(library);
     }
+    if how == Opening::Checked {
+        // Each file checked as it was read: their problems, in `check`'s words.
+        return finish(dir, checked, &name).map(|_| library);
+    }
     match library.check_strictly(dir, headers, clean, &name) {
-        Filtered::Passed(_) => Ok(library),
+        Filtered::Passed => Ok(library),
         Filtered::Refused(e) => Err(e),
         Filtered::Unread => whole_dir(dir, &paths),
     }

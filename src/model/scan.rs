@@ -29,7 +29,9 @@ use super::fields::{Fields, Skipped};
 use super::library::ArticleMeta;
 use super::mend::{Strictness, rough_meta_of};
 use super::scan_raw::Scanned;
-use super::scan_window::{Take, WINDOW, read_file};
+use super::scan_window::{Take, Whole, read_file};
+use super::unique_names::UniqueNames;
+use super::whole_parse::Parsed;
 use super::source::Source;
 
 /// Articles per batch handed to the checking thread.
@@ -59,6 +61,9 @@ pub(super) struct Scan {
     /// Keeping only places: whether no two ids hash the same (then each
     /// is used once).
     pub ids_distinct: bool,
+    /// Every article checked whole and strictly, body included, as it
+    /// was read (when asked: [`scan_by`]'s `check`).
+    pub checked: Option<Parsed>,
 }
 
 /// An article with faults: its index, whether it is broken, and why.
@@ -68,42 +73,47 @@ pub(super) struct Faulty {
     pub faults: Vec<Fault>,
 }
 
-/// Scans the first `len` bytes of `file` (its length when opened); `None`
-/// on any problem it cannot go on with.
-pub(super) fn scan(file: &(impl Source + ?Sized), len: u64) -> Option<Scan> {
-    scan_by(file, len, WINDOW, Keep::Metadata)
-}
-
 /// What the pass keeps of each article beyond where it is and its hash.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Keep {
     /// Its metadata, and the index of ids (every reader).
     Metadata,
     /// Only whether it has faults (`bulletin check`, which checks every
-    /// article again by itself: memory stays flat in the archive's size).
+    /// article whole as it goes: memory stays flat in the archive's size).
     Places,
 }
 
-/// [`scan`], reading `window` bytes at a time, keeping what `keep` says.
+/// Scans the first `len` bytes of `file` (its length when opened),
+/// reading `window` bytes at a time, keeping what `keep` says; `None` on
+/// any problem it cannot go on with.
+/// With `check` (strict, keeping no article: `Parsed::only_checking`),
+/// every article is also parsed whole as it is read and checked strictly,
+/// body included, by the full loader's per-article check: strictness
+/// with no second reading. `None` too when an article cannot be parsed
+/// whole (a body that is not UTF-8, a number out of range).
 pub(super) fn scan_by(
     file: &(impl Source + ?Sized),
     len: u64,
     window: usize,
     keep: Keep,
+    check: Option<Parsed>,
 ) -> Option<Scan> {
     std::thread::scope(|s| {
         let (tx, rx) = sync_channel(4);
-        let checker = s.spawn(move || check_all(rx, keep));
+        let whole = check.is_some();
+        let checker = s.spawn(move || check_all(rx, keep, check));
         let mut sender = Batches {
             batch: Batch::default(),
             tx,
             last_end: 0,
+            whole,
         };
         let read = read_file(file, len, window, &mut sender).ok();
         let Batches {
             batch,
             tx,
             last_end,
+            ..
         } = sender;
         // The last batch; then the channel closes and the checker finishes.
         let sent = read.is_some() && tx.send(batch).is_ok();
@@ -119,10 +129,13 @@ pub(super) fn scan_by(
 /// Articles' metadata as raw JSON, owned (the window it was read from is
 /// read into again): one string for the batch, and each article's start
 /// and members as ranges of the string.
+/// Checking, each article's bytes too, with the line it starts on.
 #[derive(Default)]
 struct Batch {
     text: String,
     articles: Vec<Raw>,
+    bytes: Vec<u8>,
+    wholes: Vec<(Range<usize>, Option<usize>)>,
 }
 
 /// An article of a batch: where it is in the file, the hash of its bytes,
@@ -146,18 +159,29 @@ impl Batch {
         });
         self.articles.push((at, hash, kept));
     }
+
+    fn push_whole(&mut self, whole: Whole) {
+        let from = self.bytes.len();
+        self.bytes.extend_from_slice(whole.bytes);
+        self.wholes.push((from..self.bytes.len(), whole.line));
+    }
 }
 
 struct Batches {
     batch: Batch,
     tx: SyncSender<Batch>,
     last_end: usize,
+    /// Whether each article's bytes go to the checker too.
+    whole: bool,
 }
 
 impl Take for Batches {
-    fn take(&mut self, scanned: Scanned, at: Range<usize>, hash: u64) -> bool {
+    fn take(&mut self, scanned: Scanned, at: Range<usize>, hash: u64, whole: Whole) -> bool {
         self.last_end = at.end;
         self.batch.push(scanned, at, hash);
+        if self.whole {
+            self.batch.push_whole(whole);
+        }
         if self.batch.articles.len() < BATCH {
             return true;
         }
@@ -165,6 +189,8 @@ impl Take for Batches {
         let next = Batch {
             text: String::with_capacity(self.batch.text.len()),
             articles: Vec::with_capacity(BATCH),
+            bytes: Vec::with_capacity(self.batch.bytes.len()),
+            wholes: Vec::with_capacity(if self.whole { BATCH } else { 0 }),
         };
         // A closed channel: the checker found a problem.
         self.tx
@@ -176,7 +202,7 @@ impl Take for Batches {
 /// The checking side: every batch until the channel closes; `None` (and
 /// an early return, which closes the channel) at the first problem it
 /// cannot go on with.
-fn check_all(rx: Receiver<Batch>, keep: Keep) -> Option<Scan> {
+fn check_all(rx: Receiver<Batch>, keep: Keep, mut whole: Option<Parsed>) -> Option<Scan> {
     let mut scan = Scan {
         header: None,
         bom: 0,
@@ -189,9 +215,13 @@ fn check_all(rx: Receiver<Batch>, keep: Keep) -> Option<Scan> {
         faults: Vec::new(),
         missing_body: false,
         ids_distinct: true,
+        checked: None,
     };
     let mut id_hashes = std::collections::HashSet::new();
     for batch in rx {
+        if let Some(parsed) = whole.as_mut() {
+            check_whole(parsed, &batch)?;
+        }
         for (at, hash, ranges) in batch.articles {
             let index = scan.starts.len();
             let head = match ranges {
@@ -225,11 +255,22 @@ fn check_all(rx: Receiver<Batch>, keep: Keep) -> Option<Scan> {
             }
         }
     }
+    scan.checked = whole;
     scan.articles.shrink_to_fit();
     scan.starts.shrink_to_fit();
     scan.ends.shrink_to_fit();
     scan.hashes.shrink_to_fit();
     Some(scan)
+}
+
+/// Each article of `batch` parsed whole and checked into `parsed`; `None`
+/// when one cannot be parsed so (the full loader then says why).
+fn check_whole(parsed: &mut Parsed, batch: &Batch) -> Option<()> {
+    for (range, line) in &batch.wholes {
+        let UniqueNames(value) = serde_json::from_slice(&batch.bytes[range.clone()]).ok()?;
+        parsed.take(value, *line);
+    }
+    Some(())
 }
 
 enum Head {

@@ -5,13 +5,14 @@
 use std::io::Write;
 
 use super::*;
+use crate::model::scan_window::WINDOW;
 
 /// Scans `text` from a file, `window` bytes at a time, its ids checked
 /// as every open checks them (`model::build`).
 fn scan_text(text: &[u8], window: usize) -> Option<Scan> {
     let mut file = tempfile::tempfile().unwrap();
     file.write_all(text).unwrap();
-    let scan = scan_by(&file, text.len() as u64, window, Keep::Metadata)?;
+    let scan = scan_by(&file, text.len() as u64, window, Keep::Metadata, None)?;
     let len = text.len() as u64;
     let bytes = crate::model::source::ArchiveBytes::File(file);
     let path = std::path::PathBuf::from("a.json");
@@ -168,5 +169,5 @@ fn a_file_shorter_than_when_opened_is_given_up() {
     let text = CASES[0].as_bytes();
     let mut file = tempfile::tempfile().unwrap();
     file.write_all(&text[..text.len() / 2]).unwrap();
-    assert!(scan_by(&file, text.len() as u64, 16, Keep::Metadata).is_none());
+    assert!(scan_by(&file, text.len() as u64, 16, Keep::Metadata, None).is_none());
 }

@@ -39,10 +39,20 @@ const BOM: &[u8] = b"\xEF\xBB\xBF";
 pub(super) struct Stop;
 
 /// Where the articles go as they are read: each with where it starts and
-/// ends (offsets in the text after the byte order mark) and the hash of
-/// its bytes ([`body_hash`]). `false` stops the pass.
+/// ends (offsets in the text after the byte order mark), the hash of its
+/// bytes ([`body_hash`]), and the bytes themselves with the line they
+/// start on. `false` stops the pass.
 pub(super) trait Take {
-    fn take(&mut self, article: Scanned<'_>, at: Range<usize>, hash: u64) -> bool;
+    fn take(&mut self, article: Scanned<'_>, at: Range<usize>, hash: u64, whole: Whole<'_>)
+    -> bool;
+}
+
+/// An article's bytes as read (its object, from `{` to `}`), and, in
+/// JSON Lines, the line it starts on (counted as the pass goes: nothing
+/// is read again to place it).
+pub(super) struct Whole<'w> {
+    pub bytes: &'w [u8],
+    pub line: Option<usize>,
 }
 
 /// The hash of an article's bytes as the pass read them (its object, from
@@ -72,6 +82,8 @@ pub(super) fn read_file(
         base: 0,
         filled: 0,
         pos: 0,
+        lines: false,
+        newlines: 0,
     };
     w.more()?;
     let bom = match w.buf[..w.filled].starts_with(BOM) {
@@ -102,6 +114,9 @@ struct Window<'f, S: ?Sized> {
     base: u64,
     filled: usize,
     pos: usize,
+    /// Reading JSON Lines, and the newlines read past so far.
+    lines: bool,
+    newlines: usize,
 }
 
 impl<S: Source + ?Sized> Window<'_, S> {
@@ -155,7 +170,12 @@ impl<S: Source + ?Sized> Window<'_, S> {
     fn peek(&mut self) -> Result<Option<u8>, Stop> {
         loop {
             let rest = &self.buf[self.pos..self.filled];
-            match rest.iter().position(|b| !b" \t\r\n".contains(b)) {
+            let skip = rest.iter().position(|b| !b" \t\r\n".contains(b));
+            if self.lines {
+                let skipped = &rest[..skip.unwrap_or(rest.len())];
+                self.newlines += memchr::memchr_iter(b'\n', skipped).count();
+            }
+            match skip {
                 Some(i) => {
                     self.pos += i;
                     return Ok(Some(self.buf[self.pos]));
@@ -213,8 +233,13 @@ impl<S: Source + ?Sized> Window<'_, S> {
                 Some(Ok(article)) if whole || values.byte_offset() < rest.len() => {
                     let end = values.byte_offset();
                     let start = self.offset();
-                    let hash = body_hash(&rest[..end]);
-                    let taken = sink.take(article, start..start + end, hash);
+                    let bytes = &rest[..end];
+                    let hash = body_hash(bytes);
+                    let line = self.lines.then_some(1 + self.newlines);
+                    let taken = sink.take(article, start..start + end, hash, Whole { bytes, line });
+                    if self.lines {
+                        self.newlines += memchr::memchr_iter(b'\n', bytes).count();
+                    }
                     self.pos += end;
                     return if taken { Ok(()) } else { Err(Stop) };
                 }
@@ -278,6 +303,7 @@ impl<S: Source + ?Sized> Window<'_, S> {
 
     /// JSON Lines: every value to the end of the file is an article.
     fn lines(&mut self, sink: &mut impl Take) -> Result<(), Stop> {
+        (self.lines, self.newlines) = (true, 0);
         while self.peek()?.is_some() {
             self.article(sink)?;
         }

@@ -20,12 +20,12 @@ use super::body::OnDisk;
 use super::mend::Strictness;
 use super::unique_names::UniqueNames;
 use super::whole_load::finish;
-use super::whole_parse::{Groups, Parsed};
+use super::whole_parse::Parsed;
 
 /// What the strict check of an archive found.
 pub(super) enum Filtered {
-    /// No problem at all: the districts and subdistricts of its articles.
-    Passed(Groups),
+    /// No problem at all.
+    Passed,
     /// Every problem, as one error.
     Refused(LoadError),
     /// Something only the full loader can put in words.
@@ -47,16 +47,14 @@ pub(super) fn check_strictly(
     fallback: &str,
 ) -> Filtered {
     let mut parsed = Vec::with_capacity(files.len());
-    let mut groups = Groups::default();
     for (disk, header) in files.iter().zip(headers) {
-        let Some(mut file) = check_file(disk, header, clean) else {
+        let Some(file) = check_file(disk, header, clean) else {
             return Filtered::Unread;
         };
-        groups.add(std::mem::take(&mut file.groups));
         parsed.push(file);
     }
     match finish(path, parsed, fallback) {
-        Ok(_) => Filtered::Passed(groups),
+        Ok(_) => Filtered::Passed,
         Err(e) => Filtered::Refused(e),
     }
 }

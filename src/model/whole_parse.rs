@@ -63,12 +63,6 @@ pub(crate) struct Groups {
 }
 
 impl Groups {
-    /// Those of `other` too.
-    pub(crate) fn add(&mut self, other: Groups) {
-        self.districts.extend(other.districts);
-        self.subdistricts.extend(other.subdistricts);
-    }
-
     fn see(&mut self, article: &super::Article) {
         if !self.districts.contains(&article.district) {
             self.districts.insert(article.district.clone());
@@ -89,6 +83,13 @@ impl Parsed {
             ids: true,
             ..Parsed::default()
         }
+    }
+
+    /// Checks the articles of the file `path` strictly as the quick pass
+    /// reads them, keeping none (`model::scan`'s `check`).
+    pub(crate) fn checking(path: &std::path::Path) -> Self {
+        let location = crate::text::sanitize_line(&path.display().to_string());
+        Parsed::new(location, Strictness::Strict).only_checking()
     }
 
     /// Checks articles without keeping them (their problems are kept).

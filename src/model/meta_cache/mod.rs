@@ -185,6 +185,7 @@ fn decode(cfile: &File, h: &Header) -> Option<(Scan, IdTable)> {
         faults: Vec::new(),
         missing_body: false,
         ids_distinct: true,
+        checked: None,
     };
     Some((scan, table))
 }
@@ -251,6 +252,7 @@ fn article(cache: &MetaCache, archive: &Path, id: &str, strictness: Strictness) 
         faults: Vec::new(),
         missing_body: false,
         ids_distinct: true,
+        checked: None,
     };
     let candidates = blocks.candidates(id)?;
     for &i in &candidates {
