@@ -13,10 +13,11 @@ use std::path::Path;
 use super::header::{stem, title_and_key};
 use super::library::Library;
 use super::open::{Opening, open, whole};
-use super::scan::{Keep, scan_by};
+use super::scan::{Keep, Scan, scan_by};
+use super::scan_check::FirstIds;
 use super::scan_window::WINDOW;
-use super::source::ArchiveBytes;
 use super::source::io_error;
+use super::source::{ArchiveBytes, Source};
 use super::whole_load::finish;
 use super::whole_parse::Parsed;
 use super::{LoadError, group_items};
@@ -56,19 +57,23 @@ pub fn check_path(path: &Path) -> Result<Checked, LoadError> {
     let (file, meta) = files::open_regular(path).map_err(|e| io_error(path, e))?;
     let (bytes, len) = (ArchiveBytes::File(file), meta.len());
     let full = || whole(path, None, Opening::Checked).map(|l| Checked::of(&l));
-    let check = Some(Parsed::checking(path));
+    let mut ids = FirstIds::default();
+    let check = Some((Parsed::checking(path), &mut ids));
     let scanned = (len > 0).then(|| scan_by(&bytes, len, WINDOW, Keep::Places, check));
-    let Some(found) = scanned.flatten() else {
+    let Some(mut found) = scanned.flatten() else {
         return full();
     };
     // A header the pass cannot read this way is the full loader's to say.
     if title_and_key(path, found.header.clone(), &mut Vec::new()).is_none() {
         return full();
     }
-    let Some(mut parsed) = found.checked else {
+    let Some(mut parsed) = found.checked.take() else {
         return full();
     };
-    parsed.header = found.header;
+    parsed.header = found.header.take();
+    let mut parsed = [parsed];
+    ids.finish(&mut parsed, |_, number| id_at(&bytes, &found, number));
+    let [mut parsed] = parsed;
     let articles = found.starts.len();
     let groups = std::mem::take(&mut parsed.groups);
     finish(path, vec![parsed], &stem(path))?;
@@ -78,3 +83,19 @@ pub fn check_path(path: &Path) -> Result<Checked, LoadError> {
         subdistricts: groups.subdistricts.len(),
     })
 }
+
+/// The id of article `number` as the file holds it, read back by itself:
+/// the first use of an id used again, which the pass knew only by its
+/// hash (`model::scan_check`).
+fn id_at(bytes: &ArchiveBytes, found: &Scan, number: usize) -> Option<String> {
+    let i = number.checked_sub(1)?;
+    let (start, end) = (*found.starts.get(i)?, *found.ends.get(i)?);
+    let mut buf = vec![0; end.checked_sub(start)?];
+    bytes.read_at(&mut buf, (found.bom + start) as u64).ok()?;
+    let value: serde_json::Value = serde_json::from_slice(&buf).ok()?;
+    value.get("id")?.as_str().map(str::to_owned)
+}
+
+#[cfg(test)]
+#[path = "check_tests.rs"]
+mod tests;

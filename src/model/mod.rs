@@ -52,6 +52,7 @@ mod open_dir;
 mod rules;
 mod sample;
 mod scan;
+mod scan_check;
 mod scan_raw;
 mod scan_window;
 #[cfg(test)]

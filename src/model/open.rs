@@ -35,6 +35,7 @@ use super::library::Library;
 use super::mend::Strictness;
 use super::meta_cache::{self, Hashing, MetaCache};
 use super::scan::{Keep, Scan, scan_by};
+use super::scan_check::FirstIds;
 use super::scan_window::WINDOW;
 use super::source::ArchiveBytes;
 use super::source::io_error;
@@ -132,12 +133,19 @@ fn read(
         ArchiveBytes::File(_) => None,
     };
     let hashing = Hashing::new(&bytes);
-    let check = (how == Opening::Checked).then(|| Parsed::checking(path));
+    let mut first_ids = FirstIds::default();
+    let check = (how == Opening::Checked).then(|| (Parsed::checking(path), &mut first_ids));
     let scanned = (len > 0).then(|| scan_by(&hashing, len, WINDOW, Keep::Metadata, check));
     let Some(mut found) = scanned.flatten() else {
         return whole(path, again, how);
     };
-    let checked = found.checked.take();
+    let checked = found.checked.take().map(|parsed| {
+        let mut parsed = [parsed];
+        let id_of = |_, number: usize| Some(found.articles.get(number - 1)?.id.clone());
+        first_ids.finish(&mut parsed, id_of);
+        let [parsed] = parsed;
+        parsed
+    });
     let digest = hashing.digest(len);
     let mut files = [Found {
         path: path.to_path_buf(),
@@ -306,7 +314,10 @@ mod tests {
                 .to_string()
         );
         // JSON Lines places, counted by the pass as it reads.
-        assert!(error.contains("a.jsonl:2: article b: missing title"), "{error}");
+        assert!(
+            error.contains("a.jsonl:2: article b: missing title"),
+            "{error}"
+        );
         assert!(error.contains("a.jsonl:3: article c: block 1"), "{error}");
         assert!(error.contains("duplicate id"), "{error}");
         assert_eq!(read, len, "one reading");

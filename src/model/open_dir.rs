@@ -12,6 +12,7 @@ use super::header::stem;
 use super::library::Library;
 use super::open::Opening;
 use super::scan::{Keep, scan_by};
+use super::scan_check::FirstIds;
 use super::scan_window::WINDOW;
 use super::source::ArchiveBytes;
 use super::source::io_error;
@@ -32,11 +33,11 @@ use crate::files;
 pub(super) fn open_dir(dir: &Path, how: Opening) -> Result<Library, LoadError> {
     let paths = archive_files(dir)?;
     let mut files = Vec::with_capacity(paths.len());
-    let mut checked = Vec::new();
+    let (mut checked, mut first_ids) = (Vec::new(), FirstIds::default());
     for path in &paths {
         let (file, meta) = files::open_regular(path).map_err(|e| io_error(path, e))?;
         let (bytes, len) = (ArchiveBytes::File(file), meta.len());
-        let check = (how == Opening::Checked).then(|| Parsed::checking(path));
+        let check = (how == Opening::Checked).then(|| (Parsed::checking(path), &mut first_ids));
         let scanned = (len > 0).then(|| scan_by(&bytes, len, WINDOW, Keep::Metadata, check));
         let Some(mut scan) = scanned.flatten() else {
             return whole_dir(dir, &paths);
@@ -53,6 +54,11 @@ pub(super) fn open_dir(dir: &Path, how: Opening) -> Result<Library, LoadError> {
             scan,
         });
     }
+    let id_of = |file: usize, number: usize| {
+        let articles = &files.get(file)?.scan.articles;
+        Some(articles.get(number.checked_sub(1)?)?.id.clone())
+    };
+    first_ids.finish(&mut checked, id_of);
     let ids = check_ids(&mut files);
     let clean = files.iter().all(Found::clean);
     let headers: Vec<_> = files.iter().map(|f| f.scan.header.clone()).collect();

@@ -28,14 +28,17 @@ use super::describe::{Fault, Kind, What};
 use super::fields::{Fields, Skipped};
 use super::library::ArticleMeta;
 use super::mend::{Strictness, rough_meta_of};
+use super::scan_check::{FirstIds, check_whole};
 use super::scan_raw::Scanned;
 use super::scan_window::{Take, Whole, read_file};
-use super::unique_names::UniqueNames;
-use super::whole_parse::Parsed;
 use super::source::Source;
+use super::whole_parse::Parsed;
 
 /// Articles per batch handed to the checking thread.
 const BATCH: usize = 1024;
+/// Bytes of whole articles per batch, when checking them: four batches
+/// wait in the channel, so this bounds the memory the check adds.
+const WHOLE_BATCH: usize = 256 << 10;
 
 /// What the pass found: a single-file archive's own fields (`None` for
 /// JSON Lines), each article's metadata and start offset in the text
@@ -58,9 +61,6 @@ pub(super) struct Scan {
     /// Whether an article has no `body` (a problem when strict, which
     /// the lenient reading notes only when the article is opened).
     pub missing_body: bool,
-    /// Keeping only places: whether no two ids hash the same (then each
-    /// is used once).
-    pub ids_distinct: bool,
     /// Every article checked whole and strictly, body included, as it
     /// was read (when asked: [`scan_by`]'s `check`).
     pub checked: Option<Parsed>,
@@ -86,17 +86,17 @@ pub(super) enum Keep {
 /// Scans the first `len` bytes of `file` (its length when opened),
 /// reading `window` bytes at a time, keeping what `keep` says; `None` on
 /// any problem it cannot go on with.
-/// With `check` (strict, keeping no article: `Parsed::only_checking`),
-/// every article is also parsed whole as it is read and checked strictly,
-/// body included, by the full loader's per-article check: strictness
-/// with no second reading. `None` too when an article cannot be parsed
+/// With `check` (`Parsed::checking`, and the ids seen in the files checked
+/// before: `model::scan_check`), every article is also parsed whole as it
+/// is read and checked strictly, body included, by the full loader's
+/// per-article check: strictness with no second reading. `None` too when an article cannot be parsed
 /// whole (a body that is not UTF-8, a number out of range).
 pub(super) fn scan_by(
     file: &(impl Source + ?Sized),
     len: u64,
     window: usize,
     keep: Keep,
-    check: Option<Parsed>,
+    check: Option<(Parsed, &mut FirstIds)>,
 ) -> Option<Scan> {
     std::thread::scope(|s| {
         let (tx, rx) = sync_channel(4);
@@ -182,7 +182,7 @@ impl Take for Batches {
         if self.whole {
             self.batch.push_whole(whole);
         }
-        if self.batch.articles.len() < BATCH {
+        if self.batch.articles.len() < BATCH && self.batch.bytes.len() < WHOLE_BATCH {
             return true;
         }
         // The next batch's room, as large as this one's (no regrowing).
@@ -202,7 +202,11 @@ impl Take for Batches {
 /// The checking side: every batch until the channel closes; `None` (and
 /// an early return, which closes the channel) at the first problem it
 /// cannot go on with.
-fn check_all(rx: Receiver<Batch>, keep: Keep, mut whole: Option<Parsed>) -> Option<Scan> {
+fn check_all(
+    rx: Receiver<Batch>,
+    keep: Keep,
+    mut whole: Option<(Parsed, &mut FirstIds)>,
+) -> Option<Scan> {
     let mut scan = Scan {
         header: None,
         bom: 0,
@@ -214,13 +218,14 @@ fn check_all(rx: Receiver<Batch>, keep: Keep, mut whole: Option<Parsed>) -> Opti
         ids: HashMap::new(),
         faults: Vec::new(),
         missing_body: false,
-        ids_distinct: true,
         checked: None,
     };
-    let mut id_hashes = std::collections::HashSet::new();
+    if let Some((parsed, ids)) = whole.as_mut() {
+        ids.begin_file(&parsed.location);
+    }
     for batch in rx {
-        if let Some(parsed) = whole.as_mut() {
-            check_whole(parsed, &batch)?;
+        if let Some((parsed, ids)) = whole.as_mut() {
+            check_whole(parsed, ids, &batch.bytes, &batch.wholes)?;
         }
         for (at, hash, ranges) in batch.articles {
             let index = scan.starts.len();
@@ -249,28 +254,18 @@ fn check_all(rx: Receiver<Batch>, keep: Keep, mut whole: Option<Parsed>) -> Opti
             scan.hashes.push(hash);
             if keep == Keep::Metadata {
                 scan.articles.push(meta);
-            } else if scan.ids_distinct {
-                scan.ids_distinct =
-                    id_hashes.insert(super::scan_window::body_hash(meta.id.as_bytes()));
             }
         }
     }
-    scan.checked = whole;
+    scan.checked = whole.map(|(parsed, ids)| {
+        ids.end_file(parsed.count);
+        parsed
+    });
     scan.articles.shrink_to_fit();
     scan.starts.shrink_to_fit();
     scan.ends.shrink_to_fit();
     scan.hashes.shrink_to_fit();
     Some(scan)
-}
-
-/// Each article of `batch` parsed whole and checked into `parsed`; `None`
-/// when one cannot be parsed so (the full loader then says why).
-fn check_whole(parsed: &mut Parsed, batch: &Batch) -> Option<()> {
-    for (range, line) in &batch.wholes {
-        let UniqueNames(value) = serde_json::from_slice(&batch.bytes[range.clone()]).ok()?;
-        parsed.take(value, *line);
-    }
-    Some(())
 }
 
 enum Head {

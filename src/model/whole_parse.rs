@@ -89,7 +89,10 @@ impl Parsed {
     /// reads them, keeping none (`model::scan`'s `check`).
     pub(crate) fn checking(path: &std::path::Path) -> Self {
         let location = crate::text::sanitize_line(&path.display().to_string());
-        Parsed::new(location, Strictness::Strict).only_checking()
+        // Ids used twice are gathered by the pass (`model::scan_check`).
+        Parsed::new(location, Strictness::Strict)
+            .only_checking()
+            .ids_unique()
     }
 
     /// Checks articles without keeping them (their problems are kept).

@@ -184,7 +184,6 @@ fn decode(cfile: &File, h: &Header) -> Option<(Scan, IdTable)> {
         ids: Default::default(),
         faults: Vec::new(),
         missing_body: false,
-        ids_distinct: true,
         checked: None,
     };
     Some((scan, table))
@@ -251,7 +250,6 @@ fn article(cache: &MetaCache, archive: &Path, id: &str, strictness: Strictness) 
         ids: Default::default(),
         faults: Vec::new(),
         missing_body: false,
-        ids_distinct: true,
         checked: None,
     };
     let candidates = blocks.candidates(id)?;
