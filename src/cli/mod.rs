@@ -176,8 +176,11 @@ pub struct ReaderArgs {
     /// Never write to the clipboard (`y`/`Y` copy with OSC 52 otherwise).
     #[arg(long)]
     pub no_clipboard: bool,
-    /// Refuse an archive with any problem, as `bulletin check` does (by
-    /// default what can be read is read, and `!` lists the problems).
+    /// Refuse an archive with a problem in its own or any article's fields
+    /// (a bad date, a missing title, an id used twice…), in `bulletin
+    /// check`'s words; a problem inside a body shows when its article is
+    /// opened (`bulletin check` reads every body). By default what can be
+    /// read is read, and `!` lists the problems.
     #[arg(long)]
     pub strict: bool,
     /// Drawing backend, for measurements: lean (default), lean-sync,

@@ -1,7 +1,8 @@
 //! The one way every command opens an archive: through the lazy loader
 //! (`model::open_path_with`), leniently unless `--strict`
 //! (`model::open_path_checked`: every problem an error, bodies too, the
-//! archive scanned once and each article read once more), and never the bundled sample unless asked for
+//! archive read once, each article checked as it is read), and never the
+//! bundled sample unless asked for
 //! (`--sample`; only the reader opens it when given no archive).
 
 use std::path::Path;

@@ -27,11 +27,6 @@ impl Bodies {
         Bodies { files, firsts }
     }
 
-    /// The archive's files, in order.
-    pub(super) fn files(&self) -> &[OnDisk] {
-        &self.files
-    }
-
     /// The file article `i` is in, and its index there.
     fn locate(&self, i: usize) -> Option<(&OnDisk, usize)> {
         let k = self
@@ -41,6 +36,22 @@ impl Bodies {
         let local = i - self.firsts[k];
         let file = &self.files[k];
         (local < file.count()).then_some((file, local))
+    }
+
+    /// Where a problem falls in the full loader's order: by file, the
+    /// archive's own fields (`i`: `None`, about the file named `location`)
+    /// before its articles.
+    pub(super) fn order_of(&self, i: Option<usize>, location: Option<&str>) -> (usize, usize) {
+        match i {
+            Some(i) => {
+                let file = self.firsts.partition_point(|&first| first <= i);
+                (file.saturating_sub(1), i + 1)
+            }
+            None => {
+                let named = |f: &OnDisk| Some(f.file_name().as_str()) == location;
+                (self.files.iter().position(named).unwrap_or(0), 0)
+            }
+        }
     }
 
     /// Article `i`, whose id is `id`, as read with `strictness` from its

@@ -53,6 +53,8 @@ pub(super) struct OnDisk {
     path: PathBuf,
     /// Whether the file is JSON Lines (problems then name the line).
     lines: bool,
+    /// The line each article starts on, when the pass counted them.
+    line_of: Vec<u32>,
     /// Lines counted so far, for messages about bodies.
     counter: Mutex<LineCounter>,
 }
@@ -75,6 +77,7 @@ impl OnDisk {
             starts: std::mem::take(&mut found.starts),
             ends: std::mem::take(&mut found.ends),
             hashes: std::mem::take(&mut found.hashes),
+            line_of: std::mem::take(&mut found.lines),
             path: path.to_path_buf(),
             lines,
             counter: Mutex::default(),
@@ -187,26 +190,6 @@ impl OnDisk {
         self.starts.len()
     }
 
-    /// Whether the archive is JSON Lines.
-    pub(super) fn is_lines(&self) -> bool {
-        self.lines
-    }
-
-    /// The text from `from` to the end of article `i`, read now, and
-    /// where in it the article starts; `None` if the article is not what
-    /// the pass read (the file changed).
-    pub(super) fn read_up_to(&self, from: usize, i: usize) -> Option<(Vec<u8>, usize)> {
-        let (start, end) = (*self.starts.get(i)?, self.ends[i]);
-        let bytes = self.bytes(from.min(start), end).ok()?;
-        let at = start - from.min(start);
-        (body_hash(&bytes[at..]) == self.hashes[i]).then_some((bytes, at))
-    }
-
-    /// Where article `i` ends.
-    pub(super) fn end_of(&self, i: usize) -> usize {
-        self.ends[i]
-    }
-
     /// The problems of a body just read, to keep for the problems view:
     /// the faults it was mended for, or why it cannot be read.
     pub(super) fn problems_of(
@@ -261,9 +244,10 @@ impl OnDisk {
     /// the line it starts on (counted in the file).
     pub(super) fn place(&self, i: usize) -> String {
         let start = self.starts.get(i).copied().unwrap_or(0);
-        let line = match self.lines {
-            true => self.start_of(start).map(|(line, _)| line),
-            false => None,
+        let line = match (self.lines, self.line_of.get(i)) {
+            (true, Some(&line)) => Some(line as usize),
+            (true, None) => self.start_of(start).map(|(line, _)| line),
+            (false, _) => None,
         };
         Problem::place(&self.file_name(), line)
     }

@@ -29,7 +29,6 @@ use super::describe::Fault;
 use super::mend::Strictness;
 use super::meta_cache::IdTable;
 use super::open::Opening;
-use super::strict_filter::{Filtered, check_strictly};
 use super::{Archive, Article, FORMAT_TAG, LoadError, Problem};
 use serde_json::{Map, Value};
 
@@ -320,17 +319,18 @@ impl Library {
         self.problems.len() + found
     }
 
-    /// Every article read again and checked strictly (`model::strict_filter`).
-    pub(super) fn check_strictly(
-        &self,
-        path: &Path,
-        headers: Vec<Option<Map<String, Value>>>,
-        clean: bool,
-        fallback: &str,
-    ) -> Filtered {
-        match &self.source {
-            Source::OnDisk(disk) => check_strictly(path, disk.files(), headers, clean, fallback),
-            Source::Loaded(_) => Filtered::Passed,
+    /// A strict open's refusal of this library: every problem the
+    /// reading found, as one error (`path`: the archive), in the full
+    /// loader's order (by file, each file's own fields first).
+    pub(super) fn refused(&self, path: &Path) -> LoadError {
+        let mut problems = self.problems();
+        if let Source::OnDisk(bodies) = &self.source {
+            problems.sort_by_key(|(i, p)| bodies.order_of(*i, p.location.as_deref()));
+        }
+        LoadError::Invalid {
+            path: path.to_path_buf(),
+            problems: problems.into_iter().map(|(_, p)| p).collect(),
+            articles: self.articles.len(),
         }
     }
 
@@ -368,8 +368,7 @@ pub fn open_path(path: &Path) -> Result<Library, LoadError> {
 /// read, is loaded in full. Strict, a problem in the archive's fields or
 /// an article's metadata is an error with the messages `bulletin check`
 /// gives, and one in a body is found when the article is opened. Either
-/// way the quick pass reads the archive once; strict with a problem, each
-/// article is read once more, one at a time, for the error.
+/// way the quick pass reads the archive once, and nothing more.
 pub fn open_path_with(path: &Path, strictness: Strictness) -> Result<Library, LoadError> {
     let how = match strictness {
         Strictness::Lenient => Opening::Lenient,
@@ -380,7 +379,7 @@ pub fn open_path_with(path: &Path, strictness: Strictness) -> Result<Library, Lo
 
 /// Opens an archive with every problem an error, bodies included, as
 /// `bulletin check` says it (`--strict` on the command line): the quick
-/// pass once, then each article once more, one at a time.
+/// pass once, checking each article whole as it reads it.
 pub fn open_path_checked(path: &Path) -> Result<Library, LoadError> {
     super::open::open(path, Opening::Checked)
 }

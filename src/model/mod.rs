@@ -14,8 +14,9 @@
 //!   (`unique_ids`); `header`: an archive's own members checked;
 //! - `body`: where an article's body is decoded, its bytes read again
 //!   when it is opened (`bodies`: from the file of the archive it is in);
-//! - `strict_filter`: strictness as a filter over the problems found (each
-//!   article read once more, one at a time, for the error);
+//! - `scan_check`: the pass's check of each article whole as it reads it,
+//!   for `bulletin check` and the command line's `--strict` (one reading);
+//!   strictness is a filter over what the pass found (`open`);
 //! - `unreadable`: why a file the pass cannot read cannot be read, said
 //!   by streaming it (memory flat), word for word as the full loader says
 //!   it;
@@ -28,8 +29,8 @@
 //!   loader, holding a file whole, only for what the others cannot say
 //!   (a bad number, a value the format refuses, which a stream places a
 //!   byte off); `whole_text` is also the shape `unreadable` streams,
-//!   `whole_parse::Parsed` the one per-article check (the strict
-//!   filter's), `whole_load::finish` the problems gathered into one error.
+//!   `whole_parse::Parsed` the one per-article check (`scan_check`'s),
+//!   `whole_load::finish` the problems gathered into one error.
 
 mod article;
 mod article_error;
@@ -58,7 +59,6 @@ mod scan_window;
 #[cfg(test)]
 mod schema_tests;
 mod source;
-mod strict_filter;
 mod unique_ids;
 mod unique_names;
 mod unreadable;

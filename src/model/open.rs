@@ -4,15 +4,16 @@
 //! A single file, or bytes in memory, is read once by the quick pass
 //! (`model::scan`) for its metadata, offsets and hashes, leniently
 //! whatever the strictness; bodies are read when opened (`model::body`).
-//! Strictness is a filter over what the pass found
-//! (`model::strict_filter`):
+//! Strictness is a filter over what that one reading found:
 //!
 //! - Lenient (the default): every problem is kept.
-//! - Strict: no problem, and the library is the pass's; a problem, and
-//!   each article is read once more, one at a time, for the error with
-//!   `bulletin check`'s messages.
-//! - Checked (`bulletin check`, `--strict` on the command line): each
-//!   article is always read once more and checked, bodies included.
+//! - Strict (the reader's `--strict`): a problem the pass found (in the
+//!   archive's own fields or an article's, a missing body, an id used
+//!   twice) refuses the archive, every one of them in `bulletin check`'s
+//!   words; a problem inside a body is found when its article is opened.
+//! - Checked (`bulletin check`, `--strict` on the command line): the pass
+//!   also checks each article whole as it reads it (`model::scan_check`),
+//!   bodies included, and every problem refuses the archive.
 //!
 //! A directory's files are each read by the same pass and built into one
 //! library by the one builder (`model::build`), with one duplicate-id
@@ -39,7 +40,6 @@ use super::scan_check::FirstIds;
 use super::scan_window::WINDOW;
 use super::source::ArchiveBytes;
 use super::source::io_error;
-use super::strict_filter::Filtered;
 use super::unreadable::{Verdict, verdict};
 use super::whole_load::{check_file_bytes, finish, load_file_bytes, read_whole};
 use super::whole_parse::Parsed;
@@ -117,10 +117,10 @@ pub(super) fn open_bytes(
 /// One archive file's bytes (`len` of them), read by the quick pass a
 /// window at a time, leniently whatever the strictness, so memory stays
 /// flat in the archive's size (holding a 2.5 GB archive whole to read it
-/// once cost 2.5 GB). Strictness is then a filter over what it found
-/// (`model::strict_filter`): strict, a problem makes the articles be read
-/// again one at a time for the error; checked, they always are. Only what
-/// the pass cannot read (or put in words) goes to the full loader.
+/// once cost 2.5 GB). Strictness is then a filter over what it found:
+/// strict, its problems refuse the archive; checked, so do those of each
+/// article checked whole as it was read. Only what the pass cannot read
+/// (or put in words) goes to the full loader.
 fn read(
     path: &Path,
     bytes: ArchiveBytes,
@@ -153,7 +153,11 @@ fn read(
         len,
         scan: found,
     }];
-    let ids = check_ids(&mut files);
+    let strict = how == Opening::Strict;
+    if strict {
+        files.iter_mut().for_each(Found::mark_bodiless);
+    }
+    let ids = check_ids(&mut files, strict);
     let [mut file] = files;
     file.scan.ids = ids;
     let header = file.scan.header.clone();
@@ -165,28 +169,21 @@ fn read(
             meta_cache::store(cache, path, len, digest, &file.scan);
         }
     }
-    if how != Opening::Lenient && !articles_clean {
-        // The strict check says every problem, in its own words (and a
-        // JSON Lines file is not read again to place the lenient ones).
+    if checked.is_some() {
+        // The checked reading says every problem, in its own words.
         file.scan.faults.clear();
     }
     let Some(library) = library(path, file.bytes, len, file.scan, how.strictness()) else {
         return whole(path, again, how);
     };
-    // And the archive's own fields (a blank title…).
-    let clean = articles_clean && library.problem_count() == 0;
-    if how == Opening::Lenient || (how == Opening::Strict && clean) {
-        return Ok(library);
-    }
     if let Some(mut checked) = checked {
-        // Checked as it was read: its problems, in `check`'s words.
         checked.header = header;
         return finish(path, vec![checked], &stem(path)).map(|_| library);
     }
-    match library.check_strictly(path, vec![header], articles_clean, &stem(path)) {
-        Filtered::Passed => Ok(library),
-        Filtered::Refused(e) => Err(e),
-        Filtered::Unread => whole(path, again, how),
+    // Strict: the problems the pass found, the archive's own fields' too.
+    match library.problem_count() {
+        n if n > 0 && strict => Err(library.refused(path)),
+        _ => Ok(library),
     }
 }
 
@@ -275,24 +272,28 @@ mod tests {
         (out, bytes_read() - before)
     }
 
-    /// Strictness is a filter: the lenient pass reads the file once, and
-    /// the problems are said by reading each article once more, one at a
-    /// time (never the file whole), in the full loader's words.
+    /// Strictness is a filter: the pass reads the file once, and a strict
+    /// open refuses it with the problems the pass found (a body's are
+    /// found when its article is opened), in the full loader's words.
     #[test]
-    fn a_strict_open_of_a_file_with_problems_reads_it_once_and_each_article_again() {
+    fn a_strict_open_of_a_file_with_problems_reads_it_once() {
         let (_dir, path, len) = file(&[GOOD, BAD_HEAD, BAD_BODY]);
         let (opened, read) = reads(|| open(&path, Opening::Strict));
         let error = opened.unwrap_err();
-        assert_eq!(
-            error.to_string(),
-            super::super::whole_load::load_whole(&path)
-                .unwrap_err()
+        let full = super::super::whole_load::load_whole(&path).unwrap_err();
+        assert_eq!(Some(error.to_string()), strict_tests::strictly(&full));
+        assert!(error.to_string().contains("1 problem"), "{error}");
+        assert!(
+            error
                 .to_string()
+                .contains("a.jsonl:2: article b: missing title")
         );
-        // Missing title; the image block's unknown type (once: its text
-        // is not required of a kind this version does not know).
-        assert!(error.to_string().contains("2 problems"), "{error}");
-        assert!(read < 2 * len, "{read} bytes for {len}");
+        assert_eq!(read, len, "one reading");
+        // A problem only in a body: it opens, and says so when opened.
+        let (_dir, path, _) = file(&[GOOD, BAD_BODY]);
+        let library = open(&path, Opening::Strict).unwrap();
+        let said = library.open(1).unwrap_err().to_string();
+        assert!(said.contains("unknown type \"image\""), "{said}");
     }
 
     /// `check` and `--strict` on the command line: one reading, each
@@ -352,6 +353,17 @@ mod tests {
             "bodies are read when opened"
         );
         assert_eq!(read, text.len() as u64);
+
+        // JSON Lines problems are placed by the lines the pass counted,
+        // not by counting through the file again.
+        let (_dir, path, len) = file(&[GOOD, BAD_HEAD, GOOD.replace("\"a\"", "\"c\"").as_str()]);
+        let (opened, read) = reads(|| open(&path, Opening::Lenient));
+        let problems = opened.unwrap().problems();
+        assert_eq!(
+            problems[0].1.location.as_deref(),
+            Some(&*format!("{}:2", path.display()))
+        );
+        assert_eq!(read, len, "placed without reading again");
     }
 
     /// A file that changed after the pass gave up on it, and reads now:
@@ -366,3 +378,7 @@ mod tests {
         assert!(strict.to_string().contains("1 problem"), "{strict}");
     }
 }
+
+#[cfg(test)]
+#[path = "strict_tests.rs"]
+pub(crate) mod strict_tests;

@@ -16,7 +16,6 @@ use super::scan_check::FirstIds;
 use super::scan_window::WINDOW;
 use super::source::ArchiveBytes;
 use super::source::io_error;
-use super::strict_filter::Filtered;
 use super::unreadable::{Verdict, verdict};
 use super::whole_load::{finish, load_whole};
 use super::whole_parse::Parsed;
@@ -24,8 +23,8 @@ use crate::files;
 
 /// A directory's archive files, each read by the quick pass as a single
 /// file is, and built into one library (`model::build`). Checked, every
-/// article is checked as it is read, bodies included; strict, each is
-/// read again when the pass found a problem (`model::strict_filter`);
+/// article is checked as it is read, bodies included; strict, the
+/// problems the pass found (a body's are found when it is opened);
 /// lenient, every body is read now, so that their problems are known
 /// from the start (they were, when a directory was read whole). A file
 /// the pass cannot read, or a header it cannot take, leaves the directory
@@ -59,29 +58,28 @@ pub(super) fn open_dir(dir: &Path, how: Opening) -> Result<Library, LoadError> {
         Some(articles.get(number.checked_sub(1)?)?.id.clone())
     };
     first_ids.finish(&mut checked, id_of);
-    let ids = check_ids(&mut files);
-    let clean = files.iter().all(Found::clean);
-    let headers: Vec<_> = files.iter().map(|f| f.scan.header.clone()).collect();
-    let strict = how != Opening::Lenient;
+    let strict = how == Opening::Strict;
     if strict {
+        files.iter_mut().for_each(Found::mark_bodiless);
+    }
+    let ids = check_ids(&mut files, strict);
+    if how == Opening::Checked {
+        // The checked reading says every problem, in its own words.
         files.iter_mut().for_each(|f| f.scan.faults.clear());
     }
     let name = dir_title(dir);
     let Some(library) = build(files, ids, name.clone(), how.strictness()) else {
         return whole_dir(dir, &paths);
     };
-    if !strict {
-        library.check_bodies();
-        return Ok(library);
-    }
-    if how == Opening::Checked {
-        // Each file checked as it was read: their problems, in `check`'s words.
-        return finish(dir, checked, &name).map(|_| library);
-    }
-    match library.check_strictly(dir, headers, clean, &name) {
-        Filtered::Passed => Ok(library),
-        Filtered::Refused(e) => Err(e),
-        Filtered::Unread => whole_dir(dir, &paths),
+    match how {
+        Opening::Lenient => {
+            library.check_bodies();
+            Ok(library)
+        }
+        Opening::Checked => finish(dir, checked, &name).map(|_| library),
+        // The problems the pass found, the archive's own fields' too.
+        Opening::Strict if library.problem_count() > 0 => Err(library.refused(dir)),
+        Opening::Strict => Ok(library),
     }
 }
 

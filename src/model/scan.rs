@@ -12,7 +12,8 @@
 //!
 //! The pass reads leniently, whatever the strictness of the open: every
 //! problem it sees is kept ([`Scan::faults`]), and strictness is a filter
-//! over them (`model::strict_filter`). An article that is not an object
+//! over them (`model::open`); checked, it also checks each article whole
+//! as it reads it (`model::scan_check`). An article that is not an object
 //! is kept as broken. It gives up (`None`) only on what it cannot read (a
 //! syntax error, a file cut short): `model::unreadable` (or the full
 //! loader) then says what is wrong.
@@ -28,6 +29,7 @@ use super::describe::{Fault, Kind, What};
 use super::fields::{Fields, Skipped};
 use super::library::ArticleMeta;
 use super::mend::{Strictness, rough_meta_of};
+use super::rules::good_id;
 use super::scan_check::{FirstIds, check_whole};
 use super::scan_raw::Scanned;
 use super::scan_window::{Take, Whole, read_file};
@@ -55,22 +57,28 @@ pub(super) struct Scan {
     pub ends: Vec<usize>,
     /// The hash of each article's bytes ([`body_hash`](super::scan_window::body_hash)).
     pub hashes: Vec<u64>,
+    /// JSON Lines: the line each article starts on, counted as the pass
+    /// read (empty for a single-file archive, or one from the cache).
+    pub lines: Vec<u32>,
     pub last_end: usize,
     pub ids: HashMap<String, usize>,
     pub faults: Vec<Faulty>,
-    /// Whether an article has no `body` (a problem when strict, which
-    /// the lenient reading notes only when the article is opened).
-    pub missing_body: bool,
+    /// The articles with no `body` (a problem when strict, which the
+    /// lenient reading notes only when the article is opened).
+    pub bodiless: Vec<usize>,
     /// Every article checked whole and strictly, body included, as it
     /// was read (when asked: [`scan_by`]'s `check`).
     pub checked: Option<Parsed>,
 }
 
-/// An article with faults: its index, whether it is broken, and why.
+/// An article with faults: its index, whether it is broken, and why;
+/// whether its id is usable all the same (a strict reading checks that it
+/// is used once, as the full loader does).
 pub(super) struct Faulty {
     pub index: usize,
     pub broken: bool,
     pub faults: Vec<Fault>,
+    pub id_usable: bool,
 }
 
 /// What the pass keeps of each article beyond where it is and its hash.
@@ -144,11 +152,12 @@ struct Batch {
 type Raw = (
     Range<usize>,
     u64,
+    Option<usize>,
     Result<Fields<Range<usize>, Skipped>, Kind>,
 );
 
 impl Batch {
-    fn push(&mut self, scanned: Scanned, at: Range<usize>, hash: u64) {
+    fn push(&mut self, scanned: Scanned, at: Range<usize>, hash: u64, line: Option<usize>) {
         let text = &mut self.text;
         let kept = scanned.fields.map(|fields| {
             fields.map(|raw| {
@@ -157,7 +166,7 @@ impl Batch {
                 from..text.len()
             })
         });
-        self.articles.push((at, hash, kept));
+        self.articles.push((at, hash, line, kept));
     }
 
     fn push_whole(&mut self, whole: Whole) {
@@ -178,7 +187,7 @@ struct Batches {
 impl Take for Batches {
     fn take(&mut self, scanned: Scanned, at: Range<usize>, hash: u64, whole: Whole) -> bool {
         self.last_end = at.end;
-        self.batch.push(scanned, at, hash);
+        self.batch.push(scanned, at, hash, whole.line);
         if self.whole {
             self.batch.push_whole(whole);
         }
@@ -214,10 +223,11 @@ fn check_all(
         starts: Vec::new(),
         ends: Vec::new(),
         hashes: Vec::new(),
+        lines: Vec::new(),
         last_end: 0,
         ids: HashMap::new(),
         faults: Vec::new(),
-        missing_body: false,
+        bodiless: Vec::new(),
         checked: None,
     };
     if let Some((parsed, ids)) = whole.as_mut() {
@@ -227,31 +237,39 @@ fn check_all(
         if let Some((parsed, ids)) = whole.as_mut() {
             check_whole(parsed, ids, &batch.bytes, &batch.wholes)?;
         }
-        for (at, hash, ranges) in batch.articles {
+        for (at, hash, line, ranges) in batch.articles {
             let index = scan.starts.len();
             let head = match ranges {
                 Ok(ranges) => {
                     let fields = ranges.map(|r| &batch.text[r]);
-                    scan.missing_body |= !fields.body.0;
+                    if !fields.body.0 {
+                        scan.bodiless.push(index);
+                    }
                     check(fields, index + 1)?
                 }
                 Err(kind) => not_an_article(kind, index + 1),
             };
             let (meta, faulty) = match head {
-                Head::Good(meta, faults) => (meta, (!faults.is_empty()).then_some((false, faults))),
-                Head::Broken(meta, faults) => (meta, Some((true, faults))),
+                Head::Good(meta, faults) => {
+                    (meta, (!faults.is_empty()).then_some((false, faults, true)))
+                }
+                Head::Broken(meta, faults, usable) => (meta, Some((true, faults, usable))),
             };
-            if let Some((broken, faults)) = faulty {
+            if let Some((broken, faults, id_usable)) = faulty {
                 let faulty = Faulty {
                     index,
                     broken,
                     faults,
+                    id_usable,
                 };
                 scan.faults.push(faulty);
             }
             scan.starts.push(at.start);
             scan.ends.push(at.end);
             scan.hashes.push(hash);
+            if let Some(line) = line {
+                scan.lines.push(u32::try_from(line).unwrap_or(u32::MAX));
+            }
             if keep == Keep::Metadata {
                 scan.articles.push(meta);
             }
@@ -265,19 +283,21 @@ fn check_all(
     scan.starts.shrink_to_fit();
     scan.ends.shrink_to_fit();
     scan.hashes.shrink_to_fit();
+    scan.lines.shrink_to_fit();
     Some(scan)
 }
 
 enum Head {
     Good(ArticleMeta, Vec<Fault>),
-    Broken(ArticleMeta, Vec<Fault>),
+    /// With whether its id is usable.
+    Broken(ArticleMeta, Vec<Fault>, bool),
 }
 
 /// An article that is not an object: broken, called by its number (as
 /// the full loader has it: `model::whole_parse`).
 fn not_an_article(kind: Kind, number: usize) -> Head {
     let meta = rough_meta_of(&Value::Null, number);
-    Head::Broken(meta, vec![What::NotArticle(kind).into()])
+    Head::Broken(meta, vec![What::NotArticle(kind).into()], false)
 }
 
 /// One article's metadata, parsed, sanitised and checked leniently (as
@@ -286,7 +306,11 @@ fn not_an_article(kind: Kind, number: usize) -> Head {
 fn check(fields: Fields<&str, Skipped>, number: usize) -> Option<Head> {
     let checked = match accept(fields.clone().parse().ok()?, Strictness::Lenient) {
         Ok(accepted) => Head::Good(accepted.head.meta, accepted.faults),
-        Err(faults) => Head::Broken(fields.parse().ok()?.rough_meta(number), faults),
+        Err(faults) => {
+            let parsed: Fields<Value, Skipped> = fields.parse().ok()?;
+            let usable = matches!(&parsed.id, Some(Value::String(id)) if good_id(id));
+            Head::Broken(parsed.rough_meta(number), faults, usable)
+        }
     };
     Some(checked)
 }

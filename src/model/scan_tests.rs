@@ -22,7 +22,7 @@ fn scan_text(text: &[u8], window: usize) -> Option<Scan> {
         len,
         scan,
     }];
-    let ids = crate::model::build::check_ids(&mut found);
+    let ids = crate::model::build::check_ids(&mut found, false);
     let [mut found] = found;
     found.scan.ids = ids;
     Some(found.scan)
@@ -43,8 +43,8 @@ fn summary(scan: &Scan) -> String {
         .collect();
     let ids: std::collections::BTreeMap<_, _> = scan.ids.iter().collect();
     format!(
-        "{:?} {} {:?} {:?} {} {ids:?} {faults:?} {}",
-        scan.header, scan.bom, scan.articles, scan.starts, scan.last_end, scan.missing_body
+        "{:?} {} {:?} {:?} {} {ids:?} {faults:?} {:?}",
+        scan.header, scan.bom, scan.articles, scan.starts, scan.last_end, scan.bodiless
     )
 }
 
@@ -79,7 +79,7 @@ fn scan_keeps_metadata_and_offsets_of_both_forms() {
 fn scan_keeps_every_problem_it_sees_and_gives_up_on_what_it_cannot_read() {
     let ok = r#"{"id":"a","title":"t","district":"d","body":[]}"#;
     let clean = scan_text(ok.as_bytes(), WINDOW).unwrap();
-    assert!(clean.faults.is_empty() && !clean.missing_body);
+    assert!(clean.faults.is_empty() && clean.bodiless.is_empty());
     for (bad, broken) in [
         (r#"{"id":"a","title":" ","district":"d","body":[]}"#, true),
         (
@@ -100,7 +100,10 @@ fn scan_keeps_every_problem_it_sees_and_gives_up_on_what_it_cannot_read() {
         assert_eq!(faulty.broken, broken, "{bad}");
     }
     let bodiless = r#"{"id":"a","title":"t","district":"d"}"#;
-    assert!(scan_text(bodiless.as_bytes(), WINDOW).unwrap().missing_body);
+    assert_eq!(
+        scan_text(bodiless.as_bytes(), WINDOW).unwrap().bodiless,
+        [0]
+    );
     for unread in [
         r#"{"id":"a","title":"t","district":"d","body":[}"#,
         r#"{"format":"bulletin-archive/1","title":"T","articles":[]} x"#,

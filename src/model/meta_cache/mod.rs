@@ -183,7 +183,8 @@ fn decode(cfile: &File, h: &Header) -> Option<(Scan, IdTable)> {
         last_end: h.last_end,
         ids: Default::default(),
         faults: Vec::new(),
-        missing_body: false,
+        bodiless: Vec::new(),
+        lines: Vec::new(),
         checked: None,
     };
     Some((scan, table))
@@ -249,7 +250,8 @@ fn article(cache: &MetaCache, archive: &Path, id: &str, strictness: Strictness) 
         last_end: h.last_end,
         ids: Default::default(),
         faults: Vec::new(),
-        missing_body: false,
+        bodiless: Vec::new(),
+        lines: Vec::new(),
         checked: None,
     };
     let candidates = blocks.candidates(id)?;
