@@ -363,9 +363,9 @@ pub fn open_path(path: &Path) -> Result<Library, LoadError> {
     open_path_with(path, Strictness::Strict)
 }
 
-/// Opens an archive for reading: of a single file only the metadata is
-/// kept (see `model::open`); a directory, or a file the quick pass cannot
-/// read, is loaded in full. Strict, a problem in the archive's fields or
+/// Opens an archive for reading: only the metadata is kept (see
+/// `model::open`; a directory's bodies are read on opening, leniently, so
+/// that their problems are listed from the start). Strict, a problem in the archive's fields or
 /// an article's metadata is an error with the messages `bulletin check`
 /// gives, and one in a body is found when the article is opened. Either
 /// way the quick pass reads the archive once, and nothing more.
