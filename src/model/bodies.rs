@@ -54,6 +54,19 @@ impl Bodies {
         }
     }
 
+    /// Article `i`'s body `faults` as problems, placed in its file.
+    pub(super) fn body_problems<'f>(
+        &self,
+        i: usize,
+        id: &str,
+        faults: impl Iterator<Item = &'f super::describe::Fault>,
+    ) -> Vec<Problem> {
+        match self.locate(i) {
+            Some((file, local)) => file.body_problems(local, id, faults),
+            None => Vec::new(),
+        }
+    }
+
     /// Article `i`, whose id is `id`, as read with `strictness` from its
     /// file, or why it cannot be read.
     pub(super) fn read(

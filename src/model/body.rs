@@ -190,6 +190,24 @@ impl OnDisk {
         self.starts.len()
     }
 
+    /// Article `i`'s body `faults` (its id `id`) as problems, placed.
+    pub(super) fn body_problems<'f>(
+        &self,
+        i: usize,
+        id: &str,
+        faults: impl Iterator<Item = &'f Fault>,
+    ) -> Vec<Problem> {
+        let mut faults = faults.peekable();
+        if faults.peek().is_none() {
+            // No problem to place: no line counting through the file.
+            return Vec::new();
+        }
+        let (place, label) = (self.place(i), sanitize_line(id));
+        faults
+            .map(|f| self.problem(&place, &label, f.clone()))
+            .collect()
+    }
+
     /// The problems of a body just read, to keep for the problems view:
     /// the faults it was mended for, or why it cannot be read.
     pub(super) fn problems_of(
@@ -200,19 +218,8 @@ impl OnDisk {
     ) -> Vec<Problem> {
         let label = sanitize_line(id);
         match read {
-            Ok(m) => {
-                // The head's were seen on opening the archive.
-                let mut faults = m.faults.iter().filter(|f| f.is_body()).peekable();
-                if faults.peek().is_none() {
-                    // No problem to place: no line counting through the
-                    // file for a JSON Lines archive.
-                    return Vec::new();
-                }
-                let place = self.place(i);
-                faults
-                    .map(|f| self.problem(&place, &label, f.clone()))
-                    .collect()
-            }
+            // The head's were seen on opening the archive.
+            Ok(m) => self.body_problems(i, id, m.faults.iter().filter(|f| f.is_body())),
             Err(ArticleError::Unreadable { error, .. }) => {
                 let (line, column, message) = match error.as_ref() {
                     LoadError::NotUtf8 {

@@ -18,6 +18,7 @@ use super::header::{Header, read_header};
 use super::library::{Library, Parts};
 use super::mend::Strictness;
 use super::scan::{Faulty, Scan};
+use super::scan_check::BodyFaults;
 use super::source::ArchiveBytes;
 use super::unique_ids::Ids;
 use super::{LoadError, Problem};
@@ -127,7 +128,7 @@ pub(super) fn build(
     let mut problems = Vec::new();
     let mut header: Option<Header> = None;
     let (mut articles, mut broken, mut disks) = (Vec::new(), HashMap::new(), Vec::new());
-    let mut faults = Vec::new();
+    let (mut faults, mut checked) = (Vec::new(), BodyFaults::default());
     for mut file in files {
         // JSON Lines has no header.
         let lines = file.scan.header.is_none();
@@ -138,6 +139,7 @@ pub(super) fn build(
         let disk = OnDisk::new(file.bytes, file.len, &file.path, lines, &mut file.scan);
         let base = articles.len();
         faults.push((base, std::mem::take(&mut file.scan.faults)));
+        checked.append(std::mem::take(&mut file.scan.bodies), base);
         articles.append(&mut file.scan.articles);
         disks.push(disk);
     }
@@ -148,7 +150,8 @@ pub(super) fn build(
             many,
             strictness,
         };
-        place(&bodies, at, found, &articles, &mut problems, &mut broken);
+        let lists = (&mut problems, &mut broken);
+        place(&bodies, at, found, &articles, &checked, lists);
     }
     let header = header.unwrap_or(Header {
         title: None,
@@ -167,7 +170,10 @@ pub(super) fn build(
         strictness,
     };
     let fingerprint = bodies.fingerprint();
-    Some(Library::on_disk(parts, bodies, fingerprint))
+    let library = Library::on_disk(parts, bodies, fingerprint);
+    // Lenient, a directory's bodies were checked as the pass read them.
+    library.note_bodies(checked);
+    Some(library)
 }
 
 /// A header's fields read and checked; its problems kept, named by the
@@ -192,6 +198,13 @@ fn read_fields(
     Ok(header)
 }
 
+/// The problems placed so far (by article, `None`: the archive itself),
+/// and why each broken article is broken.
+type Lists<'a> = (
+    &'a mut Vec<(Option<usize>, Problem)>,
+    &'a mut HashMap<usize, Vec<Fault>>,
+);
+
 /// Where one file's faults are placed: its first article's index, whether
 /// the archive has more files than one, and how strictly it is read.
 #[derive(Clone, Copy)]
@@ -211,8 +224,8 @@ fn place(
     at: Placing,
     faults: Vec<Faulty>,
     articles: &[super::ArticleMeta],
-    problems: &mut Vec<(Option<usize>, Problem)>,
-    broken: &mut HashMap<usize, Vec<Fault>>,
+    checked: &BodyFaults,
+    (problems, broken): Lists,
 ) {
     let Placing {
         base,
@@ -228,9 +241,14 @@ fn place(
         for fault in &f.faults {
             if dup(fault) && strictness == Strictness::Lenient {
                 // Its body's problems too, before it (the full loader read
-                // every body, and found them).
-                let read = bodies.read(index, label, Strictness::Lenient);
-                let found = bodies.problems_of(index, label, &read);
+                // every body, and found them), as the pass checked it.
+                let found = match checked.of(index) {
+                    Some(faults) => bodies.body_problems(index, label, faults.iter()),
+                    None => {
+                        let read = bodies.read(index, label, Strictness::Lenient);
+                        bodies.problems_of(index, label, &read)
+                    }
+                };
                 problems.extend(found.into_iter().map(|p| (Some(index), p)));
             }
             let lenient = strictness == Strictness::Lenient;
@@ -305,7 +323,13 @@ mod tests {
     fn a_directory_built_file_by_file_agrees_with_the_full_loader() {
         let dir = directory();
         let path = dir.path();
+        let before = crate::model::bytes_read();
         let built = open(path, Opening::Lenient).unwrap();
+        // Every body checked as the pass read it: each file read once.
+        let sizes = fs::read_dir(path)
+            .unwrap()
+            .map(|e| e.unwrap().metadata().unwrap().len());
+        assert_eq!(crate::model::bytes_read() - before, sizes.sum::<u64>());
         let full = whole_library::lenient::load(path, Strictness::Lenient).unwrap();
         assert!(built.is_lazy() && !full.is_lazy());
         assert_eq!((&built.title, &built.key), (&full.title, &full.key));
@@ -330,6 +354,34 @@ mod tests {
             Some(strict),
             crate::model::open::strict_tests::strictly(&said)
         );
+    }
+
+    /// A body that is not UTF-8 in a directory: listed from the start, at
+    /// the place the full loader gives, and the article cannot be opened.
+    #[test]
+    fn bad_utf8_in_a_directory_body_is_listed_where_the_full_loader_has_it() {
+        let dir = directory();
+        let path = dir.path();
+        let line = br#"{"id": "u", "title": "t", "district": "d", "body": [{"type": "paragraph", "text": "x"#;
+        let good = br#"{"id": "v", "title": "t", "district": "d", "body": []}"#;
+        let text = [&good[..], b"\n", line, b"\xff\"}]}\n"].concat();
+        fs::write(path.join("d.jsonl"), text).unwrap();
+        let built = open(path, Opening::Lenient).unwrap();
+        // The full loader refuses the file whole, at the same place.
+        let full = whole_library::lenient::load(path, Strictness::Lenient).unwrap_err();
+        assert!(
+            full.to_string().contains("d.jsonl:2:85: not valid UTF-8"),
+            "{full}"
+        );
+        let listed = problems(&built);
+        let last = built.articles.len() - 1;
+        let (at, said) = listed.last().unwrap();
+        assert_eq!(*at, Some(last));
+        assert!(
+            said.contains("d.jsonl:2:85") && said.contains("UTF-8"),
+            "{said}"
+        );
+        assert!(built.open(last).is_err());
     }
 
     /// Strict, a clean directory opens lazily, as the full loader has it.

@@ -13,7 +13,7 @@ use std::path::Path;
 use super::header::{stem, title_and_key};
 use super::library::Library;
 use super::open::{Opening, open, whole};
-use super::scan::{Keep, Scan, scan_by};
+use super::scan::{Check, Keep, Scan, scan_by};
 use super::scan_check::FirstIds;
 use super::scan_window::WINDOW;
 use super::source::io_error;
@@ -58,7 +58,7 @@ pub fn check_path(path: &Path) -> Result<Checked, LoadError> {
     let (bytes, len) = (ArchiveBytes::File(file), meta.len());
     let full = || whole(path, None, Opening::Checked).map(|l| Checked::of(&l));
     let mut ids = FirstIds::default();
-    let check = Some((Parsed::checking(path), &mut ids));
+    let check = Check::Strictly(Box::new(Parsed::checking(path)), &mut ids);
     let scanned = (len > 0).then(|| scan_by(&bytes, len, WINDOW, Keep::Places, check));
     let Some(mut found) = scanned.flatten() else {
         return full();

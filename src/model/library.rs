@@ -177,6 +177,9 @@ impl Library {
     }
 }
 
+#[path = "library_problems.rs"]
+mod problems;
+
 impl From<Archive> for Library {
     fn from(archive: Archive) -> Library {
         let articles: Vec<ArticleMeta> = archive.articles.iter().map(ArticleMeta::of).collect();
@@ -287,53 +290,6 @@ impl Library {
         }
     }
 
-    fn note_found(&self, i: usize, problems: Vec<Problem>) {
-        if problems.is_empty() {
-            return;
-        }
-        if let Ok(mut found) = self.found.lock() {
-            found.entry(i).or_insert(problems);
-        }
-    }
-
-    /// Every problem known so far, with the article it is about (`None`:
-    /// the archive itself), in archive order: those seen on opening, and
-    /// those of bodies read since.
-    pub fn problems(&self) -> Vec<(Option<usize>, Problem)> {
-        let mut all = self.problems.clone();
-        if let Ok(found) = self.found.lock() {
-            for (&i, problems) in found.iter() {
-                all.extend(problems.iter().map(|p| (Some(i), p.clone())));
-            }
-        }
-        all.sort_by_key(|(i, _)| i.map_or(0, |i| i + 1));
-        all
-    }
-
-    /// How many problems are known so far.
-    pub fn problem_count(&self) -> usize {
-        let found = self
-            .found
-            .lock()
-            .map_or(0, |f| f.values().map(Vec::len).sum());
-        self.problems.len() + found
-    }
-
-    /// A strict open's refusal of this library: every problem the
-    /// reading found, as one error (`path`: the archive), in the full
-    /// loader's order (by file, each file's own fields first).
-    pub(super) fn refused(&self, path: &Path) -> LoadError {
-        let mut problems = self.problems();
-        if let Source::OnDisk(bodies) = &self.source {
-            problems.sort_by_key(|(i, p)| bodies.order_of(*i, p.location.as_deref()));
-        }
-        LoadError::Invalid {
-            path: path.to_path_buf(),
-            problems: problems.into_iter().map(|(_, p)| p).collect(),
-            articles: self.articles.len(),
-        }
-    }
-
     /// The whole archive, every article read (strict: as `load_path`
     /// gives it), or why an article cannot be read.
     pub fn to_archive(&self) -> Result<Archive, ArticleError> {
@@ -346,14 +302,6 @@ impl Library {
             articles: articles.collect::<Result<_, _>>()?,
             extra: self.extra.clone(),
         })
-    }
-
-    /// Reads every body now, so that their problems are known (small
-    /// archives do this on opening; large ones as articles are read).
-    pub fn check_bodies(&self) {
-        if self.is_lazy() {
-            (0..self.articles.len()).for_each(|i| drop(self.open(i)));
-        }
     }
 }
 

@@ -35,7 +35,7 @@ use super::header::{stem, title_and_key};
 use super::library::Library;
 use super::mend::Strictness;
 use super::meta_cache::{self, Hashing, MetaCache};
-use super::scan::{Keep, Scan, scan_by};
+use super::scan::{Check, Keep, Scan, scan_by};
 use super::scan_check::FirstIds;
 use super::scan_window::WINDOW;
 use super::source::ArchiveBytes;
@@ -134,7 +134,10 @@ fn read(
     };
     let hashing = Hashing::new(&bytes);
     let mut first_ids = FirstIds::default();
-    let check = (how == Opening::Checked).then(|| (Parsed::checking(path), &mut first_ids));
+    let check = match how {
+        Opening::Checked => Check::Strictly(Box::new(Parsed::checking(path)), &mut first_ids),
+        Opening::Lenient | Opening::Strict => Check::Metadata,
+    };
     let scanned = (len > 0).then(|| scan_by(&hashing, len, WINDOW, Keep::Metadata, check));
     let Some(mut found) = scanned.flatten() else {
         return whole(path, again, how);

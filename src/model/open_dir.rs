@@ -11,7 +11,7 @@ use super::build::{Found, build, check_ids};
 use super::header::stem;
 use super::library::Library;
 use super::open::Opening;
-use super::scan::{Keep, scan_by};
+use super::scan::{Check, Keep, scan_by};
 use super::scan_check::FirstIds;
 use super::scan_window::WINDOW;
 use super::source::ArchiveBytes;
@@ -25,8 +25,9 @@ use crate::files;
 /// file is, and built into one library (`model::build`). Checked, every
 /// article is checked as it is read, bodies included; strict, the
 /// problems the pass found (a body's are found when it is opened);
-/// lenient, every body is read now, so that their problems are known
-/// from the start (they were, when a directory was read whole). A file
+/// lenient, every body is checked as the pass reads it, so that their
+/// problems are known from the start (they were, when a directory was
+/// read whole), with no second reading. A file
 /// the pass cannot read, or a header it cannot take, leaves the directory
 /// to the full loader, which says why.
 pub(super) fn open_dir(dir: &Path, how: Opening) -> Result<Library, LoadError> {
@@ -36,7 +37,11 @@ pub(super) fn open_dir(dir: &Path, how: Opening) -> Result<Library, LoadError> {
     for path in &paths {
         let (file, meta) = files::open_regular(path).map_err(|e| io_error(path, e))?;
         let (bytes, len) = (ArchiveBytes::File(file), meta.len());
-        let check = (how == Opening::Checked).then(|| (Parsed::checking(path), &mut first_ids));
+        let check = match how {
+            Opening::Checked => Check::Strictly(Box::new(Parsed::checking(path)), &mut first_ids),
+            Opening::Lenient => Check::Bodies,
+            Opening::Strict => Check::Metadata,
+        };
         let scanned = (len > 0).then(|| scan_by(&bytes, len, WINDOW, Keep::Metadata, check));
         let Some(mut scan) = scanned.flatten() else {
             return whole_dir(dir, &paths);
@@ -72,10 +77,8 @@ pub(super) fn open_dir(dir: &Path, how: Opening) -> Result<Library, LoadError> {
         return whole_dir(dir, &paths);
     };
     match how {
-        Opening::Lenient => {
-            library.check_bodies();
-            Ok(library)
-        }
+        // Every body checked as it was read (`model::build`).
+        Opening::Lenient => Ok(library),
         Opening::Checked => finish(dir, checked, &name).map(|_| library),
         // The problems the pass found, the archive's own fields' too.
         Opening::Strict if library.problem_count() > 0 => Err(library.refused(dir)),

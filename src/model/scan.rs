@@ -30,7 +30,7 @@ use super::fields::{Fields, Skipped};
 use super::library::ArticleMeta;
 use super::mend::{Strictness, rough_meta_of};
 use super::rules::good_id;
-use super::scan_check::{FirstIds, check_whole};
+use super::scan_check::{BodyFaults, FirstIds, check_bodies, check_whole};
 use super::scan_raw::Scanned;
 use super::scan_window::{Take, Whole, read_file};
 use super::source::Source;
@@ -67,8 +67,23 @@ pub(super) struct Scan {
     /// lenient reading notes only when the article is opened).
     pub bodiless: Vec<usize>,
     /// Every article checked whole and strictly, body included, as it
-    /// was read (when asked: [`scan_by`]'s `check`).
+    /// was read (when asked: [`Check::Strictly`]).
     pub checked: Option<Parsed>,
+    /// Each body checked leniently as it was read (when asked:
+    /// [`Check::Bodies`]).
+    pub bodies: BodyFaults,
+}
+
+/// What the pass checks of each article beyond its metadata.
+pub(super) enum Check<'a> {
+    /// Nothing more: bodies are read when opened.
+    Metadata,
+    /// Every article whole, strictly, by the full loader's per-article
+    /// check (`Parsed::checking`), with the ids seen in the files checked
+    /// before (`model::scan_check`).
+    Strictly(Box<Parsed>, &'a mut FirstIds),
+    /// Each body, leniently, as opening its article reads it.
+    Bodies,
 }
 
 /// An article with faults: its index, whether it is broken, and why;
@@ -94,21 +109,20 @@ pub(super) enum Keep {
 /// Scans the first `len` bytes of `file` (its length when opened),
 /// reading `window` bytes at a time, keeping what `keep` says; `None` on
 /// any problem it cannot go on with.
-/// With `check` (`Parsed::checking`, and the ids seen in the files checked
-/// before: `model::scan_check`), every article is also parsed whole as it
-/// is read and checked strictly, body included, by the full loader's
-/// per-article check: strictness with no second reading. `None` too when an article cannot be parsed
+/// With `check`, every article is also parsed whole as it is read and
+/// checked ([`Check`]): strictly, body included, by the full loader's
+/// per-article check, or each body leniently: no second reading. `None` too when an article cannot be parsed
 /// whole (a body that is not UTF-8, a number out of range).
 pub(super) fn scan_by(
     file: &(impl Source + ?Sized),
     len: u64,
     window: usize,
     keep: Keep,
-    check: Option<(Parsed, &mut FirstIds)>,
+    check: Check,
 ) -> Option<Scan> {
     std::thread::scope(|s| {
         let (tx, rx) = sync_channel(4);
-        let whole = check.is_some();
+        let whole = !matches!(check, Check::Metadata);
         let checker = s.spawn(move || check_all(rx, keep, check));
         let mut sender = Batches {
             batch: Batch::default(),
@@ -211,11 +225,7 @@ impl Take for Batches {
 /// The checking side: every batch until the channel closes; `None` (and
 /// an early return, which closes the channel) at the first problem it
 /// cannot go on with.
-fn check_all(
-    rx: Receiver<Batch>,
-    keep: Keep,
-    mut whole: Option<(Parsed, &mut FirstIds)>,
-) -> Option<Scan> {
+fn check_all(rx: Receiver<Batch>, keep: Keep, mut checking: Check) -> Option<Scan> {
     let mut scan = Scan {
         header: None,
         bom: 0,
@@ -229,13 +239,17 @@ fn check_all(
         faults: Vec::new(),
         bodiless: Vec::new(),
         checked: None,
+        bodies: BodyFaults::default(),
     };
-    if let Some((parsed, ids)) = whole.as_mut() {
+    if let Check::Strictly(parsed, ids) = &mut checking {
         ids.begin_file(&parsed.location);
     }
     for batch in rx {
-        if let Some((parsed, ids)) = whole.as_mut() {
-            check_whole(parsed, ids, &batch.bytes, &batch.wholes)?;
+        let (bytes, wholes) = (&batch.bytes, &batch.wholes);
+        match &mut checking {
+            Check::Strictly(parsed, ids) => check_whole(parsed, ids, bytes, wholes)?,
+            Check::Bodies => check_bodies(&mut scan.bodies, scan.starts.len(), bytes, wholes),
+            Check::Metadata => {}
         }
         for (at, hash, line, ranges) in batch.articles {
             let index = scan.starts.len();
@@ -275,10 +289,10 @@ fn check_all(
             }
         }
     }
-    scan.checked = whole.map(|(parsed, ids)| {
+    if let Check::Strictly(parsed, ids) = checking {
         ids.end_file(parsed.count);
-        parsed
-    });
+        scan.checked = Some(*parsed);
+    }
     scan.articles.shrink_to_fit();
     scan.starts.shrink_to_fit();
     scan.ends.shrink_to_fit();

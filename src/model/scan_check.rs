@@ -19,6 +19,9 @@ use std::ops::Range;
 use serde_json::Value;
 
 use super::Problem;
+use super::convert::accept_article;
+use super::describe::Fault;
+use super::mend::Strictness;
 use super::rules::good_id;
 use super::unique_names::UniqueNames;
 use super::whole_parse::{Parsed, Seen};
@@ -64,6 +67,65 @@ pub(super) fn check_whole(
         }
     }
     Some(())
+}
+
+/// What a lenient check of each body as the pass read it found
+/// (`Check::Bodies`): the faults of each body that has some (by article
+/// index in the file), and the articles that could not be parsed whole
+/// (bad UTF-8 in a body: opening them says where).
+#[derive(Debug, Default)]
+pub(super) struct BodyFaults {
+    /// Whether the bodies were checked at all.
+    pub checked: bool,
+    pub faulty: Vec<(usize, Vec<Fault>)>,
+    pub unread: Vec<usize>,
+}
+
+impl BodyFaults {
+    /// Those of `more`, whose first article is article `base` of these.
+    pub(super) fn append(&mut self, more: BodyFaults, base: usize) {
+        let faulty = more.faulty.into_iter().map(|(i, f)| (base + i, f));
+        self.faulty.extend(faulty);
+        self.unread
+            .extend(more.unread.into_iter().map(|i| base + i));
+        self.checked = more.checked;
+    }
+
+    /// Article `i`'s body faults, as the check found them; `None` when
+    /// it was not checked or could not be parsed (it must be read).
+    pub(super) fn of(&self, i: usize) -> Option<&[Fault]> {
+        if !self.checked || self.unread.binary_search(&i).is_ok() {
+            return None;
+        }
+        match self.faulty.binary_search_by_key(&i, |(k, _)| *k) {
+            Ok(k) => Some(&self.faulty[k].1),
+            Err(_) => Some(&[]),
+        }
+    }
+}
+
+/// Each article (numbered on from `first`) read leniently as opening it
+/// reads it, its body's faults kept. A broken article's body is never
+/// read (its head's faults are the pass's own).
+pub(super) fn check_bodies(
+    found: &mut BodyFaults,
+    first: usize,
+    bytes: &[u8],
+    wholes: &[(Range<usize>, Option<usize>)],
+) {
+    found.checked = true;
+    for (k, (range, _)) in wholes.iter().enumerate() {
+        let Ok(UniqueNames(value)) = serde_json::from_slice(&bytes[range.clone()]) else {
+            found.unread.push(first + k);
+            continue;
+        };
+        if let Ok(m) = accept_article(value, Strictness::Lenient) {
+            let faults: Vec<Fault> = m.faults.into_iter().filter(Fault::is_body).collect();
+            if !faults.is_empty() {
+                found.faulty.push((first + k, faults));
+            }
+        }
+    }
 }
 
 impl FirstIds {

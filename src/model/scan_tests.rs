@@ -12,7 +12,13 @@ use crate::model::scan_window::WINDOW;
 fn scan_text(text: &[u8], window: usize) -> Option<Scan> {
     let mut file = tempfile::tempfile().unwrap();
     file.write_all(text).unwrap();
-    let scan = scan_by(&file, text.len() as u64, window, Keep::Metadata, None)?;
+    let scan = scan_by(
+        &file,
+        text.len() as u64,
+        window,
+        Keep::Metadata,
+        Check::Metadata,
+    )?;
     let len = text.len() as u64;
     let bytes = crate::model::source::ArchiveBytes::File(file);
     let path = std::path::PathBuf::from("a.json");
@@ -172,5 +178,14 @@ fn a_file_shorter_than_when_opened_is_given_up() {
     let text = CASES[0].as_bytes();
     let mut file = tempfile::tempfile().unwrap();
     file.write_all(&text[..text.len() / 2]).unwrap();
-    assert!(scan_by(&file, text.len() as u64, 16, Keep::Metadata, None).is_none());
+    assert!(
+        scan_by(
+            &file,
+            text.len() as u64,
+            16,
+            Keep::Metadata,
+            Check::Metadata
+        )
+        .is_none()
+    );
 }

@@ -186,6 +186,7 @@ fn decode(cfile: &File, h: &Header) -> Option<(Scan, IdTable)> {
         bodiless: Vec::new(),
         lines: Vec::new(),
         checked: None,
+        bodies: Default::default(),
     };
     Some((scan, table))
 }
@@ -253,6 +254,7 @@ fn article(cache: &MetaCache, archive: &Path, id: &str, strictness: Strictness) 
         bodiless: Vec::new(),
         lines: Vec::new(),
         checked: None,
+        bodies: Default::default(),
     };
     let candidates = blocks.candidates(id)?;
     for &i in &candidates {
