@@ -194,6 +194,9 @@ pub struct App {
     /// not Ctrl-C: a server serving several archives takes the reader
     /// back to its chooser.
     pub quit_by_back: bool,
+    /// `q` (Back) on the list goes back to a chooser rather than quitting
+    /// (a served reader of several archives, opened from its chooser).
+    pub back_to_chooser: bool,
     /// The clock: time since the session started, as the last
     /// `Action::Tick` said (the app never reads a clock itself).
     pub clock: std::time::Duration,
@@ -243,6 +246,7 @@ impl App {
             reload_failed: None,
             quit: false,
             quit_by_back: false,
+            back_to_chooser: false,
             clock: std::time::Duration::ZERO,
             loads: loads::Loads::default(),
             problem_list: Vec::new(),

@@ -213,6 +213,7 @@ pub fn start(
 ) -> Running {
     let server = conn.server.clone();
     let (mut app, scratch) = app_for(conn, &pty, &env, &reader, archive);
+    app.back_to_chooser = chosen;
     let outbox = Outbox::new();
     let (session, feed) = Session::new(
         Box::new(FrameWriter::new(outbox.clone())),

@@ -309,9 +309,14 @@ fn hint_items(app: &App, screen: Screen) -> Vec<(bool, String)> {
             .filter_map(|a| app.keymap.first_key(s.context, a))
             .map(|k| k.label())
             .collect();
+        // `q` on a served reader's list goes back to its chooser.
+        let label = match h.label {
+            Msg::HintQuit if app.back_to_chooser => Msg::HintChooser,
+            label => label,
+        };
         if !keys.is_empty() {
             let help = h.actions == [Action::ToggleHelp];
-            out.push((help, format!("{} {}", keys.join(" "), t(app, h.label))));
+            out.push((help, format!("{} {}", keys.join(" "), t(app, label))));
         }
     }
     out

@@ -83,6 +83,7 @@ async fn the_reader_opens_on_a_chooser_or_on_the_archive_named() {
     // Named as the command, with a pty: that archive's reader at once.
     let mut n = ssh::reader_on(&h, 80, 24, &[], Some("reports")).await;
     n.wait_text("河清区2024年政府工作报告").await;
+    n.wait_text("q quit").await;
     n.send("\x03").await;
     assert_eq!(n.wait_closed().await, Some(0));
     // Without a pty: how to connect, exit status 1.
@@ -115,6 +116,8 @@ async fn q_on_the_list_goes_back_to_the_chooser() {
     t.wait("an article", |s| !s.contains("Articles")).await;
     t.send("q").await;
     t.wait_text("Articles").await;
+    // Its hint says where `q` goes.
+    t.wait_text("q archives").await;
     t.send("q").await;
     t.wait_text("Archives on this server").await;
     assert!(!t.closed);
@@ -138,6 +141,7 @@ async fn q_on_the_list_goes_back_to_the_chooser() {
     // A reader opened by name has no chooser to go back to: `q` leaves.
     let mut n = ssh::reader_on(&h, 80, 24, &[], Some("reports")).await;
     n.wait_text("河清区2024年政府工作报告").await;
+    n.wait_text("q quit").await;
     n.send("q").await;
     assert_eq!(n.wait_closed().await, Some(0));
     running.stop().await;

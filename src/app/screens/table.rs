@@ -46,6 +46,7 @@ declare_screens! {
                 ScreenBrowse = "浏览", "Browse";
                 HintPane = "切换", "pane";
                 HintQuit = "退出", "quit";
+                HintChooser = "档案列表", "archives";
                 SaySortList = "排序（轮换：按分组、原顺序、日期、标题）", "sort the list (in turn: by group, archive order, date, title)";
                 SayUndoMarkAll = "撤销刚才的全部标为已读", "undo marking the whole list read";
             }
