@@ -2,7 +2,8 @@
 //!
 //! Where each part of reading an archive is:
 //!
-//! - `library`: what every command reads through ([`Library`]);
+//! - `library`: what every command reads through ([`Library`]; the
+//!   problems it knows of in `library_problems.rs`);
 //! - `open` (`open_dir` for a directory): which reader reads what, and
 //!   what strictness changes;
 //! - `source`: where the bytes come from (a file, or bytes in memory);
