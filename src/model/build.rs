@@ -104,6 +104,8 @@ fn mark_faulty(faults: &mut Vec<Faulty>, more: Vec<(usize, What)>) {
                 f.broken = true;
                 f.faults.push(what.into());
             }
+            // Not faulty before: its id was usable (a duplicate's, a
+            // bodiless article's).
             None => faults.push(Faulty {
                 index,
                 broken: true,
@@ -129,6 +131,7 @@ pub(super) fn build(
     let mut header: Option<Header> = None;
     let (mut articles, mut broken, mut disks) = (Vec::new(), HashMap::new(), Vec::new());
     let (mut faults, mut checked) = (Vec::new(), BodyFaults::default());
+    checked.checked = files.iter().all(|f| f.scan.bodies.checked);
     for mut file in files {
         // JSON Lines has no header.
         let lines = file.scan.header.is_none();

@@ -28,13 +28,16 @@ fn article(kind: u8, id: &str) -> String {
         7 => good("").replace(r#", "body": [{"type": "paragraph", "text": "x"}]"#, ""),
         8 => good("").replace(r#""text": "x""#, r#""text": 7"#),
         9 => "[1, 2]".to_owned(),
-        _ => good("").replace(&format!(r#""id": "{id}""#), r#""id": "bad id""#),
+        10 => good("").replace(r#""body": ["#, r#""body": null, "x": ["#),
+        11 => good("").replace(&format!(r#""id": "{id}""#), r#""id": 7"#),
+        12 => good(r#", "date": "2024-01-02""#).replace(", ", ",\n  "),
+        _ => good("").replace(&format!(r#""id": "{id}""#), "\"id\": \"bad\\u0001id\""),
     }
 }
 
 fn archive() -> impl Strategy<Value = Vec<(u8, String)>> {
     let one = (
-        0u8..11,
+        0u8..14,
         proptest::sample::select(&["a", "b", "c", "dd", "eee", "f"][..]),
     );
     proptest::collection::vec(one.prop_map(|(k, id)| (k, id.to_owned())), 1..12)

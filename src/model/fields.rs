@@ -198,15 +198,67 @@ fn text(value: Option<Value>) -> Option<String> {
     }
 }
 
-/// A body the quick pass skipped: only whether the member is there (even
-/// as `null`, which the full check reports when the article is opened).
+/// A body the quick pass skipped: only whether the member is there and
+/// not `null` (which the full loader reports as a missing body).
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Skipped(pub bool);
 
 impl<'de> Deserialize<'de> for Skipped {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Skipped, D::Error> {
-        d.deserialize_ignored_any(de::IgnoredAny)
-            .map(|_| Skipped(true))
+        d.deserialize_any(SkipVisitor)
+    }
+}
+
+/// Skips any value (syntax checked, as `IgnoredAny` does), telling `null`
+/// from the rest.
+struct SkipVisitor;
+
+impl<'de> Visitor<'de> for SkipVisitor {
+    type Value = Skipped;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("any value")
+    }
+
+    fn visit_unit<E>(self) -> Result<Skipped, E> {
+        Ok(Skipped(false))
+    }
+
+    fn visit_none<E>(self) -> Result<Skipped, E> {
+        Ok(Skipped(false))
+    }
+
+    fn visit_bool<E>(self, _: bool) -> Result<Skipped, E> {
+        Ok(Skipped(true))
+    }
+
+    fn visit_i64<E>(self, _: i64) -> Result<Skipped, E> {
+        Ok(Skipped(true))
+    }
+
+    fn visit_u64<E>(self, _: u64) -> Result<Skipped, E> {
+        Ok(Skipped(true))
+    }
+
+    fn visit_f64<E>(self, _: f64) -> Result<Skipped, E> {
+        Ok(Skipped(true))
+    }
+
+    fn visit_str<E>(self, _: &str) -> Result<Skipped, E> {
+        Ok(Skipped(true))
+    }
+
+    fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Skipped, A::Error> {
+        while seq.next_element::<de::IgnoredAny>()?.is_some() {}
+        Ok(Skipped(true))
+    }
+
+    fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<Skipped, A::Error> {
+        while map
+            .next_entry::<de::IgnoredAny, de::IgnoredAny>()?
+            .is_some()
+        {}
+        Ok(Skipped(true))
     }
 }
 
@@ -283,9 +335,17 @@ mod tests {
 
     #[test]
     fn raw_fields_parse_and_a_skipped_body_is_only_noted() {
+        // A null body is no body (the full loader says it is missing).
         let text = r#"{"title": "标题", "body": null, "x": {"id": 1}, "id": "a"}"#;
         let raw: Fields<&RawValue, Skipped> = serde_json::from_str(text).unwrap();
-        assert_eq!(raw.body, Skipped(true));
+        assert_eq!(raw.body, Skipped(false));
+        for body in [r#"[{"a": [1, {"b": null}]}]"#, "{}", "7", r#""x""#, "false"] {
+            let text = format!(r#"{{"body": {body}, "id": "a"}}"#);
+            let raw: Fields<&RawValue, Skipped> = serde_json::from_str(&text).unwrap();
+            assert_eq!(raw.body, Skipped(true), "{body}");
+        }
+        let text = r#"{"title": "标题", "body": [], "x": {"id": 1}, "id": "a"}"#;
+        let raw: Fields<&RawValue, Skipped> = serde_json::from_str(text).unwrap();
         let fields = raw.map(RawValue::get).parse().unwrap();
         assert_eq!(
             (fields.id, fields.title),

@@ -108,11 +108,12 @@ pub(super) enum Keep {
 
 /// Scans the first `len` bytes of `file` (its length when opened),
 /// reading `window` bytes at a time, keeping what `keep` says; `None` on
-/// any problem it cannot go on with.
-/// With `check`, every article is also parsed whole as it is read and
-/// checked ([`Check`]): strictly, body included, by the full loader's
-/// per-article check, or each body leniently: no second reading. `None` too when an article cannot be parsed
-/// whole (a body that is not UTF-8, a number out of range).
+/// any problem it cannot go on with. With `check`, every article is also
+/// parsed whole as it is read and checked ([`Check`]): strictly, body
+/// included, by the full loader's per-article check, or each body
+/// leniently: no second reading. Strictly, `None` too when an article
+/// cannot be parsed whole (a body that is not UTF-8, a number out of
+/// range).
 pub(super) fn scan_by(
     file: &(impl Source + ?Sized),
     len: u64,
@@ -241,8 +242,10 @@ fn check_all(rx: Receiver<Batch>, keep: Keep, mut checking: Check) -> Option<Sca
         checked: None,
         bodies: BodyFaults::default(),
     };
-    if let Check::Strictly(parsed, ids) = &mut checking {
-        ids.begin_file(&parsed.location);
+    match &mut checking {
+        Check::Strictly(parsed, ids) => ids.begin_file(&parsed.location),
+        Check::Bodies => scan.bodies.checked = true,
+        Check::Metadata => {}
     }
     for batch in rx {
         let (bytes, wholes) = (&batch.bytes, &batch.wholes);
@@ -281,7 +284,8 @@ fn check_all(rx: Receiver<Batch>, keep: Keep, mut checking: Check) -> Option<Sca
             scan.starts.push(at.start);
             scan.ends.push(at.end);
             scan.hashes.push(hash);
-            if let Some(line) = line {
+            // (Only for placing what the library keeps.)
+            if let (Some(line), Keep::Metadata) = (line, keep) {
                 scan.lines.push(u32::try_from(line).unwrap_or(u32::MAX));
             }
             if keep == Keep::Metadata {

@@ -9,10 +9,11 @@
 //! check needed 14 MB). Each id is known by a 64-bit hash, with the place
 //! of the first article to use it (16 bytes an article); only an id used
 //! again is gathered, with every use. The first use is known only by its
-//! hash, so before it is gathered its own id is read back
+//! hash, so its own id is read back before it is gathered
 //! ([`FirstIds::finish`]): two ids that share a hash are never taken for
-//! one.
+//! one, and a later use of either still names its own first use.
 
+use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
@@ -82,13 +83,13 @@ pub(super) struct BodyFaults {
 }
 
 impl BodyFaults {
-    /// Those of `more`, whose first article is article `base` of these.
+    /// Those of `more`, whose first article is article `base` of these
+    /// (whether all were checked is the caller's to say).
     pub(super) fn append(&mut self, more: BodyFaults, base: usize) {
         let faulty = more.faulty.into_iter().map(|(i, f)| (base + i, f));
         self.faulty.extend(faulty);
         self.unread
             .extend(more.unread.into_iter().map(|i| base + i));
-        self.checked = more.checked;
     }
 
     /// Article `i`'s body faults, as the check found them; `None` when
@@ -113,7 +114,6 @@ pub(super) fn check_bodies(
     bytes: &[u8],
     wholes: &[(Range<usize>, Option<usize>)],
 ) {
-    found.checked = true;
     for (k, (range, _)) in wholes.iter().enumerate() {
         let Ok(UniqueNames(value)) = serde_json::from_slice(&bytes[range.clone()]) else {
             found.unread.push(first + k);
@@ -150,17 +150,22 @@ impl FirstIds {
     fn see_hashed(&mut self, parsed: &mut Parsed, id: String, line: Option<usize>, hash: u64) {
         let number = parsed.count;
         let index = self.before + number - 1;
-        let packed = (index as u64 & 0xffff_ffff) | ((line.unwrap_or(0) as u64) << 32);
-        let first = *self.first.entry(hash).or_insert(packed);
-        if first == packed {
-            return;
-        }
+        let first = match self.first.entry(hash) {
+            Entry::Vacant(v) => {
+                let line = line.unwrap_or(0) as u64;
+                v.insert((index as u64 & 0xffff_ffff) | (line << 32));
+                return;
+            }
+            Entry::Occupied(o) => *o.get(),
+        };
         if self.gathered.insert(hash) {
             let (there, line) = ((first & 0xffff_ffff) as usize, (first >> 32) as usize);
             let file = self.files.partition_point(|f| f.1 <= there) - 1;
             let (name, base) = &self.files[file];
             let line = (line > 0).then_some(line);
-            let first = seen(name, id.clone(), there - base + 1, line);
+            // Its id is read back when finished: it may be another that
+            // shares the hash.
+            let first = seen(name, String::new(), there - base + 1, line);
             self.firsts.push((file, first));
         }
         parsed.seen.push(seen(&parsed.location, id, number, line));
@@ -168,14 +173,16 @@ impl FirstIds {
 
     /// Every file's gathered ids (`files`, in the order checked), in
     /// article order, as the full loader's check takes them: each first
-    /// use only if `id_of` (file, article number) reads back its id.
+    /// use under the id `id_of` (file, article number) reads back, which
+    /// is another than the later uses' only when two ids share a hash.
     pub(super) fn finish(
         self,
         files: &mut [Parsed],
         mut id_of: impl FnMut(usize, usize) -> Option<String>,
     ) {
-        for (file, first) in self.firsts {
-            if id_of(file, first.number).as_deref() == Some(first.id.as_str()) {
+        for (file, mut first) in self.firsts {
+            if let Some(id) = id_of(file, first.number).filter(|id| good_id(id)) {
+                first.id = id;
                 files[file].seen.push(first);
             }
         }
@@ -215,14 +222,18 @@ mod tests {
     }
 
     /// Two ids that share a hash are not one: the first use is read back
-    /// and left out when it is another id.
+    /// and gathered under its own id.
     #[test]
     fn a_shared_hash_is_not_a_duplicate() {
+        let (x, y) = ("x".to_string(), "y".to_string());
         let gathered = seen_with_one_hash(&["x", "y"], "x");
-        assert_eq!(gathered, [("y".into(), 2)]);
+        assert_eq!(gathered, [(x.clone(), 1), (y.clone(), 2)]);
         let gathered = seen_with_one_hash(&["x", "y", "y"], "x");
-        assert_eq!(gathered, [("y".into(), 2), ("y".into(), 3)]);
+        assert_eq!(gathered, [(x.clone(), 1), (y.clone(), 2), (y.clone(), 3)]);
+        // The first use's own id comes back, later uses keep theirs.
+        let gathered = seen_with_one_hash(&["x", "y", "x"], "x");
+        assert_eq!(gathered, [(x.clone(), 1), (y.clone(), 2), (x.clone(), 3)]);
         let gathered = seen_with_one_hash(&["y", "y"], "y");
-        assert_eq!(gathered, [("y".into(), 1), ("y".into(), 2)]);
+        assert_eq!(gathered, [(y.clone(), 1), (y, 2)]);
     }
 }

@@ -59,6 +59,8 @@ fn damaged(text: &str) -> Vec<Vec<u8>> {
         ("\"date\":\"2", "\"date\":\"9"),
         ("\"body\":[", "\"body\":[7,"),
         ("\"body\": [", "\"body\": [7,"),
+        ("\"body\":[", "\"body\":null,\"x\":["),
+        ("\"body\": [", "\"body\": null, \"x\": ["),
     ] {
         out.push(text.replacen(from, to, 1).into_bytes());
         out.push(text.replace(from, to).into_bytes());
@@ -139,4 +141,41 @@ fn the_filter_says_what_the_full_loader_says() {
         }
     }
     assert!(refused > 300, "the damage is mostly refused: {refused}");
+}
+
+/// A body that cannot be read at all (bad UTF-8) is a body's problem
+/// like any other: strict, the refusal lists the problems outside bodies
+/// (the full loader, reading every body, stops at the bad byte instead),
+/// and the bad byte is said where the full loader places it when its
+/// article is opened.
+#[test]
+fn a_body_not_utf8_is_said_when_its_article_is_opened() {
+    let good = r#"{"id": "a", "title": "t", "district": "d", "body": []}"#;
+    let head =
+        r#"{"id": "b", "title": "t", "district": "d", "body": [{"type": "paragraph", "text": "x"#;
+    let bad = [head.as_bytes(), b"\xff", br#""}]}"#].concat();
+    let untitled = r#"{"id": "c", "district": "d", "body": []}"#;
+    let text = [
+        good.as_bytes(),
+        b"\n",
+        &bad,
+        b"\n",
+        untitled.as_bytes(),
+        b"\n",
+    ]
+    .concat();
+    let path = Path::new("a.jsonl");
+    let full = load_file_bytes(path, &text).unwrap_err().to_string();
+    assert!(
+        full.starts_with("a.jsonl:2:") && full.contains("UTF-8"),
+        "{full}"
+    );
+    let strict = open_bytes(path, text.clone().into(), Opening::Strict).unwrap_err();
+    let want = "a.jsonl: 1 problem in the archive\n  a.jsonl:3: article c: missing title";
+    assert_eq!(strict.to_string(), want);
+    let lenient = open_bytes(path, text.into(), Opening::Lenient).unwrap();
+    assert_eq!(
+        lenient.open(1).unwrap_err().to_string(),
+        format!("article b: {full}")
+    );
 }
