@@ -24,13 +24,7 @@ fn as_lines() -> String {
 fn damaged(text: &str) -> Vec<Vec<u8>> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
-    let mut seed = 7u64;
-    let mut next = |n: usize| {
-        seed = seed
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        (seed >> 33) as usize % n
-    };
+    let mut next = crate::model::unreadable::tests::picks(7);
     for k in 0..400 {
         let mut b = bytes.to_vec();
         let at = next(b.len());

@@ -225,12 +225,23 @@ impl<S: Source + ?Sized> Read for Reader<'_, S> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use std::path::Path;
 
     use super::{Verdict, verdict};
     use crate::model::SAMPLE_JSON;
     use crate::model::whole_load::load_file_bytes;
+
+    /// Numbers below `n`, picked by a fixed sequence from `seed` (a
+    /// linear congruential generator: the same damage on every run).
+    pub(in crate::model) fn picks(mut seed: u64) -> impl FnMut(usize) -> usize {
+        move |n| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) as usize % n
+        }
+    }
 
     /// The sample's articles eight times over, pretty, as one line and as
     /// JSON Lines, each
@@ -266,13 +277,7 @@ mod tests {
     #[test]
     fn streaming_says_what_the_full_loader_says() {
         let mut said = 0;
-        let mut seed = 11u64;
-        let mut next = |n: usize| {
-            seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            (seed >> 33) as usize % n
-        };
+        let mut next = picks(11);
         for (name, text) in texts() {
             let path = Path::new(name);
             for k in 0..120 {
