@@ -186,7 +186,7 @@ pub fn perform_inline(app: &mut App, effect: Effect) -> Vec<Effect> {
             Some(p) => vec![Action::Saved(p.store.run_job(job))],
             None => Vec::new(),
         },
-        Effect::Copy(_) | Effect::StopSearch => Vec::new(),
+        Effect::Copy(_) | Effect::StopSearch | Effect::Suspend => Vec::new(),
         Effect::Search(job) => {
             let mut batches = Vec::new();
             let index = app.index.ready().cloned();

@@ -74,6 +74,9 @@ macro_rules! declare_actions_with {
     ($($openers:tt)*) => { $crate::app::actions::declare_actions! {
     keys {
         Quit = "quit", "退出", "quit";
+        /// Stop as Ctrl-Z does in a shell: the terminal goes back to the
+        /// shell until `fg` (not in a session served over SSH).
+        Suspend = "suspend", "暂停，回到 shell（用 fg 回来）", "suspend to the shell (fg comes back)";
         /// Back out one level; at the top, quit.
         Back = "back", "返回上一层（最上层时退出）", "back out one level (quit at the top)";
         /// Back out one level; at the top, nothing.

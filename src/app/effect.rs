@@ -56,6 +56,11 @@ pub enum Effect {
     /// Let go of a version of the archive no longer shown (freeing a
     /// large one takes longer than a frame; nothing comes back).
     Release(Arc<Library>),
+    /// Stop the process as Ctrl-Z does in a shell, the terminal given
+    /// back until it is continued (`fg`), then drawn again whole. Only
+    /// on the process's own terminal; a served session has no shell to
+    /// go back to, and ignores it.
+    Suspend,
 }
 
 /// One archive search.

@@ -27,6 +27,7 @@ impl App {
         };
         match action {
             Action::Quit => self.request_quit(false),
+            Action::Suspend => self.effects.push(Effect::Suspend),
             Action::Terminate => self.quit = true,
             Action::Resize(w, h) => self.resize(w, h),
             Action::Tick(now) => self.clock = self.clock.max(now),

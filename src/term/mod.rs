@@ -65,14 +65,22 @@ pub struct IndexJob {
 }
 
 /// What a server does once for all its sessions that a local reader
-/// does itself (`None`: the session does it).
+/// does itself (`None`: the session does it), and what only the process's
+/// own terminal can do.
 #[derive(Clone, Default)]
 pub struct Shared {
     /// Reads the archive again on `R`.
     pub reloader: Option<Reloader>,
     /// Builds the search index the first time a search needs it.
     pub index_builder: Option<IndexBuilder>,
+    /// Stops the process until the shell continues it (Ctrl-Z), the
+    /// terminal given back meanwhile; only on the process's terminal.
+    pub suspend: Option<Suspender>,
 }
+
+/// Gives the terminal back, stops the process (SIGTSTP, as Ctrl-Z does in
+/// a shell), and takes the terminal again once it is continued.
+pub type Suspender = std::sync::Arc<dyn Fn() + Send + Sync>;
 
 /// How the reader uses the terminal (from the command line).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -155,6 +163,7 @@ where
             reads: None,
             shared: Shared::default(),
             out,
+            suspended: false,
         };
         return draw(t, app, &mut rt);
     }
@@ -274,6 +283,7 @@ where
         reads: events.waker(),
         shared,
         out,
+        suspended: false,
     };
     let ahead = app.ahead();
     rt.perform(app, ahead)?;

@@ -128,6 +128,8 @@ where
             let effects = update_with_edits(app, action, &mut queue);
             rt.perform(app, effects)?;
         }
+        // Continued after a stop: the terminal was the shell's meanwhile.
+        resized |= std::mem::take(&mut rt.suspended);
         rt.collect(app, false)?;
         if app.quit {
             return Ok(());

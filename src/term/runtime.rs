@@ -30,6 +30,9 @@ pub(super) struct Runtime<'a> {
     pub(super) shared: super::Shared,
     /// The terminal, for clipboard sequences.
     pub(super) out: &'a mut dyn Write,
+    /// The process was stopped and continued since the loop last looked:
+    /// the terminal must be drawn again whole.
+    pub(super) suspended: bool,
 }
 
 impl Runtime<'_> {
@@ -101,6 +104,12 @@ impl Runtime<'_> {
                 }
                 Effect::Release(library) => {
                     std::thread::spawn(move || drop(library));
+                }
+                Effect::Suspend => {
+                    if let Some(suspend) = &self.shared.suspend {
+                        suspend();
+                        self.suspended = true;
+                    }
                 }
                 effect => queue.extend(work::perform_inline(app, effect)),
             }

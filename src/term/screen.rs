@@ -34,6 +34,27 @@ pub fn leave() {
     let _ = out.flush();
 }
 
+/// What Ctrl-Z does to the process's terminal: gives it back (the mouse
+/// too, if the reader took it), stops the process with SIGTSTP as a shell
+/// expects, and takes the terminal again once the shell continues it
+/// (`fg`). In a process group no shell controls (an orphan), the system
+/// ignores the stop and the terminal is simply taken again.
+pub fn suspender(mouse: bool) -> super::Suspender {
+    std::sync::Arc::new(move || {
+        let mut out = io::stdout();
+        if mouse {
+            let _ = super::write_now(&mut out, super::MOUSE_OFF);
+        }
+        leave();
+        let _ = signal_hook::low_level::raise(signal_hook::consts::SIGTSTP);
+        let _ = enter();
+        let _ = super::write_now(&mut out, super::PASTE_ON);
+        if mouse {
+            let _ = super::write_now(&mut out, super::MOUSE_ON);
+        }
+    })
+}
+
 fn restore_on_panic() {
     static ONCE: Once = Once::new();
     ONCE.call_once(|| {

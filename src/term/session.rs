@@ -263,6 +263,10 @@ pub(super) fn serve(
         }
     }
     let is_local = local.is_some();
+    let mut shared = shared;
+    if is_local {
+        shared.suspend = Some(super::screen::suspender(app.settings.mouse));
+    }
     if let Some(l) = local {
         l.start();
     }

@@ -308,3 +308,33 @@ fn a_resize_during_start_up_is_not_lost() {
         lines.len()
     );
 }
+
+/// Ctrl-Z gives the terminal back to the shell (the alternate screen
+/// left before the shell speaks) and stops the reader; `fg` brings it
+/// back where it was, drawn whole, and it still quits cleanly.
+#[test]
+fn ctrl_z_stops_the_reader_and_fg_brings_it_back_where_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Session::start_under_job_control(&[], 80, 24, dir.path(), &[]);
+    open_xushui(&mut s);
+    let shown = s.text();
+    s.send("\x1a");
+    s.wait_raw("the shell saying the reader stopped", |raw| {
+        raw.windows(7).any(|w| w == b"stopped")
+    });
+    // (Cells left blank by the whole redraw hold no spaces.)
+    let rows = |t: &str| {
+        t.lines()
+            .map(|l| l.trim_end().to_owned())
+            .collect::<Vec<_>>()
+    };
+    s.wait_for("the same screen again", |t| rows(t) == rows(&shown));
+    let raw = s.raw_bytes();
+    let said = raw.windows(7).position(|w| w == b"stopped").unwrap();
+    assert!(find_last(&raw[..said], LEAVE_ALT).is_some(), "left first");
+    assert!(find_last(&raw[said..], ENTER_ALT).is_some(), "taken again");
+    // bash's own notice: the job was stopped, not ignored.
+    assert!(String::from_utf8_lossy(&raw[..said]).contains("Stopped"));
+    quit_from_filtered_reader(&mut s);
+    assert_restored(&s);
+}

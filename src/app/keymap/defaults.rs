@@ -20,6 +20,7 @@ const BOOKMARKS: &[Key] = &[Key::ch('\''), Key::ch('B')];
 pub const DEFAULTS: &[(Context, &[Key], Action)] = &[
     (Global, &[Key::ch('?')], Action::ToggleHelp),
     (Global, &[Key::ctrl('c')], Action::Quit),
+    (Global, &[Key::ctrl('z')], Action::Suspend),
     (Global, &[Key::ch('q')], Action::Back),
     (Global, &[k(Esc)], Action::Cancel),
     (Browse, MOVE_DOWN, Action::Down),
@@ -135,6 +136,7 @@ pub const DEFAULTS: &[(Context, &[Key], Action)] = &[
     (Input, &[k(Up), Key::ctrl('p')], Action::InputOlder),
     (Input, &[k(Down), Key::ctrl('n')], Action::InputNewer),
     (Input, &[Key::ctrl('c')], Action::Quit),
+    (Input, &[Key::ctrl('z')], Action::Suspend),
     (Global, &[Key::ch('!')], Action::Problems),
     (Global, &[Key::ch('R')], Action::Reload),
     (Problems, MOVE_DOWN, Action::Down),

@@ -79,6 +79,30 @@ impl Session {
         Session::start_command(cmd, args, (cols, rows), data_dir, env)
     }
 
+    /// As [`Session::start`], run by a shell with job control (`set -m`),
+    /// as from a prompt: when the reader stops (Ctrl-Z) the shell says
+    /// `[1]+ Stopped`, then `stopped`, and brings it back (`fg`), as a
+    /// user would.
+    pub fn start_under_job_control(
+        args: &[&str],
+        cols: u16,
+        rows: u16,
+        data_dir: &Path,
+        env: &[(&str, &str)],
+    ) -> Session {
+        let mut cmd = CommandBuilder::new("/bin/bash");
+        let script = "set -m; \"$0\" \"$@\"; s=$?; \
+                      if [ $s = 148 ]; then echo stopped; fg; s=$?; fi; exit $s";
+        cmd.args([
+            "--norc",
+            "--noprofile",
+            "-c",
+            script,
+            env!("CARGO_BIN_EXE_bulletin"),
+        ]);
+        Session::start_command(cmd, args, (cols, rows), data_dir, env)
+    }
+
     /// [`Session::start`] with at most `mb` megabytes of address space
     /// (through `sh`'s `ulimit -v`), for inputs that used to make the
     /// reader read without end.
