@@ -34,6 +34,15 @@ pub struct Session {
     reader: Option<std::thread::JoinHandle<()>>,
 }
 
+/// The shell command `shell` (its path, flags, `-c` and script) running
+/// the reader as its `$0`.
+fn by_shell(shell: &[&str]) -> CommandBuilder {
+    let mut cmd = CommandBuilder::new(shell[0]);
+    cmd.args(&shell[1..]);
+    cmd.arg(env!("CARGO_BIN_EXE_bulletin"));
+    cmd
+}
+
 fn nz(n: u16) -> std::num::NonZeroU16 {
     std::num::NonZeroU16::new(n.max(1)).unwrap()
 }
@@ -72,10 +81,9 @@ impl Session {
         data_dir: &Path,
         env: &[(&str, &str)],
     ) -> Session {
-        let mut cmd = CommandBuilder::new("/bin/sh");
         // Not `exec`: the shell must stay the session's leader.
         let script = "trap '' HUP; \"$0\" \"$@\"; s=$?; trap - HUP; exit $s";
-        cmd.args(["-c", script, env!("CARGO_BIN_EXE_bulletin")]);
+        let cmd = by_shell(&["/bin/sh", "-c", script]);
         Session::start_command(cmd, args, (cols, rows), data_dir, env)
     }
 
@@ -90,16 +98,9 @@ impl Session {
         data_dir: &Path,
         env: &[(&str, &str)],
     ) -> Session {
-        let mut cmd = CommandBuilder::new("/bin/bash");
         let script = "set -m; \"$0\" \"$@\"; s=$?; \
                       if [ $s = 148 ]; then echo stopped; fg; s=$?; fi; exit $s";
-        cmd.args([
-            "--norc",
-            "--noprofile",
-            "-c",
-            script,
-            env!("CARGO_BIN_EXE_bulletin"),
-        ]);
+        let cmd = by_shell(&["/bin/bash", "--norc", "--noprofile", "-c", script]);
         Session::start_command(cmd, args, (cols, rows), data_dir, env)
     }
 
@@ -107,9 +108,8 @@ impl Session {
     /// (through `sh`'s `ulimit -v`), for inputs that used to make the
     /// reader read without end.
     pub fn start_limited(args: &[&str], mb: u64, data_dir: &Path, env: &[(&str, &str)]) -> Session {
-        let mut cmd = CommandBuilder::new("/bin/sh");
         let script = format!("ulimit -v {}; exec \"$0\" \"$@\"", mb * 1024);
-        cmd.args(["-c", &script, env!("CARGO_BIN_EXE_bulletin")]);
+        let cmd = by_shell(&["/bin/sh", "-c", &script]);
         Session::start_command(cmd, args, (80, 24), data_dir, env)
     }
 
