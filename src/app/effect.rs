@@ -58,8 +58,8 @@ pub enum Effect {
     Release(Arc<Library>),
     /// Stop the process as Ctrl-Z does in a shell, the terminal given
     /// back until it is continued (`fg`), then drawn again whole. Only
-    /// on the process's own terminal; a served session has no shell to
-    /// go back to, and ignores it.
+    /// on the process's own terminal (`App::can_suspend`); a served
+    /// session has no shell to go back to, and says so instead.
     Suspend,
 }
 

@@ -197,6 +197,9 @@ pub struct App {
     /// `q` (Back) on the list goes back to a chooser rather than quitting
     /// (a served reader of several archives, opened from its chooser).
     pub back_to_chooser: bool,
+    /// Whether Ctrl-Z can stop the process: on its own terminal, not in a
+    /// session served over SSH (there is no shell to go back to).
+    pub can_suspend: bool,
     /// The clock: time since the session started, as the last
     /// `Action::Tick` said (the app never reads a clock itself).
     pub clock: std::time::Duration,
@@ -247,6 +250,7 @@ impl App {
             quit: false,
             quit_by_back: false,
             back_to_chooser: false,
+            can_suspend: true,
             clock: std::time::Duration::ZERO,
             loads: loads::Loads::default(),
             problem_list: Vec::new(),

@@ -27,7 +27,8 @@ impl App {
         };
         match action {
             Action::Quit => self.request_quit(false),
-            Action::Suspend => self.effects.push(Effect::Suspend),
+            Action::Suspend if self.can_suspend => self.effects.push(Effect::Suspend),
+            Action::Suspend => self.say(super::Msg::NoShellHere),
             Action::Terminate => self.quit = true,
             Action::Resize(w, h) => self.resize(w, h),
             Action::Tick(now) => self.clock = self.clock.max(now),

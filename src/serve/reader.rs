@@ -214,6 +214,7 @@ pub fn start(
     let server = conn.server.clone();
     let (mut app, scratch) = app_for(conn, &pty, &env, &reader, archive);
     app.back_to_chooser = chosen;
+    app.can_suspend = false;
     let outbox = Outbox::new();
     let (session, feed) = Session::new(
         Box::new(FrameWriter::new(outbox.clone())),

@@ -29,9 +29,10 @@ async fn the_reader_opens_follows_keys_and_resizes() {
     let h = ssh::connect(&running, Some(1)).await;
     let mut t = ssh::reader(&h, 80, 24, &[("LANG", "en_US.UTF-8")]).await;
     t.wait_text("Subdistricts").await;
-    // Ctrl-Z has no shell to go back to over SSH: nothing happens, and
-    // the next key is answered.
+    // Ctrl-Z has no shell to go back to over SSH: it says so, and the
+    // next key is answered.
     t.send("\x1a").await;
+    t.wait_text("No shell to go back to here").await;
     t.send("\r").await;
     t.wait("an article", |s| !s.contains("Subdistricts")).await;
     t.send("q").await;

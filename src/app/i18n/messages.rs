@@ -51,6 +51,7 @@ macro_rules! declare_msgs_with {
     InProgress = "在读", "reading";
     FirstInGroup = "已是本组第一篇", "First article in this group";
     LastInGroup = "已是本组最后一篇", "Last article in this group";
+    NoShellHere = "这里没有可回去的 shell（q 或 Ctrl-C 离开）", "No shell to go back to here (q or Ctrl-C leaves)";
     ScreenGlobal = "任何时候", "Anywhere";
     HintOpen = "打开", "open";
     HintFilter = "筛选", "filter";
