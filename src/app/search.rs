@@ -19,8 +19,9 @@ pub struct Search {
     pub current: Option<usize>,
     /// Why the query could not be used (a bad regular expression).
     pub error: Option<crate::text::search::QueryError>,
-    /// Where the view was when the prompt opened (for Esc).
-    origin: Option<(usize, Pos)>,
+    /// Where the view was when the prompt opened (for Esc): the text at
+    /// its top, never a line, which a resize meanwhile would make wrong.
+    origin: Option<Pos>,
 }
 
 impl Search {
@@ -52,7 +53,7 @@ impl App {
             return;
         };
         r.search = Search {
-            origin: Some((r.top, r.anchor)),
+            origin: Some(r.anchor),
             ..Search::default()
         };
         let last = self
@@ -77,14 +78,13 @@ impl App {
         let Some(r) = self.reader_mut() else {
             return;
         };
-        let from = r.search.origin.map_or(r.anchor, |(_, pos)| pos);
+        let from = r.search.origin.unwrap_or(r.anchor);
         run_query(r, &text, from);
         match r.search.current {
             Some(i) => show_match(r, i, height),
             None => {
-                if let Some((top, anchor)) = r.search.origin {
-                    r.top = top;
-                    r.anchor = anchor;
+                if let Some(origin) = r.search.origin {
+                    r.jump_to(origin, height);
                 }
             }
         }
@@ -95,7 +95,7 @@ impl App {
     pub(super) fn search_accepted(&mut self) {
         let mut origin = None;
         if let View::Read { reader: r, .. } = &mut self.view {
-            origin = r.search.origin.take().map(|(_, pos)| pos);
+            origin = r.search.origin.take();
             if !r.search.text.trim().is_empty() {
                 self.last_query = Some(r.search.text.clone());
             }
@@ -107,12 +107,12 @@ impl App {
 
     /// Esc: back to where reading was, no highlights.
     pub(super) fn search_cancelled(&mut self) {
+        let height = self.geo.reader.body_height;
         let Some(r) = self.reader_mut() else {
             return;
         };
-        if let Some((top, anchor)) = r.search.origin.take() {
-            r.top = top;
-            r.anchor = anchor;
+        if let Some(origin) = r.search.origin.take() {
+            r.jump_to(origin, height);
         }
         r.search = Search::default();
     }

@@ -4,7 +4,8 @@
 
 use crate::common;
 
-use bulletin::app::{App, KeyCode, Lang, Settings};
+use bulletin::app::effect::update_inline;
+use bulletin::app::{Action, App, KeyCode, Lang, Settings};
 use bulletin::text::WidthMode;
 use common::{buffer_text, ch, key, press, render, sample_app, type_str};
 use ratatui::style::Color;
@@ -104,6 +105,39 @@ fn esc_returns_to_where_reading_was_and_clears_highlights() {
     press(&mut app, &[key(KeyCode::Esc)]);
     assert_eq!(app.reader().unwrap().top, top);
     assert_eq!(highlighted(&app), (String::new(), String::new()));
+}
+
+/// The place Esc returns to is the text that was at the top, not a line
+/// number: after a resize while the prompt is open (the article laid out
+/// again), Esc, or a query with no match, puts that text at the top.
+/// (The fuzzer found a line of the old layout kept: row 762 of 79.)
+#[test]
+fn esc_after_a_resize_returns_to_the_same_text() {
+    let at_anchor = |app: &App| {
+        let r = app.reader().unwrap();
+        let line = r
+            .layout
+            .line_of(&r.doc, r.anchor)
+            .min(r.max_top(app.geo.reader.body_height));
+        (r.top, line)
+    };
+    for end in [KeyCode::Esc, KeyCode::Char('无')] {
+        let mut app = sample_app(settings(), 20, 10);
+        open_mianfang(&mut app);
+        press(&mut app, &[ch('j'); 30]);
+        let narrow = app.reader().unwrap().top;
+        search(&mut app, "文明");
+        update_inline(&mut app, Action::Resize(80, 24));
+        // Esc, or a query that matches nothing ("文明无").
+        press(&mut app, &[key(end)]);
+        let (top, line) = at_anchor(&app);
+        assert_eq!(
+            top, line,
+            "{end:?}: the text that was at the top is at the top"
+        );
+        update_inline(&mut app, Action::Resize(20, 10));
+        assert_eq!(app.reader().unwrap().top, narrow, "{end:?}");
+    }
 }
 
 #[test]
