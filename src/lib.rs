@@ -13,6 +13,7 @@ pub mod find;
 pub mod import;
 pub mod lang;
 pub mod model;
+#[cfg(feature = "serve")]
 pub mod serve;
 pub mod store;
 pub mod term;

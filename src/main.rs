@@ -17,7 +17,7 @@ fn main() -> ExitCode {
     let lang = cli.language();
     // The server logs from many threads: standard error is not held.
     if let Some(Command::Serve(args)) = &cli.command {
-        return ExitCode::from(bulletin::serve::run(args, lang, &mut std::io::stderr()));
+        return ExitCode::from(serve(args, lang));
     }
     let mut out = std::io::stdout().lock();
     let mut err = std::io::stderr().lock();
@@ -38,4 +38,23 @@ fn main() -> ExitCode {
     };
     let _ = err.flush();
     ExitCode::from(code)
+}
+
+#[cfg(feature = "serve")]
+fn serve(args: &cli::ServeArgs, lang: bulletin::lang::Lang) -> u8 {
+    bulletin::serve::run(args, lang, &mut std::io::stderr())
+}
+
+/// A build without the `serve` feature (`cargo build
+/// --no-default-features`) has no SSH server: it says so.
+#[cfg(not(feature = "serve"))]
+fn serve(_: &cli::ServeArgs, lang: bulletin::lang::Lang) -> u8 {
+    eprintln!(
+        "bulletin: {}",
+        lang.pick(
+            "这个版本构建时没有 SSH 服务器（未启用 serve 功能）",
+            "this build has no SSH server (built without the `serve` feature)"
+        )
+    );
+    cli::EXIT_FAILURE
 }

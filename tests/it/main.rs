@@ -92,9 +92,13 @@ mod search_cases;
 mod search_flow;
 mod search_props;
 mod search_sample;
+#[cfg(feature = "serve")]
 mod serve_exec;
+#[cfg(feature = "serve")]
 mod serve_index;
+#[cfg(feature = "serve")]
 mod serve_many;
+#[cfg(feature = "serve")]
 mod serve_reader;
 mod session_bytes;
 mod store_anchor;

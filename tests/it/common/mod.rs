@@ -7,7 +7,9 @@ pub mod fuzz_archive;
 pub mod pty;
 pub mod reader;
 pub mod snapshot;
+#[cfg(feature = "serve")]
 pub mod ssh;
+#[cfg(feature = "serve")]
 pub mod ssh_deaf;
 
 use bulletin::app::{Action, App, Event, Key, KeyCode, Lang, Settings};
