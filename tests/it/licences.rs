@@ -1,7 +1,8 @@
 //! Every crate the build pulls in carries a licence from the allow-list
 //! kept in the repository (`licenses/allowed.txt`), and every crate built
 //! into the binary is credited in `licenses/THIRD-PARTY.txt` under the
-//! licence it declares today (`scripts/gen-notice` writes the file).
+//! licence it declares today, and nothing else is (`scripts/gen-notice`
+//! writes the file).
 //! Reads `cargo metadata` and `cargo tree` offline: `cargo test` has just
 //! fetched and built everything they need.
 
@@ -160,5 +161,22 @@ fn every_crate_in_the_binary_is_credited_under_its_licence() {
         missing.is_empty(),
         "not credited, or under another licence, in licenses/THIRD-PARTY.txt \
          (run scripts/gen-notice): {missing:?}"
+    );
+    // And nothing credited that is no longer built in: the list is the
+    // lines `name version: licence (declared: ...)` before the texts.
+    let built: BTreeSet<String> = (used.iter())
+        .filter_map(|l| {
+            let (name, version) = l.split_once('|')?.0.split_once(" v")?;
+            Some(format!("{name} {}", version.split_whitespace().next()?))
+        })
+        .collect();
+    let stale: Vec<&str> = (credits.lines())
+        .filter(|l| l.ends_with(')') && l.contains(": ") && l.contains(" (declared: "))
+        .filter_map(|l| l.split_once(": ").map(|(crate_, _)| crate_))
+        .filter(|c| !built.contains(*c))
+        .collect();
+    assert!(
+        stale.is_empty(),
+        "credited in licenses/THIRD-PARTY.txt but not built in (run scripts/gen-notice): {stale:?}"
     );
 }
