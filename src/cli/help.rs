@@ -220,11 +220,7 @@ fn chinese(cmd: Command) -> Command {
         .subcommand_help_heading("命令")
         .disable_help_subcommand(true)
         .subcommand(Command::new("help").about("显示帮助，或某个命令的帮助（help 命令名）"));
-    // (`serve` is not there in a build without the `serve` feature.)
-    let built = ABOUT_ZH
-        .iter()
-        .filter(|(name, _)| cmd.find_subcommand(name).is_some());
-    for &(name, about) in built.collect::<Vec<_>>() {
+    for (name, about) in ABOUT_ZH {
         cmd = cmd.mut_subcommand(name, |s| {
             zh_args(s, name)
                 .about(about)
